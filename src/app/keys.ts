@@ -1,0 +1,96 @@
+// THE key table: every command the app knows, its default keys, a description, the scope it
+// lives in, and whether it changes things in AWS (dropped under --read-only). Screens bind
+// handlers to command ids (see useBindings); the footer hints and the `?` help overlay are
+// drawn from here, so they never drift from what the keys do.
+
+export type Scope =
+  | 'global'
+  | 'list'
+  | 'dialog'
+  | 'profiles'
+  | 'tasks'
+  | 'taskDetails'
+  | 'tableStats'
+  | 'logs'
+  | 'projects'
+  | 'connection'
+  | 'browser'
+  | 'taskForm';
+
+export interface CommandSpec {
+  keys: readonly string[];
+  description: string;
+  scope: Scope;
+  /** Changes something in AWS or a database: dropped under --read-only and confirmed. */
+  dangerous?: boolean;
+  /** Shown in the footer when the screen binds it (default true). */
+  hint?: boolean;
+}
+
+export const COMMANDS = {
+  // Global: offered after the screen and any dialog have passed on a key.
+  'app.help': { keys: ['?'], description: 'Help: every key on this screen', scope: 'global' },
+  'app.goto': {
+    keys: [':'],
+    description: 'Go to a screen (:tasks, :browser, :project, :profiles)',
+    scope: 'global',
+  },
+  'app.quit': { keys: ['q', 'ctrl+c'], description: 'Quit', scope: 'global' },
+  'nav.back': { keys: ['escape'], description: 'Back / close', scope: 'global' },
+
+  // Lists (any screen with a table or tree).
+  'list.up': { keys: ['up', 'k'], description: 'Move up', scope: 'list', hint: false },
+  'list.down': { keys: ['down', 'j'], description: 'Move down', scope: 'list', hint: false },
+  'list.top': { keys: ['g', 'home'], description: 'First row', scope: 'list', hint: false },
+  'list.bottom': { keys: ['G', 'end'], description: 'Last row', scope: 'list', hint: false },
+  'list.pageUp': { keys: ['pageup', 'ctrl+b'], description: 'Page up', scope: 'list', hint: false },
+  'list.pageDown': {
+    keys: ['pagedown', 'ctrl+f'],
+    description: 'Page down',
+    scope: 'list',
+    hint: false,
+  },
+  'list.filter': { keys: ['/'], description: 'Filter (text or regex; ! inverts)', scope: 'list' },
+  'list.mark': { keys: ['space'], description: 'Mark / unmark', scope: 'list' },
+  'list.sort': { keys: ['o'], description: 'Sort by the next column', scope: 'list' },
+  'list.sortReverse': { keys: ['O'], description: 'Reverse the sort', scope: 'list', hint: false },
+  'list.nextPane': { keys: ['tab'], description: 'Next pane', scope: 'list' },
+
+  // Dialogs.
+  'dialog.confirm': { keys: ['enter', 'y'], description: 'Confirm', scope: 'dialog' },
+  'dialog.cancel': { keys: ['escape', 'n'], description: 'Cancel', scope: 'dialog' },
+  'dialog.next': {
+    keys: ['tab', 'right'],
+    description: 'Next choice',
+    scope: 'dialog',
+    hint: false,
+  },
+  'dialog.previous': {
+    keys: ['shift+tab', 'left'],
+    description: 'Previous choice',
+    scope: 'dialog',
+    hint: false,
+  },
+
+  // Profiles screen.
+  'profiles.select': { keys: ['enter'], description: 'Use this profile', scope: 'profiles' },
+  'profiles.region': { keys: ['e'], description: 'Choose the region', scope: 'profiles' },
+  'profiles.test': {
+    keys: ['t'],
+    description: 'Test: DescribeAccountAttributes',
+    scope: 'profiles',
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandId = keyof typeof COMMANDS;
+
+export function commandSpec(id: CommandId): CommandSpec {
+  return COMMANDS[id];
+}
+
+/** The commands that match a key name, in table order. */
+export function commandsForKey(key: string): CommandId[] {
+  return (Object.keys(COMMANDS) as CommandId[]).filter((id) =>
+    (COMMANDS[id].keys as readonly string[]).includes(key),
+  );
+}

@@ -1,0 +1,169 @@
+// Opening a database connection from a ConnectionSpec. The only module (with its siblings in
+// src/db/) that imports database drivers; they are loaded lazily so start-up stays fast.
+import type { ConnectionSpec } from '../model/connection.js';
+import { engineInfo } from '../model/connection.js';
+
+export interface QueryResult<Row> {
+  rows: Row[];
+}
+
+/** The small surface both drivers share. SQL placeholders: `$1` for postgres, `?` for mysql. */
+export interface DbConnection {
+  readonly family: 'postgres' | 'mysql';
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
+  /** The server's version string, e.g. "PostgreSQL 15.20" or "10.11.19-MariaDB". */
+  serverVersion(): Promise<string>;
+  close(): Promise<void>;
+  /** The raw driver client, for modules in src/db that need streaming. */
+  readonly raw: unknown;
+}
+
+export interface OpenOptions {
+  /** Connect timeout in milliseconds (default 10 s). */
+  timeoutMs?: number;
+  /** Overrides for the application name seen by the server. */
+  applicationName?: string;
+}
+
+export class ConnectionError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'ConnectionError';
+  }
+}
+
+export async function openConnection(
+  spec: ConnectionSpec,
+  options: OpenOptions = {},
+): Promise<DbConnection> {
+  const family = engineInfo(spec.engine).family;
+  if (family === null) {
+    throw new ConnectionError(
+      `${engineInfo(spec.engine).label}: dms-tui cannot connect to this engine itself; it can only create DMS endpoints for it`,
+    );
+  }
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  try {
+    return family === 'postgres'
+      ? await openPostgres(spec, timeoutMs, options)
+      : await openMysql(spec, timeoutMs);
+  } catch (error) {
+    throw new ConnectionError(describeDriverError(error, spec), (error as { code?: string }).code);
+  }
+}
+
+async function openPostgres(
+  spec: ConnectionSpec,
+  timeoutMs: number,
+  options: OpenOptions,
+): Promise<DbConnection> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({
+    host: spec.host,
+    port: spec.port,
+    database: spec.database || 'postgres',
+    user: spec.user,
+    password: spec.password,
+    connectionTimeoutMillis: timeoutMs,
+    application_name: options.applicationName ?? 'dms-tui',
+    ssl: spec.sslMode === 'none' ? false : { rejectUnauthorized: spec.sslMode !== 'require' },
+  });
+  client.on('error', () => {
+    // A dropped connection surfaces on the next query; never crash the process for it.
+  });
+  await client.connect();
+  return {
+    family: 'postgres',
+    raw: client,
+    async query<Row>(sql: string, params?: unknown[]) {
+      const result = await client.query(sql, params as unknown[]);
+      return { rows: result.rows as Row[] };
+    },
+    async serverVersion() {
+      const result = await client.query<{ v: string }>('SELECT version() AS v');
+      const full = result.rows[0]?.v ?? 'PostgreSQL';
+      return full.split(' on ')[0] ?? full;
+    },
+    close: () => client.end().catch(() => undefined),
+  };
+}
+
+async function openMysql(spec: ConnectionSpec, timeoutMs: number): Promise<DbConnection> {
+  const mysql = await import('mysql2/promise');
+  const connection = await mysql.createConnection({
+    host: spec.host,
+    port: spec.port,
+    database: spec.database || undefined,
+    user: spec.user,
+    password: spec.password,
+    connectTimeout: timeoutMs,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    dateStrings: true,
+    multipleStatements: false,
+    ssl: spec.sslMode === 'none' ? undefined : { rejectUnauthorized: spec.sslMode !== 'require' },
+  });
+  connection.on('error', () => undefined);
+  return {
+    family: 'mysql',
+    raw: connection,
+    async query<Row>(sql: string, params?: unknown[]) {
+      const [rows] = await connection.query(sql, params);
+      return { rows: rows as Row[] };
+    },
+    async serverVersion() {
+      const [rows] = await connection.query('SELECT VERSION() AS v');
+      return String((rows as { v: string }[])[0]?.v ?? 'MySQL');
+    },
+    close: () => connection.end().catch(() => undefined),
+  };
+}
+
+/** One readable line for a driver error; never includes the password. */
+export function describeDriverError(
+  error: unknown,
+  spec: Pick<ConnectionSpec, 'host' | 'port' | 'user' | 'database'>,
+): string {
+  const e = error as { code?: string; message?: string; errno?: number };
+  const where = `${spec.host}:${spec.port}`;
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return `Connection refused by ${where}: is the server running and listening there?`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Host not found: ${spec.host}`;
+    case 'ETIMEDOUT':
+      return `Timed out connecting to ${where}`;
+    case 'ECONNRESET':
+      return `Connection to ${where} was reset`;
+    case '28P01':
+    case 'ER_ACCESS_DENIED_ERROR':
+      return `Authentication failed for user "${spec.user}" at ${where}: check the user and password`;
+    case '3D000':
+    case 'ER_BAD_DB_ERROR':
+      return `Database "${spec.database}" does not exist at ${where}`;
+    default: {
+      const message = (e.message ?? String(error)).split('\n')[0] ?? 'Unknown error';
+      if (/timeout/i.test(message)) return `Timed out connecting to ${where}`;
+      return message;
+    }
+  }
+}
+
+/** Connects, reads the server version, disconnects. Throws ConnectionError with one line. */
+export async function testConnection(
+  spec: ConnectionSpec,
+  options: OpenOptions = {},
+): Promise<string> {
+  const connection = await openConnection(spec, options);
+  try {
+    return await connection.serverVersion();
+  } catch (error) {
+    throw new ConnectionError(describeDriverError(error, spec));
+  } finally {
+    await connection.close();
+  }
+}

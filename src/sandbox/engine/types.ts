@@ -1,0 +1,70 @@
+// The contract between the sandbox's task runner (src/sandbox/*) and its full-load engine
+// (src/sandbox/engine/*). The runner owns task state, statistics and logs; the engine moves rows.
+import type { ConnectionSpec } from '../../model/connection.js';
+import type { TableMappings } from '../../model/tableMappings.js';
+
+/** DMS log components (DMS-API-NOTES.md §4). */
+export type LogComponent =
+  | 'TASK_MANAGER'
+  | 'TABLES_MANAGER'
+  | 'SOURCE_UNLOAD'
+  | 'TARGET_LOAD'
+  | 'SOURCE_CAPTURE'
+  | 'TARGET_APPLY'
+  | 'METADATA_MANAGER'
+  | 'COMMON'
+  | 'TRANSFORMATION'
+  | 'IO'
+  | 'PERFORMANCE'
+  | 'VALIDATOR_EXT';
+
+export type Severity = 'E' | 'W' | 'I' | 'D';
+
+export type TableState =
+  | 'Table does not exist'
+  | 'Before load'
+  | 'Full load'
+  | 'Table completed'
+  | 'Table cancelled'
+  | 'Table error'
+  | 'Table is being reloaded';
+
+/** A table as the source names it. */
+export interface TableRef {
+  schema: string;
+  table: string;
+}
+
+export interface TableProgress extends TableRef {
+  state: TableState;
+  fullLoadRows: number;
+  errorRows: number;
+  startTime?: Date;
+  endTime?: Date;
+}
+
+export interface FullLoadJob {
+  source: ConnectionSpec;
+  target: ConnectionSpec;
+  tableMappings: TableMappings;
+  /** The task's whole ReplicationTaskSettings, already merged with DMS defaults. */
+  settings: Record<string, unknown>;
+  /** Source tables ("schema.table") completed by an earlier run: resume-processing skips them. */
+  skipTables?: ReadonlySet<string>;
+  /** Aborted by StopReplicationTask; the engine must stop within a second or two. */
+  signal: AbortSignal;
+  /** The tables the selection rules matched, before any is loaded ("Before load"). */
+  onTables(tables: TableRef[]): void;
+  /** Progress as rows land (at most a few times a second per table) and on every state change. */
+  onTableUpdate(progress: TableProgress): void;
+  /** One task-log line; the runner formats and stores it (DMS line format). */
+  log(component: LogComponent, severity: Severity, message: string, sourceFile?: string): void;
+}
+
+export type FullLoadOutcome =
+  | { kind: 'completed' }
+  | { kind: 'stopped' }
+  /** Fatal: the task goes to "failed" with this as LastFailureMessage. */
+  | { kind: 'failed'; message: string };
+
+export type RunFullLoad = (job: FullLoadJob) => Promise<FullLoadOutcome>;
