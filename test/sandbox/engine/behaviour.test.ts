@@ -71,7 +71,7 @@ describe.skipIf(!pg.ok)(`engine behaviour (${pg.reason})`, () => {
       rules: [
         include(S, 'order_%', '1'),
         include(S, 'customer_', '2'),
-        { ...include(S, 'order[_]tmp', '3'), 'rule-action': 'exclude' },
+        include(S, 'order[_]tmp', '3', 'exclude'),
         transform('10', 'schema', 'rename', { 'schema-name': S }, T),
         transform('11', 'table', 'convert-uppercase', { 'schema-name': S, 'table-name': 'order%' }),
         transform('12', 'table', 'add-prefix', { 'schema-name': S, 'table-name': '%' }, 'x_'),
@@ -170,7 +170,7 @@ describe.skipIf(!pg.ok)(`engine behaviour (${pg.reason})`, () => {
 
   it('stops within a moment (table cancelled), then resumes with the tables not completed', async () => {
     const rules: MappingRule[] = [
-      { ...include(S, 'customers', '1'), 'load-order': 2 } as MappingRule,
+      { ...include(S, 'customers', '1'), 'load-order': 2 },
       include(S, 'big', '2'),
       transform('3', 'schema', 'rename', { 'schema-name': S }, T),
     ];
