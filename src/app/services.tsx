@@ -6,6 +6,7 @@ import type { AwsClients } from '../aws/clients.js';
 import type { AwsTarget } from '../aws/target.js';
 import type { PreferencesStore } from '../config/preferences.js';
 import type { ConnectionSpec } from '../model/connection.js';
+import type { Project } from '../model/project.js';
 
 export interface SandboxInfo {
   endpointUrl: string;
@@ -29,6 +30,8 @@ export interface Services {
   sandbox?: SandboxInfo;
   /** Starts (or finds) the local sandbox; offered as the "sandbox" profile. */
   startSandbox?: () => Promise<SandboxInfo>;
+  /** The open project (source/target connections, default instance), if any. */
+  project?: Project;
 }
 
 const ServicesContext = createContext<Services | null>(null);
