@@ -6,6 +6,7 @@ import { type DbConnection, describeDriverError, openConnection } from '../../db
 import type { Family } from '../../db/loadPlan.js';
 import { forceClose, isConnectionLost } from '../../db/forceClose.js';
 import { describeSourceTable, listSourceTables } from '../../db/sourceTables.js';
+import type { WriteMethod } from '../../db/tableWriter.js';
 import type { ConnectionSpec } from '../../model/connection.js';
 import { engineInfo } from '../../model/connection.js';
 import { selectTables } from '../../model/tableMatching.js';
@@ -80,6 +81,19 @@ export const runFullLoad: RunFullLoad = async (job) => {
     metaTarget = await open('target');
     const sourceIsPglite = (await metaSource.serverVersion()).includes('PGlite');
     const targetIsPglite = (await metaTarget.serverVersion()).includes('PGlite');
+    let writeMethod: WriteMethod = targetIsPglite ? 'insert' : 'bulk';
+    if (metaTarget.family === 'mysql') {
+      const { rows } = await metaTarget.query<{ v: unknown }>('SELECT @@GLOBAL.local_infile AS v');
+      if (Number(rows[0]?.v) !== 1) {
+        writeMethod = 'insert';
+        job.log(
+          'TARGET_LOAD',
+          'W',
+          'local_infile is OFF on the target server: rows are loaded with multi-row INSERTs, which is slower than LOAD DATA LOCAL INFILE',
+          'mysql_endpoint_imp.c:1020',
+        );
+      }
+    }
     await close(metaTarget);
     metaTarget = undefined;
 
@@ -157,7 +171,7 @@ export const runFullLoad: RunFullLoad = async (job) => {
               subtask: n,
               source,
               target,
-              targetIsPglite,
+              writeMethod,
               settings,
               job,
             });
