@@ -214,6 +214,20 @@ describe.skipIf(!pg.ok)(`engine behaviour (${pg.reason})`, () => {
     expect(await digest(p, T, 'big', BIG)).toEqual(await digest(p, S, 'big', BIG));
   });
 
+  it('an unreachable endpoint fails the task with one readable line', async () => {
+    const job = makeJob({
+      source: pg.spec,
+      target: { ...pg.spec, port: 1 },
+      rules: [include(S, 'customers')],
+    });
+    const outcome = await runFullLoad(job);
+    expect(outcome).toEqual({
+      kind: 'failed',
+      message: `Failed to connect to the target endpoint: Connection refused by ${pg.spec.host}:1: is the server running and listening there?`,
+    });
+    expect(job.lines.at(-1)).toMatch(/\]E: {2}Failed to connect to the target endpoint/);
+  });
+
   it('a lost connection fails the task with the driver message', async () => {
     // The target table is locked so the load is surely in flight when its sessions are killed.
     await p.query(`CREATE SCHEMA IF NOT EXISTS ${T}`);
