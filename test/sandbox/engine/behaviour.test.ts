@@ -146,6 +146,11 @@ describe.skipIf(!pg.ok)(`engine behaviour (${pg.reason})`, () => {
       state: 'Table completed',
       fullLoadRows: 100,
     });
+    // MaxFullLoadSubTasks 2: each table had its own subtask, running side by side.
+    expect(
+      job.lines.filter((l) => /Start loading table .* by subtask [12]\./.test(l)),
+    ).toHaveLength(2);
+    expect(job.lines.some((l) => l.includes('by subtask 2.'))).toBe(true);
     const errors = job.lines.filter((l) => l.includes(']E:  '));
     expect(
       errors.some(
