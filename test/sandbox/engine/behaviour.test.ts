@@ -135,7 +135,7 @@ describe.skipIf(!pg.ok)(`engine behaviour (${pg.reason})`, () => {
       target: pg.spec,
       rules: [
         include(S, 'customers', '1'),
-        include(S, 'order_items', '2'),
+        include(S, 'order[_]items', '2'),
         transform('3', 'schema', 'rename', { 'schema-name': S }, T),
       ],
       settings: { FullLoadSettings: { TargetTablePrepMode: 'DO_NOTHING', MaxFullLoadSubTasks: 2 } },
