@@ -145,9 +145,12 @@ export const runFullLoad: RunFullLoad = async (job) => {
       1,
       Math.min(sourceIsPglite || targetIsPglite ? 1 : settings.maxSubTasks, queue.length),
     );
+    // Bulk loads alternate batches between two target sessions (see loadTable.ts); PGlite and
+    // INSERT loads use one.
+    const targetSessions = writeMethod === 'bulk' ? 2 : 1;
     const subtask = async (n: number) => {
       let source: DbConnection | undefined;
-      let target: DbConnection | undefined;
+      let targets: DbConnection[] = [];
       try {
         while (queue.length > 0 && !job.signal.aborted && fatal === undefined) {
           const next = queue.shift();
@@ -162,7 +165,7 @@ export const runFullLoad: RunFullLoad = async (job) => {
           let planned: PlannedTable | undefined;
           try {
             source ??= await open('source');
-            target ??= await open('target');
+            while (targets.length < targetSessions) targets.push(await open('target'));
             const info = await describeSourceTable(source, ref);
             planned = planTable(info, job.tableMappings.rules, families, settings.lob);
             const done = await loadTable({
@@ -170,24 +173,23 @@ export const runFullLoad: RunFullLoad = async (job) => {
               id,
               subtask: n,
               source,
-              target,
+              targets,
               writeMethod,
               settings,
               job,
             });
             job.onTableUpdate(done);
           } catch (caught) {
-            const dropped =
-              (source && driverErrors.get(source)) || (target && driverErrors.get(target));
+            const dropped = [source, ...targets]
+              .map((c) => c && driverErrors.get(c))
+              .find((e) => e !== undefined);
             const error = isConnectionLost(caught) && dropped ? dropped : caught;
             const message = (error as Error).message.split('\n')[0] ?? String(error);
             // Whatever state the connections are in now, start the next table on fresh ones.
-            if (source) forceClose(source);
-            if (target) forceClose(target);
-            await close(source);
-            await close(target);
+            for (const c of [source, ...targets]) if (c) forceClose(c);
+            for (const c of [source, ...targets]) await close(c);
             source = undefined;
-            target = undefined;
+            targets = [];
             if (job.signal.aborted) {
               job.onTableUpdate({
                 ...ref,
@@ -239,8 +241,7 @@ export const runFullLoad: RunFullLoad = async (job) => {
           }
         }
       } finally {
-        await close(source);
-        await close(target);
+        for (const c of [source, ...targets]) await close(c);
       }
     };
     await Promise.all(Array.from({ length: workers }, (_, i) => subtask(i + 1)));

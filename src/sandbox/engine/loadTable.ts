@@ -20,7 +20,11 @@ export interface TableLoad {
   id: number;
   subtask: number;
   source: DbConnection;
-  target: DbConnection;
+  /**
+   * One or two target sessions. With two, batches alternate between them so the target
+   * commits one batch while the next one streams in, instead of the source waiting.
+   */
+  targets: DbConnection[];
   writeMethod: WriteMethod;
   settings: EngineSettings;
   job: FullLoadJob;
@@ -55,7 +59,7 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
   for (const warning of planned.warnings)
     job.log('SOURCE_UNLOAD', 'W', warning, sourceFile(plan.sourceFamily, 1420));
 
-  const action = await prepareTargetTable(run.target, plan, settings.prepMode);
+  const action = await prepareTargetTable(run.targets[0] as DbConnection, plan, settings.prepMode);
   const targetLabel = tableLabel(plan.target);
   const prepMessages = {
     created: `Table ${targetLabel} was created in the target (TargetTablePrepMode ${settings.prepMode})`,
@@ -68,26 +72,46 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
   const stream = await readTable(run.source, plan);
   let sink: BatchSink | null = null;
   let inBatch = 0;
+  let batches = 0;
   let lastReport = 0; // the first committed batch is reported at once
   let bytes = 0;
+  /** The batch still committing on the other target session, if any. */
+  let committing: Promise<void> | null = null;
+  const settle = async () => {
+    const pending = committing;
+    committing = null;
+    if (pending) await pending;
+  };
   const commit = async () => {
     if (!sink) return;
-    const { skipped } = await sink.end();
+    const batch = sink;
+    const rows = inBatch;
     sink = null;
-    progress.fullLoadRows += inBatch - skipped;
-    progress.errorRows += skipped;
     inBatch = 0;
-    if (Date.now() - lastReport >= PROGRESS_INTERVAL_MS) {
-      lastReport = Date.now();
-      job.onTableUpdate({ ...progress });
-    }
+    // At most one batch commits in the background: wait for the one before this.
+    await settle();
+    const done = batch.end().then(({ skipped }) => {
+      progress.fullLoadRows += rows - skipped;
+      progress.errorRows += skipped;
+      if (Date.now() - lastReport >= PROGRESS_INTERVAL_MS) {
+        lastReport = Date.now();
+        job.onTableUpdate({ ...progress });
+      }
+    });
+    if (run.targets.length > 1) {
+      committing = done;
+      done.catch(() => undefined); // surfaced by the next settle()
+    } else await done;
   };
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       let pos = 0;
       while (pos < chunk.length) {
-        if (!sink) sink = await openBatch(run.target, plan, { method: run.writeMethod });
+        if (!sink) {
+          const target = run.targets[batches++ % run.targets.length] as DbConnection;
+          sink = await openBatch(target, plan, { method: run.writeMethod });
+        }
         const { end, seen } = findNewlines(chunk, pos, settings.commitRate - inBatch);
         if (end === -1) {
           await sink.write(pos === 0 ? chunk : chunk.subarray(pos));
@@ -101,8 +125,10 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
       }
     }
     await commit();
+    await settle();
   } finally {
     stream.destroy();
+    if (committing) (committing as Promise<void>).catch(() => undefined);
   }
   if (job.signal.aborted) throw new Error('Task stopped');
 
