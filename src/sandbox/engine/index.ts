@@ -145,9 +145,9 @@ export const runFullLoad: RunFullLoad = async (job) => {
       1,
       Math.min(sourceIsPglite || targetIsPglite ? 1 : settings.maxSubTasks, queue.length),
     );
-    // Bulk loads alternate batches between two target sessions (see loadTable.ts); PGlite and
-    // INSERT loads use one.
-    const targetSessions = writeMethod === 'bulk' ? 2 : 1;
+    // COPY loads alternate batches between two target sessions (see loadTable.ts). MySQL's
+    // LOAD DATA gains nothing from it (measured: InnoDB is the bottleneck), nor do INSERTs.
+    const targetSessions = writeMethod === 'bulk' && families.target === 'postgres' ? 2 : 1;
     const subtask = async (n: number) => {
       let source: DbConnection | undefined;
       let targets: DbConnection[] = [];
