@@ -50,7 +50,6 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-
 const DMS_PREFIX = 'AmazonDMSv20160101.';
 const LOGS_PREFIX = 'Logs_20140328.';
 

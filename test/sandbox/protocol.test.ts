@@ -87,12 +87,13 @@ describe('sandbox protocol', () => {
   });
 
   it('gives SDK errors the modeled class, code and HTTP status', async () => {
-    const error = await t.dms
+    const error = (await t.dms
       .send(new DescribeReplicationTasksCommand({}))
-      .catch(
-        (e: unknown) =>
-          e as { name: string; message: string; $metadata: { httpStatusCode: number } },
-      );
+      .catch((e: unknown) => e)) as {
+      name: string;
+      message: string;
+      $metadata: { httpStatusCode: number };
+    };
     expect(error.name).toBe('ResourceNotFoundFault');
     expect(error.message).toBe('No Tasks found matching provided filters');
     expect(error.$metadata.httpStatusCode).toBe(400);
@@ -109,24 +110,27 @@ describe('sandbox protocol', () => {
 describe('sandbox chaos', () => {
   it('throttles, fails and drops calls as the spec says', async () => {
     const throttled = await startTestSandbox({ chaos: 'throttle=1' });
-    const e1 = await throttled.dms
-      .send(new DescribeReplicationInstancesCommand({}))
-      .catch((e: unknown) => e as { name: string; message: string });
+    const e1 = await throttled.dms.send(new DescribeReplicationInstancesCommand({})).then(
+      () => ({ name: '', message: '' }),
+      (e: unknown) => e as { name: string; message: string },
+    );
     expect(e1.name).toBe('ThrottlingException');
     expect(e1.message).toBe('Rate exceeded');
     await throttled.close();
 
     const failing = await startTestSandbox({ chaos: 'error5xx=1' });
-    const e2 = await failing.dms
-      .send(new DescribeReplicationInstancesCommand({}))
-      .catch((e: unknown) => e as { $metadata: { httpStatusCode: number } });
+    const e2 = await failing.dms.send(new DescribeReplicationInstancesCommand({})).then(
+      () => ({ $metadata: { httpStatusCode: 200 } }),
+      (e: unknown) => e as { $metadata: { httpStatusCode: number } },
+    );
     expect([500, 503]).toContain(e2.$metadata.httpStatusCode);
     await failing.close();
 
     const dropping = await startTestSandbox({ chaos: 'reset=1,latency=5-20' });
-    const e3 = await dropping.dms
-      .send(new DescribeReplicationInstancesCommand({}))
-      .catch((e: unknown) => e as Error);
+    const e3 = await dropping.dms.send(new DescribeReplicationInstancesCommand({})).then(
+      () => new Error('no error'),
+      (e: unknown) => e as Error,
+    );
     expect(e3).toBeInstanceOf(Error);
     expect(String((e3 as { code?: string }).code ?? e3.message)).toMatch(
       /ECONNRESET|socket hang up/i,
