@@ -7,6 +7,7 @@ export type Scope =
   | 'global'
   | 'list'
   | 'dialog'
+  | 'prompt'
   | 'profiles'
   | 'tasks'
   | 'taskDetails'
@@ -71,6 +72,11 @@ export const COMMANDS = {
     scope: 'dialog',
     hint: false,
   },
+
+  // Text prompts (filter, go to, form fields): they shadow the global keys while open.
+  'prompt.accept': { keys: ['enter'], description: 'Accept', scope: 'prompt' },
+  'prompt.cancel': { keys: ['escape'], description: 'Cancel', scope: 'prompt' },
+  'prompt.complete': { keys: ['tab'], description: 'Complete', scope: 'prompt' },
 
   // Profiles screen.
   'profiles.select': { keys: ['enter'], description: 'Use this profile', scope: 'profiles' },

@@ -1,0 +1,119 @@
+// The shell: breadcrumbs, the screen on top of the navigation stack, footer hints, status bar,
+// and the `?` help and `:` go-to overlays. Global keys are bound here.
+import { Box, Text, useApp } from 'ink';
+import { useState } from 'react';
+import { GotoPrompt } from '../components/GotoPrompt.js';
+import { HelpOverlay } from '../components/HelpOverlay.js';
+import { KeyHints } from '../components/KeyHints.js';
+import { StatusBar } from '../components/StatusBar.js';
+import { useTerminalSize } from '../hooks/useTerminalSize.js';
+import type { Route } from '../model/navigation.js';
+import { KeyDispatcher, useBindings } from './bindings.js';
+import { BodySizeContext } from './layout.js';
+import { NavigationProvider, useNavigation } from './navigation.js';
+import { gotoTargets, SCREENS, screenForGoto } from './screens.js';
+import { type Services, ServicesProvider, useServices } from './services.js';
+import { StatusProvider, useStatusState } from './status.js';
+
+export interface AppProps {
+  services: Services;
+  initialRoute: Route;
+  /** Shown once in the status bar (e.g. a config file that was moved aside). */
+  notice?: string;
+  onQuit?: () => void;
+}
+
+export function App({ services, initialRoute, notice, onQuit }: AppProps) {
+  return (
+    <ServicesProvider services={services}>
+      <StatusProvider initialNotice={notice}>
+        <KeyDispatcher readOnly={services.readOnly}>
+          <NavigationProvider initial={initialRoute}>
+            <Shell onQuit={onQuit} />
+          </NavigationProvider>
+        </KeyDispatcher>
+      </StatusProvider>
+    </ServicesProvider>
+  );
+}
+
+type Overlay = 'none' | 'help' | 'goto';
+
+function Shell({ onQuit }: { onQuit?: () => void }) {
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+  const navigation = useNavigation();
+  const services = useServices();
+  const status = useStatusState();
+  const [overlay, setOverlay] = useState<Overlay>('none');
+
+  const quit = () => {
+    onQuit?.();
+    exit();
+  };
+  useBindings(
+    [
+      { command: 'app.quit', handler: quit },
+      { command: 'app.help', handler: () => setOverlay('help') },
+      { command: 'app.goto', handler: () => setOverlay('goto') },
+      {
+        command: 'nav.back',
+        handler: navigation.pop,
+        disabledReason: navigation.stack.length > 1 ? null : 'Already at the top: q quits',
+      },
+    ],
+    { kind: 'app' },
+  );
+
+  const entry = SCREENS[navigation.route.screen];
+  const Screen = entry?.component;
+  const crumbs = navigation.stack.map(
+    (route) => SCREENS[route.screen]?.title(route) ?? route.screen,
+  );
+  const gotoHeight = overlay === 'goto' ? 2 : 0;
+  const bodyHeight = Math.max(3, rows - 3 - gotoHeight);
+
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <Box>
+        <Text bold color="cyan">
+          dms-tui
+        </Text>
+        <Text> › {crumbs.join(' › ')}</Text>
+      </Box>
+      <BodySizeContext.Provider value={{ width: columns, height: bodyHeight }}>
+        <Box height={bodyHeight} flexDirection="column" overflow="hidden">
+          {overlay === 'help' ? (
+            <HelpOverlay height={bodyHeight} onClose={() => setOverlay('none')} />
+          ) : null}
+          {/* The screen stays mounted under the help overlay so its keys are listed there. */}
+          <Box display={overlay === 'help' ? 'none' : 'flex'} flexDirection="column" flexGrow={1}>
+            {Screen ? (
+              <Screen key={navigation.stack.length} params={navigation.route.params} />
+            ) : (
+              <Text color="red">Unknown screen: {navigation.route.screen}</Text>
+            )}
+          </Box>
+        </Box>
+      </BodySizeContext.Provider>
+      {overlay === 'goto' ? (
+        <GotoPrompt
+          targets={gotoTargets()}
+          onClose={() => setOverlay('none')}
+          onGo={(target) => {
+            const screen = screenForGoto(target.name);
+            if (screen) navigation.goto({ screen });
+            setOverlay('none');
+          }}
+        />
+      ) : null}
+      <KeyHints width={columns} />
+      <StatusBar
+        target={services.target}
+        readOnly={services.readOnly}
+        status={status}
+        width={columns}
+      />
+    </Box>
+  );
+}

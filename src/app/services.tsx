@@ -1,0 +1,53 @@
+// Services: everything a screen or hook needs from the outside world, built once by cli.tsx
+// (or by a test, pointed at an in-process sandbox) and provided through context. Nothing below
+// src/app constructs clients or stores itself; tests never mock modules.
+import { createContext, type ReactNode, useContext } from 'react';
+import type { AwsClients } from '../aws/clients.js';
+import type { AwsTarget } from '../aws/target.js';
+import type { PreferencesStore } from '../config/preferences.js';
+import type { ConnectionSpec } from '../model/connection.js';
+import type { Project } from '../model/project.js';
+
+export interface SandboxInfo {
+  endpointUrl: string;
+  demo?: { source: ConnectionSpec; target: ConnectionSpec };
+}
+
+export interface Services {
+  /** Where AWS calls go now; the profiles screen can change it. */
+  target: AwsTarget;
+  /** DMS and Logs clients for `target`. */
+  clients: AwsClients;
+  /** Switch profile/region/endpoint: rebuilds the clients. */
+  setTarget(target: AwsTarget): void;
+  preferences: PreferencesStore;
+  /** --read-only: dangerous commands are not bound at all. */
+  readOnly: boolean;
+  /** Polling interval in seconds (--refresh, or changed on screen). */
+  refreshSeconds: number;
+  setRefreshSeconds(seconds: number): void;
+  /** Set when the app runs against the local sandbox (--sandbox / npm start). */
+  sandbox?: SandboxInfo;
+  /** Starts (or finds) the local sandbox; offered as the "sandbox" profile. */
+  startSandbox?: () => Promise<SandboxInfo>;
+  /** The open project (source/target connections, default instance), if any. */
+  project?: Project;
+}
+
+const ServicesContext = createContext<Services | null>(null);
+
+export function ServicesProvider({
+  services,
+  children,
+}: {
+  services: Services;
+  children: ReactNode;
+}) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices() called outside <ServicesProvider>');
+  return services;
+}

@@ -1,0 +1,47 @@
+// The bottom line: where AWS calls go, read-only, freshness, and the latest error or notice.
+import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
+import type { AwsTarget } from '../aws/target.js';
+import type { StatusState } from '../app/status.js';
+import { ageText } from '../model/time.js';
+
+export function StatusBar({
+  target,
+  readOnly,
+  status,
+  width,
+}: {
+  target: AwsTarget;
+  readOnly: boolean;
+  status: StatusState;
+  width: number;
+}) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const where = target.sandbox
+    ? `SANDBOX ${target.endpointUrl ?? ''}`
+    : `${target.profile ?? 'default chain'} · ${target.region ?? 'no region'}${target.endpointUrl ? ` · ${target.endpointUrl}` : ''}`;
+  const freshness = status.refreshing
+    ? 'refreshing…'
+    : status.lastRefresh
+      ? `updated ${ageText(now - status.lastRefresh.getTime())} ago`
+      : '';
+  const message = status.error ?? status.notice ?? '';
+  const room = Math.max(0, width - where.length - freshness.length - (readOnly ? 12 : 0) - 6);
+  return (
+    <Box>
+      <Text inverse color={target.sandbox ? 'magenta' : 'blue'}>{` ${where} `}</Text>
+      {readOnly ? <Text color="yellow"> READ-ONLY</Text> : null}
+      {freshness ? <Text dimColor> {freshness}</Text> : null}
+      {message ? (
+        <Text color={status.error ? 'red' : 'yellow'}>
+          {' '}
+          {message.length > room ? `${message.slice(0, Math.max(0, room - 1))}…` : message}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

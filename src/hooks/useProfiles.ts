@@ -1,0 +1,60 @@
+// The profile list for the profiles screen, and a Test that calls DescribeAccountAttributes.
+import { useCallback, useEffect, useState } from 'react';
+import { describeAccountAttributes } from '../aws/account.js';
+import { createAwsClients } from '../aws/clients.js';
+import { describeAwsError } from '../aws/errors.js';
+import { listProfiles, type ProfileInfo } from '../aws/profiles.js';
+import type { AwsTarget } from '../aws/target.js';
+import { quotaSummary } from '../model/account.js';
+
+export interface ProfilesState {
+  profiles: ProfileInfo[];
+  loading: boolean;
+  error?: string;
+}
+
+export function useProfiles(): ProfilesState {
+  const [state, setState] = useState<ProfilesState>({ profiles: [], loading: true });
+  useEffect(() => {
+    let live = true;
+    listProfiles().then(
+      (profiles) => live && setState({ profiles, loading: false }),
+      (error: Error) =>
+        live &&
+        setState({
+          profiles: [],
+          loading: false,
+          error: `Cannot read the AWS config files: ${error.message}`,
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
+
+export type TestResult =
+  | { state: 'testing' }
+  | { state: 'ok'; summary: string }
+  | { state: 'failed'; message: string };
+
+/** Tests a target with DescribeAccountAttributes, on clients of its own (not the app's). */
+export function useTargetTest(): [TestResult | null, (target: AwsTarget) => void] {
+  const [result, setResult] = useState<TestResult | null>(null);
+  const run = useCallback((target: AwsTarget) => {
+    setResult({ state: 'testing' });
+    const clients = createAwsClients(target, { retryMode: 'standard', maxAttempts: 2 });
+    describeAccountAttributes(clients)
+      .then(
+        (attributes) => setResult({ state: 'ok', summary: quotaSummary(attributes) }),
+        (error) =>
+          setResult({
+            state: 'failed',
+            message: describeAwsError(error, { target, action: 'DescribeAccountAttributes' }),
+          }),
+      )
+      .finally(() => clients.destroy());
+  }, []);
+  return [result, run];
+}

@@ -1,0 +1,159 @@
+// Profiles: pick the AWS profile (or the default chain, or the local sandbox) and region the
+// app works with; `t` tests it with DescribeAccountAttributes. The choice is remembered.
+import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
+import { useState } from 'react';
+import { useBindings } from '../app/bindings.js';
+import { useBodySize } from '../app/layout.js';
+import { useServices } from '../app/services.js';
+import { useStatus } from '../app/status.js';
+import type { AwsTarget } from '../aws/target.js';
+import { useListCursor } from '../hooks/useListCursor.js';
+import { useProfiles, useTargetTest } from '../hooks/useProfiles.js';
+import { visibleRange } from '../model/listCursor.js';
+import { profileRows, type ProfileRow } from '../model/profileRows.js';
+import { DMS_REGIONS } from '../model/regions.js';
+
+export function ProfilesScreen() {
+  const services = useServices();
+  const { setError, setNotice } = useStatus();
+  const { height } = useBodySize();
+  const { profiles, loading, error } = useProfiles();
+  const [region, setRegion] = useState<string | undefined>(
+    services.target.region ?? services.preferences.get().lastRegion,
+  );
+  const [pickingRegion, setPickingRegion] = useState(false);
+  const [testResult, runTest] = useTargetTest();
+
+  const rows = profileRows({
+    profiles,
+    sandboxAvailable: Boolean(services.startSandbox || services.sandbox),
+  });
+  const listHeight = Math.max(1, height - 6);
+  const list = useListCursor({ name: 'profiles', count: rows.length, height: listHeight });
+  const focused = rows[list.cursor.index];
+
+  const targetFor = async (row: ProfileRow): Promise<AwsTarget> => {
+    if (row.kind === 'sandbox') {
+      const sandbox = services.sandbox ?? (await services.startSandbox!());
+      return { sandbox: true, endpointUrl: sandbox.endpointUrl, region: 'us-east-1' };
+    }
+    return {
+      profile: row.profile,
+      region: region ?? row.region,
+      endpointUrl: services.target.sandbox ? undefined : services.target.endpointUrl,
+    };
+  };
+
+  const use = (row: ProfileRow) => {
+    targetFor(row).then(
+      (target) => {
+        services.setTarget(target);
+        services.preferences.update({
+          lastProfile: row.kind === 'sandbox' ? 'sandbox' : (row.profile ?? ''),
+          lastRegion: target.region,
+        });
+        setError(null);
+        setNotice(`Using ${row.label}${target.region ? ` in ${target.region}` : ''}`);
+      },
+      (e: Error) => setError(`Cannot start the sandbox: ${e.message}`),
+    );
+  };
+
+  useBindings(
+    pickingRegion
+      ? [{ command: 'dialog.cancel', handler: () => setPickingRegion(false) }]
+      : [
+          ...list.bindings,
+          {
+            command: 'profiles.select',
+            handler: () => focused && use(focused),
+            disabledReason: focused ? null : 'No profile here',
+          },
+          {
+            command: 'profiles.region',
+            handler: () => setPickingRegion(true),
+            disabledReason:
+              focused?.kind === 'sandbox' ? 'The sandbox always answers as us-east-1' : null,
+          },
+          {
+            command: 'profiles.test',
+            handler: () =>
+              focused && targetFor(focused).then(runTest, (e: Error) => setError(e.message)),
+            disabledReason: focused ? null : 'No profile here',
+          },
+        ],
+    { kind: pickingRegion ? 'dialog' : 'screen' },
+  );
+
+  if (pickingRegion) {
+    const items = DMS_REGIONS.map((r) => ({
+      key: r.code,
+      label: `${r.code.padEnd(16)} ${r.name}`,
+      value: r.code,
+    }));
+    const initialIndex = Math.max(
+      0,
+      items.findIndex((i) => i.value === region),
+    );
+    return (
+      <Box flexDirection="column">
+        <Text bold>Region for DMS calls (Enter picks, Esc cancels)</Text>
+        <SelectInput
+          items={items}
+          initialIndex={initialIndex}
+          limit={Math.max(3, height - 2)}
+          onSelect={(item) => {
+            setRegion(item.value);
+            setPickingRegion(false);
+            services.preferences.update({ lastRegion: item.value });
+          }}
+        />
+      </Box>
+    );
+  }
+
+  const { start, end } = visibleRange(list.cursor, rows.length, listHeight);
+  const current = services.target.sandbox ? 'sandbox' : (services.target.profile ?? '');
+  return (
+    <Box flexDirection="column">
+      <Text bold>
+        {'  '}
+        {'PROFILE'.padEnd(28)} {'REGION'.padEnd(16)} KIND
+      </Text>
+      {loading ? <Text dimColor>Reading ~/.aws/config and ~/.aws/credentials…</Text> : null}
+      {error ? <Text color="red">{error}</Text> : null}
+      {rows.slice(start, end).map((row, i) => {
+        const index = start + i;
+        const selected = index === list.cursor.index;
+        const inUse = (row.kind === 'sandbox' ? 'sandbox' : (row.profile ?? '')) === current;
+        return (
+          <Text key={row.key} inverse={selected}>
+            {inUse ? '● ' : '  '}
+            {row.label.padEnd(28).slice(0, 28)}{' '}
+            {(row.kind === 'sandbox' ? 'us-east-1' : (region ?? row.region ?? '—')).padEnd(16)}{' '}
+            {row.detail}
+          </Text>
+        );
+      })}
+      <Box marginTop={1} flexDirection="column">
+        <Text>
+          Region: <Text color="cyan">{region ?? 'not set (from the profile or AWS_REGION)'}</Text>
+        </Text>
+        {testResult ? (
+          <Text
+            color={
+              testResult.state === 'ok' ? 'green' : testResult.state === 'failed' ? 'red' : 'yellow'
+            }
+          >
+            {testResult.state === 'testing'
+              ? 'Testing: DescribeAccountAttributes…'
+              : testResult.state === 'ok'
+                ? `✓ ${testResult.summary}`
+                : `✗ ${testResult.message}`}
+          </Text>
+        ) : null}
+      </Box>
+    </Box>
+  );
+}
