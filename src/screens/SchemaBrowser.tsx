@@ -64,7 +64,8 @@ export function SchemaBrowser() {
 
   const src = usePane('source', askFor === 'source' ? null : live?.source);
   const tgt = usePane('target', askFor ? null : live?.target);
-  const paneHeight = Math.max(3, height - 3);
+  const bottomLines = askFor || prompt.kind === 'server' ? 4 : 1;
+  const paneHeight = Math.max(3, height - bottomLines);
   const treeHeight = paneHeight - 1;
   const srcCursor = useListCursor({
     name: 'browser-source',
@@ -192,7 +193,7 @@ export function SchemaBrowser() {
   const filterText = active.filter;
   return (
     <Box flexDirection="column">
-      <Box height={paneHeight}>
+      <Box height={paneHeight} flexShrink={0}>
         <PaneView
           title="SOURCE"
           spec={live?.source}

@@ -21,7 +21,7 @@ export function decorateRow(row: TreeRow, ctx: DecorateContext): RowDecoration {
       : undefined;
   switch (row.kind) {
     case 'database':
-      return { labelColor: 'cyan', suffix: ctx.serverVersion };
+      return { labelColor: 'cyan', suffix: ctx.serverVersion?.split(' (')[0] };
     case 'schema': {
       const count = row.schemaInfo?.tableCount;
       const missing =
