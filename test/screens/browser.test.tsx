@@ -135,7 +135,7 @@ describe.skipIf(!pg.ok)(`schema browser (${pg.reason})`, () => {
         ]),
       },
     });
-    expect((pushed?.selection as { tables: unknown[] }).tables).toHaveLength(2);
+    expect((pushed!.selection as { tables: unknown[] }).tables).toHaveLength(2);
     app.unmount();
     await catalogs.closeAll();
   });
