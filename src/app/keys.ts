@@ -16,7 +16,8 @@ export type Scope =
   | 'projects'
   | 'connection'
   | 'browser'
-  | 'taskForm';
+  | 'taskForm'
+  | 'taskFormRules';
 
 export interface CommandSpec {
   keys: readonly string[];
@@ -86,6 +87,52 @@ export const COMMANDS = {
     description: 'Test: DescribeAccountAttributes',
     scope: 'profiles',
   },
+
+  // Create DMS Task form (and its Create-new-endpoint sub-form).
+  'form.next': { keys: ['tab', 'down'], description: 'Next field', scope: 'taskForm' },
+  'form.previous': {
+    keys: ['shift+tab', 'up'],
+    description: 'Previous field',
+    scope: 'taskForm',
+    hint: false,
+  },
+  'form.choose': {
+    keys: ['enter'],
+    description: 'Choose / edit (instances, endpoints, mappings)',
+    scope: 'taskForm',
+  },
+  'form.choiceNext': {
+    keys: ['right', 'space'],
+    description: 'Next choice (toggle)',
+    scope: 'taskForm',
+  },
+  'form.choicePrevious': {
+    keys: ['left'],
+    description: 'Previous choice',
+    scope: 'taskForm',
+    hint: false,
+  },
+  'form.preview': { keys: ['p', 'ctrl+p'], description: 'Preview JSON', scope: 'taskForm' },
+  'form.save': { keys: ['w'], description: 'Save JSON to a file', scope: 'taskForm' },
+  'form.create': {
+    keys: ['ctrl+s'],
+    description: 'Create (the task; in the endpoint form, the endpoint)',
+    scope: 'taskForm',
+    dangerous: true,
+  },
+  // The form's table-mappings editor (a list).
+  'form.ruleAdd': { keys: ['a'], description: 'Add a rule', scope: 'taskFormRules' },
+  'form.ruleEdit': {
+    keys: ['enter'],
+    description: 'Edit the schema and table patterns',
+    scope: 'taskFormRules',
+  },
+  'form.ruleToggle': {
+    keys: ['t'],
+    description: 'Include ⇄ exclude',
+    scope: 'taskFormRules',
+  },
+  'form.ruleDelete': { keys: ['d'], description: 'Remove the rule', scope: 'taskFormRules' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandId = keyof typeof COMMANDS;

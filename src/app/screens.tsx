@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import type { GotoTarget } from '../model/goto.js';
 import type { Route, ScreenId } from '../model/navigation.js';
 import { ProfilesScreen } from '../screens/ProfilesScreen.js';
+import { TaskFormScreen } from '../screens/TaskForm/TaskFormScreen.js';
 
 export interface ScreenProps {
   params?: Record<string, unknown>;
@@ -20,6 +21,10 @@ export const SCREENS: Partial<Record<ScreenId, ScreenEntry>> = {
     title: () => 'Profiles',
     component: ProfilesScreen,
     goto: { name: 'profiles', aliases: ['profile', 'aws'], description: 'AWS profile and region' },
+  },
+  taskForm: {
+    title: () => 'Create DMS task',
+    component: TaskFormScreen,
   },
 };
 

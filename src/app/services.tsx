@@ -7,6 +7,7 @@ import type { AwsTarget } from '../aws/target.js';
 import type { PreferencesStore } from '../config/preferences.js';
 import type { ConnectionSpec } from '../model/connection.js';
 import type { Project } from '../model/project.js';
+import type { TaskDraftStore } from '../model/taskFormState.js';
 
 export interface SandboxInfo {
   endpointUrl: string;
@@ -32,6 +33,8 @@ export interface Services {
   startSandbox?: () => Promise<SandboxInfo>;
   /** The open project (source/target connections, default instance), if any. */
   project?: Project;
+  /** Where the Create Task form keeps a draft left by quitting (per project). */
+  taskDrafts?: TaskDraftStore;
 }
 
 const ServicesContext = createContext<Services | null>(null);

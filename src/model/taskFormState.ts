@@ -359,3 +359,10 @@ export interface TaskFormDraft {
   values: TaskFormValues;
   savedAt: string;
 }
+
+/** Where drafts are kept: per project (the key is the project's name, "" without one). */
+export interface TaskDraftStore {
+  load(project: string): TaskFormDraft | undefined;
+  save(project: string, draft: TaskFormDraft): void;
+  clear(project: string): void;
+}
