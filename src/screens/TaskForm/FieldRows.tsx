@@ -100,7 +100,7 @@ function FieldValue(props: FieldRowsProps & { field: FieldId; focused: boolean }
         <TextField
           value={values.name}
           onChange={(v) => onText('name', v)}
-          focus={focused}
+          focus={focused && props.typing}
           width={width}
         />
       );

@@ -2,7 +2,7 @@
 // and Delete remove the character before it. Control keys (Ctrl-s, Ctrl-p…) are left to the
 // key table. The screen registers its layer with textInput: true while a field has focus.
 import { Text, useInput } from 'ink';
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { isTyping, keyName } from '../../model/keyName.js';
 
 export interface TextFieldProps {
@@ -16,29 +16,59 @@ export interface TextFieldProps {
 }
 
 export function TextField({ value, onChange, focus, mask, placeholder, width }: TextFieldProps) {
+  // Keys can arrive faster than React re-renders: the handler reads and writes refs, so every
+  // key sees the text as the previous key left it, and a field that lost focus ignores keys
+  // at once (before Ink re-subscribes handlers).
   const [cursor, setCursor] = useState(value.length);
-  const at = Math.min(cursor, value.length);
-  useInput(
-    (input, key) => {
-      const name = keyName(input, key);
-      if (!isTyping(name)) return;
-      if (name === 'left') setCursor(Math.max(0, at - 1));
-      else if (name === 'right') setCursor(Math.min(value.length, at + 1));
-      else if (name === 'home') setCursor(0);
-      else if (name === 'end') setCursor(value.length);
-      else if (name === 'backspace' || name === 'delete') {
-        if (at > 0) {
-          onChange(value.slice(0, at - 1) + value.slice(at));
-          setCursor(at - 1);
-        }
-      } else {
-        const text = name === 'space' ? ' ' : input;
-        onChange(value.slice(0, at) + text + value.slice(at));
-        setCursor(at + text.length);
-      }
-    },
-    { isActive: focus },
-  );
+  const live = useRef({ value, cursor, focus, armed: focus, onChange });
+  // A value changed from outside (a suggestion, a restored draft) puts the cursor at its end.
+  if (live.current.value !== value) live.current.cursor = value.length;
+  live.current.value = value;
+  live.current.focus = focus;
+  live.current.onChange = onChange;
+  if (!focus) live.current.armed = false;
+  // A field that just got focus takes keys from the next key on, not the key that moved the
+  // focus here (Ink re-renders synchronously while it is still handing that key round).
+  useLayoutEffect(() => {
+    if (!focus) return;
+    let cancelled = false;
+    queueMicrotask(() => {
+      if (!cancelled) live.current.armed = true;
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [focus]);
+  const at = Math.min(live.current.cursor, value.length);
+  useInput((input, key) => {
+    const field = live.current;
+    if (!field.focus || !field.armed) return;
+    const name = keyName(input, key);
+    if (!isTyping(name)) return;
+    const text = field.value;
+    const pos = Math.min(field.cursor, text.length);
+    let next = text;
+    let nextPos = pos;
+    if (name === 'left') nextPos = Math.max(0, pos - 1);
+    else if (name === 'right') nextPos = Math.min(text.length, pos + 1);
+    else if (name === 'home') nextPos = 0;
+    else if (name === 'end') nextPos = text.length;
+    else if (name === 'backspace' || name === 'delete') {
+      if (pos === 0) return;
+      next = text.slice(0, pos - 1) + text.slice(pos);
+      nextPos = pos - 1;
+    } else {
+      const typed = name === 'space' ? ' ' : input;
+      next = text.slice(0, pos) + typed + text.slice(pos);
+      nextPos = pos + typed.length;
+    }
+    field.cursor = nextPos;
+    setCursor(nextPos);
+    if (next !== text) {
+      field.value = next;
+      field.onChange(next);
+    }
+  });
   const shown = mask ? mask.repeat(value.length) : value;
   if (!focus) {
     if (shown === '' && placeholder) return <Text dimColor>{placeholder}</Text>;
