@@ -44,7 +44,12 @@ export function sandboxServices(
     target,
     clients: createAwsClients(target, { retryMode: 'standard', maxAttempts: 1 }),
     setTarget: () => {},
-    preferences: { get: () => prefs, update: (p) => void (prefs = { ...prefs, ...p }) },
+    preferences: {
+      get: () => prefs,
+      update(patch) {
+        prefs = { ...prefs, ...patch };
+      },
+    },
     readOnly: false,
     refreshSeconds: 5,
     setRefreshSeconds: () => {},
