@@ -1,0 +1,32 @@
+// A Services object for screen and hook tests: real AWS clients pointed at a given endpoint
+// (usually an in-process sandbox), preferences in a temporary directory.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Services } from '../../src/app/services.js';
+import { createAwsClients } from '../../src/aws/clients.js';
+import type { AwsTarget } from '../../src/aws/target.js';
+import { openPreferences } from '../../src/config/preferences.js';
+
+export function testServices(overrides: Partial<Services> & { target?: AwsTarget } = {}): Services {
+  const target: AwsTarget = overrides.target ?? {
+    sandbox: true,
+    endpointUrl: 'http://127.0.0.1:9',
+  };
+  const services: Services = {
+    target,
+    clients: createAwsClients(target, { maxAttempts: 1 }),
+    setTarget: (next) => {
+      services.target = next;
+      services.clients = createAwsClients(next, { maxAttempts: 1 });
+    },
+    preferences: openPreferences(mkdtempSync(join(tmpdir(), 'dmst-config-'))),
+    readOnly: false,
+    refreshSeconds: 5,
+    setRefreshSeconds: (seconds) => {
+      services.refreshSeconds = seconds;
+    },
+    ...overrides,
+  };
+  return services;
+}
