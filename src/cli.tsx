@@ -8,8 +8,10 @@ import { SCREENS } from './app/screens.js';
 import { enterFullscreen, installExitHandlers, restoreTerminal } from './app/terminal.js';
 import type { AwsTarget } from './aws/target.js';
 import { openPreferences, type Preferences } from './config/preferences.js';
+import { openProjects } from './config/projects.js';
 import { type CommonOptions, parseCli, USAGE } from './model/cliArgs.js';
 import type { Route } from './model/navigation.js';
+import type { Project } from './model/project.js';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCli(argv, process.env);
@@ -45,19 +47,44 @@ async function runTui(options: CommonOptions): Promise<number> {
     return 2;
   }
   const preferences = openPreferences();
+  const projects = openProjects();
+  // --project NAME opens one directly (its profile and region become the AWS target).
+  const project = options.project ? projects.get(options.project) : undefined;
+  if (options.project && !project) {
+    const names = projects.list().map((p) => p.name);
+    process.stderr.write(
+      `dms-tui: no project named "${options.project}" (${names.length ? `projects: ${names.join(', ')}` : 'no projects yet'})\n`,
+    );
+    return 2;
+  }
+  if (project) projects.touch(project.name);
   const config: RootConfig = {
-    target: initialTarget(options, preferences.get()),
+    target: initialTarget(options, preferences.get(), project),
     preferences,
     readOnly: options.readOnly,
     refreshSeconds: options.refreshSeconds ?? preferences.get().refreshSeconds,
+    projects,
+    initialProject: project?.name,
   };
-  const initialRoute: Route = { screen: SCREENS.tasks ? 'tasks' : 'profiles' };
+  const initialRoute: Route = {
+    screen: project
+      ? 'browser'
+      : SCREENS.tasks
+        ? 'tasks'
+        : projects.list().length > 0
+          ? 'projects'
+          : 'profiles',
+  };
 
   enterFullscreen();
   let unmount = () => {};
   installExitHandlers(() => unmount());
   const instance = render(
-    <Root config={config} initialRoute={initialRoute} notice={preferences.notice} />,
+    <Root
+      config={config}
+      initialRoute={initialRoute}
+      notice={preferences.notice ?? projects.notice}
+    />,
     {
       exitOnCtrlC: false,
       patchConsole: true,
@@ -69,10 +96,12 @@ async function runTui(options: CommonOptions): Promise<number> {
   return 0;
 }
 
-function initialTarget(options: CommonOptions, prefs: Preferences): AwsTarget {
+function initialTarget(options: CommonOptions, prefs: Preferences, project?: Project): AwsTarget {
   if (options.profile || options.endpointUrl || options.region) {
     return { profile: options.profile, region: options.region, endpointUrl: options.endpointUrl };
   }
+  if (project && project.profile !== 'sandbox')
+    return { profile: project.profile || undefined, region: project.region };
   return { profile: prefs.lastProfile || undefined, region: prefs.lastRegion };
 }
 

@@ -2,7 +2,10 @@
 import type { ComponentType } from 'react';
 import type { GotoTarget } from '../model/goto.js';
 import type { Route, ScreenId } from '../model/navigation.js';
+import { ConnectionScreen } from '../screens/ConnectionScreen.js';
 import { ProfilesScreen } from '../screens/ProfilesScreen.js';
+import { ProjectsScreen } from '../screens/ProjectsScreen.js';
+import { SchemaBrowser } from '../screens/SchemaBrowser.js';
 import { TaskFormScreen } from '../screens/TaskForm/TaskFormScreen.js';
 
 export interface ScreenProps {
@@ -21,6 +24,25 @@ export const SCREENS: Partial<Record<ScreenId, ScreenEntry>> = {
     title: () => 'Profiles',
     component: ProfilesScreen,
     goto: { name: 'profiles', aliases: ['profile', 'aws'], description: 'AWS profile and region' },
+  },
+  projects: {
+    title: () => 'Projects',
+    component: ProjectsScreen,
+    goto: { name: 'project', aliases: ['projects'], description: 'Projects and their connections' },
+  },
+  connection: {
+    title: (route) =>
+      `${route.params?.side === 'target' ? 'Target' : 'Source'} connection (${String(route.params?.project ?? '')})`,
+    component: ConnectionScreen,
+  },
+  browser: {
+    title: () => 'Schema browser',
+    component: SchemaBrowser,
+    goto: {
+      name: 'browser',
+      aliases: ['schema', 'schemas'],
+      description: 'Browse source and target schemas',
+    },
   },
   taskForm: {
     title: () => 'Create DMS task',
