@@ -16,7 +16,8 @@ export class AwsError extends Error {
     this.code = errorName(cause);
     this.transient = isTransient(cause);
     this.throttling = isThrottling(cause);
-    this.serviceMessage = String((cause as { message?: string })?.message ?? '').split('\n')[0] ?? '';
+    this.serviceMessage =
+      String((cause as { message?: string })?.message ?? '').split('\n')[0] ?? '';
   }
 }
 

@@ -70,7 +70,9 @@ export function createLogTail(
         );
       } catch (error) {
         if (error instanceof AwsError && error.code === 'ResourceNotFoundException') {
-          const missing: MissingLog = /log group/i.test(error.serviceMessage) ? 'no-group' : 'no-stream';
+          const missing: MissingLog = /log group/i.test(error.serviceMessage)
+            ? 'no-group'
+            : 'no-stream';
           throw new LogMissingError(missing, location.group, location.stream);
         }
         throw error;

@@ -27,7 +27,9 @@ export async function listTableStats(
   options: { signal?: AbortSignal } = {},
 ): Promise<{ tables: TableStat[]; calls: number }> {
   const { DescribeTableStatisticsCommand } = await loadDms();
-  const client = await awsCall(clients.target, 'dms', 'DescribeTableStatistics', () => clients.dms());
+  const client = await awsCall(clients.target, 'dms', 'DescribeTableStatistics', () =>
+    clients.dms(),
+  );
   const tables: TableStat[] = [];
   let marker: string | undefined;
   let calls = 0;
@@ -35,7 +37,11 @@ export async function listTableStats(
     calls++;
     const page = await awsCall(clients.target, 'dms', 'DescribeTableStatistics', () =>
       client.send(
-        new DescribeTableStatisticsCommand({ ReplicationTaskArn: taskArn, MaxRecords: 500, Marker: marker }),
+        new DescribeTableStatisticsCommand({
+          ReplicationTaskArn: taskArn,
+          MaxRecords: 500,
+          Marker: marker,
+        }),
         { abortSignal: options.signal },
       ),
     );
@@ -54,7 +60,9 @@ export async function reloadTables(
 ): Promise<void> {
   if (tables.length === 0) throw new Error('Mark at least one table to reload');
   if (tables.length > RELOAD_TABLES_MAX)
-    throw new Error(`DMS reloads at most ${RELOAD_TABLES_MAX} tables at a time (${tables.length} marked)`);
+    throw new Error(
+      `DMS reloads at most ${RELOAD_TABLES_MAX} tables at a time (${tables.length} marked)`,
+    );
   const { ReloadTablesCommand } = await loadDms();
   const client = await clients.dms();
   await awsCall(clients.target, 'dms', 'ReloadTables', () =>

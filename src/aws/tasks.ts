@@ -72,7 +72,9 @@ export async function listTasks(
   options: { withSettings?: boolean; filters?: TaskFilter[]; signal?: AbortSignal } = {},
 ): Promise<ListTasksResult> {
   const { DescribeReplicationTasksCommand } = await loadDms();
-  const client = await awsCall(clients.target, 'dms', 'DescribeReplicationTasks', () => clients.dms());
+  const client = await awsCall(clients.target, 'dms', 'DescribeReplicationTasks', () =>
+    clients.dms(),
+  );
   const tasks: Task[] = [];
   let marker: string | undefined;
   let calls = 0;
@@ -110,7 +112,10 @@ export async function findTask(
   const filter: TaskFilter = isArn(idOrArn)
     ? { Name: 'replication-task-arn', Values: [idOrArn] }
     : { Name: 'replication-task-id', Values: [idOrArn.toLowerCase()] };
-  const { tasks } = await listTasks(clients, { withSettings: options.withSettings, filters: [filter] });
+  const { tasks } = await listTasks(clients, {
+    withSettings: options.withSettings,
+    filters: [filter],
+  });
   const task = tasks[0];
   if (!task) throw new TaskNotFoundError(idOrArn);
   return task;
@@ -118,7 +123,9 @@ export async function findTask(
 
 export class TaskNotFoundError extends Error {
   constructor(readonly task: string) {
-    super(`No replication task "${task}" in this account and region (check the name, --profile and --region)`);
+    super(
+      `No replication task "${task}" in this account and region (check the name, --profile and --region)`,
+    );
     this.name = 'TaskNotFoundError';
   }
 }
@@ -127,7 +134,9 @@ export async function startTask(clients: AwsClients, arn: string, type: StartTyp
   const { StartReplicationTaskCommand } = await loadDms();
   const client = await clients.dms();
   const out = await awsCall(clients.target, 'dms', 'StartReplicationTask', () =>
-    client.send(new StartReplicationTaskCommand({ ReplicationTaskArn: arn, StartReplicationTaskType: type })),
+    client.send(
+      new StartReplicationTaskCommand({ ReplicationTaskArn: arn, StartReplicationTaskType: type }),
+    ),
   );
   return toTask(out.ReplicationTask ?? {});
 }
@@ -151,11 +160,20 @@ export async function deleteTask(clients: AwsClients, arn: string): Promise<Task
 }
 
 /** ModifyReplicationTask with a (partial) settings document. */
-export async function modifyTaskSettings(clients: AwsClients, arn: string, settings: string): Promise<Task> {
+export async function modifyTaskSettings(
+  clients: AwsClients,
+  arn: string,
+  settings: string,
+): Promise<Task> {
   const { ModifyReplicationTaskCommand } = await loadDms();
   const client = await clients.dms();
   const out = await awsCall(clients.target, 'dms', 'ModifyReplicationTask', () =>
-    client.send(new ModifyReplicationTaskCommand({ ReplicationTaskArn: arn, ReplicationTaskSettings: settings })),
+    client.send(
+      new ModifyReplicationTaskCommand({
+        ReplicationTaskArn: arn,
+        ReplicationTaskSettings: settings,
+      }),
+    ),
   );
   return toTask(out.ReplicationTask ?? {});
 }
@@ -202,10 +220,12 @@ export async function listNames(clients: AwsClients): Promise<TaskNames> {
     const page = await awsCall(clients.target, 'dms', 'DescribeReplicationInstances', () =>
       client.send(new DescribeReplicationInstancesCommand({ MaxRecords: 100, Marker: marker })),
     ).catch((e: AwsError) => {
-      if (e.code === 'ResourceNotFoundFault') return { ReplicationInstances: [], Marker: undefined };
+      if (e.code === 'ResourceNotFoundFault')
+        return { ReplicationInstances: [], Marker: undefined };
       throw e;
     });
-    for (const i of page.ReplicationInstances ?? []) instances.set(i.ReplicationInstanceArn ?? '', toInstance(i));
+    for (const i of page.ReplicationInstances ?? [])
+      instances.set(i.ReplicationInstanceArn ?? '', toInstance(i));
     marker = page.Marker || undefined;
   } while (marker);
   return { endpoints, instances };

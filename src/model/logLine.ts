@@ -18,7 +18,8 @@ export interface LogLine {
   source?: string;
 }
 
-const LINE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)?\s*\[([A-Z_]+)\s*\]([EWID]):\s?\s?(.*?)(?:\s+\(([\w./-]+:\d+)\))?\s*$/s;
+const LINE =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)?\s*\[([A-Z_]+)\s*\]([EWID]):\s?\s?(.*?)(?:\s+\(([\w./-]+:\d+)\))?\s*$/s;
 
 export function parseLogLine(raw: string, timestamp: number): LogLine {
   const m = LINE.exec(raw);
@@ -43,7 +44,11 @@ export interface LogFilter {
 
 const RANK: Record<Severity, number> = { E: 0, W: 1, I: 2, D: 3 };
 
-export function matchesLogFilter(line: LogLine, filter: LogFilter, test?: (s: string) => boolean): boolean {
+export function matchesLogFilter(
+  line: LogLine,
+  filter: LogFilter,
+  test?: (s: string) => boolean,
+): boolean {
   if (filter.component && line.component !== filter.component) return false;
   if (filter.severity && line.severity && RANK[line.severity] > RANK[filter.severity]) return false;
   if (filter.severity && !line.severity && filter.severity !== 'D') return false;

@@ -49,7 +49,11 @@ export function tableStatKey(s: TableStat): string {
 }
 
 export function hasErrors(s: TableStat): boolean {
-  return s.errorRows > 0 || s.state === 'Table error' || /error|fail|mismatch/i.test(s.validationState ?? '');
+  return (
+    s.errorRows > 0 ||
+    s.state === 'Table error' ||
+    /error|fail|mismatch/i.test(s.validationState ?? '')
+  );
 }
 
 export function tableStatTone(s: TableStat): 'good' | 'busy' | 'idle' | 'bad' {

@@ -11,8 +11,16 @@ export function ruleText(rule: MappingRule): string {
     .filter((p) => p !== undefined)
     .join('.');
   if (rule['rule-type'] === 'selection') {
-    const verb = rule['rule-action'] === 'exclude' ? 'Exclude' : rule['rule-action'] === 'explicit' ? 'Include exactly' : 'Include';
-    const filters = rule.filters && rule.filters.length > 0 ? ` (with ${rule.filters.length} filter${rule.filters.length > 1 ? 's' : ''})` : '';
+    const verb =
+      rule['rule-action'] === 'exclude'
+        ? 'Exclude'
+        : rule['rule-action'] === 'explicit'
+          ? 'Include exactly'
+          : 'Include';
+    const filters =
+      rule.filters && rule.filters.length > 0
+        ? ` (with ${rule.filters.length} filter${rule.filters.length > 1 ? 's' : ''})`
+        : '';
     const order = rule['load-order'] !== undefined ? `, load order ${rule['load-order']}` : '';
     return `${verb} ${where}${filters}${order}`;
   }
@@ -110,7 +118,9 @@ export function taskDetailLines(task: Task, names: TaskNames): DetailLine[] {
   const ep = (arn: string) => {
     const e = names.endpoints.get(arn);
     if (!e) return arnResource(arn);
-    const server = e.server ? ` at ${e.server}${e.port ? `:${e.port}` : ''}${e.database ? `/${e.database}` : ''}` : '';
+    const server = e.server
+      ? ` at ${e.server}${e.port ? `:${e.port}` : ''}${e.database ? `/${e.database}` : ''}`
+      : '';
     return `${e.id} (${e.engine}${server})`;
   };
   const inst = names.instances.get(task.instanceArn);
@@ -124,7 +134,9 @@ export function taskDetailLines(task: Task, names: TaskNames): DetailLine[] {
     { label: 'Target', value: ep(task.targetEndpointArn) },
     {
       label: 'Instance',
-      value: inst ? `${inst.id}${inst.instanceClass ? ` (${inst.instanceClass})` : ''}` : arnResource(task.instanceArn),
+      value: inst
+        ? `${inst.id}${inst.instanceClass ? ` (${inst.instanceClass})` : ''}`
+        : arnResource(task.instanceArn),
     },
     { label: 'Created', value: when(task.createdAt) },
     { label: 'Started', value: when(task.startedAt) },
@@ -139,6 +151,10 @@ export function taskDetailLines(task: Task, names: TaskNames): DetailLine[] {
   }
   if (task.stopReason) lines.push({ label: 'Stop reason', value: task.stopReason });
   if (task.lastFailureMessage)
-    lines.push({ label: 'Last failure', value: task.lastFailureMessage.replace(/\s+/g, ' '), tone: 'bad' });
+    lines.push({
+      label: 'Last failure',
+      value: task.lastFailureMessage.replace(/\s+/g, ' '),
+      tone: 'bad',
+    });
   return lines;
 }

@@ -23,7 +23,10 @@ export function sortRows<T, C extends string>(
 }
 
 /** The next column in `columns` after the current one (wrapping), ascending. */
-export function nextSortColumn<C extends string>(sort: SortState<C>, columns: readonly C[]): SortState<C> {
+export function nextSortColumn<C extends string>(
+  sort: SortState<C>,
+  columns: readonly C[],
+): SortState<C> {
   const i = columns.indexOf(sort.column);
   return { column: columns[(i + 1) % columns.length] as C, descending: false };
 }

@@ -4,11 +4,25 @@ import type { Task } from './task.js';
 
 export type Tone = 'good' | 'busy' | 'idle' | 'warn' | 'bad';
 
-export type TaskAction = 'start' | 'stop' | 'resume' | 'reload' | 'delete' | 'modify' | 'reloadTables';
+export type TaskAction =
+  | 'start'
+  | 'stop'
+  | 'resume'
+  | 'reload'
+  | 'delete'
+  | 'modify'
+  | 'reloadTables';
 
 export type StartType = 'start-replication' | 'resume-processing' | 'reload-target';
 
-const TRANSITIONAL = new Set(['creating', 'starting', 'stopping', 'modifying', 'deleting', 'testing']);
+const TRANSITIONAL = new Set([
+  'creating',
+  'starting',
+  'stopping',
+  'modifying',
+  'deleting',
+  'testing',
+]);
 
 /** "Stop Reason FULL_LOAD_ONLY_FINISHED" → "FULL_LOAD_ONLY_FINISHED". */
 export function stopReasonCode(stopReason: string | undefined): string | undefined {
@@ -76,7 +90,10 @@ export function plainStatus(task: StatusInput): StatusReading {
               : 'idle';
         return { text: STOP_REASONS[code], tone };
       }
-      return { text: code ? `Stopped (${code.toLowerCase().replace(/_/g, ' ')})` : 'Stopped', tone: 'idle' };
+      return {
+        text: code ? `Stopped (${code.toLowerCase().replace(/_/g, ' ')})` : 'Stopped',
+        tone: 'idle',
+      };
     }
     case 'failed': {
       const summary = failureSummary(task.lastFailureMessage);
@@ -122,14 +139,19 @@ export function refusal(
         ? null
         : `${task.id} is ${s}: only a stopped or failed task can be resumed`;
     case 'reload':
-      if (task.migrationType === 'cdc') return `${task.id} is a CDC-only task: there is nothing to reload`;
+      if (task.migrationType === 'cdc')
+        return `${task.id} is a CDC-only task: there is nothing to reload`;
       return s === 'stopped' || s === 'failed' || s === 'ready'
         ? null
         : `${task.id} is ${s}: stop it before reloading the target`;
     case 'stop':
       return s === 'running' ? null : `${task.id} is ${s}: only a running task can be stopped`;
     case 'delete':
-      return s === 'ready' || s === 'stopped' || s === 'failed' || s === 'moving' || s === 'failed-move'
+      return s === 'ready' ||
+        s === 'stopped' ||
+        s === 'failed' ||
+        s === 'moving' ||
+        s === 'failed-move'
         ? null
         : `${task.id} is ${s}: stop it before deleting`;
     case 'modify':
@@ -137,8 +159,11 @@ export function refusal(
         ? null
         : `${task.id} is ${s}: stop it before changing its settings`;
     case 'reloadTables':
-      if (task.migrationType === 'cdc') return `${task.id} is a CDC-only task: tables cannot be reloaded`;
-      return s === 'running' ? null : `${task.id} is ${s}: tables can be reloaded only while it runs`;
+      if (task.migrationType === 'cdc')
+        return `${task.id} is a CDC-only task: tables cannot be reloaded`;
+      return s === 'running'
+        ? null
+        : `${task.id} is ${s}: tables can be reloaded only while it runs`;
   }
 }
 
@@ -146,18 +171,26 @@ export function refusal(
  * What `s` does for a task: one start type, or a choice the user must make
  * (resume-processing vs reload-target for a stopped or failed task).
  */
-export function startChoices(task: Pick<Task, 'status' | 'migrationType' | 'startedAt'>): StartType[] {
+export function startChoices(
+  task: Pick<Task, 'status' | 'migrationType' | 'startedAt'>,
+): StartType[] {
   if (task.status === 'ready') {
-    return task.migrationType === 'cdc' && task.startedAt ? ['resume-processing'] : ['start-replication'];
+    return task.migrationType === 'cdc' && task.startedAt
+      ? ['resume-processing']
+      : ['start-replication'];
   }
   if (task.status === 'stopped' || task.status === 'failed') {
-    return task.migrationType === 'cdc' ? ['resume-processing'] : ['resume-processing', 'reload-target'];
+    return task.migrationType === 'cdc'
+      ? ['resume-processing']
+      : ['resume-processing', 'reload-target'];
   }
   return [];
 }
 
 /** The status a task shows at once after an action, before the next refresh confirms it. */
-export function transitionStatus(action: 'start' | 'resume' | 'reload' | 'stop' | 'delete'): string {
+export function transitionStatus(
+  action: 'start' | 'resume' | 'reload' | 'stop' | 'delete',
+): string {
   switch (action) {
     case 'stop':
       return 'stopping';
