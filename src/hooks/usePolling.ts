@@ -74,6 +74,7 @@ export function usePolling<T>(options: PollingOptions<T>): PollingApi<T> {
   loop.current.active = active;
   loop.current.intervalMs = intervalMs;
 
+  const runRef = useRef<() => void>(() => undefined);
   const schedule = useCallback(
     (ms: number) => {
       const l = loop.current;
@@ -82,11 +83,10 @@ export function usePolling<T>(options: PollingOptions<T>): PollingApi<T> {
       if (!l.alive || !l.active) return;
       l.timer = scheduler.setTimeout(() => {
         l.timer = undefined;
-        run();
+        runRef.current();
       }, ms);
       setState((s) => (s.nextDelayMs === ms ? s : { ...s, nextDelayMs: ms }));
     },
-    // biome-ignore lint/correctness/useExhaustiveDependencies: run is stable through the ref
     [scheduler],
   );
 
@@ -148,6 +148,7 @@ export function usePolling<T>(options: PollingOptions<T>): PollingApi<T> {
       })
       .catch(() => undefined);
   }, [scheduler, schedule, maxBackoffMs]);
+  runRef.current = run;
 
   // Start, pause, resume.
   useEffect(() => {

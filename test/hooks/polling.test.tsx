@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServicesProvider } from '../../src/app/services.js';
+import { type Services, ServicesProvider } from '../../src/app/services.js';
 import { createAwsClients } from '../../src/aws/clients.js';
 import { deleteTask, listTasks } from '../../src/aws/tasks.js';
-import { backoffDelay, type PollingApi } from '../../src/hooks/usePolling.js';
+import { backoffDelay } from '../../src/hooks/usePolling.js';
 import { type TasksApi, useTasks } from '../../src/hooks/useTasks.js';
 import { eventually, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { ManualScheduler, testServices } from '../support/services.js';
@@ -20,34 +20,34 @@ afterAll(async () => {
   await sb?.close();
 });
 
-function Probe({
-  api,
-  out,
-}: {
-  api: () => TasksApi;
-  out: { current?: PollingApi<unknown> & TasksApi };
-}) {
-  const value = api();
-  out.current = value as never;
+interface ProbeProps {
+  active: boolean;
+  scheduler: ManualScheduler;
+  intervalMs: number;
+  out: { current?: TasksApi };
+}
+
+function Probe({ active, scheduler, intervalMs, out }: ProbeProps) {
+  const value = useTasks({ active, scheduler, intervalMs });
+  out.current = value;
   return (
     <Text>{`tasks=${value.tasks.length} fetches=${value.fetches} failures=${value.failures}`}</Text>
   );
 }
 
-function mount(
-  services: ReturnType<typeof testServices>,
-  scheduler: ManualScheduler,
-  active = true,
-  intervalMs = 5000,
-) {
-  const out: { current?: TasksApi } = {};
-  const Harness = ({ on }: { on: boolean }) => (
+function Harness({ services, ...probe }: ProbeProps & { services: Services }) {
+  return (
     <ServicesProvider services={services}>
-      <Probe api={() => useTasks({ active: on, scheduler, intervalMs })} out={out as never} />
+      <Probe {...probe} />
     </ServicesProvider>
   );
-  const r = render(<Harness on={active} />);
-  return { ...r, out, setActive: (on: boolean) => r.rerender(<Harness on={on} />) };
+}
+
+function mount(services: Services, scheduler: ManualScheduler, active = true, intervalMs = 5000) {
+  const out: { current?: TasksApi } = {};
+  const props = { services, scheduler, intervalMs, out };
+  const r = render(<Harness {...props} active={active} />);
+  return { ...r, out, setActive: (on: boolean) => r.rerender(<Harness {...props} active={on} />) };
 }
 
 describe('useTasks polling against the sandbox (manual scheduler)', () => {
