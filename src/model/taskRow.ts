@@ -20,18 +20,43 @@ export interface ColumnSpec<C extends string = string> {
   title: string;
   width: number;
   align?: 'left' | 'right';
+  /** Lower stays longer when the terminal is narrow (default 0). */
+  priority?: number;
+}
+
+/** The columns that fit in `width` (with one space between), dropping the least important. */
+export function fitColumns<C extends string>(
+  columns: readonly ColumnSpec<C>[],
+  width: number,
+): ColumnSpec<C>[] {
+  const kept = [...columns];
+  const total = () => kept.reduce((n, c) => n + c.width + 1, 0);
+  while (kept.length > 1 && total() > width) {
+    let drop = 0;
+    for (let i = 0; i < kept.length; i++)
+      if ((kept[i]?.priority ?? 0) >= (kept[drop]?.priority ?? 0)) drop = i;
+    kept.splice(drop, 1);
+  }
+  return kept;
+}
+
+/** Pads or cuts text to exactly `width` characters (cut text ends in …). */
+export function fitText(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  if (width <= 0) return '';
+  if (text.length > width) return `${text.slice(0, Math.max(0, width - 1))}…`;
+  return align === 'right' ? text.padStart(width) : text.padEnd(width);
 }
 
 export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
-  { id: 'name', title: 'NAME', width: 22 },
-  { id: 'status', title: 'STATUS', width: 30 },
-  { id: 'type', title: 'TYPE', width: 10 },
-  { id: 'progress', title: 'PROGRESS', width: 16 },
-  { id: 'tables', title: 'TABLES L/l/q/e', width: 14 },
-  { id: 'elapsed', title: 'ELAPSED', width: 8, align: 'right' },
-  { id: 'started', title: 'STARTED', width: 19 },
-  { id: 'endpoints', title: 'SOURCE → TARGET', width: 30 },
-  { id: 'instance', title: 'INSTANCE', width: 16 },
+  { id: 'name', title: 'NAME', width: 22, priority: 0 },
+  { id: 'status', title: 'STATUS', width: 32, priority: 0 },
+  { id: 'type', title: 'TYPE', width: 9, priority: 3 },
+  { id: 'progress', title: 'PROGRESS', width: 15, priority: 1 },
+  { id: 'tables', title: 'L/l/q/e', width: 11, priority: 2 },
+  { id: 'elapsed', title: 'ELAPSED', width: 8, align: 'right', priority: 4 },
+  { id: 'started', title: 'STARTED', width: 19, priority: 6 },
+  { id: 'endpoints', title: 'SOURCE → TARGET', width: 28, priority: 5 },
+  { id: 'instance', title: 'INSTANCE', width: 14, priority: 7 },
 ];
 
 export interface TaskRow {
