@@ -15,6 +15,8 @@ export function GotoPrompt({
   onClose: () => void;
 }) {
   const [text, setText] = useState('');
+  // Remounting the field after a completion puts its cursor at the end of the completed name.
+  const [completions, setCompletions] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const submit = () => {
     const target = resolveGoto(text, targets);
@@ -34,7 +36,13 @@ export function GotoPrompt({
     [
       { command: 'prompt.accept', handler: submit },
       { command: 'prompt.cancel', handler: onClose },
-      { command: 'prompt.complete', handler: () => setText((t) => completeGoto(t, targets)) },
+      {
+        command: 'prompt.complete',
+        handler: () => {
+          setText((t) => completeGoto(t, targets));
+          setCompletions((n) => n + 1);
+        },
+      },
     ],
     { kind: 'overlay', textInput: true },
   );
@@ -44,6 +52,7 @@ export function GotoPrompt({
       <Box>
         <Text color="cyan">:</Text>
         <TextInput
+          key={completions}
           value={text}
           onChange={(value) => {
             setText(value.replace(/\t/g, ''));

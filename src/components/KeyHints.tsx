@@ -1,4 +1,4 @@
-// The footer: the keys of the top layer, drawn from the key table.
+// The footer: the keys in force, top layer first and the global keys last, from the key table.
 import { Box, Text } from 'ink';
 import { type ShownBinding, useActiveBindings } from '../app/bindings.js';
 import { COMMANDS } from '../app/keys.js';
@@ -10,29 +10,27 @@ export function hintText(binding: Pick<ShownBinding, 'keys' | 'description'>): s
 }
 
 export function KeyHints({ width }: { width: number }) {
+  // A disabled global key (Esc on the top screen) is left out rather than shown dimmed.
   const bindings = useActiveBindings().filter(
-    (b) => b.layer !== 'app' && (COMMANDS[b.command] as { hint?: boolean }).hint !== false,
-  );
-  const parts: { text: string; disabled: boolean }[] = bindings.map((b) => ({
-    text: hintText(b),
-    disabled: Boolean(b.disabledReason),
-  }));
-  parts.push(
-    { text: '? help', disabled: false },
-    { text: ': go to', disabled: false },
-    { text: 'q quit', disabled: false },
+    (b) =>
+      (COMMANDS[b.command] as { hint?: boolean }).hint !== false &&
+      !(b.layer === 'app' && b.disabledReason),
   );
   let used = 0;
-  const fitting = parts.filter((p) => {
-    used += p.text.length + 2;
+  const fitting = bindings.filter((b) => {
+    used += hintText(b).length + 2;
     return used <= width;
   });
   return (
     <Box>
-      {fitting.map((p, i) => (
-        <Text key={p.text} dimColor={p.disabled} color={p.disabled ? undefined : 'cyan'}>
+      {fitting.map((b, i) => (
+        <Text
+          key={b.command}
+          dimColor={Boolean(b.disabledReason)}
+          color={b.disabledReason ? undefined : 'cyan'}
+        >
           {i > 0 ? '  ' : ''}
-          {p.text}
+          {hintText(b)}
         </Text>
       ))}
     </Box>

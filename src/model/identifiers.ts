@@ -31,6 +31,7 @@ export function identifierError(value: string, kind: IdentifierKind): string | n
 export function toIdentifier(text: string, kind: IdentifierKind, fallback = 'dms'): string {
   let id = text
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/-+/g, '-')
     .replace(/^[-0-9]+/, '')

@@ -118,7 +118,7 @@ export function ProfilesScreen() {
   return (
     <Box flexDirection="column">
       <Text bold>
-        {'  '}
+        {'   '}
         {'PROFILE'.padEnd(28)} {'REGION'.padEnd(16)} KIND
       </Text>
       {loading ? <Text dimColor>Reading ~/.aws/config and ~/.aws/credentials…</Text> : null}
@@ -129,8 +129,8 @@ export function ProfilesScreen() {
         const inUse = (row.kind === 'sandbox' ? 'sandbox' : (row.profile ?? '')) === current;
         return (
           <Text key={row.key} inverse={selected}>
-            {inUse ? '● ' : '  '}
-            {row.label.padEnd(28).slice(0, 28)}{' '}
+            {selected ? '▸' : ' '}
+            {inUse ? '●' : ' '} {row.label.padEnd(28).slice(0, 28)}{' '}
             {(row.kind === 'sandbox' ? 'us-east-1' : (region ?? row.region ?? '—')).padEnd(16)}{' '}
             {row.detail}
           </Text>

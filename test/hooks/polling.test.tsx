@@ -8,8 +8,13 @@ import { createAwsClients } from '../../src/aws/clients.js';
 import { deleteTask, listTasks } from '../../src/aws/tasks.js';
 import { backoffDelay } from '../../src/hooks/usePolling.js';
 import { type TasksApi, useTasks } from '../../src/hooks/useTasks.js';
-import { eventually, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
-import { ManualScheduler, testServices } from '../support/services.js';
+import {
+  eventually,
+  sandboxServices as testServices,
+  startTestSandbox,
+  type TestSandbox,
+} from '../support/sandbox.js';
+import { ManualScheduler } from '../support/scheduler.js';
 
 let sb: TestSandbox;
 beforeAll(async () => {

@@ -9,10 +9,12 @@ import {
   CreateReplicationTaskCommand,
   DescribeReplicationInstancesCommand,
 } from '@aws-sdk/client-database-migration-service';
+import type { Services } from '../../src/app/services.js';
 import { type AwsClients, createAwsClients } from '../../src/aws/clients.js';
 import type { AwsTarget } from '../../src/aws/target.js';
 import type { FullLoadJob, FullLoadOutcome, RunFullLoad } from '../../src/sandbox/engine/types.js';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
+import { testServices } from './services.js';
 
 /** A stand-in engine: reports its tables, loads them at once ('complete') or holds them until
  *  released or stopped ('hold'), and writes a few log lines like the real one. */
@@ -184,4 +186,14 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, everyMs));
   }
   throw last;
+}
+
+/** Services for hook and screen tests pointed at a test sandbox. */
+export function sandboxServices(sb: TestSandbox, overrides: Partial<Services> = {}): Services {
+  return testServices({
+    target: sb.target,
+    clients: sb.clients,
+    sandbox: { endpointUrl: sb.sandbox.url },
+    ...overrides,
+  });
 }

@@ -1,49 +1,32 @@
-// Services for hook and screen tests, pointed at a test sandbox.
+// A Services object for screen and hook tests: real AWS clients pointed at a given endpoint
+// (usually an in-process sandbox), preferences in a temporary directory.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Services } from '../../src/app/services.js';
-import { DEFAULT_PREFERENCES, type Preferences } from '../../src/config/preferences.js';
-import type { TestSandbox } from './sandbox.js';
+import { createAwsClients } from '../../src/aws/clients.js';
+import type { AwsTarget } from '../../src/aws/target.js';
+import { openPreferences } from '../../src/config/preferences.js';
 
-export function testServices(sb: TestSandbox, overrides: Partial<Services> = {}): Services {
-  let prefs: Preferences = { ...DEFAULT_PREFERENCES };
+export function testServices(overrides: Partial<Services> & { target?: AwsTarget } = {}): Services {
+  const target: AwsTarget = overrides.target ?? {
+    sandbox: true,
+    endpointUrl: 'http://127.0.0.1:9',
+  };
   const services: Services = {
-    target: sb.target,
-    clients: sb.clients,
-    setTarget: () => undefined,
-    preferences: { get: () => prefs, update: (p) => (prefs = { ...prefs, ...p }) },
+    target,
+    clients: createAwsClients(target, { maxAttempts: 1 }),
+    setTarget: (next) => {
+      services.target = next;
+      services.clients = createAwsClients(next, { maxAttempts: 1 });
+    },
+    preferences: openPreferences(mkdtempSync(join(tmpdir(), 'dmst-config-'))),
     readOnly: false,
     refreshSeconds: 5,
-    setRefreshSeconds: (s) => {
-      services.refreshSeconds = s;
+    setRefreshSeconds: (seconds) => {
+      services.refreshSeconds = seconds;
     },
-    sandbox: { endpointUrl: sb.sandbox.url },
     ...overrides,
   };
   return services;
-}
-
-/** A scheduler tests drive by hand: it records each delay asked for and fires on demand. */
-export class ManualScheduler {
-  private next = 1;
-  pending = new Map<number, { fn: () => void; ms: number }>();
-  /** Every delay scheduled, in order. */
-  delays: number[] = [];
-
-  setTimeout = (fn: () => void, ms: number): unknown => {
-    const id = this.next++;
-    this.pending.set(id, { fn, ms });
-    this.delays.push(ms);
-    return id;
-  };
-
-  clearTimeout = (handle: unknown): void => {
-    this.pending.delete(handle as number);
-  };
-
-  /** Fires everything due now (all pending timers). Returns how many fired. */
-  fire(): number {
-    const due = [...this.pending.entries()];
-    this.pending.clear();
-    for (const [, t] of due) t.fn();
-    return due.length;
-  }
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { currentRoute, initialNavigation, navigationReducer } from '../../src/model/navigation.js';
+
+describe('navigation reducer', () => {
+  const start = initialNavigation({ screen: 'tasks' });
+
+  it('pushes and pops', () => {
+    const pushed = navigationReducer(start, {
+      type: 'push',
+      route: { screen: 'taskDetails', params: { arn: 'a' } },
+    });
+    expect(pushed.stack.map((r) => r.screen)).toEqual(['tasks', 'taskDetails']);
+    expect(currentRoute(pushed).params).toEqual({ arn: 'a' });
+    expect(navigationReducer(pushed, { type: 'pop' })).toEqual(start);
+  });
+
+  it('never pops the last screen', () => {
+    expect(navigationReducer(start, { type: 'pop' })).toBe(start);
+  });
+
+  it('ignores pushing the screen already on top with the same params', () => {
+    const once = navigationReducer(start, {
+      type: 'push',
+      route: { screen: 'logs', params: { arn: 'x' } },
+    });
+    expect(
+      navigationReducer(once, { type: 'push', route: { screen: 'logs', params: { arn: 'x' } } }),
+    ).toBe(once);
+    expect(
+      navigationReducer(once, { type: 'push', route: { screen: 'logs', params: { arn: 'y' } } })
+        .stack,
+    ).toHaveLength(3);
+  });
+
+  it('replaces the top and goes to a top-level screen', () => {
+    const deep = navigationReducer(
+      navigationReducer(start, { type: 'push', route: { screen: 'taskDetails' } }),
+      {
+        type: 'push',
+        route: { screen: 'logs' },
+      },
+    );
+    expect(
+      navigationReducer(deep, { type: 'replace', route: { screen: 'tableStats' } }).stack.map(
+        (r) => r.screen,
+      ),
+    ).toEqual(['tasks', 'taskDetails', 'tableStats']);
+    expect(navigationReducer(deep, { type: 'goto', route: { screen: 'profiles' } }).stack).toEqual([
+      { screen: 'profiles' },
+    ]);
+  });
+});

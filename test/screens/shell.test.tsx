@@ -1,0 +1,147 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/app/App.js';
+import { KEYS, press, waitForFrame } from '../support/ink.js';
+import { testServices } from '../support/services.js';
+
+let restoreEnv: () => void;
+
+beforeEach(() => {
+  // Profiles come from files of the test's own, never from the developer's ~/.aws.
+  const dir = mkdtempSync(join(tmpdir(), 'dmst-aws-'));
+  writeFileSync(
+    join(dir, 'config'),
+    '[default]\nregion = eu-west-1\n\n[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Admin\nregion = us-west-2\n\n[sso-session corp]\nsso_region = us-east-1\nsso_start_url = https://corp.awsapps.com/start\n',
+  );
+  writeFileSync(
+    join(dir, 'credentials'),
+    '[ci]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = secret\n',
+  );
+  const saved = {
+    config: process.env.AWS_CONFIG_FILE,
+    credentials: process.env.AWS_SHARED_CREDENTIALS_FILE,
+  };
+  process.env.AWS_CONFIG_FILE = join(dir, 'config');
+  process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+  restoreEnv = () => {
+    process.env.AWS_CONFIG_FILE = saved.config;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = saved.credentials;
+  };
+});
+afterEach(() => restoreEnv());
+
+describe('the shell', () => {
+  it('shows breadcrumbs, the screen, footer hints from the key table and the status bar', async () => {
+    const app = render(
+      <App
+        services={testServices({ target: { profile: 'dev', region: 'us-west-2' } })}
+        initialRoute={{ screen: 'profiles' }}
+      />,
+    );
+    const frame = await waitForFrame(app.lastFrame, 'dev');
+    expect(frame).toContain('dms-tui › Profiles');
+    expect(frame).toContain('Enter Use this profile');
+    expect(frame).toContain('? Help');
+    expect(frame).toContain('q Quit');
+    expect(frame).toContain('dev · us-west-2');
+    app.unmount();
+  });
+
+  it('opens help with ? listing this screen and global keys, and closes it with Esc', async () => {
+    const app = render(<App services={testServices()} initialRoute={{ screen: 'profiles' }} />);
+    await waitForFrame(app.lastFrame, 'PROFILE');
+    await press(app, '?');
+    const help = await waitForFrame(app.lastFrame, 'Keys — Esc or ? to close');
+    expect(help).toContain('This screen');
+    expect(help).toContain('Test: DescribeAccountAttributes');
+    expect(help).toContain('Everywhere');
+    expect(help).toMatch(/q Ctrl-c\s+Quit/);
+    await press(app, KEYS.escape);
+    await waitForFrame(app.lastFrame, 'PROFILE');
+    expect(app.lastFrame()).not.toContain('Keys — Esc');
+    app.unmount();
+  });
+
+  it('goes to a screen with : and completes names with Tab', async () => {
+    const app = render(<App services={testServices()} initialRoute={{ screen: 'profiles' }} />);
+    await waitForFrame(app.lastFrame, 'PROFILE');
+    await press(app, ':', 'p', 'r', 'o', 'f', KEYS.tab);
+    await waitForFrame(app.lastFrame, ':profiles');
+    await press(app, 'x', KEYS.enter);
+    await waitForFrame(app.lastFrame, 'No screen "profilesx"');
+    await press(app, KEYS.escape);
+    await waitForFrame(app.lastFrame, 'q Quit');
+    app.unmount();
+  });
+
+  it('quits on q and on Ctrl-C, and refuses Esc at the top with a reason', async () => {
+    const onQuit = vi.fn();
+    const app = render(
+      <App services={testServices()} initialRoute={{ screen: 'profiles' }} onQuit={onQuit} />,
+    );
+    await waitForFrame(app.lastFrame, 'PROFILE');
+    await press(app, KEYS.escape);
+    await waitForFrame(app.lastFrame, 'Already at the top: q quits');
+    await press(app, 'q');
+    expect(onQuit).toHaveBeenCalledTimes(1);
+    app.unmount();
+    const second = render(
+      <App services={testServices()} initialRoute={{ screen: 'profiles' }} onQuit={onQuit} />,
+    );
+    await waitForFrame(second.lastFrame, 'PROFILE');
+    await press(second, KEYS.ctrl('c'));
+    expect(onQuit).toHaveBeenCalledTimes(2);
+    second.unmount();
+  });
+});
+
+describe('the profiles screen', () => {
+  it('lists the default chain and the profiles of both files with their kind', async () => {
+    const app = render(<App services={testServices()} initialRoute={{ screen: 'profiles' }} />);
+    const frame = await waitForFrame(app.lastFrame, 'static keys');
+    expect(frame).toContain('default credential chain');
+    expect(frame).toMatch(/default\s+eu-west-1\s+settings only \(config\)/);
+    expect(frame).toMatch(/dev\s+us-west-2\s+sso \(config\)/);
+    expect(frame).toMatch(/ci\s+—\s+static keys \(credentials\)/);
+    expect(frame).not.toContain('secret');
+    app.unmount();
+  });
+
+  it('picks a region and remembers the profile chosen with Enter', async () => {
+    const services = testServices();
+    const app = render(<App services={services} initialRoute={{ screen: 'profiles' }} />);
+    await waitForFrame(app.lastFrame, 'sso (config)');
+    await press(app, 'j', 'j', 'j', 'e');
+    await waitForFrame(app.lastFrame, 'Region for DMS calls');
+    await press(app, KEYS.down, KEYS.enter);
+    await waitForFrame(app.lastFrame, 'Region: us-east-2');
+    await press(app, KEYS.enter);
+    await waitForFrame(app.lastFrame, 'Using dev in us-east-2');
+    expect(services.target).toMatchObject({ profile: 'dev', region: 'us-east-2' });
+    expect(services.preferences.get()).toMatchObject({
+      lastProfile: 'dev',
+      lastRegion: 'us-east-2',
+    });
+    app.unmount();
+  });
+
+  it('tests a profile and shows the error line when DMS cannot be reached', async () => {
+    const services = testServices({
+      target: { profile: 'ci', region: 'us-east-1', endpointUrl: 'http://127.0.0.1:9' },
+    });
+    const app = render(<App services={services} initialRoute={{ screen: 'profiles' }} />);
+    await waitForFrame(app.lastFrame, 'static keys');
+    await press(app, 'j', 'j', 't');
+    await waitForFrame(app.lastFrame, '✗ Cannot reach http://127.0.0.1:9: connection refused');
+    // An SSO profile nobody has logged in to says how to log in.
+    await press(app, 'j', 't');
+    await waitForFrame(
+      app.lastFrame,
+      /✗ (SSO session expired or missing: run `aws sso login --profile dev`|No usable credentials in profile "dev")/,
+    );
+    app.unmount();
+  });
+});
