@@ -24,7 +24,12 @@ export function ConfirmDialog({
     { kind: 'dialog' },
   );
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={danger ? 'red' : 'yellow'} paddingX={1}>
+    <Box
+      flexDirection="column"
+      borderStyle="round"
+      borderColor={danger ? 'red' : 'yellow'}
+      paddingX={1}
+    >
       <Text bold color={danger ? 'red' : 'yellow'}>
         {title}
       </Text>

@@ -9,7 +9,15 @@ export function jsonLines(value: unknown): string[] {
   return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? String(v) : v), 2).split('\n');
 }
 
-export function JsonView({ value, height, name = 'json' }: { value: unknown; height: number; name?: string }) {
+export function JsonView({
+  value,
+  height,
+  name = 'json',
+}: {
+  value: unknown;
+  height: number;
+  name?: string;
+}) {
   const lines = useMemo(() => jsonLines(value), [value]);
   const list = useListCursor({ name, count: lines.length, height });
   useBindings(list.bindings);

@@ -23,7 +23,8 @@ export function LogPane({
     <Box flexDirection="column">
       {lines.map(({ index, line }) => {
         const text = displayLogLine(line, timestamps);
-        const shown = wrap || text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+        const shown =
+          wrap || text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
         return (
           <Text
             key={index}

@@ -18,5 +18,7 @@ export function ProgressBar({
   width: number;
   color?: string;
 }) {
-  return <Text color={color ?? (percent >= 100 ? 'green' : 'cyan')}>{progressText(percent, width)}</Text>;
+  return (
+    <Text color={color ?? (percent >= 100 ? 'green' : 'cyan')}>{progressText(percent, width)}</Text>
+  );
 }

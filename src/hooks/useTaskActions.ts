@@ -57,7 +57,8 @@ export function useTaskActions(options: {
                     : startTypeFor(task, startChoice);
               after = await startTask(clients, task.arn, type);
             }
-            const status = after.status && after.status !== 'unknown' ? after.status : transitionStatus(action);
+            const status =
+              after.status && after.status !== 'unknown' ? after.status : transitionStatus(action);
             markTransition([task.arn], status);
             return { id: task.id, ok: true, detail: status };
           } catch (error) {

@@ -36,7 +36,9 @@ export function startTypeFor(task: Task, choice: StartType | undefined): StartTy
 
 /** True when some task needs the user to choose between resume and reload. */
 export function needsStartChoice(tasks: readonly Task[]): boolean {
-  return tasks.some((t) => (t.status === 'stopped' || t.status === 'failed') && t.migrationType !== 'cdc');
+  return tasks.some(
+    (t) => (t.status === 'stopped' || t.status === 'failed') && t.migrationType !== 'cdc',
+  );
 }
 
 export interface ActionResult {

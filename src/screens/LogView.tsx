@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Box, Text } from 'ink';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useBindings } from '../app/bindings.js';
 import { useBodySize } from '../app/layout.js';
 import type { ScreenProps } from '../app/screens.js';
@@ -72,7 +72,10 @@ export function LogView({ params }: ScreenProps) {
   const count = shown ? shown.length : buffer.length;
   const lineAt = (i: number) => buffer.at(shown ? (shown[i] ?? -1) : i);
 
-  const paneHeight = Math.max(1, height - 2 - (dialog === 'none' ? 0 : dialog === 'filter' ? 1 : 4));
+  const paneHeight = Math.max(
+    1,
+    height - 2 - (dialog === 'none' ? 0 : dialog === 'filter' ? 1 : 4),
+  );
   // Follow: keep the last line in view as lines arrive.
   useEffect(() => {
     if (follow) setCursor((c) => focusIndex(c, count - 1, count, paneHeight));
@@ -111,7 +114,12 @@ export function LogView({ params }: ScreenProps) {
           });
         }
       },
-      (e) => live && setExplanation({ text: `${logs.data?.missingMessage ?? ''} (${errorLine(e)})`, canEnable: false }),
+      (e) =>
+        live &&
+        setExplanation({
+          text: `${logs.data?.missingMessage ?? ''} (${errorLine(e)})`,
+          canEnable: false,
+        }),
     );
     return () => {
       live = false;
@@ -138,18 +146,18 @@ export function LogView({ params }: ScreenProps) {
       const c = buffer.at(i)?.component;
       if (c) seen.add(c);
     }
-    return [...seen].sort();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: version stands for the buffer's content
+    return version >= 0 ? [...seen].sort() : [];
   }, [buffer, version]);
-  const save = useCallback(() => {
+  const save = () => {
     const path = resolve(`${id || 'task'}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
-    const text = Array.from({ length: count }, (_, i) => displayLogLine(lineAt(i) as LogLine, true)).join('\n');
+    const text = Array.from({ length: count }, (_, i) =>
+      displayLogLine(lineAt(i) as LogLine, true),
+    ).join('\n');
     writeFile(path, `${text}\n`, { mode: 0o600 }).then(
       () => setNotice(`Saved ${count} lines to ${path}`),
       (e: Error) => setError(`Cannot save the log: ${e.message}`),
     );
-    // biome-ignore lint/correctness/useExhaustiveDependencies: lineAt reads the same state
-  }, [count, id, setError, setNotice, shown, buffer]);
+  };
   const enable = () => {
     setDialog('none');
     modifyTaskSettings(clients, arn, enableLoggingSettings(explanation?.settings)).then(
@@ -176,7 +184,8 @@ export function LogView({ params }: ScreenProps) {
       { command: 'logs.nextError', handler: nextError },
       {
         command: 'logs.severity',
-        handler: () => setSeverity((s) => SEVERITIES[(SEVERITIES.indexOf(s) + 1) % SEVERITIES.length]),
+        handler: () =>
+          setSeverity((s) => SEVERITIES[(SEVERITIES.indexOf(s) + 1) % SEVERITIES.length]),
       },
       {
         command: 'logs.component',
@@ -227,9 +236,17 @@ export function LogView({ params }: ScreenProps) {
       ) : logs.data === undefined ? (
         <Text color={logs.error ? 'red' : undefined}>{logs.error ?? 'Reading the log…'}</Text>
       ) : count === 0 ? (
-        <Text dimColor>{buffer.length ? 'No line matches the filters' : 'The log is empty so far'}</Text>
+        <Text dimColor>
+          {buffer.length ? 'No line matches the filters' : 'The log is empty so far'}
+        </Text>
       ) : (
-        <LogPane lines={visible} focusedIndex={cursor.index} width={width} wrap={wrap} timestamps={timestamps} />
+        <LogPane
+          lines={visible}
+          focusedIndex={cursor.index}
+          width={width}
+          wrap={wrap}
+          timestamps={timestamps}
+        />
       )}
       {dialog === 'filter' ? (
         <FilterPrompt

@@ -18,9 +18,20 @@ import { useListCursor } from '../hooks/useListCursor.js';
 import { useTaskActions } from '../hooks/useTaskActions.js';
 import { useTasks } from '../hooks/useTasks.js';
 import { applyFilter, compileFilter } from '../model/listFilter.js';
-import { type ActionKind, needsStartChoice, planAction, resultLines } from '../model/taskActions.js';
+import {
+  type ActionKind,
+  needsStartChoice,
+  planAction,
+  resultLines,
+} from '../model/taskActions.js';
 import { type Task, taskLogLocation } from '../model/task.js';
-import { TASK_COLUMNS, type TaskColumn, type TaskRow, taskSortKey, taskToRow } from '../model/taskRow.js';
+import {
+  TASK_COLUMNS,
+  type TaskColumn,
+  type TaskRow,
+  taskSortKey,
+  taskToRow,
+} from '../model/taskRow.js';
 import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
 import { refusal, START_TYPE_TEXT, type StartType } from '../model/taskStatus.js';
 import { instanceName } from '../model/task.js';
@@ -40,7 +51,10 @@ export function MigrationView() {
   const navigation = useNavigation();
   const { setError } = useStatus();
   const { width, height } = useBodySize();
-  const [sort, setSort] = useRouteState<SortState<TaskColumn>>('sort', { column: 'name', descending: false });
+  const [sort, setSort] = useRouteState<SortState<TaskColumn>>('sort', {
+    column: 'name',
+    descending: false,
+  });
   const [filterText, setFilterText] = useRouteState('filter', '');
   const [marks, setMarks] = useRouteState<ReadonlySet<string>>('marks', new Set());
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
@@ -59,12 +73,17 @@ export function MigrationView() {
   }, [tasks.tasks, tasks.names, filter, sort]);
 
   const resultsShown = actions.results.slice(0, 4);
-  const chrome = 2 + (dialog.kind === 'filter' ? 1 : 0) + resultsShown.length + (dialog.kind !== 'none' && dialog.kind !== 'filter' ? 6 : 0);
+  const chrome =
+    2 +
+    (dialog.kind === 'filter' ? 1 : 0) +
+    resultsShown.length +
+    (dialog.kind !== 'none' && dialog.kind !== 'filter' ? 6 : 0);
   const listHeight = Math.max(1, height - chrome);
   const list = useListCursor({ name: 'tasks', count: rows.length, height: listHeight });
   const focused: TaskRow | undefined = rows[list.cursor.index];
   const markedTasks = rows.filter((r) => marks.has(r.key)).map((r) => r.task);
-  const chosen = (): Task[] => (markedTasks.length > 0 ? markedTasks : focused ? [focused.task] : []);
+  const chosen = (): Task[] =>
+    markedTasks.length > 0 ? markedTasks : focused ? [focused.task] : [];
   const bulk = markedTasks.length > 0;
 
   const reasonFor = (action: ActionKind): string | null => {
@@ -85,11 +104,15 @@ export function MigrationView() {
 
   const start = () => {
     const chosenTasks = chosen();
-    if (needsStartChoice(planAction(chosenTasks, 'start').run)) setDialog({ kind: 'startChoice', tasks: chosenTasks });
+    if (needsStartChoice(planAction(chosenTasks, 'start').run))
+      setDialog({ kind: 'startChoice', tasks: chosenTasks });
     else act('start', chosenTasks);
   };
 
-  const open = (screen: 'taskDetails' | 'tableStats' | 'logs', extra: Record<string, unknown> = {}) => {
+  const open = (
+    screen: 'taskDetails' | 'tableStats' | 'logs',
+    extra: Record<string, unknown> = {},
+  ) => {
     if (!focused) return;
     const t = focused.task;
     const params: Record<string, unknown> = { arn: t.arn, id: t.id, ...extra };
@@ -102,25 +125,52 @@ export function MigrationView() {
 
   const changeInterval = (step: 1 | -1) => {
     const i = INTERVALS.findIndex((s) => s >= services.refreshSeconds);
-    const next = INTERVALS[Math.max(0, Math.min(INTERVALS.length - 1, (i < 0 ? INTERVALS.length - 1 : i) + step))] ?? 5;
+    const next =
+      INTERVALS[
+        Math.max(0, Math.min(INTERVALS.length - 1, (i < 0 ? INTERVALS.length - 1 : i) + step))
+      ] ?? 5;
     services.setRefreshSeconds(next);
   };
 
   const screenBindings: Binding[] = [
     ...list.bindings,
-    { command: 'task.details', handler: () => open('taskDetails'), disabledReason: focused ? null : 'No task here' },
+    {
+      command: 'task.details',
+      handler: () => open('taskDetails'),
+      disabledReason: focused ? null : 'No task here',
+    },
     { command: 'task.start', handler: start, disabledReason: reasonFor('start') },
-    { command: 'task.stop', handler: () => act('stop', chosen()), disabledReason: reasonFor('stop') },
-    { command: 'task.resume', handler: () => act('resume', chosen()), disabledReason: reasonFor('resume') },
+    {
+      command: 'task.stop',
+      handler: () => act('stop', chosen()),
+      disabledReason: reasonFor('stop'),
+    },
+    {
+      command: 'task.resume',
+      handler: () => act('resume', chosen()),
+      disabledReason: reasonFor('resume'),
+    },
     {
       command: 'task.delete',
       handler: () => setDialog({ kind: 'delete', tasks: chosen() }),
       disabledReason: reasonFor('delete'),
     },
     { command: 'task.refresh', handler: tasks.refresh },
-    { command: 'task.logs', handler: () => open('logs'), disabledReason: focused ? null : 'No task here' },
-    { command: 'task.tableStats', handler: () => open('tableStats'), disabledReason: focused ? null : 'No task here' },
-    { command: 'task.json', handler: () => open('taskDetails', { json: true }), disabledReason: focused ? null : 'No task here' },
+    {
+      command: 'task.logs',
+      handler: () => open('logs'),
+      disabledReason: focused ? null : 'No task here',
+    },
+    {
+      command: 'task.tableStats',
+      handler: () => open('tableStats'),
+      disabledReason: focused ? null : 'No task here',
+    },
+    {
+      command: 'task.json',
+      handler: () => open('taskDetails', { json: true }),
+      disabledReason: focused ? null : 'No task here',
+    },
     { command: 'list.filter', handler: () => setDialog({ kind: 'filter' }) },
     {
       command: 'list.mark',
@@ -136,7 +186,16 @@ export function MigrationView() {
       },
       disabledReason: focused ? null : 'No task here',
     },
-    { command: 'list.sort', handler: () => setSort((s) => nextSortColumn(s, TASK_COLUMNS.map((c) => c.id))) },
+    {
+      command: 'list.sort',
+      handler: () =>
+        setSort((s) =>
+          nextSortColumn(
+            s,
+            TASK_COLUMNS.map((c) => c.id),
+          ),
+        ),
+    },
     { command: 'list.sortReverse', handler: () => setSort(reverseSort) },
     { command: 'task.slower', handler: () => changeInterval(1) },
     { command: 'task.faster', handler: () => changeInterval(-1) },
@@ -144,7 +203,12 @@ export function MigrationView() {
   useBindings(screenBindings, { active: dialog.kind === 'none' });
 
   const names = (list: Task[]) =>
-    list.length <= 3 ? list.map((t) => t.id).join(', ') : `${list.slice(0, 3).map((t) => t.id).join(', ')} and ${list.length - 3} more`;
+    list.length <= 3
+      ? list.map((t) => t.id).join(', ')
+      : `${list
+          .slice(0, 3)
+          .map((t) => t.id)
+          .join(', ')} and ${list.length - 3} more`;
 
   const header = [
     `${rows.length}${filter.empty ? '' : ` of ${tasks.tasks.length}`} task${tasks.tasks.length === 1 ? '' : 's'}`,
@@ -153,7 +217,9 @@ export function MigrationView() {
     `sort ${sort.column}${sort.descending ? '↓' : '↑'}`,
     `every ${services.refreshSeconds}s`,
     tasks.refreshing ? 'refreshing…' : '',
-    tasks.error ? `⚠ ${tasks.error}${tasks.failures > 0 && tasks.nextDelayMs ? ` (retry in ${Math.round(tasks.nextDelayMs / 1000)}s)` : ''}` : '',
+    tasks.error
+      ? `⚠ ${tasks.error}${tasks.failures > 0 && tasks.nextDelayMs ? ` (retry in ${Math.round(tasks.nextDelayMs / 1000)}s)` : ''}`
+      : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -187,9 +253,9 @@ export function MigrationView() {
           }
         />
       )}
-      {resultsShown.length > 0 && actions.results.length > 1
+      {resultsShown.length > 0 && (actions.results.length > 1 || actions.results.some((r) => !r.ok))
         ? resultLines(resultsShown).map((line) => (
-            <Text key={line} color={line.startsWith('✓') ? 'green' : 'red'}>
+            <Text key={line} color={line.startsWith('✓') ? 'green' : 'red'} wrap="truncate">
               {line}
             </Text>
           ))
@@ -230,7 +296,8 @@ export function MigrationView() {
             { value: 'reload-target', label: START_TYPE_TEXT['reload-target'], danger: true },
           ]}
           onChoose={(choice) => {
-            if (choice === 'reload-target') setDialog({ kind: 'reloadConfirm', tasks: dialog.tasks });
+            if (choice === 'reload-target')
+              setDialog({ kind: 'reloadConfirm', tasks: dialog.tasks });
             else act('start', dialog.tasks, choice);
           }}
           onCancel={() => setDialog({ kind: 'none' })}

@@ -37,7 +37,10 @@ export function TableStats({ params }: ScreenProps) {
   const { width, height } = useBodySize();
   const stats = useTableStats({ taskArn: arn });
   useRefreshStatus(stats);
-  const [sort, setSort] = useRouteState<SortState<TableStatColumn>>('sort', { column: 'schema', descending: false });
+  const [sort, setSort] = useRouteState<SortState<TableStatColumn>>('sort', {
+    column: 'schema',
+    descending: false,
+  });
   const [filterText, setFilterText] = useRouteState('filter', '');
   const [errorsOnly, setErrorsOnly] = useRouteState('errorsOnly', false);
   const [marks, setMarks] = useRouteState<ReadonlySet<string>>('marks', new Set());
@@ -53,7 +56,10 @@ export function TableStats({ params }: ScreenProps) {
       tableStatSortKey,
     );
   }, [all, errorsOnly, filter, sort]);
-  const listHeight = Math.max(1, height - 3 - (dialog === 'none' ? 0 : dialog === 'filter' ? 1 : 4));
+  const listHeight = Math.max(
+    1,
+    height - 3 - (dialog === 'none' ? 0 : dialog === 'filter' ? 1 : 4),
+  );
   const list = useListCursor({ name: 'tables', count: rows.length, height: listHeight });
   const focused = rows[list.cursor.index];
   const marked = rows.filter((r) => marks.has(tableStatKey(r)));
@@ -102,7 +108,16 @@ export function TableStats({ params }: ScreenProps) {
           list.move('down');
         },
       },
-      { command: 'list.sort', handler: () => setSort((s) => nextSortColumn(s, TABLE_STAT_COLUMNS.map((c) => c.id))) },
+      {
+        command: 'list.sort',
+        handler: () =>
+          setSort((s) =>
+            nextSortColumn(
+              s,
+              TABLE_STAT_COLUMNS.map((c) => c.id),
+            ),
+          ),
+      },
       { command: 'list.sortReverse', handler: () => setSort(reverseSort) },
     ],
     { active: dialog === 'none' },
@@ -119,7 +134,9 @@ export function TableStats({ params }: ScreenProps) {
         {marks.size ? ` · ${marked.length} marked` : ''}
       </Text>
       {stats.data === undefined ? (
-        <Text color={stats.error ? 'red' : undefined}>{stats.error ?? 'Loading table statistics…'}</Text>
+        <Text color={stats.error ? 'red' : undefined}>
+          {stats.error ?? 'Loading table statistics…'}
+        </Text>
       ) : (
         <Table<TableStat, TableStatColumn>
           columns={TABLE_STAT_COLUMNS}
@@ -132,7 +149,11 @@ export function TableStats({ params }: ScreenProps) {
           height={listHeight}
           width={width}
           sort={sort}
-          empty={all.length === 0 ? 'No table statistics yet: the task has not loaded any table' : 'No table matches'}
+          empty={
+            all.length === 0
+              ? 'No table statistics yet: the task has not loaded any table'
+              : 'No table matches'
+          }
         />
       )}
       {dialog === 'filter' ? (

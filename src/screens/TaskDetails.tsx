@@ -30,7 +30,10 @@ export function TaskDetails({ params }: ScreenProps) {
   const [json, setJson] = useState(Boolean(params?.json));
   const { clients } = services;
   const fetch = useCallback(async (): Promise<DetailsData> => {
-    const [task, names] = await Promise.all([findTask(clients, arn, { withSettings: true }), listNames(clients)]);
+    const [task, names] = await Promise.all([
+      findTask(clients, arn, { withSettings: true }),
+      listNames(clients),
+    ]);
     return { task, names };
   }, [clients, arn]);
   const polling = usePolling({ fetch, intervalMs: services.refreshSeconds * 1000, resetKey: arn });
@@ -38,10 +41,13 @@ export function TaskDetails({ params }: ScreenProps) {
   const data = polling.data;
 
   const lines = useMemo(() => {
-    if (!data) return [] as { text: string; color?: string; bold?: boolean }[];
+    if (!data) return [] as { text: string; color?: string; bold?: boolean; n: number }[];
     const out: { text: string; color?: string; bold?: boolean }[] = [];
     for (const l of taskDetailLines(data.task, data.names))
-      out.push({ text: `${l.label.padEnd(16)}${l.value}`, color: l.tone === 'bad' ? 'red' : undefined });
+      out.push({
+        text: `${l.label.padEnd(16)}${l.value}`,
+        color: l.tone === 'bad' ? 'red' : undefined,
+      });
     const s = settingsSummary(data.task.settings);
     if (s) {
       out.push({ text: `${'LOB columns'.padEnd(16)}${s.lob}` });
@@ -50,7 +56,7 @@ export function TaskDetails({ params }: ScreenProps) {
     }
     out.push({ text: '' }, { text: 'Table mappings', bold: true });
     for (const m of mappingLines(data.task.tableMappings)) out.push({ text: `  ${m}` });
-    return out;
+    return out.map((line, n) => ({ ...line, n }));
   }, [data]);
 
   const listHeight = Math.max(1, height - 1);
@@ -59,7 +65,9 @@ export function TaskDetails({ params }: ScreenProps) {
     if (!data) return;
     const t = data.task;
     const extra =
-      screen === 'logs' ? { ...taskLogLocation(t, instanceName(t.instanceArn, data.names)), status: t.status } : {};
+      screen === 'logs'
+        ? { ...taskLogLocation(t, instanceName(t.instanceArn, data.names)), status: t.status }
+        : {};
     navigation.push({ screen, params: { arn: t.arn, id: t.id, ...extra } });
   };
   useBindings(
@@ -67,8 +75,16 @@ export function TaskDetails({ params }: ScreenProps) {
       ? [{ command: 'dialog.cancel', handler: () => setJson(false) }]
       : [
           ...list.bindings,
-          { command: 'details.json', handler: () => setJson(true), disabledReason: data ? null : 'Still loading' },
-          { command: 'details.logs', handler: () => openFrom('logs'), disabledReason: data ? null : 'Still loading' },
+          {
+            command: 'details.json',
+            handler: () => setJson(true),
+            disabledReason: data ? null : 'Still loading',
+          },
+          {
+            command: 'details.logs',
+            handler: () => openFrom('logs'),
+            disabledReason: data ? null : 'Still loading',
+          },
           {
             command: 'details.tableStats',
             handler: () => openFrom('tableStats'),
@@ -79,7 +95,9 @@ export function TaskDetails({ params }: ScreenProps) {
   );
 
   if (!data) {
-    return <Text color={polling.error ? 'red' : undefined}>{polling.error ?? 'Loading the task…'}</Text>;
+    return (
+      <Text color={polling.error ? 'red' : undefined}>{polling.error ?? 'Loading the task…'}</Text>
+    );
   }
   if (json) {
     const raw = {
@@ -99,9 +117,8 @@ export function TaskDetails({ params }: ScreenProps) {
   const { start, end } = visibleRange(list.cursor, lines.length, listHeight);
   return (
     <Box flexDirection="column">
-      {lines.slice(start, end).map((l, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: positional lines
-        <Text key={start + i} color={l.color} bold={l.bold} inverse={start + i === list.cursor.index}>
+      {lines.slice(start, end).map((l) => (
+        <Text key={l.n} color={l.color} bold={l.bold} inverse={l.n === list.cursor.index}>
           {l.text || ' '}
         </Text>
       ))}

@@ -19,7 +19,8 @@ export function useRefreshStatus(polling: {
   }, [lastUpdated, refreshing, setRefresh]);
   useEffect(() => {
     if (error) {
-      const retry = failures > 0 && nextDelayMs ? ` (retrying in ${Math.round(nextDelayMs / 1000)}s)` : '';
+      const retry =
+        failures > 0 && nextDelayMs ? ` (retrying in ${Math.round(nextDelayMs / 1000)}s)` : '';
       shown.current = `${error}${retry}`;
       setError(shown.current);
     } else if (shown.current) {
