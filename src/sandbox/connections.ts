@@ -44,7 +44,9 @@ const testConnectionHandler: Handler = (call, input: Input) => {
   delete current.lastFailureMessage;
   store.changed();
   const spec = endpointSpec(endpoint);
+  const response = { Connection: render(call, current) };
   const work = (async () => {
+    await Promise.resolve();
     try {
       if (!spec)
         throw new Error(
@@ -59,7 +61,7 @@ const testConnectionHandler: Handler = (call, input: Input) => {
     store.changed();
   })();
   call.sandbox.track(work);
-  return { Connection: render(call, current) };
+  return response;
 };
 
 const describeConnections: Handler = (call, input: Input) => {

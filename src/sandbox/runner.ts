@@ -25,7 +25,7 @@ export const CDC_NOTICE =
 
 export function fatalMessage(message: string): string {
   if (message.startsWith('Last Error')) return message;
-  return `Last Error ${message} Stop Reason FATAL_ERROR Error Level FATAL`;
+  return `Last Error  ${message} Stop Reason FATAL_ERROR Error Level FATAL`;
 }
 
 export interface TaskRunner {

@@ -22,6 +22,7 @@ import { ApiError } from './protocol/errors.js';
 import { parseJson, readBody, regionOfRequest, sendError, sendJson } from './protocol/http.js';
 import { knownOperation, validateInput } from './protocol/validate.js';
 import { recoverState } from './recover.js';
+import { HEALTH_PATH } from './sandboxFile.js';
 import { createTaskRunner } from './runner.js';
 import { DEFAULT_REGION } from './state.js';
 import { createStore, loadState } from './store.js';
@@ -48,8 +49,6 @@ export interface RunningSandbox {
   demo?: { source: ConnectionSpec; target: ConnectionSpec };
   close(): Promise<void>;
 }
-
-export const HEALTH_PATH = '/sandbox/health';
 
 const DMS_PREFIX = 'AmazonDMSv20160101.';
 const LOGS_PREFIX = 'Logs_20140328.';
