@@ -35,7 +35,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function runSubcommand(name: string, _args: string[]): Promise<number> {
+async function runSubcommand(name: string, args: string[]): Promise<number> {
+  if (name !== 'sandbox') {
+    const { runTaskCommand } = await import('./commands/index.js');
+    return runTaskCommand(name, args);
+  }
   process.stderr.write(`dms-tui: "${name}" is not available in this build\n`);
   return 2;
 }

@@ -32,7 +32,7 @@ const LOST_CODES = new Set([
 export function isConnectionLost(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   if (e.code && (LOST_CODES.has(e.code) || e.code.startsWith('08'))) return true;
-  return /Connection terminated|connection lost|Connection is closed|Can't add new command when connection is in closed state|server closed the connection|socket hang up/i.test(
+  return /Connection terminated|connection lost|connection error and is not queryable|terminating connection|Connection is closed|Can't add new command when connection is in closed state|server closed the connection|socket hang up/i.test(
     e.message ?? '',
   );
 }

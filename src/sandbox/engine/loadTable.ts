@@ -63,7 +63,7 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
   const stream = await readTable(run.source, plan);
   let sink: BatchSink | null = null;
   let inBatch = 0;
-  let lastReport = Date.now();
+  let lastReport = 0; // the first committed batch is reported at once
   let bytes = 0;
   const commit = async () => {
     if (!sink) return;

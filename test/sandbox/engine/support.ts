@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { DbConnection } from '../../../src/db/connection.js';
 import type { FullLoadJob, TableProgress } from '../../../src/sandbox/engine/types.js';
 import type { ConnectionSpec } from '../../../src/model/connection.js';
-import type { MappingRule } from '../../../src/model/tableMappings.js';
+import type { MappingRule, SelectionRule } from '../../../src/model/tableMappings.js';
 
 export interface RecordedJob extends FullLoadJob {
   lines: string[];
@@ -65,13 +65,18 @@ export function makeJob(opts: {
   return job;
 }
 
-export function include(schema: string, table: string, id = '1'): MappingRule {
+export function include(
+  schema: string,
+  table: string,
+  id = '1',
+  action: SelectionRule['rule-action'] = 'include',
+): SelectionRule {
   return {
     'rule-type': 'selection',
     'rule-id': id,
     'rule-name': `r${id}`,
     'object-locator': { 'schema-name': schema, 'table-name': table },
-    'rule-action': 'include',
+    'rule-action': action,
   };
 }
 
