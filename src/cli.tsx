@@ -9,6 +9,7 @@ import { enterFullscreen, installExitHandlers, restoreTerminal } from './app/ter
 import type { AwsTarget } from './aws/target.js';
 import { openPreferences, type Preferences } from './config/preferences.js';
 import { openProjects } from './config/projects.js';
+import { openTaskDrafts } from './config/taskDrafts.js';
 import { type CommonOptions, parseCli, USAGE } from './model/cliArgs.js';
 import type { Route } from './model/navigation.js';
 import type { Project } from './model/project.js';
@@ -34,7 +35,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function runSubcommand(name: string, _args: string[]): Promise<number> {
+async function runSubcommand(name: string, args: string[]): Promise<number> {
+  if (name !== 'sandbox') {
+    const { runTaskCommand } = await import('./commands/index.js');
+    return runTaskCommand(name, args);
+  }
   process.stderr.write(`dms-tui: "${name}" is not available in this build\n`);
   return 2;
 }
@@ -65,6 +70,7 @@ async function runTui(options: CommonOptions): Promise<number> {
     refreshSeconds: options.refreshSeconds ?? preferences.get().refreshSeconds,
     projects,
     initialProject: project?.name,
+    taskDrafts: openTaskDrafts(),
   };
   const initialRoute: Route = {
     screen: project
