@@ -85,7 +85,8 @@ export function startTerminal({
     async press(...keys) {
       for (const key of keys) {
         child.write(key);
-        await new Promise((resolve) => setTimeout(resolve, 40));
+        // Long enough that a lone Esc is not read as the start of the next key's sequence.
+        await new Promise((resolve) => setTimeout(resolve, 80));
       }
     },
     resize(c, r) {
