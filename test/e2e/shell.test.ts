@@ -85,6 +85,16 @@ describe('dms-tui in a real terminal', () => {
     expectRestored(term);
   });
 
+  it('restores the terminal and says why when the app crashes', async () => {
+    // A preload throws from a timer once the app is drawn: an uncaught error from anywhere.
+    const crash = `data:text/javascript,setTimeout(() => { throw new Error('boom from a test') }, 1500)`;
+    const term = startTerminal({ nodeArgs: ['--import', crash], env: isolatedEnv() });
+    await term.waitFor('dms-tui › Tasks');
+    expect(await term.exited).toBe(1);
+    expectRestored(term);
+    expect(term.screen()).toContain('dms-tui crashed: Error: boom from a test');
+  });
+
   it('refuses a bad flag with one line and usage, without touching the terminal mode', async () => {
     const term = startTerminal({ args: ['--refresh', 'soon'], env: isolatedEnv() });
     expect(await term.exited).toBe(2);
