@@ -16,7 +16,9 @@ export type Scope =
   | 'projects'
   | 'connection'
   | 'browser'
-  | 'taskForm';
+  | 'taskForm'
+  | 'taskFormRules'
+  | 'form';
 
 export interface CommandSpec {
   keys: readonly string[];
@@ -85,6 +87,158 @@ export const COMMANDS = {
     keys: ['t'],
     description: 'Test: DescribeAccountAttributes',
     scope: 'profiles',
+  },
+
+  // Form fields (connection form, project settings): shared by form screens.
+  'form.next': { keys: ['tab', 'down'], description: 'Next field', scope: 'form', hint: false },
+  'form.previous': {
+    keys: ['shift+tab', 'up'],
+    description: 'Previous field',
+    scope: 'form',
+    hint: false,
+  },
+  'form.choiceNext': {
+    keys: ['right', 'space'],
+    description: 'Next choice / tick',
+    scope: 'form',
+  },
+  'form.choicePrevious': {
+    keys: ['left'],
+    description: 'Previous choice',
+    scope: 'form',
+    hint: false,
+  },
+
+  // Projects screen.
+  'projects.open': { keys: ['enter'], description: 'Open the project', scope: 'projects' },
+  'projects.new': { keys: ['n'], description: 'New project', scope: 'projects' },
+  'projects.rename': { keys: ['R'], description: 'Rename', scope: 'projects' },
+  'projects.delete': { keys: ['ctrl+d'], description: 'Delete (asks first)', scope: 'projects' },
+  'projects.settings': {
+    keys: ['e'],
+    description: 'Edit profile, region, default instance',
+    scope: 'projects',
+  },
+  'projects.source': { keys: ['s'], description: 'Source connection', scope: 'projects' },
+  'projects.target': { keys: ['t'], description: 'Target connection', scope: 'projects' },
+  'projects.export': {
+    keys: ['x'],
+    description: 'Export as JSON (no secrets)',
+    scope: 'projects',
+  },
+  'projects.import': { keys: ['i'], description: 'Import a JSON file', scope: 'projects' },
+
+  // Connection form.
+  'connection.test': {
+    keys: ['ctrl+t'],
+    description: 'Test connection',
+    scope: 'connection',
+  },
+  'connection.save': { keys: ['ctrl+s'], description: 'Save', scope: 'connection' },
+
+  // Schema browser.
+  'browser.expand': {
+    keys: ['enter', 'right'],
+    description: 'Expand / collapse',
+    scope: 'browser',
+  },
+  'browser.collapse': {
+    keys: ['left'],
+    description: 'Collapse / go to parent',
+    scope: 'browser',
+    hint: false,
+  },
+  'browser.reload': { keys: ['r'], description: 'Reload this pane', scope: 'browser' },
+  'browser.serverFilter': {
+    keys: ['F'],
+    description: 'Filter table names on the server',
+    scope: 'browser',
+  },
+  'browser.createTask': {
+    keys: ['c'],
+    description: 'Create DMS task for the marked/focused objects',
+    scope: 'browser',
+  },
+
+  // Create DMS Task form (fields move with the form.* keys above) and its endpoint sub-form.
+  'form.choose': {
+    keys: ['enter'],
+    description: 'Choose / edit (instance, endpoints, mappings)',
+    scope: 'taskForm',
+  },
+  'form.preview': { keys: ['p', 'ctrl+p'], description: 'Preview JSON', scope: 'taskForm' },
+  'form.save': { keys: ['w'], description: 'Save JSON to a file', scope: 'taskForm' },
+  'form.create': {
+    keys: ['ctrl+s'],
+    description: 'Create (the task; in the endpoint form, the endpoint)',
+    scope: 'taskForm',
+    dangerous: true,
+  },
+  // The task form's table-mappings editor (a list).
+  'form.ruleAdd': { keys: ['a'], description: 'Add a rule', scope: 'taskFormRules' },
+  'form.ruleEdit': {
+    keys: ['enter'],
+    description: 'Edit the schema and table patterns',
+    scope: 'taskFormRules',
+  },
+  'form.ruleToggle': { keys: ['t'], description: 'Include ⇄ exclude', scope: 'taskFormRules' },
+  'form.ruleDelete': { keys: ['d'], description: 'Remove the rule', scope: 'taskFormRules' },
+  // Data Migration View (the task list).
+  'task.details': { keys: ['enter'], description: 'Task details', scope: 'tasks' },
+  'task.start': {
+    keys: ['s'],
+    description: 'Start (first run, or resume / reload for a stopped task)',
+    scope: 'tasks',
+    dangerous: true,
+  },
+  'task.stop': { keys: ['x'], description: 'Stop', scope: 'tasks', dangerous: true },
+  'task.resume': { keys: ['R'], description: 'Resume processing', scope: 'tasks', dangerous: true },
+  'task.delete': {
+    keys: ['ctrl+d'],
+    description: 'Delete (asks first)',
+    scope: 'tasks',
+    dangerous: true,
+  },
+  'task.refresh': { keys: ['r'], description: 'Refresh now', scope: 'tasks' },
+  'task.logs': { keys: ['l'], description: 'Log pane', scope: 'tasks' },
+  'task.tableStats': { keys: ['t'], description: 'Table statistics', scope: 'tasks' },
+  'task.json': { keys: ['y'], description: 'Full JSON', scope: 'tasks' },
+  'task.slower': {
+    keys: ['+'],
+    description: 'Refresh less often',
+    scope: 'tasks',
+    hint: false,
+  },
+  'task.faster': { keys: ['-'], description: 'Refresh more often', scope: 'tasks', hint: false },
+
+  // Task details.
+  'details.json': { keys: ['y'], description: 'Full JSON (with settings)', scope: 'taskDetails' },
+  'details.logs': { keys: ['l'], description: 'Log pane', scope: 'taskDetails' },
+  'details.tableStats': { keys: ['t'], description: 'Table statistics', scope: 'taskDetails' },
+
+  // Table statistics.
+  'tables.errorsOnly': { keys: ['e'], description: 'Errors only on/off', scope: 'tableStats' },
+  'tables.reload': {
+    keys: ['R'],
+    description: 'Reload marked tables (at most 10, task running)',
+    scope: 'tableStats',
+    dangerous: true,
+  },
+  'tables.refresh': { keys: ['r'], description: 'Refresh now', scope: 'tableStats' },
+
+  // Log pane.
+  'logs.follow': { keys: ['f'], description: 'Follow on/off', scope: 'logs' },
+  'logs.wrap': { keys: ['w'], description: 'Wrap on/off', scope: 'logs' },
+  'logs.timestamps': { keys: ['T'], description: 'Timestamps on/off', scope: 'logs' },
+  'logs.nextError': { keys: ['e'], description: 'Next error', scope: 'logs' },
+  'logs.severity': { keys: ['v'], description: 'Severity: all, I, W, E', scope: 'logs' },
+  'logs.component': { keys: ['c'], description: 'Component: cycle', scope: 'logs' },
+  'logs.save': { keys: ['s'], description: 'Save to a file', scope: 'logs' },
+  'logs.enable': {
+    keys: ['E'],
+    description: 'Enable CloudWatch logging (ModifyReplicationTask)',
+    scope: 'logs',
+    dangerous: true,
   },
 } as const satisfies Record<string, CommandSpec>;
 
