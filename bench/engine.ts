@@ -124,13 +124,17 @@ function timedShell(commands: string[]): Measure {
   return { seconds, peakRssMb };
 }
 
-/** The machine is shared: each figure is the faster of two runs (the peak RSS the larger). */
+/**
+ * The machine is shared: the reference and the engine run in turns, twice each, and each keeps
+ * its faster run (and its larger peak RSS), so a burst of load elsewhere hits both alike.
+ */
 const RUNS = 2;
-async function bestOf(run: () => Promise<Measure>): Promise<Measure> {
-  let best: Measure | null = null;
-  for (let i = 0; i < RUNS; i++) {
-    const m = await run();
-    best = best
+async function bestOfPairs(
+  reference: () => Promise<Measure>,
+  engine: () => Promise<Measure>,
+): Promise<[Measure, Measure]> {
+  const keep = (best: Measure | null, m: Measure): Measure =>
+    best
       ? {
           seconds: Math.min(best.seconds, m.seconds),
           peakRssMb:
@@ -139,8 +143,13 @@ async function bestOf(run: () => Promise<Measure>): Promise<Measure> {
               : Math.max(best.peakRssMb, m.peakRssMb),
         }
       : m;
+  let ref: Measure | null = null;
+  let eng: Measure | null = null;
+  for (let i = 0; i < RUNS; i++) {
+    ref = keep(ref, await reference());
+    eng = keep(eng, await engine());
   }
-  return best as Measure;
+  return [ref as Measure, eng as Measure];
 }
 
 const psql = (sql: string) => `psql -X -q -h 127.0.0.1 -U postgres -d test -c "${sql}"`;
@@ -171,14 +180,16 @@ async function main(sizes: number[]): Promise<void> {
       // Reference 1: psql COPY TO STDOUT | psql COPY FROM STDIN into the same DDL.
       await pg.query(`DROP TABLE IF EXISTS ${PG_REF}.${table}`);
       await pg.query(`CREATE TABLE ${PG_REF}.${table} (LIKE ${SRC}.${table} INCLUDING ALL)`);
-      const refPg = await bestOf(async () => {
-        await pg.query(`TRUNCATE ${PG_REF}.${table}`);
-        return timedShell([
-          psql(`COPY ${SRC}.${table} TO STDOUT`),
-          psql(`COPY ${PG_REF}.${table} FROM STDIN`),
-        ]);
-      });
-      const enginePg = await bestOf(async () => runEngine('pg', table));
+      const [refPg, enginePg] = await bestOfPairs(
+        async () => {
+          await pg.query(`TRUNCATE ${PG_REF}.${table}`);
+          return timedShell([
+            psql(`COPY ${SRC}.${table} TO STDOUT`),
+            psql(`COPY ${PG_REF}.${table} FROM STDIN`),
+          ]);
+        },
+        async () => runEngine('pg', table),
+      );
 
       // Reference 2: LOAD DATA LOCAL INFILE of the same rows (dumped first, not timed).
       const dump = join(dumpDir, `${table}.tsv`);
@@ -187,13 +198,15 @@ async function main(sizes: number[]): Promise<void> {
       await my.query(`CREATE TABLE ${MY_REF}.${table} (
         id bigint PRIMARY KEY, customer_id int NOT NULL, amount decimal(12,2) NOT NULL,
         created_at datetime(6) NOT NULL, note longtext) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`);
-      const refMy = await bestOf(async () => {
-        await my.query(`TRUNCATE TABLE ${MY_REF}.${table}`);
-        return timedShell([
-          `mariadb -h 127.0.0.1 -u root --local-infile=1 ${MY_REF} -e "LOAD DATA LOCAL INFILE '${dump}' INTO TABLE ${table} CHARACTER SET utf8mb4"`,
-        ]);
-      });
-      const engineMy = await bestOf(async () => runEngine('mysql', table));
+      const [refMy, engineMy] = await bestOfPairs(
+        async () => {
+          await my.query(`TRUNCATE TABLE ${MY_REF}.${table}`);
+          return timedShell([
+            `mariadb -h 127.0.0.1 -u root --local-infile=1 ${MY_REF} -e "LOAD DATA LOCAL INFILE '${dump}' INTO TABLE ${table} CHARACTER SET utf8mb4"`,
+          ]);
+        },
+        async () => runEngine('mysql', table),
+      );
 
       const check = async () => {
         const a = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM ${PG_TARGET}.${table}`);
