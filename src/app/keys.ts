@@ -88,25 +88,34 @@ export const COMMANDS = {
   },
 
   // Data Migration View (the task list).
-  'task.details': { keys: ['enter'], description: 'Task details', scope: 'tasks' },
+  'task.details': {
+    keys: ['enter'],
+    description: 'Details: endpoints, settings, table mappings',
+    scope: 'tasks',
+  },
   'task.start': {
     keys: ['s'],
-    description: 'Start (first run, or resume / reload for a stopped task)',
+    description: 'Start: first run, or resume / reload a stopped task',
     scope: 'tasks',
     dangerous: true,
   },
   'task.stop': { keys: ['x'], description: 'Stop', scope: 'tasks', dangerous: true },
-  'task.resume': { keys: ['R'], description: 'Resume processing', scope: 'tasks', dangerous: true },
+  'task.resume': {
+    keys: ['R'],
+    description: 'Resume: resume-processing',
+    scope: 'tasks',
+    dangerous: true,
+  },
   'task.delete': {
     keys: ['ctrl+d'],
     description: 'Delete (asks first)',
     scope: 'tasks',
     dangerous: true,
   },
-  'task.refresh': { keys: ['r'], description: 'Refresh now', scope: 'tasks' },
-  'task.logs': { keys: ['l'], description: 'Log pane', scope: 'tasks' },
-  'task.tableStats': { keys: ['t'], description: 'Table statistics', scope: 'tasks' },
-  'task.json': { keys: ['y'], description: 'Full JSON', scope: 'tasks' },
+  'task.refresh': { keys: ['r'], description: 'Refresh now', scope: 'tasks', hint: false },
+  'task.logs': { keys: ['l'], description: "Log: the task's CloudWatch log", scope: 'tasks' },
+  'task.tableStats': { keys: ['t'], description: 'Tables: table statistics', scope: 'tasks' },
+  'task.json': { keys: ['y'], description: 'JSON: the whole task', scope: 'tasks', hint: false },
   'task.slower': {
     keys: ['+'],
     description: 'Refresh less often',

@@ -35,7 +35,9 @@ export function HelpOverlay({ onClose, height }: { onClose: () => void; height: 
       });
     }
   }
-  const visible = lines.slice(0, Math.max(1, height - 3));
+  // Border (2) and title (1) take three rows; when it does not all fit, the "more" line one.
+  const room = Math.max(1, height - 3);
+  const visible = lines.length > room ? lines.slice(0, Math.max(1, room - 1)) : lines;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} height={height}>
       <Text bold>Keys — Esc or ? to close</Text>

@@ -110,7 +110,12 @@ export function TaskDetails({ params }: ScreenProps) {
     return (
       <Box flexDirection="column">
         <Text dimColor>Full JSON of {data.task.id} (Esc closes)</Text>
-        <JsonView value={raw} height={listHeight - 1} name="details-json" onClose={() => setJson(false)} />
+        <JsonView
+          value={raw}
+          height={listHeight - 1}
+          name="details-json"
+          onClose={() => setJson(false)}
+        />
       </Box>
     );
   }

@@ -39,30 +39,31 @@ describe('dms-tui in a real terminal', () => {
       rows: 30,
       env: isolatedEnv(),
     });
-    await term.waitFor('dms-tui › Profiles');
+    // The app starts on the Data Migration View (the tasks screen).
+    await term.waitFor('dms-tui › Tasks');
     expect(term.inAlternateScreen()).toBe(true);
     const first = await term.waitFor('q Quit');
-    expect(first).toContain('default credential chain');
+    expect(first).toContain('default chain');
     expect(first.split('\n').at(-1)).toContain('http://127.0.0.1:9');
 
     await term.press('?');
     const help = await term.waitFor('Keys — Esc or ? to close');
-    expect(help).toContain('Test: DescribeAccountAttributes');
+    expect(help).toContain('Start: first run, or resume / reload a stopped task');
     await term.press('\u001b');
-    await term.waitFor('default credential chain');
+    await term.waitFor('default chain');
 
     term.resize(80, 24);
     // The redrawn frame: header on the first row, status bar on the last.
     const lines = await waitFor(() => {
       const rows = term.screen().split('\n');
-      if (!rows[0]?.includes('dms-tui › Profiles') || !rows[23]?.includes('http://127.0.0.1:9'))
+      if (!rows[0]?.includes('dms-tui › Tasks') || !rows[23]?.includes('http://127.0.0.1:9'))
         throw new Error(term.screen());
       return rows;
     });
     expect(lines).toHaveLength(24);
-    expect(lines[0]).toContain('dms-tui › Profiles');
+    expect(lines[0]).toContain('dms-tui › Tasks');
     expect(lines.every((line) => line.length <= 80)).toBe(true);
-    expect(lines[22]).toContain('Enter Use this profile');
+    expect(lines[22]).toContain('Enter Details');
 
     await term.press('q');
     expect(await term.exited).toBe(0);

@@ -229,7 +229,7 @@ describe('Data Migration View', () => {
     await focus(app, 'ro-task');
     const frame = app.lastFrame() ?? '';
     expect(frame).not.toContain('s Start');
-    expect(frame).toContain('Enter Task details');
+    expect(frame).toContain('Enter Details');
     await press(app, 's');
     await press(app, KEYS.ctrl('d'));
     expect(app.lastFrame()).not.toContain('Delete ro-task?');

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App.js';
 import { findTask, startTask } from '../../src/aws/tasks.js';
 import { KEYS, press, waitForFrame } from '../support/ink.js';
-import { eventually, sandboxServices, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import {
+  eventually,
+  sandboxServices,
+  startTestSandbox,
+  type TestSandbox,
+} from '../support/sandbox.js';
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -18,7 +23,12 @@ afterAll(async () => {
 type Rendered = ReturnType<typeof render>;
 
 async function openOn(id: string): Promise<Rendered> {
-  const app = render(<App services={sandboxServices(sb, { refreshSeconds: 1 })} initialRoute={{ screen: 'tasks' }} />);
+  const app = render(
+    <App
+      services={sandboxServices(sb, { refreshSeconds: 1 })}
+      initialRoute={{ screen: 'tasks' }}
+    />,
+  );
   await press(app, '/');
   for (const ch of id) await press(app, ch);
   await press(app, KEYS.enter);
