@@ -34,7 +34,12 @@ export async function sandboxWithTasks(
   options: { runFullLoad?: RunFullLoad; settings?: string } = {},
 ): Promise<BenchSandbox> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dmst-bench-'));
-  const sandbox = await startSandbox({ port: 0, dataDir, demo: false, runFullLoad: options.runFullLoad });
+  const sandbox = await startSandbox({
+    port: 0,
+    dataDir,
+    demo: false,
+    runFullLoad: options.runFullLoad,
+  });
   const clients = createAwsClients(
     { sandbox: true, endpointUrl: sandbox.url, region: 'us-east-1' },
     { retryMode: 'standard', maxAttempts: 5 },
@@ -88,7 +93,8 @@ export async function sandboxWithTasks(
         ),
       );
     }
-    for (const out of await Promise.all(batch)) taskArns.push(out.ReplicationTask?.ReplicationTaskArn ?? '');
+    for (const out of await Promise.all(batch))
+      taskArns.push(out.ReplicationTask?.ReplicationTaskArn ?? '');
   }
   clients.destroy();
   return { sandbox, taskArns, close: () => sandbox.close() };
@@ -120,14 +126,20 @@ export async function countingProxy(upstream: string): Promise<CountingProxy> {
     req.on('data', (c) => chunks.push(c));
     req.on('end', async () => {
       const body = Buffer.concat(chunks);
-      const op = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '?';
+      const op =
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '?';
       proxy.counts.set(op, (proxy.counts.get(op) ?? 0) + 1);
-      if (op === 'DescribeReplicationTasks' && !JSON.parse(body.toString() || '{}').Marker) proxy.firstPages++;
+      if (op === 'DescribeReplicationTasks' && !JSON.parse(body.toString() || '{}').Marker)
+        proxy.firstPages++;
       try {
         const up = await fetch(upstream, {
           method: 'POST',
           headers: Object.fromEntries(
-            Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)),
+            Object.entries(req.headers).filter(
+              ([k]) => !['host', 'content-length', 'connection'].includes(k),
+            ),
           ) as Record<string, string>,
           body,
         });
@@ -167,7 +179,12 @@ export function cliTerminal(endpointUrl: string, cols = 140, rows = 40): Termina
 
 /** Waits until the program's output grows, then until it stays quiet for `quietMs`; returns
  *  the time from `since` to the first new byte. */
-export async function timeToOutput(term: TerminalSession, since: number, before: number, quietMs = 40): Promise<number> {
+export async function timeToOutput(
+  term: TerminalSession,
+  since: number,
+  before: number,
+  quietMs = 40,
+): Promise<number> {
   let first = 0;
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
@@ -202,7 +219,11 @@ export function p95(values: number[]): number {
 }
 
 /** Runs a command and returns its wall time in ms and its stdout. */
-export function timed(command: string, args: string[], env: Record<string, string>): Promise<{ ms: number; stdout: string; code: number }> {
+export function timed(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ ms: number; stdout: string; code: number }> {
   return new Promise((resolve) => {
     const start = performance.now();
     const child = spawn(command, args, { env: { ...process.env, ...env } });
@@ -211,7 +232,9 @@ export function timed(command: string, args: string[], env: Record<string, strin
       stdout += d;
     });
     child.stderr.on('data', () => undefined);
-    child.on('close', (code) => resolve({ ms: performance.now() - start, stdout, code: code ?? 1 }));
+    child.on('close', (code) =>
+      resolve({ ms: performance.now() - start, stdout, code: code ?? 1 }),
+    );
   });
 }
 

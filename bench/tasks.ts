@@ -67,7 +67,15 @@ async function main() {
     const aws = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws';
     const cli = await timed(
       aws,
-      ['dms', 'describe-replication-tasks', '--without-settings', '--endpoint-url', proxy.url, '--output', 'json'],
+      [
+        'dms',
+        'describe-replication-tasks',
+        '--without-settings',
+        '--endpoint-url',
+        proxy.url,
+        '--output',
+        'json',
+      ],
       CREDS,
     );
     const awsCount = cli.code === 0 ? (JSON.parse(cli.stdout).ReplicationTasks?.length ?? 0) : 0;
@@ -94,7 +102,9 @@ async function main() {
       `  DMS calls per refresh:         ${callsPerRefresh.toFixed(2)} DescribeReplicationTasks (${drt} calls over ${proxy.firstPages} refreshes)   | target ceil(${TASKS}/100) = ${target}   ratio ${(callsPerRefresh / target).toFixed(2)}`,
     );
     const others = [...proxy.counts.entries()].filter(([op]) => op !== 'DescribeReplicationTasks');
-    console.log(`  other calls in the run:        ${others.map(([op, n]) => `${op} ${n}`).join(', ') || 'none'} (names, once)`);
+    console.log(
+      `  other calls in the run:        ${others.map(([op, n]) => `${op} ${n}`).join(', ') || 'none'} (names, once)`,
+    );
   } finally {
     await proxy.close();
     await big.close();
