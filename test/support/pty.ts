@@ -89,8 +89,9 @@ export function startTerminal({
       }
     },
     resize(c, r) {
-      child.resize(c, r);
+      // The terminal changes size first, then the program is told (SIGWINCH), as in a real one.
       term.resize(c, r);
+      child.resize(c, r);
     },
     waitFor: (text, timeoutMs = 15_000) =>
       waitFor(

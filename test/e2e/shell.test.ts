@@ -1,0 +1,92 @@
+// The built CLI in a real pseudo-terminal: what a person sees, and that the terminal is left
+// as it was found whichever way the app ends.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/ink.js';
+import { CLI, startTerminal, type TerminalSession } from '../support/pty.js';
+import { existsSync } from 'node:fs';
+
+function isolatedEnv() {
+  const home = mkdtempSync(join(tmpdir(), 'dmst-e2e-'));
+  return {
+    HOME: home,
+    DMS_TUI_CONFIG_DIR: join(home, 'config'),
+    DMS_TUI_DATA_DIR: join(home, 'data'),
+    AWS_CONFIG_FILE: join(home, 'aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
+    AWS_PROFILE: undefined,
+    AWS_REGION: 'eu-west-1',
+  };
+}
+
+function expectRestored(term: TerminalSession) {
+  expect(term.inAlternateScreen()).toBe(false);
+  expect(term.cursorHidden()).toBe(false);
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI))
+    throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
+});
+
+describe('dms-tui in a real terminal', () => {
+  it('paints the first frame full-screen, shows help, re-lays out at 80x24, and q restores the terminal', async () => {
+    const term = startTerminal({
+      args: ['--endpoint-url', 'http://127.0.0.1:9'],
+      cols: 120,
+      rows: 30,
+      env: isolatedEnv(),
+    });
+    await term.waitFor('dms-tui › Profiles');
+    expect(term.inAlternateScreen()).toBe(true);
+    const first = await term.waitFor('q Quit');
+    expect(first).toContain('default credential chain');
+    expect(first.split('\n').at(-1)).toContain('http://127.0.0.1:9');
+
+    await term.press('?');
+    const help = await term.waitFor('Keys — Esc or ? to close');
+    expect(help).toContain('Test: DescribeAccountAttributes');
+    await term.press('\u001b');
+    await term.waitFor('default credential chain');
+
+    term.resize(80, 24);
+    // The redrawn frame: header on the first row, status bar on the last.
+    const lines = await waitFor(() => {
+      const rows = term.screen().split('\n');
+      if (!rows[0]?.includes('dms-tui › Profiles') || !rows[23]?.includes('http://127.0.0.1:9'))
+        throw new Error(term.screen());
+      return rows;
+    });
+    expect(lines).toHaveLength(24);
+    expect(lines[0]).toContain('dms-tui › Profiles');
+    expect(lines.every((line) => line.length <= 80)).toBe(true);
+    expect(lines[22]).toContain('Enter Use this profile');
+
+    await term.press('q');
+    expect(await term.exited).toBe(0);
+    expectRestored(term);
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ])('restores the terminal on %s', async (signal, code) => {
+    const term = startTerminal({ cols: 100, rows: 30, env: isolatedEnv() });
+    await term.waitFor('q Quit');
+    expect(term.inAlternateScreen()).toBe(true);
+    term.kill(signal);
+    expect(await term.exited).toBe(code);
+    expectRestored(term);
+  });
+
+  it('refuses a bad flag with one line and usage, without touching the terminal mode', async () => {
+    const term = startTerminal({ args: ['--refresh', 'soon'], env: isolatedEnv() });
+    expect(await term.exited).toBe(2);
+    const screen = term.screen();
+    expect(screen).toContain('dms-tui: --refresh takes seconds between 1 and 3600 (got "soon")');
+    expect(screen).toContain('Usage: dms-tui');
+    expect(term.output()).not.toContain('\u001b[?1049h');
+  });
+});
