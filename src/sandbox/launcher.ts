@@ -52,7 +52,6 @@ export async function ensureSandbox(opts: EnsureSandboxOptions = {}): Promise<En
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', out, out],
-    env: { ...process.env, CI: undefined },
   });
   closeSync(out);
   let exited: number | null = null;
