@@ -4,16 +4,32 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createAwsClients } from '../aws/clients.js';
 import type { AwsTarget } from '../aws/target.js';
+import type { ProjectsStore } from '../config/projects.js';
+import { CatalogSessions } from '../db/catalog/session.js';
 import type { Route } from '../model/navigation.js';
+import type { Project } from '../model/project.js';
 import { App } from './App.js';
 import type { SandboxInfo, Services } from './services.js';
 
 export type RootConfig = Pick<
   Services,
-  'preferences' | 'readOnly' | 'refreshSeconds' | 'sandbox' | 'startSandbox'
+  'preferences' | 'readOnly' | 'refreshSeconds' | 'sandbox' | 'startSandbox' | 'taskDrafts'
 > & {
   target: AwsTarget;
+  /** The project store (projects screen, schema browser); see src/config/projects.ts. */
+  projects?: ProjectsStore;
+  /** Open this project at start (--project NAME, or the demo project on a fresh machine). */
+  initialProject?: string;
 };
+
+/** Where a project's AWS calls go: its profile and region, or the sandbox. */
+export function projectTarget(project: Project, sandbox?: SandboxInfo): AwsTarget | undefined {
+  if (project.profile === 'sandbox')
+    return sandbox
+      ? { sandbox: true, endpointUrl: sandbox.endpointUrl, region: 'us-east-1' }
+      : undefined;
+  return { profile: project.profile || undefined, region: project.region };
+}
 
 export function Root({
   config,
@@ -27,6 +43,19 @@ export function Root({
   const [target, setTarget] = useState<AwsTarget>(config.target);
   const [refreshSeconds, setRefreshSeconds] = useState(config.refreshSeconds);
   const [sandbox, setSandbox] = useState<SandboxInfo | undefined>(config.sandbox);
+  const [project, setProject] = useState<Project | undefined>(() =>
+    config.initialProject ? config.projects?.get(config.initialProject) : undefined,
+  );
+  const catalogs = useMemo(() => new CatalogSessions(), []);
+  useEffect(() => () => void catalogs.closeAll(), [catalogs]);
+  // On a fresh machine the sandbox's demo becomes the "demo" project and is opened.
+  useEffect(() => {
+    const demo = sandbox?.demo && config.projects?.ensureDemo(sandbox.demo);
+    if (demo) {
+      config.projects?.touch(demo.name);
+      setProject(demo);
+    }
+  }, [sandbox, config.projects]);
   const clients = useMemo(() => createAwsClients(target), [target]);
   useEffect(() => () => clients.destroy(), [clients]);
 
@@ -42,6 +71,25 @@ export function Root({
         config.preferences.update({ refreshSeconds: seconds });
       },
       sandbox,
+      project,
+      projects: config.projects,
+      catalogs,
+      openProject: (name) => {
+        const next = name === null ? undefined : config.projects?.get(name);
+        setProject(next);
+        if (!next || !config.projects) return;
+        config.projects.touch(next.name);
+        const wanted = projectTarget(next, sandbox);
+        if (wanted) setTarget(wanted);
+        else if (next.profile === 'sandbox' && config.startSandbox)
+          config.startSandbox().then(
+            (info) => {
+              setSandbox(info);
+              setTarget({ sandbox: true, endpointUrl: info.endpointUrl, region: 'us-east-1' });
+            },
+            () => undefined,
+          );
+      },
       startSandbox: config.startSandbox
         ? async () => {
             const info = await config.startSandbox!();
@@ -50,7 +98,7 @@ export function Root({
           }
         : undefined,
     }),
-    [config, target, clients, refreshSeconds, sandbox],
+    [config, target, clients, refreshSeconds, sandbox, project, catalogs],
   );
   return <App services={services} initialRoute={initialRoute} notice={notice} />;
 }

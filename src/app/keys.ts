@@ -16,7 +16,9 @@ export type Scope =
   | 'projects'
   | 'connection'
   | 'browser'
-  | 'taskForm';
+  | 'taskForm'
+  | 'taskFormRules'
+  | 'form';
 
 export interface CommandSpec {
   keys: readonly string[];
@@ -87,6 +89,100 @@ export const COMMANDS = {
     scope: 'profiles',
   },
 
+  // Form fields (connection form, project settings): shared by form screens.
+  'form.next': { keys: ['tab', 'down'], description: 'Next field', scope: 'form', hint: false },
+  'form.previous': {
+    keys: ['shift+tab', 'up'],
+    description: 'Previous field',
+    scope: 'form',
+    hint: false,
+  },
+  'form.choiceNext': {
+    keys: ['right', 'space'],
+    description: 'Next choice / tick',
+    scope: 'form',
+  },
+  'form.choicePrevious': {
+    keys: ['left'],
+    description: 'Previous choice',
+    scope: 'form',
+    hint: false,
+  },
+
+  // Projects screen.
+  'projects.open': { keys: ['enter'], description: 'Open the project', scope: 'projects' },
+  'projects.new': { keys: ['n'], description: 'New project', scope: 'projects' },
+  'projects.rename': { keys: ['R'], description: 'Rename', scope: 'projects' },
+  'projects.delete': { keys: ['ctrl+d'], description: 'Delete (asks first)', scope: 'projects' },
+  'projects.settings': {
+    keys: ['e'],
+    description: 'Edit profile, region, default instance',
+    scope: 'projects',
+  },
+  'projects.source': { keys: ['s'], description: 'Source connection', scope: 'projects' },
+  'projects.target': { keys: ['t'], description: 'Target connection', scope: 'projects' },
+  'projects.export': {
+    keys: ['x'],
+    description: 'Export as JSON (no secrets)',
+    scope: 'projects',
+  },
+  'projects.import': { keys: ['i'], description: 'Import a JSON file', scope: 'projects' },
+
+  // Connection form.
+  'connection.test': {
+    keys: ['ctrl+t'],
+    description: 'Test connection',
+    scope: 'connection',
+  },
+  'connection.save': { keys: ['ctrl+s'], description: 'Save', scope: 'connection' },
+
+  // Schema browser.
+  'browser.expand': {
+    keys: ['enter', 'right'],
+    description: 'Expand / collapse',
+    scope: 'browser',
+  },
+  'browser.collapse': {
+    keys: ['left'],
+    description: 'Collapse / go to parent',
+    scope: 'browser',
+    hint: false,
+  },
+  'browser.reload': { keys: ['r'], description: 'Reload this pane', scope: 'browser' },
+  'browser.serverFilter': {
+    keys: ['F'],
+    description: 'Filter table names on the server',
+    scope: 'browser',
+  },
+  'browser.createTask': {
+    keys: ['c'],
+    description: 'Create DMS task for the marked/focused objects',
+    scope: 'browser',
+  },
+
+  // Create DMS Task form (fields move with the form.* keys above) and its endpoint sub-form.
+  'form.choose': {
+    keys: ['enter'],
+    description: 'Choose / edit (instance, endpoints, mappings)',
+    scope: 'taskForm',
+  },
+  'form.preview': { keys: ['p', 'ctrl+p'], description: 'Preview JSON', scope: 'taskForm' },
+  'form.save': { keys: ['w'], description: 'Save JSON to a file', scope: 'taskForm' },
+  'form.create': {
+    keys: ['ctrl+s'],
+    description: 'Create (the task; in the endpoint form, the endpoint)',
+    scope: 'taskForm',
+    dangerous: true,
+  },
+  // The task form's table-mappings editor (a list).
+  'form.ruleAdd': { keys: ['a'], description: 'Add a rule', scope: 'taskFormRules' },
+  'form.ruleEdit': {
+    keys: ['enter'],
+    description: 'Edit the schema and table patterns',
+    scope: 'taskFormRules',
+  },
+  'form.ruleToggle': { keys: ['t'], description: 'Include ⇄ exclude', scope: 'taskFormRules' },
+  'form.ruleDelete': { keys: ['d'], description: 'Remove the rule', scope: 'taskFormRules' },
   // Data Migration View (the task list).
   'task.details': {
     keys: ['enter'],

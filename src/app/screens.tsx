@@ -2,9 +2,13 @@
 import type { ComponentType } from 'react';
 import type { GotoTarget } from '../model/goto.js';
 import type { Route, ScreenId } from '../model/navigation.js';
+import { ConnectionScreen } from '../screens/ConnectionScreen.js';
+import { ProfilesScreen } from '../screens/ProfilesScreen.js';
+import { ProjectsScreen } from '../screens/ProjectsScreen.js';
+import { SchemaBrowser } from '../screens/SchemaBrowser.js';
+import { TaskFormScreen } from '../screens/TaskForm/TaskFormScreen.js';
 import { LogView } from '../screens/LogView.js';
 import { MigrationView } from '../screens/MigrationView.js';
-import { ProfilesScreen } from '../screens/ProfilesScreen.js';
 import { TableStats } from '../screens/TableStats.js';
 import { TaskDetails } from '../screens/TaskDetails.js';
 
@@ -45,6 +49,29 @@ export const SCREENS: Partial<Record<ScreenId, ScreenEntry>> = {
     title: () => 'Profiles',
     component: ProfilesScreen,
     goto: { name: 'profiles', aliases: ['profile', 'aws'], description: 'AWS profile and region' },
+  },
+  projects: {
+    title: () => 'Projects',
+    component: ProjectsScreen,
+    goto: { name: 'project', aliases: ['projects'], description: 'Projects and their connections' },
+  },
+  connection: {
+    title: (route) =>
+      `${route.params?.side === 'target' ? 'Target' : 'Source'} connection (${String(route.params?.project ?? '')})`,
+    component: ConnectionScreen,
+  },
+  browser: {
+    title: () => 'Schema browser',
+    component: SchemaBrowser,
+    goto: {
+      name: 'browser',
+      aliases: ['schema', 'schemas'],
+      description: 'Browse source and target schemas',
+    },
+  },
+  taskForm: {
+    title: () => 'Create DMS task',
+    component: TaskFormScreen,
   },
 };
 

@@ -5,8 +5,11 @@ import { createContext, type ReactNode, useContext } from 'react';
 import type { AwsClients } from '../aws/clients.js';
 import type { AwsTarget } from '../aws/target.js';
 import type { PreferencesStore } from '../config/preferences.js';
+import type { ProjectsStore } from '../config/projects.js';
+import type { CatalogSessions } from '../db/catalog/session.js';
 import type { ConnectionSpec } from '../model/connection.js';
 import type { Project } from '../model/project.js';
+import type { TaskDraftStore } from '../model/taskFormState.js';
 
 export interface SandboxInfo {
   endpointUrl: string;
@@ -32,6 +35,14 @@ export interface Services {
   startSandbox?: () => Promise<SandboxInfo>;
   /** The open project (source/target connections, default instance), if any. */
   project?: Project;
+  /** Saved projects (projects.json) and this run's unremembered passwords. */
+  projects?: ProjectsStore;
+  /** Opens a saved project (re-reads it after an edit); null closes it. Sets the AWS target. */
+  openProject?: (name: string | null) => void;
+  /** Catalog connections and what they loaded, cached for the whole run. */
+  catalogs?: CatalogSessions;
+  /** Where the Create Task form keeps a draft left by quitting (per project). */
+  taskDrafts?: TaskDraftStore;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectionSpec } from '../model/connection.js';
-import { defaultSandboxDir } from './main.js';
 import {
   DEFAULT_SANDBOX_PORT,
+  defaultSandboxDir,
   processAlive,
   readSandboxInfo,
   SANDBOX_LOG,

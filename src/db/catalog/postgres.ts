@@ -1,0 +1,178 @@
+// Catalog reader for PostgreSQL (and PGlite served over TCP): pg_catalog queries, all
+// parameterised, bounded by a row limit and statement_timeout, cancellable with
+// pg_cancel_backend from a second short connection.
+import type { CatalogSchema, CatalogTable, TableDetail } from '../../model/catalog.js';
+import { isLobType, isSystemSchema, likePattern } from '../../model/catalog.js';
+import type { ConnectionSpec } from '../../model/connection.js';
+import { type DbConnection, openConnection } from '../connection.js';
+import {
+  type CatalogReader,
+  cancellable,
+  DEFAULT_TABLE_LIMIT,
+  STATEMENT_TIMEOUT_MS,
+} from './reader.js';
+
+const RELKINDS = "('r','p','v','m','f')";
+
+const SCHEMAS_SQL = `
+SELECT n.nspname AS name,
+       count(c.oid) FILTER (WHERE c.relkind IN ${RELKINDS} AND NOT c.relispartition)::int AS tables
+FROM pg_catalog.pg_namespace n
+LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid
+GROUP BY n.nspname
+ORDER BY n.nspname`;
+
+const TABLES_SQL = `
+SELECT c.relname AS name,
+       c.relkind AS kind,
+       c.reltuples::float8 AS rows,
+       (c.relpages::bigint * current_setting('block_size')::bigint)::float8 AS bytes
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = $1
+  AND c.relkind IN ${RELKINDS}
+  AND NOT c.relispartition
+  AND ($2::text IS NULL OR c.relname ILIKE $2::text)
+ORDER BY c.relname
+LIMIT $3`;
+
+const COLUMNS_SQL = `
+SELECT a.attname AS name,
+       a.attnum::int AS position,
+       pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+       t.typname AS base,
+       t.typcategory = 'A' AS is_array,
+       NOT a.attnotnull AS nullable
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY a.attnum`;
+
+const KEYS_SQL = `
+SELECT con.conname AS name,
+       con.contype AS type,
+       array_to_json(ARRAY(
+         SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
+         ORDER BY k.ord)) AS columns,
+       rn.nspname AS ref_schema,
+       rc.relname AS ref_table,
+       array_to_json(ARRAY(
+         SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
+         ORDER BY k.ord)) AS ref_columns
+FROM pg_catalog.pg_constraint con
+JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
+LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+WHERE n.nspname = $1 AND c.relname = $2 AND con.contype IN ('p', 'f')
+ORDER BY con.contype DESC, con.conname`;
+
+export async function postgresCatalog(
+  connection: DbConnection,
+  spec: ConnectionSpec,
+): Promise<CatalogReader> {
+  await connection.query(`SET statement_timeout = ${STATEMENT_TIMEOUT_MS}`).catch(() => undefined);
+  const serverVersion = await connection.serverVersion();
+  const pidRows = await connection.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const pid = pidRows.rows[0]?.pid;
+  const cancelOnServer = async () => {
+    if (pid === undefined) return;
+    const other = await openConnection(spec, { timeoutMs: 5000 });
+    try {
+      await other.query('SELECT pg_cancel_backend($1)', [pid]);
+    } finally {
+      await other.close();
+    }
+  };
+  const q = <Row>(sql: string, params: unknown[], signal?: AbortSignal) =>
+    cancellable(() => connection.query<Row>(sql, params), signal, cancelOnServer);
+
+  return {
+    family: 'postgres',
+    label: spec.database || 'postgres',
+    serverVersion,
+    async schemas(options = {}) {
+      const { rows } = await q<{ name: string; tables: number }>(SCHEMAS_SQL, [], options.signal);
+      return rows
+        .map(
+          (r): CatalogSchema => ({
+            name: r.name,
+            tableCount: Number(r.tables),
+            system: isSystemSchema('postgres', r.name),
+          }),
+        )
+        .filter((s) => options.includeSystem || (!s.system && !/^pg_toast_temp_/.test(s.name)));
+    },
+    async tables(schema, options = {}) {
+      const limit = options.limit ?? DEFAULT_TABLE_LIMIT;
+      const nameFilter = options.nameFilter ?? '';
+      const { rows } = await q<{ name: string; kind: string; rows: number; bytes: number }>(
+        TABLES_SQL,
+        [schema, nameFilter ? likePattern(nameFilter) : null, limit + 1],
+        options.signal,
+      );
+      const tables = rows.slice(0, limit).map(
+        (r): CatalogTable => ({
+          schema,
+          name: r.name,
+          kind: r.kind === 'v' || r.kind === 'm' ? 'view' : 'table',
+          estimatedRows: r.kind === 'v' || r.rows < 0 ? null : Math.round(r.rows),
+          sizeBytes: r.kind === 'v' ? null : r.bytes,
+        }),
+      );
+      return { tables, truncated: rows.length > limit, nameFilter };
+    },
+    async tableDetail(schema, table, options = {}) {
+      const [cols, keys] = [
+        await q<{
+          name: string;
+          position: number;
+          type: string;
+          base: string;
+          is_array: boolean;
+          nullable: boolean;
+        }>(COLUMNS_SQL, [schema, table], options.signal),
+        await q<{
+          name: string;
+          type: 'p' | 'f';
+          columns: string[];
+          ref_schema: string | null;
+          ref_table: string | null;
+          ref_columns: string[];
+        }>(KEYS_SQL, [schema, table], options.signal),
+      ];
+      const primaryKey = keys.rows.find((k) => k.type === 'p')?.columns ?? [];
+      const foreignKeys = keys.rows
+        .filter((k) => k.type === 'f')
+        .map((k) => ({
+          name: k.name,
+          columns: k.columns,
+          references: {
+            schema: k.ref_schema ?? '',
+            table: k.ref_table ?? '',
+            columns: k.ref_columns,
+          },
+        }));
+      const inFk = new Set(foreignKeys.flatMap((k) => k.columns));
+      const detail: TableDetail = {
+        primaryKey,
+        foreignKeys,
+        columns: cols.rows.map((c) => ({
+          name: c.name,
+          position: c.position,
+          dataType: c.type,
+          nullable: c.nullable,
+          primaryKey: primaryKey.includes(c.name),
+          foreignKey: inFk.has(c.name),
+          lob: isLobType('postgres', c.base, c.type, c.is_array),
+        })),
+      };
+      return detail;
+    },
+    close: () => connection.close(),
+  };
+}

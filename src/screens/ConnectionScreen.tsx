@@ -1,0 +1,219 @@
+// The connection form for one side of a project: engine, host, port (engine default filled in),
+// database, user, password (masked), SSL mode, "remember password". Every field is validated
+// inline before any connection attempt; Ctrl-t tests the connection for real (with a timeout)
+// and shows the server version or one error line; Ctrl-s saves.
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { useBindings } from '../app/bindings.js';
+import { useNavigation } from '../app/navigation.js';
+import type { ScreenProps } from '../app/screens.js';
+import { useServices } from '../app/services.js';
+import { useStatus } from '../app/status.js';
+import { type FieldSpec, FormFields, isTextField } from '../components/form/FormFields.js';
+import type { Side } from '../config/projects.js';
+import { testConnection } from '../db/connection.js';
+import { describeConnection, engineInfo, isDbEngine } from '../model/connection.js';
+import {
+  canConnect,
+  type ConnectionDraft,
+  cycleEngine,
+  cycleSslMode,
+  draftFromSpec,
+  type FieldErrors,
+  specFromDraft,
+  validateField,
+} from '../model/connectionForm.js';
+
+const FIELDS: FieldSpec[] = [
+  {
+    kind: 'choice',
+    name: 'engine',
+    label: 'Engine',
+    display: (v) => (isDbEngine(v) ? engineInfo(v).label : v),
+  },
+  { kind: 'text', name: 'host', label: 'Host', placeholder: 'db.example.com' },
+  { kind: 'text', name: 'port', label: 'Port' },
+  { kind: 'text', name: 'database', label: 'Database', placeholder: '(server default)' },
+  { kind: 'text', name: 'user', label: 'User' },
+  { kind: 'password', name: 'password', label: 'Password' },
+  { kind: 'choice', name: 'sslMode', label: 'SSL mode', display: (v) => v },
+  { kind: 'checkbox', name: 'rememberPassword', label: 'Remember password' },
+];
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+type TestState =
+  | { state: 'idle' }
+  | { state: 'testing' }
+  | { state: 'ok'; version: string }
+  | { state: 'failed'; message: string };
+
+export function ConnectionScreen({ params }: ScreenProps) {
+  const services = useServices();
+  const navigation = useNavigation();
+  const { setNotice, setError } = useStatus();
+  const projectName = String(params?.project ?? services.project?.name ?? '');
+  const side: Side = params?.side === 'target' ? 'target' : 'source';
+  const timeoutMs = Number(params?.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const store = services.projects;
+  const project = store?.get(projectName);
+
+  const [draft, setDraft] = useState<ConnectionDraft>(() =>
+    draftFromSpec(project?.[side], { rememberPassword: store?.remembers(projectName, side) }),
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [focused, setFocused] = useState(1);
+  const [test, setTest] = useState<TestState>({ state: 'idle' });
+  const field = FIELDS[focused];
+
+  // Functional updates: keys may arrive faster than renders.
+  const update = (
+    change: (previous: ConnectionDraft) => ConnectionDraft,
+    changed: keyof ConnectionDraft,
+  ) => {
+    setDraft((previous) => {
+      const next = change(previous);
+      setErrors((e) => {
+        const copy = { ...e };
+        const message = validateField(changed, next);
+        if (message) copy[changed] = message;
+        else delete copy[changed];
+        if (changed === 'engine') delete copy.port;
+        return copy;
+      });
+      return next;
+    });
+    setTest({ state: 'idle' });
+  };
+
+  const validated = () => {
+    const result = specFromDraft(draft);
+    if (!result.ok) {
+      setErrors(result.errors);
+      const first = FIELDS.findIndex((f) => f.name in result.errors);
+      if (first >= 0) setFocused(first);
+      return undefined;
+    }
+    setErrors({});
+    return result;
+  };
+
+  const runTest = () => {
+    const result = validated();
+    if (!result) {
+      setTest({ state: 'failed', message: 'Fix the fields marked in red first' });
+      return;
+    }
+    if (!canConnect(result.spec.engine)) {
+      setTest({
+        state: 'failed',
+        message: `${engineInfo(result.spec.engine).label}: dms-tui can create DMS endpoints for it but cannot connect itself`,
+      });
+      return;
+    }
+    setTest({ state: 'testing' });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `Timed out after ${Math.round(timeoutMs / 1000)} s connecting to ${result.spec.host}:${result.spec.port}`,
+            ),
+          ),
+        timeoutMs + 2000,
+      );
+    });
+    Promise.race([testConnection(result.spec, { timeoutMs }), timeout])
+      .then(
+        (version) => setTest({ state: 'ok', version }),
+        (error: Error) =>
+          setTest({ state: 'failed', message: (error.message ?? String(error)).split('\n')[0]! }),
+      )
+      .finally(() => clearTimeout(timer));
+  };
+
+  const save = () => {
+    if (!store || !project) {
+      setError(`No project "${projectName}" to save into`);
+      return;
+    }
+    const result = validated();
+    if (!result) return;
+    store.save(
+      { ...project, [side]: result.spec },
+      { remember: { [side]: result.rememberPassword } },
+    );
+    if (services.project?.name === projectName) services.openProject?.(projectName);
+    setNotice(`Saved the ${side} connection of ${projectName}: ${describeConnection(result.spec)}`);
+    navigation.pop();
+  };
+
+  const cycle = (step: 1 | -1) => {
+    if (field?.name === 'engine') update((d) => cycleEngine(d, step), 'engine');
+    else if (field?.name === 'sslMode') update((d) => cycleSslMode(d, step), 'sslMode');
+    else if (field?.name === 'rememberPassword')
+      update((d) => ({ ...d, rememberPassword: !d.rememberPassword }), 'rememberPassword');
+  };
+  const choiceReason = isTextField(field) ? 'Type in the field' : null;
+
+  useBindings(
+    [
+      { command: 'form.next', handler: () => setFocused((f) => (f + 1) % FIELDS.length) },
+      {
+        command: 'form.previous',
+        handler: () => setFocused((f) => (f - 1 + FIELDS.length) % FIELDS.length),
+      },
+      { command: 'form.choiceNext', handler: () => cycle(1), disabledReason: choiceReason },
+      { command: 'form.choicePrevious', handler: () => cycle(-1), disabledReason: choiceReason },
+      {
+        command: 'connection.test',
+        handler: runTest,
+        disabledReason: test.state === 'testing' ? 'Already testing' : null,
+      },
+      { command: 'connection.save', handler: save },
+    ],
+    { textInput: isTextField(field) },
+  );
+
+  if (!project)
+    return (
+      <Text color="red">
+        No project named "{projectName}": open the projects screen (:project) and create one.
+      </Text>
+    );
+
+  return (
+    <Box flexDirection="column">
+      <Text bold>
+        {side === 'source' ? 'Source' : 'Target'} connection · project {projectName}
+      </Text>
+      <Box marginY={1}>
+        <FormFields
+          fields={FIELDS}
+          values={draft as unknown as Record<string, string | boolean>}
+          errors={errors}
+          focused={focused}
+          onEdit={(name, edit) =>
+            update(
+              (d) => ({ ...d, [name]: edit(String(d[name as keyof ConnectionDraft])) }),
+              name as keyof ConnectionDraft,
+            )
+          }
+        />
+      </Box>
+      <Text dimColor>
+        {draft.rememberPassword
+          ? 'The password will be saved in projects.json (readable only by you, mode 0600).'
+          : 'The password is kept in memory for this run only; you will be asked again next time.'}
+      </Text>
+      {test.state === 'testing' ? (
+        <Text color="yellow">Testing the connection…</Text>
+      ) : test.state === 'ok' ? (
+        <Text color="green">✓ Connected: {test.version}</Text>
+      ) : test.state === 'failed' ? (
+        <Text color="red">✗ {test.message}</Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,79 @@
+// How a schema-browser row looks: marks, estimates, column flags, and "missing in target".
+import type { RowDecoration } from '../../components/Tree.js';
+import { bytesText, rowsText } from '../../model/catalog.js';
+import { presenceIn, type TargetIndex, type TreeRow } from '../../model/schemaTree.js';
+
+export interface DecorateContext {
+  side: 'source' | 'target';
+  marks: ReadonlySet<string>;
+  /** Set on the source side when a target connection exists. */
+  target?: TargetIndex;
+  serverVersion?: string;
+}
+
+export function decorateRow(row: TreeRow, ctx: DecorateContext): RowDecoration {
+  const marked = ctx.marks.has(row.id);
+  const marker =
+    ctx.side === 'source' && (row.kind === 'schema' || row.kind === 'table' || row.kind === 'view')
+      ? marked
+        ? '◉ '
+        : '○ '
+      : undefined;
+  switch (row.kind) {
+    case 'database':
+      return { labelColor: 'cyan', suffix: ctx.serverVersion?.split(' (')[0] };
+    case 'schema': {
+      const count = row.schemaInfo?.tableCount;
+      const missing =
+        ctx.target?.schemas && row.schema && !ctx.target.schemas.has(row.schema.toLowerCase());
+      return {
+        marker,
+        markerColor: marked ? 'green' : 'gray',
+        labelColor: 'blue',
+        suffix: missing
+          ? 'schema missing in target'
+          : count === null || count === undefined
+            ? undefined
+            : `${count.toLocaleString('en-US')} tables`,
+        suffixColor: missing ? 'red' : undefined,
+      };
+    }
+    case 'table':
+    case 'view': {
+      const table = row.table!;
+      const estimate =
+        row.kind === 'view'
+          ? 'view'
+          : `${rowsText(table.estimatedRows)} rows ${bytesText(table.sizeBytes)}`;
+      const presence =
+        ctx.target && row.schema ? presenceIn(ctx.target, row.schema, table.name) : undefined;
+      const missing = presence === 'missing' || presence === 'schemaMissing';
+      return {
+        marker,
+        markerColor: marked ? 'green' : 'gray',
+        labelColor: row.kind === 'view' ? 'magenta' : undefined,
+        suffix: missing ? 'missing in target' : presence === 'unknown' ? `${estimate} …` : estimate,
+        suffixColor: missing ? 'red' : undefined,
+      };
+    }
+    case 'column': {
+      const c = row.column!;
+      const flags = [
+        c.primaryKey ? 'PK' : '',
+        c.foreignKey ? 'FK' : '',
+        c.lob ? 'LOB' : '',
+        c.nullable ? 'null' : 'not null',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      return { suffix: `${c.dataType} ${flags}`, labelColor: c.primaryKey ? 'yellow' : undefined };
+    }
+    case 'loading':
+    case 'empty':
+      return { dim: true };
+    case 'error':
+      return { labelColor: 'red' };
+    case 'more':
+      return { labelColor: 'yellow' };
+  }
+}

@@ -1,0 +1,106 @@
+// The project store on a temporary config dir: CRUD, recent order, passwords only on disk when
+// remembered (file 0600), asked once per run otherwise, export/import without secrets.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openProjects } from '../../src/config/projects.js';
+import type { Project } from '../../src/model/project.js';
+import { fileMode, filesContaining } from '../support/secrets.js';
+
+const SECRET = 'pw-Zq81-not-on-disk';
+const REMEMBERED = 'pw-remembered-Kx2';
+
+const base = (name: string, password?: string): Project => ({
+  name,
+  profile: '',
+  region: 'eu-west-1',
+  source: {
+    engine: 'postgres',
+    host: '127.0.0.1',
+    port: 5432,
+    database: 'src',
+    user: 'app',
+    sslMode: 'none',
+    ...(password ? { password } : {}),
+  },
+  target: null,
+});
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dmst-projects-'));
+});
+afterEach(() => {
+  expect(filesContaining(dir, SECRET)).toEqual([]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('project store', () => {
+  it('creates, lists recent first, renames and deletes', () => {
+    const store = openProjects(dir);
+    store.create(base('alpha'));
+    store.create(base('beta'));
+    expect(() => store.create(base('Alpha'))).toThrow(/already exists/);
+    store.touch('alpha');
+    expect(store.list().map((p) => p.name)).toEqual(['alpha', 'beta']);
+    store.rename('beta', 'gamma.v2');
+    expect(store.get('gamma.v2')?.source?.database).toBe('src');
+    expect(() => store.rename('gamma.v2', 'alpha')).toThrow(/already exists/);
+    store.remove('alpha');
+    expect(store.list().map((p) => p.name)).toEqual(['gamma.v2']);
+    expect(
+      openProjects(dir)
+        .list()
+        .map((p) => p.name),
+    ).toEqual(['gamma.v2']);
+  });
+
+  it('keeps an unremembered password in memory only, and asks for it in the next run', () => {
+    const store = openProjects(dir);
+    store.create(base('p', SECRET));
+    expect(store.get('p')?.source?.password).toBe(SECRET);
+    expect(store.needsPassword('p', 'source')).toBe(false);
+    const nextRun = openProjects(dir);
+    expect(nextRun.get('p')?.source?.password).toBeUndefined();
+    expect(nextRun.needsPassword('p', 'source')).toBe(true);
+    nextRun.setSessionPassword('p', 'source', SECRET);
+    expect(nextRun.needsPassword('p', 'source')).toBe(false);
+    expect(nextRun.get('p')?.source?.password).toBe(SECRET);
+  });
+
+  it('writes a remembered password to a 0600 file', () => {
+    const store = openProjects(dir);
+    store.save(base('r', REMEMBERED), { remember: { source: true } });
+    const file = join(dir, 'projects.json');
+    expect(fileMode(file)).toBe(0o600);
+    expect(readFileSync(file, 'utf8')).toContain(REMEMBERED);
+    expect(openProjects(dir).get('r')?.source?.password).toBe(REMEMBERED);
+    expect(openProjects(dir).remembers('r', 'source')).toBe(true);
+    // Unticking remember takes it off the disk.
+    store.save(base('r', REMEMBERED), { remember: { source: false } });
+    expect(readFileSync(file, 'utf8')).not.toContain(REMEMBERED);
+  });
+
+  it('exports without secrets and imports under a free name', () => {
+    const store = openProjects(dir);
+    store.create(base('x', SECRET));
+    const file = join(dir, 'exported.json');
+    store.exportTo('x', file);
+    expect(readFileSync(file, 'utf8')).not.toContain(SECRET);
+    expect(store.importFrom(file)).toBe('x (2)');
+    expect(store.get('x (2)')?.source?.host).toBe('127.0.0.1');
+    expect(() => store.importFrom(join(dir, 'nope.json'))).toThrow(/No such file/);
+  });
+
+  it('creates the demo project only when there are none', () => {
+    const store = openProjects(dir);
+    const spec = base('d').source!;
+    expect(store.ensureDemo(undefined)).toBeUndefined();
+    expect(store.ensureDemo({ source: spec, target: { ...spec, database: 'tgt' } })?.name).toBe(
+      'demo',
+    );
+    expect(store.ensureDemo({ source: spec, target: spec })).toBeUndefined();
+    expect(store.get('demo')?.profile).toBe('sandbox');
+  });
+});

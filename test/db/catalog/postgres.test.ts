@@ -1,0 +1,147 @@
+// The PostgreSQL catalog reader against the real server and against PGlite over TCP, on a
+// fixture schema with odd names.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConnection } from '../../../src/db/connection.js';
+import { type CatalogReader, openCatalog, QueryCancelled } from '../../../src/db/catalog/reader.js';
+import type { ConnectionSpec } from '../../../src/model/connection.js';
+import { startPglite, type PgliteServer } from '../../support/pglite.js';
+import { serverAvailable } from '../../support/servers.js';
+import { ODD, postgresFixture } from './fixtures.js';
+
+const pg = await serverAvailable('postgres');
+const SCHEMA = `Dmst Catalog ${Math.random().toString(36).slice(2, 8)} "Ünï"`;
+
+function readerSuite(
+  name: string,
+  setup: () => Promise<{ spec: ConnectionSpec; done(): Promise<void> }>,
+) {
+  describe(name, () => {
+    let reader: CatalogReader;
+    let done: () => Promise<void>;
+    let spec: ConnectionSpec;
+    beforeAll(async () => {
+      ({ spec, done } = await setup());
+      reader = await openCatalog(spec);
+    });
+    afterAll(async () => {
+      await reader?.close();
+      await done?.();
+    });
+
+    it('lists schemas with table counts, hiding system schemas by default', async () => {
+      const schemas = await reader.schemas();
+      const mine = schemas.find((s) => s.name === SCHEMA);
+      expect(mine).toMatchObject({ tableCount: 4, system: false });
+      expect(schemas.map((s) => s.name)).not.toContain('pg_catalog');
+      const all = await reader.schemas({ includeSystem: true });
+      expect(all.map((s) => s.name)).toContain('pg_catalog');
+      expect(reader.serverVersion).toMatch(/PostgreSQL \d+/);
+    });
+
+    it('lists tables and views with estimates', async () => {
+      const { tables, truncated } = await reader.tables(SCHEMA);
+      expect(truncated).toBe(false);
+      expect(tables.map((t) => t.name).sort()).toEqual(
+        [ODD.view, ODD.customers, ODD.orders, ODD.cafe].sort(),
+      );
+      const customers = tables.find((t) => t.name === ODD.customers)!;
+      expect(customers.kind).toBe('table');
+      expect(customers.estimatedRows).toBe(50);
+      expect(customers.sizeBytes).toBeGreaterThan(0);
+      expect(tables.find((t) => t.name === ODD.view)).toMatchObject({
+        kind: 'view',
+        estimatedRows: null,
+      });
+    });
+
+    it('filters names on the server, escaping LIKE wildcards, and bounds the list', async () => {
+      expect(
+        (await reader.tables(SCHEMA, { nameFilter: 'CAFé' })).tables.map((t) => t.name),
+      ).toEqual([ODD.cafe]);
+      expect((await reader.tables(SCHEMA, { nameFilter: '"items"' })).tables).toHaveLength(1);
+      expect((await reader.tables(SCHEMA, { nameFilter: '%' })).tables).toHaveLength(0);
+      const limited = await reader.tables(SCHEMA, { limit: 2 });
+      expect(limited).toMatchObject({ truncated: true });
+      expect(limited.tables).toHaveLength(2);
+    });
+
+    it('reads columns with type, nullability, keys and LOB flags', async () => {
+      const detail = await reader.tableDetail(SCHEMA, ODD.customers);
+      expect(detail.primaryKey).toEqual(['Id']);
+      const byName = Object.fromEntries(detail.columns.map((c) => [c.name, c]));
+      expect(byName.Id).toMatchObject({
+        primaryKey: true,
+        nullable: false,
+        lob: false,
+        position: 1,
+      });
+      expect(byName['Full Name']).toMatchObject({
+        dataType: 'character varying(80)',
+        nullable: false,
+        lob: false,
+      });
+      for (const lob of ['notes', 'photo', 'prefs', 'tags', 'free'])
+        expect(byName[lob]?.lob, lob).toBe(true);
+
+      const orders = await reader.tableDetail(SCHEMA, ODD.orders);
+      expect(orders.primaryKey).toEqual(['order_id', 'line']);
+      expect(orders.foreignKeys).toEqual([
+        {
+          name: expect.any(String),
+          columns: ['customer_id'],
+          references: { schema: SCHEMA, table: ODD.customers, columns: ['Id'] },
+        },
+      ]);
+      expect(orders.columns.find((c) => c.name === 'customer_id')).toMatchObject({
+        foreignKey: true,
+        primaryKey: false,
+      });
+      const cafe = await reader.tableDetail(SCHEMA, ODD.cafe);
+      expect(cafe.columns.map((c) => c.name)).toEqual(['ünïcode']);
+    });
+
+    it('rejects at once when cancelled', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      await expect(reader.tables(SCHEMA, { signal: controller.signal })).rejects.toBeInstanceOf(
+        QueryCancelled,
+      );
+      // Still usable afterwards.
+      expect((await reader.tables(SCHEMA)).tables).toHaveLength(4);
+    });
+  });
+}
+
+describe.skipIf(!pg.ok)(`PostgreSQL server (${pg.reason})`, () => {
+  readerSuite('catalog reader on PostgreSQL', async () => {
+    const admin = await openConnection(pg.spec);
+    await admin.query(postgresFixture(SCHEMA));
+    return {
+      spec: pg.spec,
+      async done() {
+        await admin.query(`DROP SCHEMA "${SCHEMA.replace(/"/g, '""')}" CASCADE`);
+        await admin.close();
+      },
+    };
+  });
+
+  it('abandons an in-flight query when aborted and stays usable', async () => {
+    const reader = await openCatalog(pg.spec);
+    try {
+      const controller = new AbortController();
+      const pending = reader.tables(SCHEMA, { signal: controller.signal });
+      controller.abort();
+      await expect(pending).rejects.toBeInstanceOf(QueryCancelled);
+      expect(Array.isArray(await reader.schemas())).toBe(true);
+    } finally {
+      await reader.close();
+    }
+  });
+});
+
+let pglite: PgliteServer | undefined;
+readerSuite('catalog reader on PGlite over TCP', async () => {
+  pglite = await startPglite();
+  await pglite.exec(postgresFixture(SCHEMA));
+  return { spec: pglite.spec, done: () => pglite!.close() };
+});

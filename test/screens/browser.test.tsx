@@ -1,0 +1,176 @@
+// The schema browser on real PostgreSQL: a source schema with odd names and a target database
+// holding only some of its tables. Expand, collapse, filter, mark, "missing in target", and `c`
+// handing exactly the marked tables to the Create DMS Task form's route.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Text } from 'ink';
+import { render } from 'ink-testing-library';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { App } from '../../src/app/App.js';
+import { SCREENS, type ScreenProps } from '../../src/app/screens.js';
+import { openProjects, type ProjectsStore } from '../../src/config/projects.js';
+import { CatalogSessions } from '../../src/db/catalog/session.js';
+import { type DbConnection, openConnection } from '../../src/db/connection.js';
+import type { ConnectionSpec } from '../../src/model/connection.js';
+import { KEYS, press, waitFor, waitForFrame } from '../support/ink.js';
+import { filesContaining } from '../support/secrets.js';
+import { serverAvailable } from '../support/servers.js';
+import { testServices } from '../support/services.js';
+
+const pg = await serverAvailable('postgres');
+const tag = Math.random().toString(36).slice(2, 8);
+const SCHEMA = `dmst_browser_${tag}`;
+const TARGET_DB = `dmst_browser_tgt_${tag}`;
+const SECRET = `pw-browser-${tag}-never-stored`;
+
+// The route `c` pushes is read through a probe registered as the taskForm screen (the real
+// form, once merged, is replaced for this test file only).
+let pushed: Record<string, unknown> | undefined;
+function TaskFormProbe({ params }: ScreenProps) {
+  pushed = params;
+  return <Text>TASKFORM</Text>;
+}
+SCREENS.taskForm = { title: () => 'Create DMS task', component: TaskFormProbe };
+
+describe.skipIf(!pg.ok)(`schema browser (${pg.reason})`, () => {
+  let admin: DbConnection;
+  let configDir: string;
+  let store: ProjectsStore;
+  let source: ConnectionSpec;
+  let target: ConnectionSpec;
+  const frames: string[] = [];
+
+  beforeAll(async () => {
+    admin = await openConnection(pg.spec);
+    await admin.query(`CREATE SCHEMA ${SCHEMA}`);
+    await admin.query(
+      `CREATE TABLE ${SCHEMA}."Alpha" (id int PRIMARY KEY, body text);
+       CREATE TABLE ${SCHEMA}.beta (id int);
+       CREATE TABLE ${SCHEMA}."Gamma Ray" (id int);
+       CREATE VIEW ${SCHEMA}.v_alpha AS SELECT id FROM ${SCHEMA}."Alpha";`,
+    );
+    await admin.query(`CREATE DATABASE ${TARGET_DB}`);
+    const t = await openConnection({ ...pg.spec, database: TARGET_DB });
+    await t.query(`CREATE SCHEMA ${SCHEMA}; CREATE TABLE ${SCHEMA}.alpha (id int)`);
+    await t.close();
+    source = { ...pg.spec, password: SECRET };
+    target = { ...pg.spec, database: TARGET_DB };
+  });
+  afterAll(async () => {
+    await admin?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+    await admin?.query(`DROP DATABASE IF EXISTS ${TARGET_DB} WITH (FORCE)`);
+    await admin?.close();
+  });
+  afterEach(() => {
+    expect(filesContaining(configDir, SECRET)).toEqual([]);
+    for (const frame of frames) expect(frame).not.toContain(SECRET);
+    rmSync(configDir, { recursive: true, force: true });
+  });
+
+  const start = (catalogs = new CatalogSessions()) => {
+    configDir = mkdtempSync(join(tmpdir(), 'dmst-browser-'));
+    store = openProjects(configDir);
+    store.save({ name: 'p', profile: '', source, target });
+    const services = testServices({ projects: store, project: store.get('p'), catalogs });
+    const app = render(<App services={services} initialRoute={{ screen: 'browser' }} />);
+    const lastFrame = () => {
+      const f = app.lastFrame() ?? '';
+      frames.push(f);
+      return f;
+    };
+    return { app: { ...app, lastFrame }, catalogs };
+  };
+
+  it('expands, collapses, filters, marks, shows missing tables and hands the selection over', async () => {
+    const { app, catalogs } = start();
+    await waitForFrame(app.lastFrame, SCHEMA);
+    // Narrow to our schema (other test files have schemas here too).
+    await press(app, '/', ...SCHEMA, KEYS.enter);
+    await press(app, KEYS.down, KEYS.enter);
+    let frame = await waitForFrame(app.lastFrame, 'Gamma Ray');
+    expect(frame).toContain('Alpha');
+    expect(frame).toContain('v_alpha');
+    // beta and "Gamma Ray" are not in the target; Alpha is (as alpha).
+    frame = await waitForFrame(app.lastFrame, /beta\s+missing in target/);
+    expect(frame).toMatch(/Gamma Ray\s+missing in target/);
+    expect(frame).not.toMatch(/Alpha\s+missing in target/);
+
+    // Collapse and expand again: served from the session cache.
+    await press(app, KEYS.left);
+    await waitFor(() => expect(app.lastFrame()).not.toContain('Gamma Ray'));
+    await press(app, KEYS.enter);
+    await waitForFrame(app.lastFrame, 'Gamma Ray');
+
+    // Columns of Alpha: key and LOB flags.
+    await press(app, KEYS.down, KEYS.enter);
+    frame = await waitForFrame(app.lastFrame, /body\s+text LOB null/);
+    expect(frame).toMatch(/id\s+integer PK not null/);
+    await press(app, KEYS.enter);
+    await waitFor(() => expect(app.lastFrame()).not.toMatch(/body\s+text/));
+
+    // `/` filter across loaded names.
+    await press(app, '/', ...Array(SCHEMA.length).fill(KEYS.backspace), ...'gam');
+    frame = await waitForFrame(app.lastFrame, 'Gamma Ray');
+    await waitFor(() => expect(app.lastFrame()).not.toContain('beta'));
+    await press(app, KEYS.escape);
+    await waitForFrame(app.lastFrame, 'beta');
+
+    // Mark beta and Gamma Ray (Space marks and moves down), then c.
+    await press(app, '/', ...SCHEMA, KEYS.enter);
+    await waitFor(() => expect(app.lastFrame()).not.toMatch(/○ public/));
+    await press(app, 'g', KEYS.down, KEYS.down, KEYS.down, KEYS.space, KEYS.space);
+    await waitForFrame(app.lastFrame, '2 marked');
+    frame = app.lastFrame();
+    expect(frame).toMatch(/◉ beta/);
+    expect(frame).toMatch(/◉ Gamma Ray/);
+    await press(app, 'c');
+    await waitForFrame(app.lastFrame, 'TASKFORM');
+    expect(pushed).toEqual({
+      selection: {
+        schemas: [],
+        tables: expect.arrayContaining([
+          { schema: SCHEMA, table: 'beta' },
+          { schema: SCHEMA, table: 'Gamma Ray' },
+        ]),
+      },
+    });
+    expect((pushed!.selection as { tables: unknown[] }).tables).toHaveLength(2);
+    app.unmount();
+    await catalogs.closeAll();
+  });
+
+  it('hands a focused schema over as a whole, and reloads with r', async () => {
+    const { app, catalogs } = start();
+    await waitForFrame(app.lastFrame, SCHEMA);
+    await press(app, '/', ...SCHEMA, KEYS.enter, KEYS.down);
+    await press(app, 'r');
+    await waitForFrame(app.lastFrame, '4 tables');
+    await press(app, 'c');
+    await waitForFrame(app.lastFrame, 'TASKFORM');
+    expect(pushed).toEqual({ selection: { schemas: [SCHEMA], tables: [] } });
+    app.unmount();
+    await catalogs.closeAll();
+  });
+
+  it('asks once per run for a password that was not remembered', async () => {
+    configDir = mkdtempSync(join(tmpdir(), 'dmst-browser-'));
+    openProjects(configDir).save({ name: 'p', profile: '', source, target });
+    // The next run: the password is not on disk, so the browser asks for it.
+    store = openProjects(configDir);
+    const catalogs = new CatalogSessions();
+    const services = testServices({ projects: store, project: store.get('p'), catalogs });
+    const app = render(<App services={services} initialRoute={{ screen: 'browser' }} />);
+    const lastFrame = () => {
+      const f = app.lastFrame() ?? '';
+      frames.push(f);
+      return f;
+    };
+    await waitForFrame(lastFrame, 'Password for the source');
+    await press({ stdin: app.stdin, lastFrame }, ...SECRET, KEYS.enter);
+    await waitForFrame(lastFrame, SCHEMA);
+    expect(store.needsPassword('p', 'source')).toBe(false);
+    app.unmount();
+    await catalogs.closeAll();
+  });
+});
