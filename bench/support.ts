@@ -173,6 +173,8 @@ export function cliTerminal(endpointUrl: string, cols = 140, rows = 40): Termina
       AWS_CONFIG_FILE: join(home, 'aws-config'),
       AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
       AWS_PROFILE: undefined,
+      // Diagnostics only, e.g. BENCH_NODE_OPTIONS=--max-old-space-size=64 (see the report).
+      NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS,
     },
   });
 }
