@@ -66,14 +66,18 @@ async function runTui(options: CommonOptions): Promise<number> {
     projects,
     initialProject: project?.name,
   };
+  // A fresh machine started with --sandbox lands on the demo project's schema browser (Root
+  // creates and opens the demo project once the sandbox reports its demo databases).
+  const freshDemo = options.sandbox && projects.list().length === 0;
   const initialRoute: Route = {
-    screen: project
-      ? 'browser'
-      : SCREENS.tasks
-        ? 'tasks'
-        : projects.list().length > 0
-          ? 'projects'
-          : 'profiles',
+    screen:
+      project || freshDemo
+        ? 'browser'
+        : SCREENS.tasks
+          ? 'tasks'
+          : projects.list().length > 0
+            ? 'projects'
+            : 'profiles',
   };
 
   enterFullscreen();
