@@ -181,6 +181,6 @@ describe('schema tree', () => {
     expect(flattenTree(big, new Set([DATABASE_ID, schemaId('hr')]), none)).toHaveLength(20_003);
     expect(
       flattenTree(big, new Set([DATABASE_ID, schemaId('hr')]), compileFilter('t_1999')),
-    ).toHaveLength(13);
+    ).toHaveLength(12);
   });
 });
