@@ -322,9 +322,10 @@ function usePane(side: Side, spec: ConnectionSpec | null | undefined): PaneState
             },
             expanded,
             compiled,
+            { qualified: filter.includes('.') },
           )
         : [],
-    [spec, label, snapshot, expanded, compiled],
+    [spec, label, snapshot, expanded, compiled, filter],
   );
   return {
     side,
