@@ -13,7 +13,7 @@ import type { SandboxInfo, Services } from './services.js';
 
 export type RootConfig = Pick<
   Services,
-  'preferences' | 'readOnly' | 'refreshSeconds' | 'sandbox' | 'startSandbox'
+  'preferences' | 'readOnly' | 'refreshSeconds' | 'sandbox' | 'startSandbox' | 'taskDrafts'
 > & {
   target: AwsTarget;
   /** The project store (projects screen, schema browser); see src/config/projects.ts. */

@@ -17,6 +17,7 @@ const SCOPE_TITLES: Record<Scope, string> = {
   connection: 'Connection form',
   browser: 'Schema browser',
   taskForm: 'Create DMS Task form',
+  taskFormRules: 'Create DMS Task form: table mappings',
   form: 'Form fields',
 };
 

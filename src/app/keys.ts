@@ -17,6 +17,7 @@ export type Scope =
   | 'connection'
   | 'browser'
   | 'taskForm'
+  | 'taskFormRules'
   | 'form';
 
 export interface CommandSpec {
@@ -157,6 +158,87 @@ export const COMMANDS = {
     keys: ['c'],
     description: 'Create DMS task for the marked/focused objects',
     scope: 'browser',
+  },
+
+  // Create DMS Task form (fields move with the form.* keys above) and its endpoint sub-form.
+  'form.choose': {
+    keys: ['enter'],
+    description: 'Choose / edit (instance, endpoints, mappings)',
+    scope: 'taskForm',
+  },
+  'form.preview': { keys: ['p', 'ctrl+p'], description: 'Preview JSON', scope: 'taskForm' },
+  'form.save': { keys: ['w'], description: 'Save JSON to a file', scope: 'taskForm' },
+  'form.create': {
+    keys: ['ctrl+s'],
+    description: 'Create (the task; in the endpoint form, the endpoint)',
+    scope: 'taskForm',
+    dangerous: true,
+  },
+  // The task form's table-mappings editor (a list).
+  'form.ruleAdd': { keys: ['a'], description: 'Add a rule', scope: 'taskFormRules' },
+  'form.ruleEdit': {
+    keys: ['enter'],
+    description: 'Edit the schema and table patterns',
+    scope: 'taskFormRules',
+  },
+  'form.ruleToggle': { keys: ['t'], description: 'Include ⇄ exclude', scope: 'taskFormRules' },
+  'form.ruleDelete': { keys: ['d'], description: 'Remove the rule', scope: 'taskFormRules' },
+  // Data Migration View (the task list).
+  'task.details': { keys: ['enter'], description: 'Task details', scope: 'tasks' },
+  'task.start': {
+    keys: ['s'],
+    description: 'Start (first run, or resume / reload for a stopped task)',
+    scope: 'tasks',
+    dangerous: true,
+  },
+  'task.stop': { keys: ['x'], description: 'Stop', scope: 'tasks', dangerous: true },
+  'task.resume': { keys: ['R'], description: 'Resume processing', scope: 'tasks', dangerous: true },
+  'task.delete': {
+    keys: ['ctrl+d'],
+    description: 'Delete (asks first)',
+    scope: 'tasks',
+    dangerous: true,
+  },
+  'task.refresh': { keys: ['r'], description: 'Refresh now', scope: 'tasks' },
+  'task.logs': { keys: ['l'], description: 'Log pane', scope: 'tasks' },
+  'task.tableStats': { keys: ['t'], description: 'Table statistics', scope: 'tasks' },
+  'task.json': { keys: ['y'], description: 'Full JSON', scope: 'tasks' },
+  'task.slower': {
+    keys: ['+'],
+    description: 'Refresh less often',
+    scope: 'tasks',
+    hint: false,
+  },
+  'task.faster': { keys: ['-'], description: 'Refresh more often', scope: 'tasks', hint: false },
+
+  // Task details.
+  'details.json': { keys: ['y'], description: 'Full JSON (with settings)', scope: 'taskDetails' },
+  'details.logs': { keys: ['l'], description: 'Log pane', scope: 'taskDetails' },
+  'details.tableStats': { keys: ['t'], description: 'Table statistics', scope: 'taskDetails' },
+
+  // Table statistics.
+  'tables.errorsOnly': { keys: ['e'], description: 'Errors only on/off', scope: 'tableStats' },
+  'tables.reload': {
+    keys: ['R'],
+    description: 'Reload marked tables (at most 10, task running)',
+    scope: 'tableStats',
+    dangerous: true,
+  },
+  'tables.refresh': { keys: ['r'], description: 'Refresh now', scope: 'tableStats' },
+
+  // Log pane.
+  'logs.follow': { keys: ['f'], description: 'Follow on/off', scope: 'logs' },
+  'logs.wrap': { keys: ['w'], description: 'Wrap on/off', scope: 'logs' },
+  'logs.timestamps': { keys: ['T'], description: 'Timestamps on/off', scope: 'logs' },
+  'logs.nextError': { keys: ['e'], description: 'Next error', scope: 'logs' },
+  'logs.severity': { keys: ['v'], description: 'Severity: all, I, W, E', scope: 'logs' },
+  'logs.component': { keys: ['c'], description: 'Component: cycle', scope: 'logs' },
+  'logs.save': { keys: ['s'], description: 'Save to a file', scope: 'logs' },
+  'logs.enable': {
+    keys: ['E'],
+    description: 'Enable CloudWatch logging (ModifyReplicationTask)',
+    scope: 'logs',
+    dangerous: true,
   },
 } as const satisfies Record<string, CommandSpec>;
 

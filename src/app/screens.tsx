@@ -6,6 +6,11 @@ import { ConnectionScreen } from '../screens/ConnectionScreen.js';
 import { ProfilesScreen } from '../screens/ProfilesScreen.js';
 import { ProjectsScreen } from '../screens/ProjectsScreen.js';
 import { SchemaBrowser } from '../screens/SchemaBrowser.js';
+import { TaskFormScreen } from '../screens/TaskForm/TaskFormScreen.js';
+import { LogView } from '../screens/LogView.js';
+import { MigrationView } from '../screens/MigrationView.js';
+import { TableStats } from '../screens/TableStats.js';
+import { TaskDetails } from '../screens/TaskDetails.js';
 
 export interface ScreenProps {
   params?: Record<string, unknown>;
@@ -19,6 +24,27 @@ export interface ScreenEntry {
 }
 
 export const SCREENS: Partial<Record<ScreenId, ScreenEntry>> = {
+  tasks: {
+    title: () => 'Tasks',
+    component: MigrationView,
+    goto: {
+      name: 'tasks',
+      aliases: ['migration', 'dmv'],
+      description: 'Data Migration View: replication tasks, live',
+    },
+  },
+  taskDetails: {
+    title: (route) => `Task ${String(route.params?.id ?? '')}`,
+    component: TaskDetails,
+  },
+  tableStats: {
+    title: (route) => `Tables of ${String(route.params?.id ?? '')}`,
+    component: TableStats,
+  },
+  logs: {
+    title: (route) => `Log of ${String(route.params?.id ?? '')}`,
+    component: LogView,
+  },
   profiles: {
     title: () => 'Profiles',
     component: ProfilesScreen,
@@ -42,6 +68,10 @@ export const SCREENS: Partial<Record<ScreenId, ScreenEntry>> = {
       aliases: ['schema', 'schemas'],
       description: 'Browse source and target schemas',
     },
+  },
+  taskForm: {
+    title: () => 'Create DMS task',
+    component: TaskFormScreen,
   },
 };
 

@@ -9,6 +9,7 @@ import type { ProjectsStore } from '../config/projects.js';
 import type { CatalogSessions } from '../db/catalog/session.js';
 import type { ConnectionSpec } from '../model/connection.js';
 import type { Project } from '../model/project.js';
+import type { TaskDraftStore } from '../model/taskFormState.js';
 
 export interface SandboxInfo {
   endpointUrl: string;
@@ -40,6 +41,8 @@ export interface Services {
   openProject?: (name: string | null) => void;
   /** Catalog connections and what they loaded, cached for the whole run. */
   catalogs?: CatalogSessions;
+  /** Where the Create Task form keeps a draft left by quitting (per project). */
+  taskDrafts?: TaskDraftStore;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -1,0 +1,91 @@
+// CloudWatch Logs for a task (DMS-API-NOTES.md §5): GetLogEvents from the head, then forward
+// tokens. A LogTail remembers where it got to, so the log pane and `dms-tui logs --follow`
+// share one way of reading. Missing logs come back as a reason, not an exception.
+import type { GetLogEventsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
+import { type LogLine, parseLogLine } from '../model/logLine.js';
+import { AwsError, awsCall } from './call.js';
+import type { AwsClients } from './clients.js';
+import { loadLogs } from './sdk.js';
+
+export type MissingLog = 'no-group' | 'no-stream';
+
+export interface LogPage {
+  lines: LogLine[];
+  /** True when the stream had nothing more (the same forward token came back). */
+  atEnd: boolean;
+}
+
+export class LogMissingError extends Error {
+  constructor(
+    readonly missing: MissingLog,
+    readonly group: string,
+    readonly stream: string,
+  ) {
+    super(
+      missing === 'no-group'
+        ? `Log group ${group} does not exist: DMS cannot write logs (is the dms-cloudwatch-logs-role IAM role missing?)`
+        : `Log stream ${stream} does not exist yet: logging may be off, or the task has not run since it was enabled`,
+    );
+    this.name = 'LogMissingError';
+  }
+}
+
+export interface LogTail {
+  readonly group: string;
+  readonly stream: string;
+  /** Reads the next page (up to `limit` events). Throws LogMissingError or AwsError. */
+  next(limit?: number): Promise<LogPage>;
+  /** How many GetLogEvents calls so far. */
+  calls(): number;
+}
+
+export function createLogTail(
+  clients: AwsClients,
+  location: { group: string; stream: string },
+  options: { startTime?: number } = {},
+): LogTail {
+  let token: string | undefined;
+  let calls = 0;
+  return {
+    group: location.group,
+    stream: location.stream,
+    calls: () => calls,
+    async next(limit = 10_000) {
+      const { GetLogEventsCommand } = await loadLogs();
+      const client = await awsCall(clients.target, 'logs', 'GetLogEvents', () => clients.logs());
+      calls++;
+      let out: GetLogEventsCommandOutput;
+      try {
+        out = await awsCall(clients.target, 'logs', 'GetLogEvents', () =>
+          client.send(
+            new GetLogEventsCommand({
+              logGroupName: location.group,
+              logStreamName: location.stream,
+              startFromHead: true,
+              nextToken: token,
+              startTime: token ? undefined : options.startTime,
+              limit,
+            }),
+          ),
+        );
+      } catch (error) {
+        if (error instanceof AwsError && error.code === 'ResourceNotFoundException') {
+          const missing: MissingLog = /log group/i.test(error.serviceMessage)
+            ? 'no-group'
+            : 'no-stream';
+          throw new LogMissingError(missing, location.group, location.stream);
+        }
+        throw error;
+      }
+      const previous = token;
+      token = out.nextForwardToken ?? token;
+      const events = (out.events ?? []) as { timestamp?: number; message?: string }[];
+      const lines: LogLine[] = [];
+      for (const e of events) {
+        const message = (e.message ?? '').replace(/\n$/, '');
+        lines.push(parseLogLine(message, e.timestamp ?? 0));
+      }
+      return { lines, atEnd: events.length === 0 || token === previous };
+    },
+  };
+}

@@ -1,0 +1,146 @@
+// `dms-tui tasks | start|stop|resume|reload|delete TASK… | stats TASK | logs TASK`: the Data
+// Migration View for scripts and cron jobs. Each prints a table or JSON and exits with a code
+// that says what happened (see EXIT); failures are one line on stderr.
+import { parseArgs } from 'node:util';
+import { type AwsClients, createAwsClients } from '../aws/clients.js';
+import type { AwsTarget } from '../aws/target.js';
+import { COMMON_FLAGS, commonOptions } from '../model/cliArgs.js';
+import { runAction } from './actions.js';
+import {
+  type CommandIo,
+  EXIT,
+  exitCodeFor,
+  oneLine,
+  type ParsedCommand,
+  processIo,
+  type TaskCommand,
+} from './io.js';
+import { runLogs } from './logs.js';
+import { runStats, runTasks } from './lists.js';
+
+export const TASK_COMMANDS: readonly TaskCommand[] = [
+  'tasks',
+  'start',
+  'stop',
+  'resume',
+  'reload',
+  'delete',
+  'stats',
+  'logs',
+];
+
+const FLAGS = {
+  ...COMMON_FLAGS,
+  output: { type: 'string', short: 'o' },
+  follow: { type: 'boolean', short: 'f' },
+  since: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const TASK_USAGE = `Usage: dms-tui tasks [--output table|json]
+       dms-tui start|stop|resume TASK… [--output table|json]
+       dms-tui reload|delete TASK… --yes            (destructive: --yes confirms)
+       dms-tui stats TASK [--output table|json]
+       dms-tui logs TASK [--follow] [--since 10m] [--output table|json]
+TASK is a task identifier or ARN. Also: --profile, --region, --endpoint-url, --sandbox.
+start picks start-replication for a task that never ran, resume-processing otherwise.
+Exit codes: 0 ok · 1 refused or failed (DMS's reason on stderr) · 2 bad arguments ·
+3 no such task · 4 AWS unreachable or credentials rejected · 5 no log (logs)`;
+
+export function parseTaskCommand(
+  name: string,
+  args: string[],
+  env: Readonly<Record<string, string | undefined>>,
+): ParsedCommand | { help: true } | { error: string } {
+  if (!(TASK_COMMANDS as readonly string[]).includes(name))
+    return { error: `Unknown command "${name}"` };
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true; strict: true }>
+  >;
+  try {
+    parsed = parseArgs({ args, options: FLAGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return { error: ((error as Error).message.split('. ')[0] ?? '').trim() };
+  }
+  const v = parsed.values;
+  if (v.help) return { help: true };
+  const common = commonOptions(v, env);
+  if (typeof common === 'string') return { error: common };
+  const output = v.output ?? 'table';
+  if (output !== 'table' && output !== 'json')
+    return { error: `--output is table or json (got "${output}")` };
+  const command = name as TaskCommand;
+  const tasks = parsed.positionals;
+  if (command === 'tasks' && tasks.length > 0)
+    return { error: 'tasks takes no TASK (it lists them all)' };
+  if ((command === 'stats' || command === 'logs') && tasks.length !== 1)
+    return { error: `${command} takes exactly one TASK` };
+  if (command !== 'tasks' && tasks.length === 0)
+    return { error: `${command} needs at least one TASK (identifier or ARN)` };
+  if ((v.follow || v.since) && command !== 'logs')
+    return { error: '--follow and --since go with logs' };
+  let sinceMs: number | undefined;
+  if (v.since !== undefined) {
+    const m = /^(\d+)\s*(s|m|h|d)$/.exec(v.since.trim());
+    if (!m) return { error: `--since takes a duration like 30s, 10m, 2h, 1d (got "${v.since}")` };
+    sinceMs = Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's'];
+  }
+  if (common.readOnly && !['tasks', 'stats', 'logs'].includes(command))
+    return { error: `${command} changes AWS and --read-only is set` };
+  return {
+    name: command,
+    tasks,
+    output,
+    follow: Boolean(v.follow),
+    sinceMs,
+    yes: Boolean(v.yes),
+    sandbox: common.sandbox,
+    target: { profile: common.profile, region: common.region, endpointUrl: common.endpointUrl },
+  };
+}
+
+async function resolveTarget(command: ParsedCommand): Promise<AwsTarget> {
+  if (!command.sandbox) return command.target;
+  const { ensureSandbox } = await import('../sandbox/launcher.js');
+  const sandbox = await ensureSandbox();
+  return { sandbox: true, endpointUrl: sandbox.endpointUrl, region: 'us-east-1' };
+}
+
+/** Runs a task subcommand; returns the exit code. Wired into src/cli.tsx. */
+export async function runTaskCommand(
+  name: string,
+  args: string[],
+  io: CommandIo = processIo(),
+): Promise<number> {
+  const parsed = parseTaskCommand(name, args, io.env);
+  if ('help' in parsed) {
+    io.stdout(`${TASK_USAGE}\n`);
+    return EXIT.ok;
+  }
+  if ('error' in parsed) {
+    io.stderr(`dms-tui ${name}: ${parsed.error}\n${TASK_USAGE}\n`);
+    return EXIT.usage;
+  }
+  let clients: AwsClients | undefined;
+  try {
+    clients = createAwsClients(await resolveTarget(parsed), { retryMode: 'standard' });
+    switch (parsed.name) {
+      case 'tasks':
+        return await runTasks(clients, parsed, io);
+      case 'stats':
+        return await runStats(clients, parsed, io);
+      case 'logs':
+        return await runLogs(clients, parsed, io);
+      default:
+        return await runAction(clients, parsed, io);
+    }
+  } catch (error) {
+    io.stderr(`dms-tui ${name}: ${oneLine(error)}\n`);
+    return exitCodeFor(error);
+  } finally {
+    clients?.destroy();
+  }
+}
+
+export type { ParsedCommand };

@@ -1,0 +1,85 @@
+// Where a subcommand writes, the parsed command, and the exit codes scripts can rely on.
+import { AwsError } from '../aws/call.js';
+import { LogMissingError } from '../aws/logs.js';
+import { TaskNotFoundError } from '../aws/tasks.js';
+import type { AwsTarget } from '../aws/target.js';
+
+export type TaskCommand =
+  | 'tasks'
+  | 'start'
+  | 'stop'
+  | 'resume'
+  | 'reload'
+  | 'delete'
+  | 'stats'
+  | 'logs';
+
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Aborted on Ctrl-C / SIGTERM (ends `logs --follow`). */
+  signal?: AbortSignal;
+  /** Follow poll interval (ms); tests shorten it. */
+  followIntervalMs?: number;
+}
+
+export const EXIT = {
+  ok: 0,
+  /** DMS refused an action (state, permissions) or an action failed for some task. */
+  refused: 1,
+  /** Bad flags or arguments. */
+  usage: 2,
+  /** A TASK that does not exist. */
+  notFound: 3,
+  /** AWS could not be reached or rejected the credentials. */
+  unreachable: 4,
+  /** `logs`: the task has no log (logging off, or no log group). */
+  noLog: 5,
+} as const;
+
+export function processIo(): CommandIo {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+    signal: controller.signal,
+  };
+}
+
+export interface ParsedCommand {
+  name: TaskCommand;
+  tasks: string[];
+  output: 'table' | 'json';
+  follow: boolean;
+  sinceMs?: number;
+  yes: boolean;
+  target: AwsTarget;
+  sandbox: boolean;
+}
+
+export function oneLine(error: unknown): string {
+  return ((error as Error)?.message ?? String(error)).split('\n')[0] ?? 'failed';
+}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof TaskNotFoundError) return EXIT.notFound;
+  if (error instanceof LogMissingError) return EXIT.noLog;
+  if (error instanceof AwsError) {
+    if (error.code === 'ResourceNotFoundFault') return EXIT.notFound;
+    if (
+      error.transient ||
+      /Credentials|InvalidClientTokenId|UnrecognizedClient|ExpiredToken|SignatureDoesNotMatch/.test(
+        error.code,
+      ) ||
+      /credentials|region/i.test(error.message)
+    )
+      return EXIT.unreachable;
+    return EXIT.refused;
+  }
+  return EXIT.refused;
+}

@@ -1,0 +1,75 @@
+// `dms-tui tasks` and `dms-tui stats TASK`.
+import type { AwsClients } from '../aws/clients.js';
+import { listTableStats } from '../aws/tableStats.js';
+import { findTask, listNames, listTasks } from '../aws/tasks.js';
+import { TABLE_STAT_COLUMNS, tableStatCells } from '../model/tableStatsRow.js';
+import { endpointName, instanceName } from '../model/task.js';
+import { plainStatus } from '../model/taskStatus.js';
+import { jsonText, textTable } from './format.js';
+import { type CommandIo, EXIT, type ParsedCommand } from './io.js';
+
+export async function runTasks(
+  clients: AwsClients,
+  command: ParsedCommand,
+  io: CommandIo,
+): Promise<number> {
+  const { tasks } = await listTasks(clients);
+  if (command.output === 'json') {
+    io.stdout(jsonText(tasks.map((t) => ({ ...t, reading: plainStatus(t).text }))));
+    return EXIT.ok;
+  }
+  const names = await listNames(clients).catch(() => undefined);
+  const n = names ?? { endpoints: new Map(), instances: new Map() };
+  io.stdout(
+    textTable(
+      [
+        'NAME',
+        'STATUS',
+        'READING',
+        'TYPE',
+        'PROGRESS',
+        'LOADED/LOADING/QUEUED/ERRORED',
+        'SOURCE',
+        'TARGET',
+        'INSTANCE',
+      ],
+      tasks.map((t) => [
+        t.id,
+        t.status,
+        plainStatus(t).text,
+        t.migrationType,
+        `${t.stats?.progressPercent ?? 0}%`,
+        t.stats
+          ? `${t.stats.tablesLoaded}/${t.stats.tablesLoading}/${t.stats.tablesQueued}/${t.stats.tablesErrored}`
+          : '-',
+        endpointName(t.sourceEndpointArn, n),
+        endpointName(t.targetEndpointArn, n),
+        instanceName(t.instanceArn, n),
+      ]),
+    ),
+  );
+  return EXIT.ok;
+}
+
+export async function runStats(
+  clients: AwsClients,
+  command: ParsedCommand,
+  io: CommandIo,
+): Promise<number> {
+  const task = await findTask(clients, command.tasks[0] ?? '');
+  const { tables } = await listTableStats(clients, task.arn);
+  if (command.output === 'json') {
+    io.stdout(jsonText(tables));
+    return EXIT.ok;
+  }
+  io.stdout(
+    textTable(
+      TABLE_STAT_COLUMNS.map((c) => c.title),
+      tables.map((s) => {
+        const cells = tableStatCells(s);
+        return TABLE_STAT_COLUMNS.map((c) => cells[c.id]);
+      }),
+    ),
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,70 @@
+// A windowed table: a header and only the rows on screen, the focused one inverse, marked
+// rows with a ● in front, columns that do not fit dropped by priority. Generic: callers give
+// the cells, the tone, and optionally a renderer for special cells (a progress bar).
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import type { ListCursor } from '../model/listCursor.js';
+import { visibleRange } from '../model/listCursor.js';
+import { type ColumnSpec, fitColumns, fitText } from '../model/taskRow.js';
+import type { Tone } from '../model/taskStatus.js';
+import type { SortState } from '../model/taskSort.js';
+import { TONE_COLOR } from './StatusBadge.js';
+
+export interface TableProps<T, C extends string> {
+  columns: readonly ColumnSpec<C>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  cells: (row: T) => Record<C, string>;
+  tone?: (row: T) => Tone;
+  marked?: (row: T) => boolean;
+  cursor: ListCursor;
+  /** Rows of data on screen (the header is extra). */
+  height: number;
+  width: number;
+  sort?: SortState<C>;
+  /** Draws a cell specially (return undefined for the plain text). */
+  renderCell?: (row: T, column: ColumnSpec<C>, focused: boolean) => ReactNode | undefined;
+  empty?: string;
+}
+
+export function Table<T, C extends string>(props: TableProps<T, C>) {
+  const { rows, cursor, height, width } = props;
+  const columns = fitColumns(props.columns, width - 2);
+  const { start, end } = visibleRange(cursor, rows.length, height);
+  const header = columns
+    .map((c) => {
+      const arrow = props.sort?.column === c.id ? (props.sort.descending ? '↓' : '↑') : '';
+      return fitText(`${c.title}${arrow}`, c.width, c.align);
+    })
+    .join(' ');
+  return (
+    <Box flexDirection="column">
+      <Text bold>{`  ${header}`}</Text>
+      {rows.length === 0 ? <Text dimColor>{props.empty ?? '(nothing here)'}</Text> : null}
+      {rows.slice(start, end).map((row, i) => {
+        const index = start + i;
+        const focused = index === cursor.index;
+        const cells = props.cells(row);
+        const color = props.tone ? TONE_COLOR[props.tone(row)] : undefined;
+        const mark = props.marked?.(row) ? '● ' : '  ';
+        return (
+          <Box key={props.rowKey(row)}>
+            <Text inverse={focused} color="yellow">
+              {mark}
+            </Text>
+            {columns.map((c, ci) => {
+              const special = props.renderCell?.(row, c, focused);
+              const gap = ci < columns.length - 1 ? ' ' : '';
+              return (
+                <Text key={c.id} inverse={focused} color={special ? undefined : color}>
+                  {special ?? fitText(cells[c.id] ?? '', c.width, c.align)}
+                  {gap}
+                </Text>
+              );
+            })}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

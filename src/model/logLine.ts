@@ -1,0 +1,72 @@
+// DMS task-log lines (DMS-API-NOTES.md §5):
+// "2022-10-21T13:24:07 [SOURCE_UNLOAD   ]W:  <text>  (file.c:1072)". Lines that do not follow
+// the format are kept whole with no component and severity. Pure.
+
+export type Severity = 'E' | 'W' | 'I' | 'D';
+
+export interface LogLine {
+  /** CloudWatch event time (ms). */
+  timestamp: number;
+  /** The raw message as CloudWatch holds it. */
+  raw: string;
+  /** DMS's own stamp inside the message, when present. */
+  stamp?: string;
+  component?: string;
+  severity?: Severity;
+  /** The text after "X:  ", without the trailing "(file.c:N)". */
+  text: string;
+  source?: string;
+}
+
+const LINE =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)?\s*\[([A-Z_]+)\s*\]([EWID]):\s?\s?(.*?)(?:\s+\(([\w./-]+:\d+)\))?\s*$/s;
+
+export function parseLogLine(raw: string, timestamp: number): LogLine {
+  const m = LINE.exec(raw);
+  if (!m) return { timestamp, raw, text: raw.trimEnd() };
+  return {
+    timestamp,
+    raw,
+    stamp: m[1],
+    component: m[2],
+    severity: m[3] as Severity,
+    text: m[4] ?? '',
+    source: m[5],
+  };
+}
+
+export interface LogFilter {
+  text?: string;
+  component?: string;
+  /** Show this severity and worse (E < W < I < D). */
+  severity?: Severity;
+}
+
+const RANK: Record<Severity, number> = { E: 0, W: 1, I: 2, D: 3 };
+
+export function matchesLogFilter(
+  line: LogLine,
+  filter: LogFilter,
+  test?: (s: string) => boolean,
+): boolean {
+  if (filter.component && line.component !== filter.component) return false;
+  if (filter.severity && line.severity && RANK[line.severity] > RANK[filter.severity]) return false;
+  if (filter.severity && !line.severity && filter.severity !== 'D') return false;
+  if (test) return test(line.raw);
+  if (filter.text) return line.raw.toLowerCase().includes(filter.text.toLowerCase());
+  return true;
+}
+
+/** "10m", "2h", "30s", "1d" → milliseconds; undefined when it is not a duration. */
+export function parseSince(text: string): number | undefined {
+  const m = /^(\d+)\s*(s|m|h|d|w)$/.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2] as 's'];
+  return Number(m[1]) * unit;
+}
+
+/** The line as shown: with or without the CloudWatch timestamp in front. */
+export function displayLogLine(line: LogLine, withTimestamp: boolean): string {
+  if (!withTimestamp) return line.raw;
+  return `${new Date(line.timestamp).toISOString().replace('T', ' ').slice(0, 23)}  ${line.raw}`;
+}

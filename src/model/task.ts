@@ -1,0 +1,91 @@
+// The replication task as the app sees it: plain data built from DescribeReplicationTasks
+// (src/aws/tasks.ts converts the SDK shape into this). Pure: no SDK types here.
+
+export interface TaskStats {
+  /** 0–100. */
+  progressPercent: number;
+  elapsedMs: number;
+  tablesLoaded: number;
+  tablesLoading: number;
+  tablesQueued: number;
+  tablesErrored: number;
+  freshStartDate?: Date;
+  startDate?: Date;
+  stopDate?: Date;
+  fullLoadStartDate?: Date;
+  fullLoadFinishDate?: Date;
+}
+
+export interface Task {
+  /** ReplicationTaskIdentifier. */
+  id: string;
+  arn: string;
+  status: string;
+  migrationType: string;
+  sourceEndpointArn: string;
+  targetEndpointArn: string;
+  instanceArn: string;
+  stopReason?: string;
+  lastFailureMessage?: string;
+  createdAt?: Date;
+  startedAt?: Date;
+  stats?: TaskStats;
+  /** JSON string as DMS keeps it. */
+  tableMappings?: string;
+  /** JSON string; absent when fetched WithoutSettings. */
+  settings?: string;
+  cdcStartPosition?: string;
+  cdcStopPosition?: string;
+  recoveryCheckpoint?: string;
+}
+
+/** Endpoint and instance names keyed by ARN, for showing "source → target" in words. */
+export interface EndpointInfo {
+  arn: string;
+  id: string;
+  type: string;
+  engine: string;
+  server?: string;
+  port?: number;
+  database?: string;
+}
+
+export interface InstanceInfo {
+  arn: string;
+  id: string;
+  instanceClass?: string;
+  status?: string;
+}
+
+export interface TaskNames {
+  endpoints: ReadonlyMap<string, EndpointInfo>;
+  instances: ReadonlyMap<string, InstanceInfo>;
+}
+
+export const NO_NAMES: TaskNames = { endpoints: new Map(), instances: new Map() };
+
+/** The last part of an ARN: "arn:aws:dms:us-east-1:1:task:ABC" → "ABC". */
+export function arnResource(arn: string): string {
+  const parts = arn.split(':');
+  return parts.length >= 7 ? parts.slice(6).join(':') : arn;
+}
+
+export function isArn(text: string): boolean {
+  return text.startsWith('arn:');
+}
+
+/** The CloudWatch log group and stream of a task (DMS-API-NOTES.md §5). */
+export function taskLogLocation(
+  task: Pick<Task, 'arn' | 'instanceArn'>,
+  instanceId: string,
+): { group: string; stream: string } {
+  return { group: `dms-tasks-${instanceId}`, stream: `dms-task-${arnResource(task.arn)}` };
+}
+
+export function endpointName(arn: string, names: TaskNames): string {
+  return names.endpoints.get(arn)?.id ?? arnResource(arn);
+}
+
+export function instanceName(arn: string, names: TaskNames): string {
+  return names.instances.get(arn)?.id ?? arnResource(arn);
+}

@@ -1,0 +1,117 @@
+// The CreateReplicationTask input the form sends, previews and saves (DMS-API-NOTES.md §2, §4):
+// the same object for all three, so the saved JSON creates exactly the task the form would.
+// Member order follows the API reference; TableMappings and ReplicationTaskSettings are JSON
+// strings, as the API and `aws dms create-replication-task --cli-input-json` take them. Pure.
+import { type LobChoice, lobTargetMetadata } from './lobSettings.js';
+import { type MappingRow, mappingsDocument } from './selectionMappings.js';
+
+export type MigrationType = 'full-load' | 'full-load-and-cdc' | 'cdc';
+export type TablePrepMode = 'DO_NOTHING' | 'DROP_AND_CREATE' | 'TRUNCATE_BEFORE_LOAD';
+
+export const MIGRATION_TYPES: readonly { value: MigrationType; label: string }[] = [
+  { value: 'full-load', label: 'Migrate existing data (full load)' },
+  { value: 'full-load-and-cdc', label: 'Migrate existing data and replicate ongoing changes' },
+  { value: 'cdc', label: 'Replicate data changes only (CDC)' },
+];
+
+export const TABLE_PREP_MODES: readonly { value: TablePrepMode; label: string }[] = [
+  { value: 'DO_NOTHING', label: 'Do nothing' },
+  { value: 'DROP_AND_CREATE', label: 'Drop tables on target' },
+  { value: 'TRUNCATE_BEFORE_LOAD', label: 'Truncate' },
+];
+
+export const LOG_COMPONENT_IDS = [
+  'TRANSFORMATION',
+  'SOURCE_UNLOAD',
+  'IO',
+  'TARGET_LOAD',
+  'PERFORMANCE',
+  'SOURCE_CAPTURE',
+  'SORTER',
+  'REST_SERVER',
+  'VALIDATOR_EXT',
+  'TARGET_APPLY',
+  'TASK_MANAGER',
+  'TABLES_MANAGER',
+  'METADATA_MANAGER',
+  'FILE_FACTORY',
+  'COMMON',
+  'ADDONS',
+  'DATA_STRUCTURE',
+  'COMMUNICATION',
+  'FILE_TRANSFER',
+] as const;
+
+/** DMS's default LogComponents: every component at LOGGER_SEVERITY_DEFAULT. */
+export function defaultLogComponents(): { Id: string; Severity: string }[] {
+  return LOG_COMPONENT_IDS.map((Id) => ({ Id, Severity: 'LOGGER_SEVERITY_DEFAULT' }));
+}
+
+export interface TaskInputFields {
+  name: string;
+  replicationInstanceArn: string;
+  sourceEndpointArn: string;
+  targetEndpointArn: string;
+  migrationType: MigrationType;
+  tablePrepMode: TablePrepMode;
+  lob: LobChoice;
+  logging: boolean;
+  mappings: readonly MappingRow[];
+}
+
+/** CreateReplicationTaskMessage, exactly as sent. */
+export interface CreateTaskInput {
+  ReplicationTaskIdentifier: string;
+  SourceEndpointArn: string;
+  TargetEndpointArn: string;
+  ReplicationInstanceArn: string;
+  MigrationType: MigrationType;
+  TableMappings: string;
+  ReplicationTaskSettings: string;
+}
+
+/**
+ * The settings document: only what the form chooses; DMS merges it over its defaults.
+ * CloudWatchLogGroup/Stream are never sent (DMS refuses them on create).
+ */
+export function taskSettingsDocument(
+  fields: Pick<TaskInputFields, 'tablePrepMode' | 'lob' | 'logging'>,
+) {
+  return {
+    TargetMetadata: lobTargetMetadata(fields.lob),
+    FullLoadSettings: { TargetTablePrepMode: fields.tablePrepMode },
+    Logging: fields.logging
+      ? { EnableLogging: true, LogComponents: defaultLogComponents() }
+      : { EnableLogging: false },
+  };
+}
+
+export function buildCreateTaskInput(fields: TaskInputFields): CreateTaskInput {
+  return {
+    ReplicationTaskIdentifier: fields.name,
+    SourceEndpointArn: fields.sourceEndpointArn,
+    TargetEndpointArn: fields.targetEndpointArn,
+    ReplicationInstanceArn: fields.replicationInstanceArn,
+    MigrationType: fields.migrationType,
+    TableMappings: JSON.stringify(mappingsDocument(fields.mappings)),
+    ReplicationTaskSettings: JSON.stringify(taskSettingsDocument(fields)),
+  };
+}
+
+/** What `w` writes and the CLI reads: the input, two-space indented, newline-terminated. */
+export function createTaskInputJson(input: CreateTaskInput): string {
+  return `${JSON.stringify(input, null, 2)}\n`;
+}
+
+/**
+ * The Preview: the same input with TableMappings and ReplicationTaskSettings expanded so they
+ * can be read (the file and the request keep them as strings, as the API requires).
+ */
+export function previewLines(input: CreateTaskInput): string[] {
+  const readable = {
+    ...input,
+    TableMappings: JSON.parse(input.TableMappings) as unknown,
+    ReplicationTaskSettings: JSON.parse(input.ReplicationTaskSettings) as unknown,
+  };
+  return JSON.stringify(readable, null, 2).split('\n');
+}

@@ -1,0 +1,127 @@
+// One task as a row of the Data Migration View: the cells, the tone (colour by health), the
+// text the `/` filter searches, and the keys the columns sort by. Pure.
+import { type Task, type TaskNames, endpointName, instanceName } from './task.js';
+import { plainStatus, type Tone } from './taskStatus.js';
+import { durationText, timestampText } from './time.js';
+
+export type TaskColumn =
+  | 'name'
+  | 'status'
+  | 'type'
+  | 'progress'
+  | 'tables'
+  | 'elapsed'
+  | 'started'
+  | 'endpoints'
+  | 'instance';
+
+export interface ColumnSpec<C extends string = string> {
+  id: C;
+  title: string;
+  width: number;
+  align?: 'left' | 'right';
+  /** Lower stays longer when the terminal is narrow (default 0). */
+  priority?: number;
+}
+
+/** The columns that fit in `width` (with one space between), dropping the least important. */
+export function fitColumns<C extends string>(
+  columns: readonly ColumnSpec<C>[],
+  width: number,
+): ColumnSpec<C>[] {
+  const kept = [...columns];
+  const total = () => kept.reduce((n, c) => n + c.width + 1, 0);
+  while (kept.length > 1 && total() > width) {
+    let drop = 0;
+    for (let i = 0; i < kept.length; i++)
+      if ((kept[i]?.priority ?? 0) >= (kept[drop]?.priority ?? 0)) drop = i;
+    kept.splice(drop, 1);
+  }
+  return kept;
+}
+
+/** Pads or cuts text to exactly `width` characters (cut text ends in …). */
+export function fitText(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  if (width <= 0) return '';
+  if (text.length > width) return `${text.slice(0, Math.max(0, width - 1))}…`;
+  return align === 'right' ? text.padStart(width) : text.padEnd(width);
+}
+
+export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
+  { id: 'name', title: 'NAME', width: 22, priority: 0 },
+  { id: 'status', title: 'STATUS', width: 32, priority: 0 },
+  { id: 'type', title: 'TYPE', width: 9, priority: 3 },
+  { id: 'progress', title: 'PROGRESS', width: 15, priority: 1 },
+  { id: 'tables', title: 'L/l/q/e', width: 11, priority: 2 },
+  { id: 'elapsed', title: 'ELAPSED', width: 8, align: 'right', priority: 4 },
+  { id: 'started', title: 'STARTED', width: 19, priority: 6 },
+  { id: 'endpoints', title: 'SOURCE → TARGET', width: 28, priority: 5 },
+  { id: 'instance', title: 'INSTANCE', width: 14, priority: 7 },
+];
+
+export interface TaskRow {
+  key: string;
+  task: Task;
+  tone: Tone;
+  /** Plain-language status ("Load complete"). */
+  statusText: string;
+  /** 0–100. */
+  percent: number;
+  cells: Record<TaskColumn, string>;
+  /** What `/` searches: every cell plus the raw status. */
+  search: string;
+}
+
+const SHORT_TYPE: Record<string, string> = {
+  'full-load': 'full-load',
+  cdc: 'cdc',
+  'full-load-and-cdc': 'full+cdc',
+};
+
+export function taskToRow(task: Task, names: TaskNames): TaskRow {
+  const reading = plainStatus(task);
+  const stats = task.stats;
+  const percent = Math.max(0, Math.min(100, Math.round(stats?.progressPercent ?? 0)));
+  const started = task.startedAt ?? stats?.startDate;
+  const cells: Record<TaskColumn, string> = {
+    name: task.id,
+    status: `${task.status} · ${reading.text}`,
+    type: SHORT_TYPE[task.migrationType] ?? task.migrationType,
+    progress: `${percent}%`,
+    tables: stats
+      ? `${stats.tablesLoaded}/${stats.tablesLoading}/${stats.tablesQueued}/${stats.tablesErrored}`
+      : '—',
+    elapsed: stats && stats.elapsedMs > 0 ? durationText(stats.elapsedMs) : '—',
+    started: started ? timestampText(started) : '—',
+    endpoints: `${endpointName(task.sourceEndpointArn, names)} → ${endpointName(task.targetEndpointArn, names)}`,
+    instance: instanceName(task.instanceArn, names),
+  };
+  return {
+    key: task.arn,
+    task,
+    tone: reading.tone,
+    statusText: reading.text,
+    percent,
+    cells,
+    search: `${Object.values(cells).join(' ')} ${task.arn}`,
+  };
+}
+
+/** A value to sort a column by (numbers for numeric columns). */
+export function taskSortKey(row: TaskRow, column: TaskColumn): string | number {
+  const t = row.task;
+  switch (column) {
+    case 'progress':
+      return row.percent;
+    case 'tables':
+      return (t.stats?.tablesErrored ?? 0) * 1e9 + (t.stats?.tablesLoaded ?? 0);
+    case 'elapsed':
+      return t.stats?.elapsedMs ?? 0;
+    case 'started':
+      return (t.startedAt ?? t.stats?.startDate)?.getTime() ?? 0;
+    case 'status':
+      return `${t.status} ${row.statusText}`;
+    default:
+      return row.cells[column].toLowerCase();
+  }
+}

@@ -1,0 +1,24 @@
+// What every operation handler gets: the sandbox's shared parts and the caller's region.
+import type { Store } from './store.js';
+import type { TaskRunner } from './runner.js';
+import type { TaskLogWriter } from './taskLog.js';
+
+export interface Sandbox {
+  readonly store: Store;
+  readonly runner: TaskRunner;
+  readonly taskLog: TaskLogWriter;
+  /** Runs fn after ms unless the sandbox closes first. */
+  later(ms: number, fn: () => void): void;
+  /** Tracks background work so close() can wait for it. */
+  track(work: Promise<unknown>): void;
+}
+
+export interface Call {
+  readonly sandbox: Sandbox;
+  /** From the request's SigV4 credential scope (default us-east-1). */
+  readonly region: string;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: request bodies are validated against the model first
+export type Input = any;
+export type Handler = (call: Call, input: Input) => unknown;

@@ -1,0 +1,56 @@
+// The code each demo database's worker thread runs. It is plain JavaScript kept in a string
+// (run with `new Worker(code, { eval: true })`) so it works the same from TypeScript sources
+// under tsx/vitest and from the esbuild bundle, where no separate worker file exists.
+// It opens (or creates) one PGlite data directory, seeds it when asked and empty, serves it
+// over TCP with pglite-socket, and closes PGlite cleanly when told to.
+export interface DemoWorkerData {
+  pglitePath: string;
+  socketPath: string;
+  dataDir: string;
+  port: number;
+  host: string;
+  /** SQL run once when the database has no `markerTable` yet (null: nothing to seed). */
+  seedSql: string | null;
+  markerTable: string | null;
+  maxConnections: number;
+}
+
+export type DemoWorkerMessage =
+  | { type: 'ready'; seeded: boolean; ms: number }
+  | { type: 'error'; message: string }
+  | { type: 'closed' };
+
+export const DEMO_WORKER_CODE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { PGlite } = require(workerData.pglitePath);
+const { PGLiteSocketServer } = require(workerData.socketPath);
+let db;
+let server;
+async function main() {
+  const t0 = Date.now();
+  db = await PGlite.create(workerData.dataDir);
+  let seeded = false;
+  if (workerData.seedSql) {
+    const r = await db.query('SELECT to_regclass($1) AS r', [workerData.markerTable]);
+    if (r.rows[0].r === null) {
+      await db.exec('BEGIN;' + workerData.seedSql + ';COMMIT;');
+      seeded = true;
+    }
+  }
+  server = new PGLiteSocketServer({ db, port: workerData.port, host: workerData.host, maxConnections: workerData.maxConnections });
+  await server.start();
+  parentPort.postMessage({ type: 'ready', seeded, ms: Date.now() - t0 });
+}
+parentPort.on('message', async (msg) => {
+  if (msg && msg.type === 'close') {
+    try { if (server) await server.stop(); } catch {}
+    try { if (db) await db.close(); } catch {}
+    parentPort.postMessage({ type: 'closed' });
+    parentPort.close();
+  }
+});
+main().catch(async (error) => {
+  try { if (db) await db.close(); } catch {}
+  parentPort.postMessage({ type: 'error', message: String((error && error.message) || error).split('\\n')[0] });
+});
+`;

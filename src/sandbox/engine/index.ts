@@ -1,0 +1,284 @@
+// The sandbox's full-load engine (issue 3 item 6): selects source tables through the task's
+// table mappings, prepares target tables, and streams rows across in up to
+// MaxFullLoadSubTasks parallel subtasks. See types.ts for the contract with the task runner.
+import type { EventEmitter } from 'node:events';
+import { type DbConnection, describeDriverError, openConnection } from '../../db/connection.js';
+import type { Family } from '../../db/loadPlan.js';
+import { forceClose, isConnectionLost } from '../../db/forceClose.js';
+import { describeSourceTable, listSourceTables } from '../../db/sourceTables.js';
+import type { WriteMethod } from '../../db/tableWriter.js';
+import type { ConnectionSpec } from '../../model/connection.js';
+import { engineInfo } from '../../model/connection.js';
+import { selectTables } from '../../model/tableMatching.js';
+import { loadTable, tableLabel } from './loadTable.js';
+import { type PlannedTable, planTable } from './plan.js';
+import { readEngineSettings } from './settings.js';
+import type { RunFullLoad, TableRef } from './types.js';
+
+export type { FullLoadJob, FullLoadOutcome, RunFullLoad } from './types.js';
+
+export const NO_TABLES_MESSAGE =
+  'No tables were found at task initialization. Either the selected table(s) or schemas(s) no longer exist or no match was found for the table selection pattern(s).';
+
+class Fatal extends Error {}
+
+function familyOf(spec: ConnectionSpec): Family {
+  const family = engineInfo(spec.engine).family;
+  if (!family)
+    throw new Fatal(`${engineInfo(spec.engine).label} endpoints cannot be loaded by the sandbox`);
+  return family;
+}
+
+async function prepareSession(conn: DbConnection, role: 'source' | 'target'): Promise<void> {
+  if (conn.family === 'postgres') {
+    await conn.query("SET TimeZone = 'UTC'");
+  } else {
+    await conn.query("SET time_zone = '+00:00'");
+    if (role === 'target') await conn.query('SET foreign_key_checks = 0');
+  }
+}
+
+export const runFullLoad: RunFullLoad = async (job) => {
+  const live = new Set<DbConnection>();
+  const driverErrors = new WeakMap<DbConnection, Error>();
+  let fatal: string | undefined;
+  const stopAll = () => {
+    for (const c of live) forceClose(c);
+  };
+  const onAbort = () => stopAll();
+  job.signal.addEventListener('abort', onAbort);
+
+  const open = async (role: 'source' | 'target'): Promise<DbConnection> => {
+    const spec = role === 'source' ? job.source : job.target;
+    let conn: DbConnection;
+    try {
+      conn = await openConnection(spec, { applicationName: 'dms-tui-sandbox' });
+    } catch (error) {
+      throw new Fatal(`Failed to connect to the ${role} endpoint: ${(error as Error).message}`);
+    }
+    live.add(conn);
+    // The driver reports a dropped session here first (e.g. "terminating connection due to
+    // administrator command"); later calls only say the client is unusable.
+    (conn.raw as EventEmitter).on('error', (error: Error) => {
+      if (!driverErrors.has(conn)) driverErrors.set(conn, error);
+    });
+    if (job.signal.aborted) forceClose(conn);
+    await prepareSession(conn, role);
+    return conn;
+  };
+  const close = async (conn: DbConnection | undefined) => {
+    if (!conn) return;
+    live.delete(conn);
+    await conn.close();
+  };
+
+  let metaSource: DbConnection | undefined;
+  let metaTarget: DbConnection | undefined;
+  try {
+    const settings = readEngineSettings(job.settings);
+    const families = { source: familyOf(job.source), target: familyOf(job.target) };
+    metaSource = await open('source');
+    metaTarget = await open('target');
+    const sourceIsPglite = (await metaSource.serverVersion()).includes('PGlite');
+    const targetIsPglite = (await metaTarget.serverVersion()).includes('PGlite');
+    let writeMethod: WriteMethod = targetIsPglite ? 'insert' : 'bulk';
+    if (metaTarget.family === 'mysql') {
+      const { rows } = await metaTarget.query<{ v: unknown }>('SELECT @@GLOBAL.local_infile AS v');
+      if (Number(rows[0]?.v) !== 1) {
+        writeMethod = 'insert';
+        job.log(
+          'TARGET_LOAD',
+          'W',
+          'local_infile is OFF on the target server: rows are loaded with multi-row INSERTs, which is slower than LOAD DATA LOCAL INFILE',
+          'mysql_endpoint_imp.c:1020',
+        );
+      }
+    }
+    await close(metaTarget);
+    metaTarget = undefined;
+
+    const all = await listSourceTables(metaSource);
+    const selected = selectTables(job.tableMappings.rules, all);
+    if (selected.length === 0) {
+      if (settings.failOnNoTables) {
+        job.log('TASK_MANAGER', 'E', `${NO_TABLES_MESSAGE} [1021707]`, 'replicationtask.c:2124');
+        return { kind: 'failed', message: NO_TABLES_MESSAGE };
+      }
+      job.log(
+        'TASK_MANAGER',
+        'W',
+        'No tables were found at task initialization',
+        'replicationtask.c:2124',
+      );
+      return { kind: 'completed' };
+    }
+    job.onTables(selected.map((t) => ({ schema: t.schema, table: t.table })));
+    job.log(
+      'TASK_MANAGER',
+      'I',
+      `Full load of ${selected.length} table(s), TargetTablePrepMode ${settings.prepMode}, MaxFullLoadSubTasks ${settings.maxSubTasks}, CommitRate ${settings.commitRate}, LOB mode ${settings.lob.kind}`,
+      'replicationtask.c:1436',
+    );
+    if (sourceIsPglite || targetIsPglite) {
+      job.log(
+        'TASK_MANAGER',
+        'I',
+        'A PGlite endpoint runs one query at a time: tables are loaded one after another',
+        'replicationtask.c:1440',
+      );
+    }
+    const queue: { ref: TableRef; id: number }[] = [];
+    selected.forEach((t, i) => {
+      const key = `${t.schema}.${t.table}`;
+      if (job.skipTables?.has(key)) {
+        job.log(
+          'TABLES_MANAGER',
+          'I',
+          `Table ${tableLabel(t)} was already loaded; skipped`,
+          'tasktablesmanager.c:1290',
+        );
+      } else queue.push({ ref: t, id: i + 1 });
+    });
+
+    let errored = 0;
+    const workers = Math.max(
+      1,
+      Math.min(sourceIsPglite || targetIsPglite ? 1 : settings.maxSubTasks, queue.length),
+    );
+    const subtask = async (n: number) => {
+      let source: DbConnection | undefined;
+      let target: DbConnection | undefined;
+      try {
+        while (queue.length > 0 && !job.signal.aborted && fatal === undefined) {
+          const next = queue.shift();
+          if (!next) break;
+          const { ref, id } = next;
+          job.log(
+            'TABLES_MANAGER',
+            'I',
+            `Next table to load ${tableLabel(ref)} ID = ${id}, order 0`,
+            'tasktablesmanager.c:1817',
+          );
+          let planned: PlannedTable | undefined;
+          try {
+            source ??= await open('source');
+            target ??= await open('target');
+            const info = await describeSourceTable(source, ref);
+            planned = planTable(info, job.tableMappings.rules, families, settings.lob);
+            const done = await loadTable({
+              planned,
+              id,
+              subtask: n,
+              source,
+              target,
+              writeMethod,
+              settings,
+              job,
+            });
+            job.onTableUpdate(done);
+          } catch (caught) {
+            const dropped =
+              (source && driverErrors.get(source)) || (target && driverErrors.get(target));
+            const error = isConnectionLost(caught) && dropped ? dropped : caught;
+            const message = (error as Error).message.split('\n')[0] ?? String(error);
+            // Whatever state the connections are in now, start the next table on fresh ones.
+            if (source) forceClose(source);
+            if (target) forceClose(target);
+            await close(source);
+            await close(target);
+            source = undefined;
+            target = undefined;
+            if (job.signal.aborted) {
+              job.onTableUpdate({
+                ...ref,
+                state: 'Table cancelled',
+                fullLoadRows: 0,
+                errorRows: 0,
+              });
+              job.log(
+                'TASK_MANAGER',
+                'I',
+                `Loading of table ${tableLabel(ref)} (Id = ${id}) was cancelled`,
+                'replicationtask.c:3114',
+              );
+              continue;
+            }
+            if (error instanceof Fatal || isConnectionLost(error)) {
+              fatal ??=
+                error instanceof Fatal
+                  ? message
+                  : `Lost connection while loading table ${tableLabel(ref)}: ${message}`;
+              job.onTableUpdate({ ...ref, state: 'Table error', fullLoadRows: 0, errorRows: 0 });
+              stopAll();
+              continue;
+            }
+            errored++;
+            job.onTableUpdate({
+              ...ref,
+              state: 'Table error',
+              fullLoadRows: 0,
+              errorRows: 0,
+              endTime: new Date(),
+            });
+            job.log(
+              'TARGET_LOAD',
+              'E',
+              `Failed to load table ${tableLabel(ref)} (Id = ${id}): ${message} [1020403]`,
+              'endpointshell.c:3012',
+            );
+            job.log(
+              'TASK_MANAGER',
+              'E',
+              `Table ${tableLabel(ref)} (subtask ${n} thread 1) is suspended: ${message}`,
+              'replicationtask.c:2973',
+            );
+            if (settings.stopTaskOnTableError) {
+              fatal ??= `Table ${tableLabel(ref)} failed and TableErrorPolicy is STOP_TASK: ${message}`;
+              stopAll();
+            }
+          }
+        }
+      } finally {
+        await close(source);
+        await close(target);
+      }
+    };
+    await Promise.all(Array.from({ length: workers }, (_, i) => subtask(i + 1)));
+
+    if (fatal !== undefined) {
+      job.log('TASK_MANAGER', 'E', fatal, 'replicationtask.c:2883');
+      return { kind: 'failed', message: fatal };
+    }
+    if (job.signal.aborted) {
+      job.log(
+        'TASK_MANAGER',
+        'I',
+        'Full load was stopped before all tables were loaded',
+        'replicationtask.c:3131',
+      );
+      return { kind: 'stopped' };
+    }
+    job.log(
+      'TASK_MANAGER',
+      'I',
+      errored > 0
+        ? `All tables are loaded; ${errored} table(s) failed and were suspended`
+        : 'All tables are loaded',
+      'replicationtask.c:3210',
+    );
+    return { kind: 'completed' };
+  } catch (error) {
+    if (job.signal.aborted) return { kind: 'stopped' };
+    const message = error instanceof Fatal ? error.message : describeDriverError(error, job.source);
+    job.log('TASK_MANAGER', 'E', message, 'replicationtask.c:2883');
+    return { kind: 'failed', message };
+  } finally {
+    job.signal.removeEventListener('abort', onAbort);
+    await close(metaSource);
+    await close(metaTarget);
+    for (const c of live) {
+      forceClose(c);
+      await c.close();
+    }
+  }
+};

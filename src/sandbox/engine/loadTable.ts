@@ -1,0 +1,175 @@
+// One table's full load: prepare the target table, stream the source rows into it in batches
+// of CommitRate rows (one commit each), report progress, log like DMS does.
+import type { DbConnection } from '../../db/connection.js';
+import { quoteIdent } from '../../db/sourceTables.js';
+import { readTable } from '../../db/tableReader.js';
+import {
+  type BatchSink,
+  openBatch,
+  prepareTargetTable,
+  type WriteMethod,
+} from '../../db/tableWriter.js';
+import { findNewlines } from '../../db/rowCodec.js';
+import type { PlannedTable } from './plan.js';
+import type { EngineSettings } from './settings.js';
+import type { FullLoadJob, TableProgress } from './types.js';
+import { sourceFile, targetFile } from './logFiles.js';
+
+export interface TableLoad {
+  planned: PlannedTable;
+  id: number;
+  subtask: number;
+  source: DbConnection;
+  target: DbConnection;
+  writeMethod: WriteMethod;
+  settings: EngineSettings;
+  job: FullLoadJob;
+}
+
+const PROGRESS_INTERVAL_MS = 300;
+
+export function tableLabel(t: { schema: string; table: string }): string {
+  return `'${t.schema}'.'${t.table}'`;
+}
+
+/** Loads the table; resolves with the rows loaded, throws what went wrong. */
+export async function loadTable(run: TableLoad): Promise<TableProgress> {
+  const { planned, job, settings } = run;
+  const { plan } = planned;
+  const label = tableLabel(plan.source);
+  const progress: TableProgress = {
+    schema: plan.source.schema,
+    table: plan.source.table,
+    state: 'Full load',
+    fullLoadRows: 0,
+    errorRows: 0,
+    startTime: new Date(),
+  };
+  job.onTableUpdate({ ...progress });
+  job.log(
+    'TASK_MANAGER',
+    'I',
+    `Start loading table ${label} (Id = ${run.id}) by subtask ${run.subtask}. Start load timestamp ${progress.startTime?.toISOString()}`,
+    'replicationtask_util.c:755',
+  );
+  for (const warning of planned.warnings)
+    job.log('SOURCE_UNLOAD', 'W', warning, sourceFile(plan.sourceFamily, 1420));
+
+  const action = await prepareTargetTable(run.target, plan, settings.prepMode);
+  const targetLabel = tableLabel(plan.target);
+  const prepMessages = {
+    created: `Table ${targetLabel} was created in the target (TargetTablePrepMode ${settings.prepMode})`,
+    'dropped and created': `Table ${targetLabel} was dropped and recreated in the target (DROP_AND_CREATE)`,
+    truncated: `Table ${targetLabel} was truncated (TRUNCATE_BEFORE_LOAD)`,
+    kept: `Table ${targetLabel} exists in the target; its data and metadata are left as they are (DO_NOTHING)`,
+  };
+  job.log('TARGET_LOAD', 'I', prepMessages[action], targetFile(plan.targetFamily, 1153));
+
+  const stream = await readTable(run.source, plan);
+  let sink: BatchSink | null = null;
+  let inBatch = 0;
+  let lastReport = 0; // the first committed batch is reported at once
+  let bytes = 0;
+  const commit = async () => {
+    if (!sink) return;
+    const { skipped } = await sink.end();
+    sink = null;
+    progress.fullLoadRows += inBatch - skipped;
+    progress.errorRows += skipped;
+    inBatch = 0;
+    if (Date.now() - lastReport >= PROGRESS_INTERVAL_MS) {
+      lastReport = Date.now();
+      job.onTableUpdate({ ...progress });
+    }
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      let pos = 0;
+      while (pos < chunk.length) {
+        if (!sink) sink = await openBatch(run.target, plan, { method: run.writeMethod });
+        const { end, seen } = findNewlines(chunk, pos, settings.commitRate - inBatch);
+        if (end === -1) {
+          await sink.write(pos === 0 ? chunk : chunk.subarray(pos));
+          inBatch += seen;
+          break;
+        }
+        await sink.write(chunk.subarray(pos, end));
+        inBatch += seen;
+        pos = end;
+        await commit();
+      }
+    }
+    await commit();
+  } finally {
+    stream.destroy();
+  }
+  if (job.signal.aborted) throw new Error('Task stopped');
+
+  const received = progress.fullLoadRows + progress.errorRows;
+  job.log(
+    'SOURCE_UNLOAD',
+    'I',
+    `Unload finished for table ${label} (Id = ${run.id}). ${received} rows sent.`,
+    'streamcomponent.c:3543',
+  );
+  if (planned.limitedLobColumns.length > 0) {
+    const cut = await truncatedColumns(run.source, planned);
+    if (cut.length > 0) {
+      job.log(
+        'SOURCE_UNLOAD',
+        'W',
+        `LOB values of table ${label} in column(s) ${cut.map((c) => `'${c}'`).join(', ')} were truncated to ${settings.lob.kind === 'limited' ? settings.lob.maxKb : 0} KB (limited LOB mode, LobMaxSize)`,
+        sourceFile(plan.sourceFamily, 2278),
+      );
+    }
+  }
+  if (progress.errorRows > 0) {
+    job.log(
+      'TARGET_LOAD',
+      'W',
+      `${progress.errorRows} rows of table ${targetLabel} were rejected by the target (duplicate keys or invalid values)`,
+      targetFile(plan.targetFamily, 2260),
+    );
+  }
+  job.log(
+    'TARGET_LOAD',
+    'I',
+    `Load finished for table ${targetLabel} (Id = ${run.id}). ${received} rows received. ${progress.errorRows} rows skipped. Volume transfered ${bytes}.`,
+    'streamcomponent.c:3838',
+  );
+  job.log(
+    'TASK_MANAGER',
+    'I',
+    `Loading finished for table ${label} (Id = ${run.id}) by subtask ${run.subtask}. ${progress.fullLoadRows} records transferred.`,
+    'replicationtask.c:3020',
+  );
+  progress.state = 'Table completed';
+  progress.endTime = new Date();
+  return progress;
+}
+
+/** Which limited-mode LOB columns had values longer than LobMaxSize. */
+async function truncatedColumns(conn: DbConnection, planned: PlannedTable): Promise<string[]> {
+  const { plan } = planned;
+  const cut: string[] = [];
+  for (const name of planned.limitedLobColumns) {
+    const column = plan.columns.find((c) => c.source === name);
+    if (!column?.truncateTo) continue;
+    const q = (n: string) => quoteIdent(plan.sourceFamily, n);
+    const from = `${q(plan.source.schema)}.${q(plan.source.table)}`;
+    const length =
+      plan.sourceFamily === 'postgres'
+        ? column.binary
+          ? `octet_length(${q(name)})`
+          : `char_length(${q(name)}::text)`
+        : column.binary
+          ? `LENGTH(${q(name)})`
+          : `CHAR_LENGTH(${q(name)})`;
+    const { rows } = await conn.query(
+      `SELECT 1 AS x FROM ${from} WHERE ${length} > ${column.truncateTo} LIMIT 1`,
+    );
+    if (rows.length > 0) cut.push(name);
+  }
+  return cut;
+}

@@ -1,0 +1,47 @@
+// After a restart (clean or not): work that was under way when the sandbox stopped is settled
+// honestly. Tasks that were running come back stopped with RECOVERABLE_ERROR and a log line.
+import { STOP_REASON } from './runner.js';
+import type { Store } from './store.js';
+import type { TaskLogWriter } from './taskLog.js';
+
+export function recoverState(store: Store, taskLog: TaskLogWriter): void {
+  const { state } = store;
+  const now = Date.now();
+  state.tasks = state.tasks.filter((t) => t.status !== 'deleting');
+  for (const task of state.tasks) {
+    if (task.status === 'creating') task.status = 'ready';
+    if (task.status === 'modifying') {
+      task.status = task.statusBeforeModify ?? 'ready';
+      delete task.statusBeforeModify;
+    }
+    if (task.status === 'starting' || task.status === 'running' || task.status === 'stopping') {
+      const wasStopping = task.status === 'stopping';
+      task.status = 'stopped';
+      task.stopReason = wasStopping ? STOP_REASON.normal : STOP_REASON.recoverable;
+      const lastSeen = Math.max(task.stats.startMs ?? 0, ...task.tables.map((t) => t.lastUpdateMs));
+      task.stats.stopMs = lastSeen || now;
+      for (const t of task.tables) {
+        if (t.state === 'Full load' || t.state === 'Table is being reloaded')
+          t.state = 'Table cancelled';
+      }
+      taskLog.write(
+        task,
+        'TASK_MANAGER',
+        'W',
+        wasStopping
+          ? 'The sandbox restarted while the task was stopping; the task is stopped.'
+          : 'The sandbox restarted while the task was running; the task is stopped. Tables not completed can be loaded with resume-processing, or everything with reload-target.',
+        'replicationtask.c:1090',
+      );
+    }
+  }
+  state.endpoints = state.endpoints.filter((e) => e.status !== 'deleting');
+  for (const c of state.connections) {
+    if (c.status === 'testing') {
+      c.status = 'failed';
+      c.lastFailureMessage =
+        'Error Details: [errType=ERROR_RESPONSE, status=1022305, errMessage=The sandbox restarted during the test; test the connection again, errDetails=]';
+    }
+  }
+  store.changed();
+}

@@ -1,0 +1,367 @@
+// The task runner: the DMS task state machine around the full-load engine.
+// starting → running → stopped (FULL_LOAD_ONLY_FINISHED) for a full load; stop → stopping →
+// stopped; fatal errors → failed. Status and statistics come from the engine's callbacks.
+import type { TableMappings } from '../model/tableMappings.js';
+import { parseTableMappings } from '../model/tableMappings.js';
+import { endpointSpec } from './endpointSpec.js';
+import type { FullLoadOutcome, RunFullLoad, TableProgress, TableRef } from './engine/types.js';
+import type { Store } from './store.js';
+import type { TableStatRecord, TaskRecord } from './state.js';
+import type { TaskLogWriter } from './taskLog.js';
+
+export type StartType = 'start-replication' | 'resume-processing' | 'reload-target';
+
+export const STOP_REASON = {
+  normal: 'Stop Reason NORMAL',
+  recoverable: 'Stop Reason RECOVERABLE_ERROR',
+  fullLoadFinished: 'Stop Reason FULL_LOAD_ONLY_FINISHED',
+} as const;
+
+export const NO_TABLES_MESSAGE =
+  'Last Error  No tables were found at task initialization. Either the selected table(s) or schemas(s) no longer exist or no explicit table(s) or schema(s) were selected. Stop Reason FATAL_ERROR Error Level FATAL';
+
+export const CDC_NOTICE =
+  'The dms-tui sandbox does not capture ongoing changes (CDC): no changes made to the source after the full load are replicated. The task stays running until it is stopped.';
+
+export function fatalMessage(message: string): string {
+  if (message.startsWith('Last Error')) return message;
+  return `Last Error  ${message} Stop Reason FATAL_ERROR Error Level FATAL`;
+}
+
+export interface TaskRunner {
+  start(task: TaskRecord, type: StartType): void;
+  stop(task: TaskRecord): void;
+  reload(task: TaskRecord, tables: TableRef[]): void;
+  isActive(arn: string): boolean;
+  /** Stops every running task (clean shutdown) and waits for them, bounded. */
+  stopAll(reason: string): Promise<void>;
+}
+
+interface ActiveRun {
+  abort: AbortController;
+  reloads: TableRef[];
+  wake?: () => void;
+  done: Promise<void>;
+}
+
+const key = (t: { schema: string; table: string }) => `${t.schema}.${t.table}`;
+
+export function createTaskRunner(deps: {
+  store: Store;
+  taskLog: TaskLogWriter;
+  runFullLoad: RunFullLoad;
+}): TaskRunner {
+  const { store, taskLog } = deps;
+  const active = new Map<string, ActiveRun>();
+
+  const log = (
+    task: TaskRecord,
+    component: string,
+    severity: 'E' | 'W' | 'I' | 'D',
+    message: string,
+    file?: string,
+  ) => taskLog.write(task, component, severity, message, file);
+
+  function tableRecord(task: TaskRecord, ref: TableRef): TableStatRecord {
+    let rec = task.tables.find((t) => t.schema === ref.schema && t.table === ref.table);
+    if (!rec) {
+      rec = {
+        schema: ref.schema,
+        table: ref.table,
+        state: 'Before load',
+        fullLoadRows: 0,
+        errorRows: 0,
+        reloaded: false,
+        lastUpdateMs: Date.now(),
+      };
+      task.tables.push(rec);
+    }
+    return rec;
+  }
+
+  function applyProgress(task: TaskRecord, p: TableProgress, reloaded: boolean): void {
+    const rec = tableRecord(task, p);
+    rec.state = p.state;
+    rec.fullLoadRows = p.fullLoadRows;
+    rec.errorRows = p.errorRows;
+    if (p.startTime) rec.startMs = p.startTime.getTime();
+    if (p.endTime) rec.endMs = p.endTime.getTime();
+    if (reloaded) rec.reloaded = true;
+    rec.lastUpdateMs = Date.now();
+    store.changed();
+  }
+
+  function finish(task: TaskRecord, patch: Partial<TaskRecord>): void {
+    for (const t of task.tables) {
+      if (t.state === 'Full load' || t.state === 'Table is being reloaded')
+        t.state = 'Table cancelled';
+    }
+    Object.assign(task, patch);
+    task.stats.stopMs = Date.now();
+    store.changed();
+  }
+
+  async function loadOnce(
+    task: TaskRecord,
+    run: ActiveRun,
+    mappings: TableMappings,
+    skip: Set<string>,
+    reloading: boolean,
+  ): Promise<FullLoadOutcome | { kind: 'no-tables' }> {
+    const source = store.state.endpoints.find((e) => e.arn === task.sourceEndpointArn);
+    const target = store.state.endpoints.find((e) => e.arn === task.targetEndpointArn);
+    if (!source || !target) return { kind: 'failed', message: 'Endpoint not found' };
+    const sourceSpec = endpointSpec(source);
+    const targetSpec = endpointSpec(target);
+    if (!sourceSpec || !targetSpec) {
+      const which = sourceSpec ? target : source;
+      return {
+        kind: 'failed',
+        message: `The dms-tui sandbox cannot run tasks with ${which.engineName} endpoints; it moves data between PostgreSQL and MySQL/MariaDB only`,
+      };
+    }
+    let tableCount = -1;
+    const outcome = await deps.runFullLoad({
+      source: sourceSpec,
+      target: targetSpec,
+      tableMappings: mappings,
+      settings: task.settings,
+      skipTables: skip,
+      signal: run.abort.signal,
+      onTables(tables) {
+        tableCount = tables.length;
+        for (const t of tables) {
+          if (skip.has(key(t))) continue;
+          const rec = tableRecord(task, t);
+          rec.state = reloading ? 'Table is being reloaded' : 'Before load';
+          rec.fullLoadRows = 0;
+          rec.errorRows = 0;
+          delete rec.startMs;
+          delete rec.endMs;
+          rec.lastUpdateMs = Date.now();
+        }
+        if (task.status === 'starting') {
+          task.status = 'running';
+          log(
+            task,
+            'TASK_MANAGER',
+            'I',
+            `Task '${task.identifier}' running: ${tables.length} table(s) selected for full load`,
+            'replicationtask.c:2871',
+          );
+        }
+        task.stats.fullLoadStartMs ??= Date.now();
+        store.changed();
+      },
+      onTableUpdate(progress) {
+        applyProgress(task, progress, reloading);
+      },
+      log(component, severity, message, sourceFile) {
+        log(task, component, severity, message, sourceFile);
+      },
+    });
+    if (outcome.kind === 'completed' && tableCount === 0 && !reloading)
+      return { kind: 'no-tables' };
+    return outcome;
+  }
+
+  function reloadMappings(task: TaskRecord, tables: TableRef[]): TableMappings {
+    const parsed = parseTableMappings(task.tableMappings);
+    const rules = parsed.ok
+      ? parsed.value.rules.filter((r) => r['rule-type'] === 'transformation')
+      : [];
+    const literal = (s: string) => s.replace(/_/g, '[_]');
+    return {
+      rules: [
+        ...tables.map((t, i) => ({
+          'rule-type': 'selection' as const,
+          'rule-id': String(900000 + i),
+          'rule-name': `reload-${i}`,
+          'object-locator': { 'schema-name': literal(t.schema), 'table-name': literal(t.table) },
+          'rule-action': 'include' as const,
+        })),
+        ...rules,
+      ],
+    };
+  }
+
+  /** Runs queued ReloadTables requests; false if the task was stopped or failed meanwhile. */
+  async function drainReloads(task: TaskRecord, run: ActiveRun): Promise<boolean> {
+    while (run.reloads.length > 0 && !run.abort.signal.aborted) {
+      const tables = run.reloads.splice(0, run.reloads.length);
+      log(
+        task,
+        'TASK_MANAGER',
+        'I',
+        `Reloading ${tables.length} table(s): ${tables.map(key).join(', ')}`,
+        'replicationtask.c:3120',
+      );
+      const outcome = await loadOnce(task, run, reloadMappings(task, tables), new Set(), true);
+      if (outcome.kind === 'failed') {
+        finish(task, { status: 'failed', lastFailureMessage: fatalMessage(outcome.message) });
+        log(task, 'TASK_MANAGER', 'E', fatalMessage(outcome.message), 'replicationtask.c:3204');
+        return false;
+      }
+    }
+    return !run.abort.signal.aborted;
+  }
+
+  async function waitForStopOrReload(run: ActiveRun): Promise<void> {
+    if (run.abort.signal.aborted || run.reloads.length > 0) return;
+    await new Promise<void>((resolve) => {
+      run.wake = resolve;
+      run.abort.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    run.wake = undefined;
+  }
+
+  async function execute(task: TaskRecord, type: StartType, run: ActiveRun): Promise<void> {
+    const parsed = parseTableMappings(task.tableMappings);
+    if (!parsed.ok) {
+      finish(task, { status: 'failed', lastFailureMessage: fatalMessage(parsed.error) });
+      return;
+    }
+    const resuming = type === 'resume-processing' && task.hasRun;
+    const skip = new Set<string>();
+    if (resuming) {
+      for (const t of task.tables) if (t.state === 'Table completed') skip.add(key(t));
+    } else {
+      task.tables = [];
+      task.stats.freshStartMs = Date.now();
+      delete task.stats.fullLoadStartMs;
+      delete task.stats.fullLoadFinishMs;
+    }
+    task.hasRun = true;
+    log(
+      task,
+      'TASK_MANAGER',
+      'I',
+      `Task '${task.identifier}' starting (${type}, ${task.migrationType})`,
+      'replicationtask.c:1204',
+    );
+    const withCdc = task.migrationType !== 'full-load';
+    if (task.migrationType === 'cdc') {
+      task.status = 'running';
+      store.changed();
+      log(task, 'SOURCE_CAPTURE', 'W', CDC_NOTICE, 'sandbox_cdc.c:1');
+    } else {
+      const outcome = await loadOnce(task, run, parsed.value, skip, false);
+      if (outcome.kind === 'no-tables') {
+        const failOnNone =
+          ((task.settings.ErrorBehavior as Record<string, unknown> | undefined)
+            ?.FailOnNoTablesCaptured ?? true) !== false;
+        if (failOnNone) {
+          log(
+            task,
+            'TASK_MANAGER',
+            'E',
+            'No tables were found at task initialization. Either the selected table(s) or schemas(s) no longer exist or no explicit table(s) or schema(s) were selected.',
+            'replicationtask.c:2883',
+          );
+          finish(task, { status: 'failed', lastFailureMessage: NO_TABLES_MESSAGE });
+          return;
+        }
+      } else if (outcome.kind === 'failed') {
+        log(task, 'TASK_MANAGER', 'E', fatalMessage(outcome.message), 'replicationtask.c:3204');
+        finish(task, { status: 'failed', lastFailureMessage: fatalMessage(outcome.message) });
+        return;
+      } else if (outcome.kind === 'stopped' || run.abort.signal.aborted) {
+        log(
+          task,
+          'TASK_MANAGER',
+          'I',
+          'Task stopped before the full load finished',
+          'replicationtask.c:2110',
+        );
+        finish(task, { status: 'stopped', stopReason: STOP_REASON.normal });
+        return;
+      }
+      if (task.status === 'starting') task.status = 'running';
+      task.stats.fullLoadFinishMs = Date.now();
+      store.changed();
+      if (!(await drainReloads(task, run))) {
+        if (task.status !== 'failed')
+          finish(task, { status: 'stopped', stopReason: STOP_REASON.normal });
+        return;
+      }
+      const errored = task.tables.filter((t) => t.state === 'Table error').length;
+      log(
+        task,
+        'TASK_MANAGER',
+        errored ? 'W' : 'I',
+        `All full load tables processed: ${task.tables.length - errored} loaded, ${errored} in error`,
+        'replicationtask.c:2566',
+      );
+      if (!withCdc) {
+        log(
+          task,
+          'TASK_MANAGER',
+          'I',
+          'Task is stopping: full load only finished',
+          'replicationtask.c:2681',
+        );
+        finish(task, { status: 'stopped', stopReason: STOP_REASON.fullLoadFinished });
+        return;
+      }
+      log(task, 'SOURCE_CAPTURE', 'W', CDC_NOTICE, 'sandbox_cdc.c:1');
+    }
+    // cdc and full-load-and-cdc: running until stopped, serving ReloadTables meanwhile.
+    while (!run.abort.signal.aborted) {
+      await waitForStopOrReload(run);
+      if (!(await drainReloads(task, run))) break;
+    }
+    if (task.status !== 'failed') {
+      log(task, 'TASK_MANAGER', 'I', 'Task stopped', 'replicationtask.c:2110');
+      finish(task, { status: 'stopped', stopReason: STOP_REASON.normal });
+    }
+  }
+
+  return {
+    start(task, type) {
+      const now = Date.now();
+      task.status = 'starting';
+      task.startMs = now;
+      delete task.stopReason;
+      delete task.lastFailureMessage;
+      task.stats.startMs = now;
+      delete task.stats.stopMs;
+      store.changed();
+      const run: ActiveRun = { abort: new AbortController(), reloads: [], done: Promise.resolve() };
+      run.done = execute(task, type, run)
+        .catch((error: unknown) => {
+          const message = (error as Error)?.message ?? String(error);
+          log(task, 'TASK_MANAGER', 'E', fatalMessage(message), 'replicationtask.c:3204');
+          finish(task, { status: 'failed', lastFailureMessage: fatalMessage(message) });
+        })
+        .finally(() => active.delete(task.arn));
+      active.set(task.arn, run);
+    },
+    stop(task) {
+      const run = active.get(task.arn);
+      task.status = 'stopping';
+      store.changed();
+      log(task, 'TASK_MANAGER', 'I', 'Stop requested by the user', 'replicationtask.c:2090');
+      run?.abort.abort();
+    },
+    reload(task, tables) {
+      const run = active.get(task.arn);
+      if (!run) return;
+      run.reloads.push(...tables);
+      run.wake?.();
+    },
+    isActive: (arn) => active.has(arn),
+    async stopAll(reason) {
+      const runs = [...active.entries()];
+      for (const [arn, run] of runs) {
+        const task = store.state.tasks.find((t) => t.arn === arn);
+        if (task) {
+          task.status = 'stopping';
+          log(task, 'TASK_MANAGER', 'W', reason, 'replicationtask.c:2090');
+        }
+        run.abort.abort();
+      }
+      const all = Promise.all(runs.map(([, r]) => r.done));
+      await Promise.race([all, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    },
+  };
+}

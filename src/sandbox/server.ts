@@ -1,0 +1,231 @@
+// The sandbox service: DMS and CloudWatch Logs (AWS JSON 1.1) on one loopback port, in-process.
+// Used by `dms-tui sandbox` (main.ts) and by every test suite that needs a DMS peer.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  chaosLatency,
+  chaosOutcome,
+  type ChaosSpec,
+  NO_CHAOS,
+  parseChaos,
+} from '../model/chaos.js';
+import type { ConnectionSpec } from '../model/connection.js';
+import { connectionHandlers } from './connections.js';
+import type { Call, Handler, Sandbox } from './context.js';
+import { ensureDemoEndpoints } from './demoEndpoints.js';
+import { endpointHandlers } from './endpoints.js';
+import type { RunFullLoad } from './engine/types.js';
+import { type DemoDatabases, defaultRunFullLoad, startDemoDatabases } from './engineLoader.js';
+import { instanceHandlers } from './instances.js';
+import { logsHandlers } from './logs.js';
+import { ApiError } from './protocol/errors.js';
+import { parseJson, readBody, regionOfRequest, sendError, sendJson } from './protocol/http.js';
+import { knownOperation, validateInput } from './protocol/validate.js';
+import { recoverState } from './recover.js';
+import { HEALTH_PATH } from './sandboxFile.js';
+import { createTaskRunner } from './runner.js';
+import { DEFAULT_REGION } from './state.js';
+import { createStore, loadState } from './store.js';
+import { tableStatsHandlers } from './tableStats.js';
+import { taskHandlers } from './tasks.js';
+import { createTaskLogWriter } from './taskLog.js';
+
+export interface SandboxOptions {
+  /** 0 = a random free port. Default 0. */
+  port?: number;
+  host?: string;
+  dataDir: string;
+  /** --chaos spec, e.g. "throttle=0.3,latency=50-800". */
+  chaos?: string;
+  /** Start the embedded demo databases and their endpoints. Default false. */
+  demo?: boolean;
+  runFullLoad?: RunFullLoad;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  /** The demo databases' connections (with demo on). */
+  demo?: { source: ConnectionSpec; target: ConnectionSpec };
+  close(): Promise<void>;
+}
+
+const DMS_PREFIX = 'AmazonDMSv20160101.';
+const LOGS_PREFIX = 'Logs_20140328.';
+
+const DMS_HANDLERS: Record<string, Handler> = {
+  ...instanceHandlers,
+  ...endpointHandlers,
+  ...connectionHandlers,
+  ...taskHandlers,
+  ...tableStatsHandlers,
+};
+
+export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
+  let chaos: ChaosSpec = NO_CHAOS;
+  if (opts.chaos) {
+    const parsed = parseChaos(opts.chaos);
+    if (!parsed.ok) throw new Error(parsed.error);
+    chaos = parsed.value;
+  }
+  const store = createStore(opts.dataDir, loadState(opts.dataDir));
+  const taskLog = createTaskLogWriter(store);
+  const runner = createTaskRunner({
+    store,
+    taskLog,
+    runFullLoad: opts.runFullLoad ?? defaultRunFullLoad,
+  });
+  const timers = new Set<NodeJS.Timeout>();
+  const work = new Set<Promise<unknown>>();
+  let closing = false;
+  const sandbox: Sandbox = {
+    store,
+    runner,
+    taskLog,
+    later(ms, fn) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        fn();
+      }, ms);
+      timers.add(timer);
+    },
+    track(promise) {
+      work.add(promise);
+      promise.finally(() => work.delete(promise)).catch(() => undefined);
+    },
+  };
+  recoverState(store, taskLog);
+
+  let ready: Promise<void> = Promise.resolve();
+  const server = createServer((req, res) => {
+    void ready.then(
+      () => handle(req, res),
+      (error: unknown) =>
+        sendError(
+          res,
+          new ApiError(
+            'ServiceUnavailable',
+            `Sandbox failed to start: ${(error as Error).message}`,
+            503,
+          ),
+        ),
+    );
+  });
+  server.keepAliveTimeout = 5000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      if (req.method === 'GET' && req.url === HEALTH_PATH) {
+        sendJson(res, 200, { service: 'dms-tui-sandbox', pid: process.pid, closing });
+        return;
+      }
+      const text = await readBody(req);
+      if (chaos !== NO_CHAOS) {
+        const delay = chaosLatency(chaos, Math.random());
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        const outcome = chaosOutcome(chaos, Math.random());
+        if (outcome === 'reset') {
+          req.socket.destroy();
+          return;
+        }
+        if (outcome === 'throttle') throw new ApiError('ThrottlingException', 'Rate exceeded');
+        if (outcome === 'error5xx')
+          throw Math.random() < 0.5
+            ? new ApiError(
+                'InternalFailure',
+                'The request processing has failed because of an unknown error, exception or failure.',
+                500,
+              )
+            : new ApiError(
+                'ServiceUnavailable',
+                'Service is unavailable. Please try again later.',
+                503,
+              );
+      }
+      const target = String(req.headers['x-amz-target'] ?? '');
+      let service: 'dms' | 'logs';
+      let operation: string;
+      if (target.startsWith(DMS_PREFIX)) {
+        service = 'dms';
+        operation = target.slice(DMS_PREFIX.length);
+      } else if (target.startsWith(LOGS_PREFIX)) {
+        service = 'logs';
+        operation = target.slice(LOGS_PREFIX.length);
+      } else {
+        throw new ApiError(
+          'UnknownOperationException',
+          target ? `Unknown operation: ${target}` : 'Missing X-Amz-Target header',
+        );
+      }
+      const handler = service === 'dms' ? DMS_HANDLERS[operation] : logsHandlers[operation];
+      if (!handler || !knownOperation(service, operation))
+        throw new ApiError(
+          'UnknownOperationException',
+          `Unknown operation: ${target}. The dms-tui sandbox does not serve it.`,
+        );
+      const input = parseJson(text);
+      validateInput(service, operation, input);
+      const call: Call = { sandbox, region: regionOfRequest(req, DEFAULT_REGION) };
+      const output = await handler(call, input);
+      sendJson(res, 200, output ?? {});
+    } catch (error) {
+      if (error instanceof ApiError) sendError(res, error);
+      else {
+        process.stderr.write(
+          `sandbox: internal error: ${(error as Error)?.stack ?? String(error)}\n`,
+        );
+        sendError(
+          res,
+          new ApiError('InternalFailure', (error as Error)?.message ?? 'Internal failure', 500),
+        );
+      }
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = opts.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let demo: DemoDatabases | undefined;
+  if (opts.demo) {
+    ready = (async () => {
+      demo = await startDemoDatabases({ dataDir: opts.dataDir, basePort: port + 1 });
+      ensureDemoEndpoints(store, demo);
+    })();
+    try {
+      await ready;
+    } catch (error) {
+      await new Promise((resolve) => server.close(resolve));
+      throw error;
+    }
+  }
+
+  return {
+    url,
+    port,
+    demo: demo ? { source: demo.source, target: demo.target } : undefined,
+    async close() {
+      if (closing) return;
+      closing = true;
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections();
+      await runner.stopAll('The sandbox is shutting down: stopping the task');
+      await Promise.race([
+        Promise.allSettled([...work]),
+        new Promise((resolve) => setTimeout(resolve, 3000).unref()),
+      ]);
+      for (const timer of timers) clearTimeout(timer);
+      await store.close();
+      server.closeAllConnections();
+      await closed;
+      await demo?.close();
+    },
+  };
+}

@@ -1,0 +1,136 @@
+// The sandbox's persistent state: what DMS and CloudWatch Logs would hold for one account.
+// Times are epoch milliseconds; the DMS handlers render them as epoch seconds.
+import type { TaskSettings } from '../model/taskSettings.js';
+import type { TableState } from './engine/types.js';
+
+export const ACCOUNT_ID = '000000000000';
+export const DEFAULT_REGION = 'us-east-1';
+export const INSTANCE_ID = 'sandbox';
+
+export interface InstanceRecord {
+  arn: string;
+  identifier: string;
+  createdMs: number;
+}
+
+export interface EndpointRecord {
+  arn: string;
+  identifier: string;
+  /** 'source' | 'target' (rendered uppercase). */
+  type: 'source' | 'target';
+  engineName: string;
+  username?: string;
+  /** Kept so the sandbox can connect, as DMS keeps it; never returned by any operation. */
+  password?: string;
+  serverName?: string;
+  port?: number;
+  databaseName?: string;
+  extraConnectionAttributes?: string;
+  sslMode: string;
+  certificateArn?: string;
+  /** Per-engine settings objects (PostgreSQLSettings, MySQLSettings, …) minus passwords. */
+  engineSettings: Record<string, Record<string, unknown>>;
+  status: 'active' | 'deleting';
+  createdMs: number;
+}
+
+export interface ConnectionRecord {
+  endpointArn: string;
+  instanceArn: string;
+  status: 'testing' | 'successful' | 'failed' | 'deleting';
+  lastFailureMessage?: string;
+}
+
+export interface TableStatRecord {
+  schema: string;
+  table: string;
+  state: TableState;
+  fullLoadRows: number;
+  errorRows: number;
+  reloaded: boolean;
+  startMs?: number;
+  endMs?: number;
+  lastUpdateMs: number;
+}
+
+export interface TaskStats {
+  elapsedBeforeMs: number;
+  freshStartMs?: number;
+  startMs?: number;
+  stopMs?: number;
+  fullLoadStartMs?: number;
+  fullLoadFinishMs?: number;
+}
+
+export type TaskStatus =
+  | 'creating'
+  | 'ready'
+  | 'starting'
+  | 'running'
+  | 'stopping'
+  | 'stopped'
+  | 'failed'
+  | 'deleting'
+  | 'modifying';
+
+export interface TaskRecord {
+  arn: string;
+  identifier: string;
+  resourceId: string;
+  sourceEndpointArn: string;
+  targetEndpointArn: string;
+  instanceArn: string;
+  migrationType: 'full-load' | 'cdc' | 'full-load-and-cdc';
+  tableMappings: string;
+  settings: TaskSettings;
+  status: TaskStatus;
+  /** The status a modify returns to. */
+  statusBeforeModify?: TaskStatus;
+  lastFailureMessage?: string;
+  stopReason?: string;
+  createdMs: number;
+  startMs?: number;
+  cdcStartPosition?: string;
+  cdcStopPosition?: string;
+  taskData?: string;
+  hasRun: boolean;
+  stats: TaskStats;
+  tables: TableStatRecord[];
+}
+
+export interface LogEvent {
+  timestamp: number;
+  ingestionTime: number;
+  message: string;
+}
+
+export interface LogStreamRecord {
+  name: string;
+  createdMs: number;
+  events: LogEvent[];
+}
+
+export interface LogGroupRecord {
+  name: string;
+  region: string;
+  createdMs: number;
+  streams: LogStreamRecord[];
+}
+
+export interface SandboxState {
+  version: 1;
+  instances: InstanceRecord[];
+  endpoints: EndpointRecord[];
+  connections: ConnectionRecord[];
+  tasks: TaskRecord[];
+  logGroups: LogGroupRecord[];
+}
+
+export function emptyState(): SandboxState {
+  return { version: 1, instances: [], endpoints: [], connections: [], tasks: [], logGroups: [] };
+}
+
+/** The region part of an ARN. */
+export function regionOf(arn: string): string {
+  return arn.split(':')[3] ?? DEFAULT_REGION;
+}

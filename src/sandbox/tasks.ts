@@ -1,0 +1,342 @@
+// Replication tasks: Create, Describe, Start, Stop, Modify, Delete, ReloadTables.
+import {
+  loggingEnabled,
+  onlyLogSeveritiesDiffer,
+  parseTaskSettings,
+  type TaskSettings,
+} from '../model/taskSettings.js';
+import { parseTableMappings } from '../model/tableMappings.js';
+import { dmsArn, newResourceId } from './arn.js';
+import type { Call, Handler, Input } from './context.js';
+import { findEndpoint, identifierProblem } from './endpoints.js';
+import { findInstance } from './instances.js';
+import { applyFilters, page, seconds } from './paging.js';
+import {
+  alreadyExists,
+  invalidCombination,
+  invalidState,
+  invalidValue,
+  notFound,
+} from './protocol/errors.js';
+import type { StartType } from './runner.js';
+import { regionOf, type TaskRecord } from './state.js';
+import { logGroupName, logStreamName } from './taskLog.js';
+
+const MIGRATION_TYPES = ['full-load', 'cdc', 'full-load-and-cdc'];
+const START_TYPES: StartType[] = ['start-replication', 'resume-processing', 'reload-target'];
+
+function inRegion(call: Call): TaskRecord[] {
+  return call.sandbox.store.state.tasks.filter((t) => regionOf(t.arn) === call.region);
+}
+
+export function findTask(call: Call, arn: string): TaskRecord {
+  const task = call.sandbox.store.state.tasks.find((t) => t.arn === arn);
+  if (!task) throw notFound(`Replication Task ${arn} not found`);
+  return task;
+}
+
+/** Fills Logging.CloudWatchLogGroup/Stream as DMS does when logging is on. */
+function withLogTargets(
+  call: Call,
+  task: Pick<TaskRecord, 'resourceId' | 'instanceArn'>,
+  settings: TaskSettings,
+): TaskSettings {
+  const logging = { ...(settings.Logging as Record<string, unknown>) };
+  if (loggingEnabled(settings)) {
+    const instance = call.sandbox.store.state.instances.find((i) => i.arn === task.instanceArn);
+    logging.CloudWatchLogGroup = logGroupName(instance?.identifier ?? 'sandbox');
+    logging.CloudWatchLogStream = logStreamName(task);
+  } else {
+    logging.CloudWatchLogGroup = null;
+    logging.CloudWatchLogStream = null;
+  }
+  return { ...settings, Logging: logging };
+}
+
+export function taskStats(task: TaskRecord) {
+  const count = (...states: string[]) => task.tables.filter((t) => states.includes(t.state)).length;
+  const total = task.tables.length;
+  const loaded = count('Table completed');
+  const finished =
+    task.stopReason === 'Stop Reason FULL_LOAD_ONLY_FINISHED' ||
+    task.stats.fullLoadFinishMs !== undefined;
+  const percent =
+    total === 0
+      ? finished
+        ? 100
+        : 0
+      : Math.floor((100 * (loaded + count('Table error'))) / total);
+  const s = task.stats;
+  const elapsed = s.startMs === undefined ? 0 : (s.stopMs ?? Date.now()) - s.startMs;
+  return {
+    FullLoadProgressPercent: finished && count('Full load', 'Before load') === 0 ? 100 : percent,
+    ElapsedTimeMillis: Math.max(0, elapsed),
+    TablesLoaded: loaded,
+    TablesLoading: count('Full load', 'Table is being reloaded'),
+    TablesQueued: count('Before load'),
+    TablesErrored: count('Table error'),
+    FreshStartDate: seconds(s.freshStartMs),
+    StartDate: seconds(s.startMs),
+    StopDate: seconds(s.stopMs),
+    FullLoadStartDate: seconds(s.fullLoadStartMs),
+    FullLoadFinishDate: seconds(s.fullLoadFinishMs),
+  };
+}
+
+export function renderTask(
+  task: TaskRecord,
+  options: { withSettings: boolean; withStats: boolean },
+) {
+  return {
+    ReplicationTaskIdentifier: task.identifier,
+    SourceEndpointArn: task.sourceEndpointArn,
+    TargetEndpointArn: task.targetEndpointArn,
+    ReplicationInstanceArn: task.instanceArn,
+    MigrationType: task.migrationType,
+    TableMappings: task.tableMappings,
+    ReplicationTaskSettings: options.withSettings ? JSON.stringify(task.settings) : undefined,
+    Status: task.status,
+    LastFailureMessage: task.lastFailureMessage,
+    StopReason: task.stopReason,
+    ReplicationTaskCreationDate: seconds(task.createdMs),
+    ReplicationTaskStartDate: seconds(task.startMs),
+    CdcStartPosition: task.cdcStartPosition,
+    CdcStopPosition: task.cdcStopPosition,
+    ReplicationTaskArn: task.arn,
+    ReplicationTaskStats: options.withStats ? taskStats(task) : undefined,
+    TaskData: task.taskData,
+  };
+}
+
+function checkMigrationType(value: string): TaskRecord['migrationType'] {
+  if (!MIGRATION_TYPES.includes(value))
+    throw invalidValue(
+      `Invalid value for MigrationType: ${value}. Valid values are ${MIGRATION_TYPES.join(', ')}`,
+    );
+  return value as TaskRecord['migrationType'];
+}
+
+function checkMappings(json: string): void {
+  const parsed = parseTableMappings(json);
+  if (!parsed.ok) throw invalidValue(parsed.error);
+}
+
+function checkCdcStart(input: Input): void {
+  if (input.CdcStartTime !== undefined && input.CdcStartPosition !== undefined)
+    throw invalidCombination('CdcStartTime and CdcStartPosition cannot both be specified.');
+}
+
+function checkTaskIdentifier(call: Call, identifier: string, self?: TaskRecord): void {
+  const problem = identifierProblem('ReplicationTaskIdentifier', identifier, 'task');
+  if (problem) throw invalidValue(problem);
+  const taken = inRegion(call).find(
+    (t) => t !== self && t.identifier.toLowerCase() === identifier.toLowerCase(),
+  );
+  if (taken) throw alreadyExists('ReplicationTaskIdentifier already in use', taken.arn);
+}
+
+const createReplicationTask: Handler = (call, input: Input) => {
+  checkTaskIdentifier(call, input.ReplicationTaskIdentifier);
+  const instance = findInstance(call, input.ReplicationInstanceArn);
+  const source = findEndpoint(call, input.SourceEndpointArn);
+  const target = findEndpoint(call, input.TargetEndpointArn);
+  if (source.type !== 'source')
+    throw invalidValue(`Endpoint ${source.arn} is not a source endpoint`);
+  if (target.type !== 'target')
+    throw invalidValue(`Endpoint ${target.arn} is not a target endpoint`);
+  const migrationType = checkMigrationType(input.MigrationType);
+  checkMappings(input.TableMappings);
+  checkCdcStart(input);
+  const settings = parseTaskSettings(input.ReplicationTaskSettings, { onCreate: true });
+  if (!settings.ok) throw invalidValue(settings.error);
+  if (
+    input.ResourceIdentifier !== undefined &&
+    !/^[A-Za-z][A-Za-z0-9-]{0,30}$/.test(input.ResourceIdentifier)
+  )
+    throw invalidValue('Invalid ResourceIdentifier.');
+  const resourceId = input.ResourceIdentifier ?? newResourceId();
+  const arn = dmsArn(call.region, 'task', resourceId);
+  if (call.sandbox.store.state.tasks.some((t) => t.arn === arn))
+    throw alreadyExists('The resource identifier is already in use.', arn);
+  const task: TaskRecord = {
+    arn,
+    identifier: input.ReplicationTaskIdentifier,
+    resourceId,
+    sourceEndpointArn: source.arn,
+    targetEndpointArn: target.arn,
+    instanceArn: instance.arn,
+    migrationType,
+    tableMappings: input.TableMappings,
+    settings: {},
+    status: 'creating',
+    createdMs: Date.now(),
+    cdcStartPosition: input.CdcStartPosition,
+    cdcStopPosition: input.CdcStopPosition,
+    taskData: input.TaskData,
+    hasRun: false,
+    stats: { elapsedBeforeMs: 0 },
+    tables: [],
+  };
+  task.settings = withLogTargets(call, task, settings.value);
+  call.sandbox.store.state.tasks.push(task);
+  call.sandbox.store.changed();
+  call.sandbox.later(300, () => {
+    if (task.status === 'creating') {
+      task.status = 'ready';
+      call.sandbox.store.changed();
+    }
+  });
+  return { ReplicationTask: renderTask(task, { withSettings: true, withStats: false }) };
+};
+
+const describeReplicationTasks: Handler = (call, input: Input) => {
+  const matched = applyFilters(inRegion(call), input.Filters, {
+    'replication-task-arn': (t) => [t.arn],
+    'replication-task-id': (t) => [t.identifier],
+    'migration-type': (t) => [t.migrationType],
+    'endpoint-arn': (t) => [t.sourceEndpointArn, t.targetEndpointArn],
+    'replication-instance-arn': (t) => [t.instanceArn],
+  });
+  const { items, Marker } = page(matched, input);
+  if (matched.length === 0) throw notFound('No Tasks found matching provided filters');
+  return {
+    Marker,
+    ReplicationTasks: items.map((t) =>
+      renderTask(t, { withSettings: input.WithoutSettings !== true, withStats: true }),
+    ),
+  };
+};
+
+const startReplicationTask: Handler = (call, input: Input) => {
+  const task = findTask(call, input.ReplicationTaskArn);
+  const type = input.StartReplicationTaskType as StartType;
+  if (!START_TYPES.includes(type))
+    throw invalidValue(
+      `Invalid value for StartReplicationTaskType: ${String(type)}. Valid values are ${START_TYPES.join(', ')}`,
+    );
+  checkCdcStart(input);
+  if (
+    !['ready', 'stopped', 'failed'].includes(task.status) ||
+    call.sandbox.runner.isActive(task.arn)
+  )
+    throw invalidState('Replication Task cannot be started, invalid state');
+  if (type === 'start-replication' && task.hasRun && task.migrationType !== 'cdc')
+    throw invalidCombination(
+      'Start Type : START_REPLICATION, valid only for tasks running for the first time',
+    );
+  if (type === 'reload-target' && task.migrationType === 'cdc')
+    throw invalidCombination('Start Type : RELOAD_TARGET, not valid for CDC-only tasks');
+  if (input.CdcStartPosition !== undefined) task.cdcStartPosition = input.CdcStartPosition;
+  if (input.CdcStopPosition !== undefined) task.cdcStopPosition = input.CdcStopPosition;
+  call.sandbox.runner.start(task, type);
+  return { ReplicationTask: renderTask(task, { withSettings: true, withStats: true }) };
+};
+
+const stopReplicationTask: Handler = (call, input: Input) => {
+  const task = findTask(call, input.ReplicationTaskArn);
+  if (!['starting', 'running'].includes(task.status) || !call.sandbox.runner.isActive(task.arn))
+    throw invalidState('Replication Task cannot be stopped, invalid state');
+  call.sandbox.runner.stop(task);
+  return { ReplicationTask: renderTask(task, { withSettings: true, withStats: true }) };
+};
+
+const modifyReplicationTask: Handler = (call, input: Input) => {
+  const task = findTask(call, input.ReplicationTaskArn);
+  const settings =
+    input.ReplicationTaskSettings !== undefined
+      ? parseTaskSettings(input.ReplicationTaskSettings, { onCreate: false, base: task.settings })
+      : ({ ok: true, value: task.settings } as const);
+  if (!settings.ok) throw invalidValue(settings.error);
+  if (task.status === 'running') {
+    const otherChange = Object.keys(input).some(
+      (k) => !['ReplicationTaskArn', 'ReplicationTaskSettings'].includes(k),
+    );
+    if (otherChange || !onlyLogSeveritiesDiffer(task.settings, settings.value))
+      throw invalidState(
+        'Replication Task, excluding logging severity task settings, cannot be modified while it is running state.',
+      );
+    task.settings = withLogTargets(call, task, settings.value);
+    call.sandbox.store.changed();
+    return { ReplicationTask: renderTask(task, { withSettings: true, withStats: true }) };
+  }
+  if (!['ready', 'stopped', 'failed'].includes(task.status))
+    throw invalidState('Replication Task cannot be modified, invalid state');
+  if (input.ReplicationTaskIdentifier !== undefined)
+    checkTaskIdentifier(call, input.ReplicationTaskIdentifier, task);
+  const migrationType =
+    input.MigrationType !== undefined
+      ? checkMigrationType(input.MigrationType)
+      : task.migrationType;
+  if (input.TableMappings !== undefined) checkMappings(input.TableMappings);
+  checkCdcStart(input);
+  if (input.ReplicationTaskIdentifier !== undefined)
+    task.identifier = input.ReplicationTaskIdentifier;
+  task.migrationType = migrationType;
+  if (input.TableMappings !== undefined) task.tableMappings = input.TableMappings;
+  if (input.CdcStartPosition !== undefined) task.cdcStartPosition = input.CdcStartPosition;
+  if (input.CdcStopPosition !== undefined) task.cdcStopPosition = input.CdcStopPosition;
+  if (input.TaskData !== undefined) task.taskData = input.TaskData;
+  task.settings = withLogTargets(call, task, settings.value);
+  task.statusBeforeModify = task.status;
+  task.status = 'modifying';
+  call.sandbox.store.changed();
+  const rendered = renderTask(task, { withSettings: true, withStats: true });
+  call.sandbox.later(300, () => {
+    if (task.status === 'modifying') {
+      task.status = task.statusBeforeModify ?? 'ready';
+      delete task.statusBeforeModify;
+      call.sandbox.store.changed();
+    }
+  });
+  return { ReplicationTask: rendered };
+};
+
+const deleteReplicationTask: Handler = (call, input: Input) => {
+  const task = findTask(call, input.ReplicationTaskArn);
+  if (
+    !['ready', 'stopped', 'failed', 'creating'].includes(task.status) ||
+    call.sandbox.runner.isActive(task.arn)
+  )
+    throw invalidState(
+      `Replication Task cannot be deleted while it is in ${task.status} state. Stop the task first.`,
+    );
+  task.status = 'deleting';
+  call.sandbox.store.changed();
+  const rendered = renderTask(task, { withSettings: true, withStats: true });
+  call.sandbox.later(300, () => {
+    const { state } = call.sandbox.store;
+    state.tasks = state.tasks.filter((t) => t !== task);
+    call.sandbox.store.changed();
+  });
+  return { ReplicationTask: rendered };
+};
+
+const reloadTables: Handler = (call, input: Input) => {
+  const task = findTask(call, input.ReplicationTaskArn);
+  const option = input.ReloadOption ?? 'data-reload';
+  if (option !== 'data-reload' && option !== 'validate-only')
+    throw invalidValue(`Invalid value for ReloadOption: ${String(option)}`);
+  if (task.status !== 'running' || !call.sandbox.runner.isActive(task.arn))
+    throw invalidState('Replication Task must be in running state to reload tables');
+  if (task.migrationType === 'cdc')
+    throw invalidState('Tables can be reloaded only for full-load and full-load-and-cdc tasks');
+  const tables = input.TablesToReload as { SchemaName: string; TableName: string }[];
+  if (tables.length === 0 || tables.length > 10)
+    throw invalidValue('TablesToReload must list between 1 and 10 tables');
+  if (option === 'data-reload')
+    call.sandbox.runner.reload(
+      task,
+      tables.map((t) => ({ schema: t.SchemaName, table: t.TableName })),
+    );
+  return { ReplicationTaskArn: task.arn };
+};
+
+export const taskHandlers: Record<string, Handler> = {
+  CreateReplicationTask: createReplicationTask,
+  DescribeReplicationTasks: describeReplicationTasks,
+  StartReplicationTask: startReplicationTask,
+  StopReplicationTask: stopReplicationTask,
+  ModifyReplicationTask: modifyReplicationTask,
+  DeleteReplicationTask: deleteReplicationTask,
+  ReloadTables: reloadTables,
+};

@@ -1,0 +1,185 @@
+// Table statistics of one task (DescribeTableStatistics, all pages), refreshed while visible:
+// sortable, filterable, "errors only"; marked tables can be reloaded (ReloadTables).
+import { Box, Text } from 'ink';
+import { useMemo, useState } from 'react';
+import { useBindings } from '../app/bindings.js';
+import { useBodySize } from '../app/layout.js';
+import type { ScreenProps } from '../app/screens.js';
+import { useServices } from '../app/services.js';
+import { useStatus } from '../app/status.js';
+import { useRouteState } from '../app/useRouteState.js';
+import { errorLine } from '../aws/call.js';
+import { RELOAD_TABLES_MAX, reloadTables } from '../aws/tableStats.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { FilterPrompt } from '../components/FilterPrompt.js';
+import { Table } from '../components/Table.js';
+import { useListCursor } from '../hooks/useListCursor.js';
+import { useTableStats } from '../hooks/useTableStats.js';
+import { applyFilter, compileFilter } from '../model/listFilter.js';
+import {
+  hasErrors,
+  TABLE_STAT_COLUMNS,
+  type TableStat,
+  type TableStatColumn,
+  tableStatCells,
+  tableStatKey,
+  tableStatSortKey,
+  tableStatTone,
+} from '../model/tableStatsRow.js';
+import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
+import { useRefreshStatus } from './screenHelpers.js';
+
+export function TableStats({ params }: ScreenProps) {
+  const arn = String(params?.arn ?? '');
+  const id = String(params?.id ?? arn);
+  const { clients } = useServices();
+  const { setError, setNotice } = useStatus();
+  const { width, height } = useBodySize();
+  const stats = useTableStats({ taskArn: arn });
+  useRefreshStatus(stats);
+  const [sort, setSort] = useRouteState<SortState<TableStatColumn>>('sort', {
+    column: 'schema',
+    descending: false,
+  });
+  const [filterText, setFilterText] = useRouteState('filter', '');
+  const [errorsOnly, setErrorsOnly] = useRouteState('errorsOnly', false);
+  const [marks, setMarks] = useRouteState<ReadonlySet<string>>('marks', new Set());
+  const [dialog, setDialog] = useState<'none' | 'filter' | 'reload'>('none');
+
+  const filter = useMemo(() => compileFilter(filterText), [filterText]);
+  const all = stats.data ?? [];
+  const rows = useMemo(() => {
+    const shown = errorsOnly ? all.filter(hasErrors) : all;
+    return sortRows(
+      applyFilter(shown, filter, (s) => Object.values(tableStatCells(s)).join(' ')),
+      sort,
+      tableStatSortKey,
+    );
+  }, [all, errorsOnly, filter, sort]);
+  const listHeight = Math.max(
+    1,
+    height - 3 - (dialog === 'none' ? 0 : dialog === 'filter' ? 1 : 4),
+  );
+  const list = useListCursor({ name: 'tables', count: rows.length, height: listHeight });
+  const focused = rows[list.cursor.index];
+  const marked = rows.filter((r) => marks.has(tableStatKey(r)));
+  const toReload = marked.length > 0 ? marked : focused ? [focused] : [];
+
+  const reload = () => {
+    setDialog('none');
+    reloadTables(clients, arn, toReload).then(
+      () => {
+        setError(null);
+        setNotice(`Reloading ${toReload.length} table(s) of ${id}`);
+        setMarks(new Set());
+        stats.refresh();
+      },
+      (e) => setError(`Reload refused: ${errorLine(e)}`),
+    );
+  };
+
+  useBindings(
+    [
+      ...list.bindings,
+      { command: 'tables.errorsOnly', handler: () => setErrorsOnly((v) => !v) },
+      { command: 'tables.refresh', handler: stats.refresh },
+      {
+        command: 'tables.reload',
+        handler: () => setDialog('reload'),
+        disabledReason:
+          toReload.length === 0
+            ? 'No table here'
+            : toReload.length > RELOAD_TABLES_MAX
+              ? `DMS reloads at most ${RELOAD_TABLES_MAX} tables at a time (${toReload.length} marked)`
+              : null,
+      },
+      { command: 'list.filter', handler: () => setDialog('filter') },
+      {
+        command: 'list.mark',
+        handler: () => {
+          if (!focused) return;
+          const key = tableStatKey(focused);
+          setMarks((m) => {
+            const next = new Set(m);
+            if (next.has(key)) next.delete(key);
+            else next.add(key);
+            return next;
+          });
+          list.move('down');
+        },
+      },
+      {
+        command: 'list.sort',
+        handler: () =>
+          setSort((s) =>
+            nextSortColumn(
+              s,
+              TABLE_STAT_COLUMNS.map((c) => c.id),
+            ),
+          ),
+      },
+      { command: 'list.sortReverse', handler: () => setSort(reverseSort) },
+    ],
+    { active: dialog === 'none' },
+  );
+
+  const errored = all.filter(hasErrors).length;
+  return (
+    <Box flexDirection="column">
+      <Text dimColor>
+        {`${id}: ${rows.length} of ${all.length} tables`}
+        {errored ? ` · ${errored} with errors` : ''}
+        {errorsOnly ? ' · errors only' : ''}
+        {filter.empty ? '' : ` · filter ${filterText}`}
+        {marks.size ? ` · ${marked.length} marked` : ''}
+      </Text>
+      {stats.data === undefined ? (
+        <Text color={stats.error ? 'red' : undefined}>
+          {stats.error ?? 'Loading table statistics…'}
+        </Text>
+      ) : (
+        <Table<TableStat, TableStatColumn>
+          columns={TABLE_STAT_COLUMNS}
+          rows={rows}
+          rowKey={tableStatKey}
+          cells={tableStatCells}
+          tone={tableStatTone}
+          marked={(r) => marks.has(tableStatKey(r))}
+          cursor={list.cursor}
+          height={listHeight}
+          width={width}
+          sort={sort}
+          empty={
+            all.length === 0
+              ? 'No table statistics yet: the task has not loaded any table'
+              : 'No table matches'
+          }
+        />
+      )}
+      {dialog === 'filter' ? (
+        <FilterPrompt
+          value={filterText}
+          onChange={(v) => {
+            setFilterText(v);
+            list.focus(0);
+          }}
+          onAccept={() => setDialog('none')}
+          onCancel={() => {
+            setFilterText('');
+            setDialog('none');
+          }}
+          error={filter.error}
+        />
+      ) : null}
+      {dialog === 'reload' ? (
+        <ConfirmDialog
+          danger
+          title="Reload tables?"
+          message={`Reload ${toReload.map(tableStatKey).join(', ')} of ${id}: their target data is loaded again.`}
+          onConfirm={reload}
+          onCancel={() => setDialog('none')}
+        />
+      ) : null}
+    </Box>
+  );
+}

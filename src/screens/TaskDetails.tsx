@@ -1,0 +1,141 @@
+// Task details: identifiers, endpoints with engine and server, instance, dates, stop reason,
+// failure, LOB and logging settings in words, the table mappings as sentences; `y` shows the
+// full JSON (fetched with settings).
+import { Box, Text } from 'ink';
+import { useCallback, useMemo, useState } from 'react';
+import { useBindings } from '../app/bindings.js';
+import { useBodySize } from '../app/layout.js';
+import { useNavigation } from '../app/navigation.js';
+import type { ScreenProps } from '../app/screens.js';
+import { useServices } from '../app/services.js';
+import { findTask, listNames } from '../aws/tasks.js';
+import { JsonView } from '../components/JsonView.js';
+import { useListCursor } from '../hooks/useListCursor.js';
+import { usePolling } from '../hooks/usePolling.js';
+import { visibleRange } from '../model/listCursor.js';
+import { instanceName, type TaskNames, taskLogLocation, type Task } from '../model/task.js';
+import { mappingLines, settingsSummary, taskDetailLines } from '../model/taskDetails.js';
+import { useRefreshStatus } from './screenHelpers.js';
+
+interface DetailsData {
+  task: Task;
+  names: TaskNames;
+}
+
+export function TaskDetails({ params }: ScreenProps) {
+  const arn = String(params?.arn ?? '');
+  const services = useServices();
+  const navigation = useNavigation();
+  const { height } = useBodySize();
+  const [json, setJson] = useState(Boolean(params?.json));
+  const { clients } = services;
+  const fetch = useCallback(async (): Promise<DetailsData> => {
+    const [task, names] = await Promise.all([
+      findTask(clients, arn, { withSettings: true }),
+      listNames(clients),
+    ]);
+    return { task, names };
+  }, [clients, arn]);
+  const polling = usePolling({ fetch, intervalMs: services.refreshSeconds * 1000, resetKey: arn });
+  useRefreshStatus(polling);
+  const data = polling.data;
+
+  const lines = useMemo(() => {
+    if (!data) return [] as { text: string; color?: string; bold?: boolean; n: number }[];
+    const out: { text: string; color?: string; bold?: boolean }[] = [];
+    for (const l of taskDetailLines(data.task, data.names))
+      out.push({
+        text: `${l.label.padEnd(16)}${l.value}`,
+        color: l.tone === 'bad' ? 'red' : undefined,
+      });
+    const s = settingsSummary(data.task.settings);
+    if (s) {
+      out.push({ text: `${'LOB columns'.padEnd(16)}${s.lob}` });
+      out.push({ text: `${'Logging'.padEnd(16)}${s.logging}` });
+      if (s.prepMode) out.push({ text: `${'Target tables'.padEnd(16)}${s.prepMode}` });
+    }
+    out.push({ text: '' }, { text: 'Table mappings', bold: true });
+    for (const m of mappingLines(data.task.tableMappings)) out.push({ text: `  ${m}` });
+    return out.map((line, n) => ({ ...line, n }));
+  }, [data]);
+
+  const listHeight = Math.max(1, height - 1);
+  const list = useListCursor({ name: 'details', count: lines.length, height: listHeight });
+  const openFrom = (screen: 'logs' | 'tableStats') => {
+    if (!data) return;
+    const t = data.task;
+    const extra =
+      screen === 'logs'
+        ? { ...taskLogLocation(t, instanceName(t.instanceArn, data.names)), status: t.status }
+        : {};
+    navigation.push({ screen, params: { arn: t.arn, id: t.id, ...extra } });
+  };
+  useBindings(
+    json
+      ? []
+      : [
+          ...list.bindings,
+          {
+            command: 'details.json',
+            handler: () => setJson(true),
+            disabledReason: data ? null : 'Still loading',
+          },
+          {
+            command: 'details.logs',
+            handler: () => openFrom('logs'),
+            disabledReason: data ? null : 'Still loading',
+          },
+          {
+            command: 'details.tableStats',
+            handler: () => openFrom('tableStats'),
+            disabledReason: data ? null : 'Still loading',
+          },
+        ],
+    { active: !json },
+  );
+
+  if (!data) {
+    return (
+      <Text color={polling.error ? 'red' : undefined}>{polling.error ?? 'Loading the task…'}</Text>
+    );
+  }
+  if (json) {
+    const raw = {
+      ...data.task,
+      settings: undefined,
+      tableMappings: undefined,
+      ReplicationTaskSettings: safeJson(data.task.settings),
+      TableMappings: safeJson(data.task.tableMappings),
+    };
+    return (
+      <Box flexDirection="column">
+        <Text dimColor>Full JSON of {data.task.id} (Esc closes)</Text>
+        <JsonView
+          value={raw}
+          height={listHeight - 1}
+          name="details-json"
+          onClose={() => setJson(false)}
+        />
+      </Box>
+    );
+  }
+  const { start, end } = visibleRange(list.cursor, lines.length, listHeight);
+  return (
+    <Box flexDirection="column">
+      {lines.slice(start, end).map((l) => (
+        <Text key={l.n} color={l.color} bold={l.bold} inverse={l.n === list.cursor.index}>
+          {l.text || ' '}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+function safeJson(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,53 @@
+// Preview JSON: the exact input the form would send, scrollable (↑/↓, j/k, PgUp/PgDn, g/G).
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { useBindings } from '../../app/bindings.js';
+
+export function JsonPreview({
+  title,
+  lines,
+  height,
+  width,
+  onClose,
+}: {
+  title: string;
+  lines: string[];
+  height: number;
+  width: number;
+  onClose(): void;
+}) {
+  const page = Math.max(1, height - 4);
+  const maxOffset = Math.max(0, lines.length - page);
+  const [offset, setOffset] = useState(0);
+  const scroll = (to: number) => setOffset(Math.max(0, Math.min(maxOffset, to)));
+  useBindings(
+    [
+      { command: 'list.up', handler: () => scroll(offset - 1) },
+      { command: 'list.down', handler: () => scroll(offset + 1) },
+      { command: 'list.pageUp', handler: () => scroll(offset - page) },
+      { command: 'list.pageDown', handler: () => scroll(offset + page) },
+      { command: 'list.top', handler: () => scroll(0) },
+      { command: 'list.bottom', handler: () => scroll(maxOffset) },
+      { command: 'dialog.cancel', handler: onClose },
+    ],
+    { kind: 'dialog' },
+  );
+  const shown = lines.slice(offset, offset + page);
+  const inner = Math.max(10, width - 4);
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
+      <Text bold color="cyan">
+        {title}{' '}
+        <Text dimColor>
+          lines {lines.length === 0 ? 0 : offset + 1}–{offset + shown.length} of {lines.length}
+        </Text>
+      </Text>
+      {shown.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+        <Text key={offset + i} wrap="truncate">
+          {line.length > inner ? `${line.slice(0, inner - 1)}…` : line}
+        </Text>
+      ))}
+    </Box>
+  );
+}

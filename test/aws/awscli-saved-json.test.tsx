@@ -1,0 +1,190 @@
+// The JSON that the form's Save JSON (`w`) writes, fed unchanged to Debian's AWS CLI v2
+// (/usr/bin/aws dms create-replication-task --cli-input-json file://…) against the sandbox,
+// creates the same task as the form's own Create (Ctrl-s).
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import {
+  CreateEndpointCommand,
+  DeleteReplicationTaskCommand,
+  DescribeReplicationTasksCommand,
+  type ReplicationTask,
+} from '@aws-sdk/client-database-migration-service';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Project } from '../../src/model/project.js';
+import { KEYS, lineWith, renderForm, sandboxServices } from '../screens/taskFormSupport.js';
+import { startTestSandbox, type TestSandbox, waitFor } from '../sandbox/support/sandbox.js';
+
+const AWS = '/usr/bin/aws';
+const run = promisify(execFile);
+
+let sandbox: TestSandbox;
+let dir: string;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  dir = mkdtempSync(join(tmpdir(), 'dmst-awscli-json-'));
+});
+afterAll(async () => {
+  await sandbox?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const project: Project = {
+  name: 'cli',
+  profile: 'sandbox',
+  source: {
+    engine: 'postgres',
+    host: 'pg.example',
+    port: 5432,
+    database: 'shop',
+    user: 'u',
+    sslMode: 'none',
+  },
+  target: {
+    engine: 'mariadb',
+    host: 'maria.example',
+    port: 3306,
+    database: 'shop',
+    user: 'u',
+    sslMode: 'none',
+  },
+};
+
+async function describeTask(id: string): Promise<ReplicationTask | undefined> {
+  try {
+    const out = await sandbox.dms.send(
+      new DescribeReplicationTasksCommand({
+        Filters: [{ Name: 'replication-task-id', Values: [id] }],
+      }),
+    );
+    return out.ReplicationTasks?.[0];
+  } catch (error) {
+    if ((error as Error).name === 'ResourceNotFoundFault') return undefined;
+    throw error;
+  }
+}
+
+/** What must be the same whichever client created the task. */
+function essence(task: ReplicationTask | undefined) {
+  const settings = JSON.parse(task?.ReplicationTaskSettings ?? '{}');
+  // DMS names the log stream after the task's own resource id.
+  delete settings.Logging?.CloudWatchLogStream;
+  return {
+    identifier: task?.ReplicationTaskIdentifier,
+    source: task?.SourceEndpointArn,
+    target: task?.TargetEndpointArn,
+    instance: task?.ReplicationInstanceArn,
+    migrationType: task?.MigrationType,
+    tableMappings: JSON.parse(task?.TableMappings ?? '{}'),
+    settings,
+  };
+}
+
+describe.skipIf(!existsSync(AWS))(`saved JSON and the AWS CLI (${AWS})`, () => {
+  it('aws dms create-replication-task --cli-input-json accepts the file unchanged', async () => {
+    for (const [type, c] of [
+      ['source', project.source!],
+      ['target', project.target!],
+    ] as const) {
+      await sandbox.dms.send(
+        new CreateEndpointCommand({
+          EndpointIdentifier: `cli-${type}`,
+          EndpointType: type,
+          EngineName: c.engine,
+          ServerName: c.host,
+          Port: c.port,
+          DatabaseName: c.database,
+          Username: c.user,
+          Password: 'secret-not-saved',
+        }),
+      );
+    }
+    const ui = renderForm(sandboxServices(sandbox.url, { project }), {
+      selection: { schemas: ['public'], tables: [{ schema: 'sales', table: 'orders' }] },
+    });
+    await ui.waitFor(
+      (f) => lineWith(f, 'Target endpoint').includes('cli-target'),
+      'endpoints preselected',
+    );
+    // Non-default choices: full-load-and-cdc, truncate, full LOB mode with 128 KB chunks, no logging.
+    await ui.press(...Array(4).fill(KEYS.tab), KEYS.right);
+    await ui.press(KEYS.tab, KEYS.right);
+    await ui.press(KEYS.tab, KEYS.left, KEYS.tab);
+    await ui.waitForText('› LOB chunk size (KB)');
+    await ui.press(KEYS.backspace, KEYS.backspace);
+    await ui.type('128');
+    await ui.press(KEYS.tab, KEYS.right);
+    await ui.waitFor((f) => lineWith(f, 'Enable logging').includes('off'), 'logging off');
+
+    const path = join(dir, 'task.json');
+    await ui.press('w');
+    await ui.waitForText('Save the CreateReplicationTask input as JSON');
+    await ui.press(...Array(40).fill(KEYS.backspace));
+    await ui.type(path);
+    await ui.press(KEYS.enter);
+    await ui.waitForText(`Saved ${path}`);
+
+    const { stdout } = await run(
+      AWS,
+      [
+        'dms',
+        'create-replication-task',
+        '--cli-input-json',
+        `file://${path}`,
+        '--endpoint-url',
+        sandbox.url,
+        '--output',
+        'json',
+      ],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: dir,
+          AWS_ACCESS_KEY_ID: 'AKIDTEST',
+          AWS_SECRET_ACCESS_KEY: 'not-a-secret',
+          AWS_DEFAULT_REGION: 'us-east-1',
+          AWS_CONFIG_FILE: join(dir, 'none'),
+          AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+        },
+      },
+    );
+    const created = JSON.parse(stdout).ReplicationTask as ReplicationTask;
+    const id = created.ReplicationTaskIdentifier!;
+    expect(id).toBe('public-and-1-more');
+    const viaCli = essence(
+      await waitFor(
+        () => describeTask(id),
+        (t) => t?.Status === 'ready',
+        { what: 'CLI task ready' },
+      ),
+    );
+    expect(viaCli.migrationType).toBe('full-load-and-cdc');
+    expect(viaCli.settings.TargetMetadata).toMatchObject({ FullLobMode: true, LobChunkSize: 128 });
+    expect(viaCli.settings.FullLoadSettings.TargetTablePrepMode).toBe('TRUNCATE_BEFORE_LOAD');
+    expect(viaCli.settings.Logging.EnableLogging).toBe(false);
+
+    // Remove it, then let the form create the same task itself.
+    await sandbox.dms.send(
+      new DeleteReplicationTaskCommand({ ReplicationTaskArn: created.ReplicationTaskArn }),
+    );
+    await waitFor(
+      () => describeTask(id),
+      (t) => t === undefined,
+      { what: 'CLI task deleted' },
+    );
+    await ui.press(KEYS.ctrlS);
+    await ui.waitForText(`Task ${id} created`);
+    const viaForm = essence(
+      await waitFor(
+        () => describeTask(id),
+        (t) => t?.Status === 'ready',
+        { what: 'form task ready' },
+      ),
+    );
+    expect(viaForm).toEqual(viaCli);
+    await ui.press('n');
+    ui.unmount();
+  });
+});

@@ -1,0 +1,127 @@
+// The sandbox with the embedded demo on: first start builds the PGlite databases and the
+// demo-source / demo-target endpoints; a task moves a table between them; a second start
+// reopens the data dir and keeps the same endpoints, pointed at the new ports.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateReplicationTaskCommand,
+  DescribeConnectionsCommand,
+  DescribeEndpointsCommand,
+  DescribeReplicationInstancesCommand,
+  DescribeReplicationTasksCommand,
+  DescribeTableStatisticsCommand,
+  StartReplicationTaskCommand,
+  TestConnectionCommand,
+} from '@aws-sdk/client-database-migration-service';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startTestSandbox, waitFor } from './support/sandbox.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'dmst-demo-sandbox-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('sandbox with the embedded demo', () => {
+  it('serves demo endpoints that really connect and migrate, and reopens them', async () => {
+    const first = await startTestSandbox({ dataDir, demo: true });
+    try {
+      expect(first.sb.demo?.source.port).toBe(first.sb.port + 1);
+      const endpoints = (await first.dms.send(new DescribeEndpointsCommand({}))).Endpoints!;
+      expect(endpoints.map((e) => [e.EndpointIdentifier, e.EndpointType, e.Port])).toEqual([
+        ['demo-source', 'SOURCE', first.sb.port + 1],
+        ['demo-target', 'TARGET', first.sb.port + 2],
+      ]);
+      const instanceArn = (await first.dms.send(new DescribeReplicationInstancesCommand({})))
+        .ReplicationInstances![0]!.ReplicationInstanceArn!;
+      for (const e of endpoints)
+        await first.dms.send(
+          new TestConnectionCommand({
+            EndpointArn: e.EndpointArn!,
+            ReplicationInstanceArn: instanceArn,
+          }),
+        );
+      await waitFor(
+        () => first.dms.send(new DescribeConnectionsCommand({})),
+        (r) => r.Connections?.length === 2 && r.Connections.every((c) => c.Status === 'successful'),
+        { what: 'demo connections' },
+      );
+      const created = await first.dms.send(
+        new CreateReplicationTaskCommand({
+          ReplicationTaskIdentifier: 'demo-products',
+          SourceEndpointArn: endpoints[0]!.EndpointArn!,
+          TargetEndpointArn: endpoints[1]!.EndpointArn!,
+          ReplicationInstanceArn: instanceArn,
+          MigrationType: 'full-load',
+          TableMappings: JSON.stringify({
+            rules: [
+              {
+                'rule-type': 'selection',
+                'rule-id': '1',
+                'rule-name': '1',
+                'object-locator': { 'schema-name': 'inventory', 'table-name': 'products' },
+                'rule-action': 'include',
+              },
+            ],
+          }),
+          ReplicationTaskSettings: JSON.stringify({
+            FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
+          }),
+        }),
+      );
+      const arn = created.ReplicationTask!.ReplicationTaskArn!;
+      const describeTask = async () =>
+        (
+          await first.dms.send(
+            new DescribeReplicationTasksCommand({
+              Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
+            }),
+          )
+        ).ReplicationTasks![0]!;
+      await waitFor(describeTask, (x) => x.Status === 'ready', { what: 'ready' });
+      await first.dms.send(
+        new StartReplicationTaskCommand({
+          ReplicationTaskArn: arn,
+          StartReplicationTaskType: 'start-replication',
+        }),
+      );
+      const done = await waitFor(
+        describeTask,
+        (x) => x.Status === 'stopped' || x.Status === 'failed',
+        { what: 'load', timeoutMs: 60_000 },
+      );
+      expect(done.LastFailureMessage).toBeUndefined();
+      expect(done.StopReason).toBe('Stop Reason FULL_LOAD_ONLY_FINISHED');
+      const stats = (
+        await first.dms.send(new DescribeTableStatisticsCommand({ ReplicationTaskArn: arn }))
+      ).TableStatistics!;
+      expect(stats).toMatchObject([
+        {
+          SchemaName: 'inventory',
+          TableName: 'products',
+          FullLoadRows: 500,
+          TableState: 'Table completed',
+        },
+      ]);
+    } finally {
+      await first.close(true);
+    }
+    // No password or other secret of the demo lands in the state in clear beyond what the
+    // endpoints need (the demo databases have none).
+    expect(readFileSync(join(dataDir, 'state.json'), 'utf8')).not.toMatch(/"password":"[^"]/);
+
+    const second = await startTestSandbox({ dataDir, demo: true });
+    try {
+      const endpoints = (await second.dms.send(new DescribeEndpointsCommand({}))).Endpoints!;
+      expect(endpoints.map((e) => [e.EndpointIdentifier, e.Port])).toEqual([
+        ['demo-source', second.sb.port + 1],
+        ['demo-target', second.sb.port + 2],
+      ]);
+      const tasks = (await second.dms.send(new DescribeReplicationTasksCommand({})))
+        .ReplicationTasks!;
+      expect(tasks.map((t) => [t.ReplicationTaskIdentifier, t.Status])).toEqual([
+        ['demo-products', 'stopped'],
+      ]);
+    } finally {
+      await second.close(true);
+    }
+  }, 180_000);
+});
