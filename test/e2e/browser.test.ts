@@ -2,13 +2,16 @@
 // 1. `--project NAME` on a project whose source is PGlite served over TCP by this test: browse
 //    the source tree, mark two tables, `c` opens the Create DMS Task form's route.
 // 2. A fresh config dir started like `npm start` (--sandbox): the demo project opens on the
-//    browser. Needs the sandbox (src/sandbox/launcher.ts); skipped with the reason until merged.
+//    browser. The sandbox is started first on a free port for this test's data dir (the default
+//    port may be taken by another sandbox on the machine); --sandbox finds it there.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProjects } from '../../src/config/projects.js';
+import { waitFor } from '../support/ink.js';
 import { startPglite, type PgliteServer } from '../support/pglite.js';
 import { CLI, startTerminal, type TerminalSession } from '../support/pty.js';
 import { filesContaining } from '../support/secrets.js';
@@ -35,7 +38,8 @@ function isolatedEnv() {
 }
 
 async function quit(term: TerminalSession) {
-  term.write('q');
+  // Ctrl-c quits from any screen (q would be typed into a focused form field).
+  term.write('\u0003');
   expect(await term.exited).toBe(0);
   expect(term.inAlternateScreen()).toBe(false);
 }
@@ -60,7 +64,7 @@ describe('schema browser in a real terminal', () => {
     await pglite?.close();
   });
 
-  it('--project opens the browser: expand, mark two tables, c opens the task form route', async () => {
+  it('--project opens the browser: expand, mark two tables, c opens the task form', async () => {
     const { home, env } = isolatedEnv();
     const store = openProjects(env.DMS_TUI_CONFIG_DIR);
     store.save({
@@ -94,10 +98,10 @@ describe('schema browser in a real terminal', () => {
       await term.waitFor('2 marked');
       term.write('c');
       screen = await term.waitFor(/Schema browser › /);
-      if (!screen.includes('Unknown screen')) {
-        expect(screen).toContain('Order Lines');
-        expect(screen).toContain('customers');
-      }
+      // The Create DMS Task form shows the two tables it was handed.
+      screen = await term.waitFor('Order Lines');
+      expect(screen).toContain('customers');
+      expect(screen).not.toContain('Unknown screen');
       await quit(term);
       expect(term.output()).not.toContain(SECRET);
       expect(filesContaining(env.DMS_TUI_CONFIG_DIR, SECRET)).toEqual([]);
@@ -105,7 +109,7 @@ describe('schema browser in a real terminal', () => {
       term.kill();
       rmSync(home, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('--project with an unknown name says so in one line and exits 2', async () => {
     const { home, env } = isolatedEnv();
@@ -116,20 +120,33 @@ describe('schema browser in a real terminal', () => {
   });
 
   it.skipIf(!sandboxMerged)(
-    'fresh config dir + --sandbox: the demo project opens on the browser; mark two tables; c (skipped until the sandbox is merged)',
+    'fresh config dir + --sandbox: the demo project opens on the browser; mark two tables; c',
     async () => {
       const { home, env } = isolatedEnv();
-      const term = startTerminal({ args: ['--sandbox'], cols: 110, rows: 30, env });
+      const sandboxDir = join(env.DMS_TUI_DATA_DIR, 'sandbox');
+      const sandbox: ChildProcess = spawn(
+        process.execPath,
+        [CLI, 'sandbox', '--data-dir', sandboxDir, '--port', '0'],
+        { stdio: 'ignore', env: { ...process.env, ...env } as NodeJS.ProcessEnv },
+      );
+      const term = await (async () => {
+        await waitFor(() => existsSync(join(sandboxDir, 'sandbox.json')), { timeoutMs: 150_000 });
+        return startTerminal({ args: ['--sandbox'], cols: 110, rows: 30, env });
+      })();
       try {
         await term.waitFor('SOURCE', 120_000);
         await term.waitFor(/▸ ○ \S+\s+\d+ tables/, 120_000);
         // Expand the first schema that has tables, mark its first two tables.
         await term.press('j', '\r');
-        await term.waitFor(/▸ ○ .*rows/, 30_000);
+        const tree = await term.waitFor(/^ {4}▸ ○ \S/m, 30_000);
+        const tables = [...tree.matchAll(/^ {4}▸ ○ (\S+)/gm)].map((m) => m[1]!).slice(0, 2);
         await term.press('j', ' ', ' ');
         await term.waitFor('2 marked');
         term.write('c');
-        await term.waitFor(/Schema browser › /);
+        const form = await term.waitFor(/Schema browser › /);
+        expect(form).not.toContain('Unknown screen');
+        // The Create DMS Task form shows the two tables it was handed.
+        for (const table of tables) await term.waitFor(table);
         await quit(term);
         expect(
           openProjects(env.DMS_TUI_CONFIG_DIR)
