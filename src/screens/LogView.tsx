@@ -86,7 +86,8 @@ export function LogView({ params }: ScreenProps) {
   // No log: find out why (logging off in the settings, or no group = the IAM role).
   const missing = logs.data?.missing;
   useEffect(() => {
-    if (!missing) {
+    // explainAgain: asked again after logging was enabled (the answer changes).
+    if (!missing || explainAgain < 0) {
       setExplanation(null);
       return;
     }

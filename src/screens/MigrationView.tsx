@@ -226,7 +226,7 @@ export function MigrationView() {
 
   return (
     <Box flexDirection="column">
-      <Text color={tasks.error ? 'yellow' : undefined} dimColor={!tasks.error}>
+      <Text color={tasks.error ? 'yellow' : undefined} dimColor={!tasks.error} wrap="truncate">
         {header}
       </Text>
       {tasks.data === undefined && !tasks.error ? (
