@@ -96,9 +96,12 @@ export function openProjects(cwd?: string): ProjectsStore {
     if (remember && spec.password !== undefined)
       return { ...base, password: spec.password, rememberPassword: true };
     if (spec.password !== undefined) return { ...base, passwordRequired: true };
-    // No password given now: a remembered one stays only if still remembered.
+    // No password given now: a remembered one stays only if still remembered, and one that was
+    // needed is still asked for (an edit that did not retype it must not lose it).
     if (remember && previous?.password !== undefined)
       return { ...base, password: previous.password, rememberPassword: true };
+    if (previous?.passwordRequired || previous?.password !== undefined)
+      return { ...base, passwordRequired: true };
     return base;
   };
 

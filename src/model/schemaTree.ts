@@ -97,12 +97,17 @@ function statusRow(
   return null;
 }
 
-/** The rows on screen, top to bottom. */
+/**
+ * The rows on screen, top to bottom. `options.qualified` also matches "schema.table" (worth it
+ * only when the filter text has a dot: it costs a string per table per keystroke).
+ */
 export function flattenTree(
   source: TreeSource,
   expanded: ReadonlySet<string>,
   filter: CompiledFilter,
+  options: { qualified?: boolean } = {},
 ): TreeRow[] {
+  const anyDetails = source.details.size > 0;
   const rows: TreeRow[] = [];
   const dbOpen = expanded.has(DATABASE_ID) || !filter.empty;
   rows.push({
@@ -141,10 +146,13 @@ export function flattenTree(
       else {
         shown = [];
         for (const t of tables) {
-          if (filter.test(t.name) || filter.test(`${schema.name}.${t.name}`)) {
+          if (
+            filter.test(t.name) ||
+            (options.qualified && filter.test(`${schema.name}.${t.name}`))
+          ) {
             tableMatchesByName.add(t);
             shown.push(t);
-          } else if (columnsMatching(source, t, filter).length > 0) shown.push(t);
+          } else if (anyDetails && columnsMatching(source, t, filter).length > 0) shown.push(t);
         }
       }
     }

@@ -81,9 +81,13 @@ export function SchemaBrowser() {
   const cursor = pane === 'source' ? srcCursor : tgtCursor;
   const focused: TreeRow | undefined = active.rows[cursor.cursor.index];
 
+  // The target as the source side compares with it; none when it has no connection or failed
+  // (then the source shows no presence marks rather than guessing).
+  const targetFailed =
+    tgt.snapshot.connection?.state === 'error' || tgt.snapshot.schemas?.state === 'error';
   const index = useMemo(
-    () => (live?.target ? targetIndex(toTree(tgt.snapshot, '')) : undefined),
-    [tgt.snapshot, live?.target],
+    () => (live?.target && !targetFailed ? targetIndex(toTree(tgt.snapshot, '')) : undefined),
+    [tgt.snapshot, live?.target, targetFailed],
   );
 
   // Compare the expanded source schemas with their target counterparts.
@@ -322,9 +326,10 @@ function usePane(side: Side, spec: ConnectionSpec | null | undefined): PaneState
             },
             expanded,
             compiled,
+            { qualified: filter.includes('.') },
           )
         : [],
-    [spec, label, snapshot, expanded, compiled],
+    [spec, label, snapshot, expanded, compiled, filter],
   );
   return {
     side,

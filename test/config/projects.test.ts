@@ -64,6 +64,9 @@ describe('project store', () => {
     const nextRun = openProjects(dir);
     expect(nextRun.get('p')?.source?.password).toBeUndefined();
     expect(nextRun.needsPassword('p', 'source')).toBe(true);
+    // Editing the project without retyping the password keeps asking for it.
+    nextRun.save({ ...nextRun.get('p')!, region: 'us-east-1' });
+    expect(openProjects(dir).needsPassword('p', 'source')).toBe(true);
     nextRun.setSessionPassword('p', 'source', SECRET);
     expect(nextRun.needsPassword('p', 'source')).toBe(false);
     expect(nextRun.get('p')?.source?.password).toBe(SECRET);

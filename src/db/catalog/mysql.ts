@@ -6,8 +6,8 @@ import type { ConnectionSpec } from '../../model/connection.js';
 import { type DbConnection, openConnection } from '../connection.js';
 import {
   type CatalogReader,
-  cancellable,
   DEFAULT_TABLE_LIMIT,
+  QueryGate,
   STATEMENT_TIMEOUT_MS,
 } from './reader.js';
 
@@ -74,8 +74,9 @@ export async function mysqlCatalog(
       await other.close();
     }
   };
+  const gate = new QueryGate(cancelOnServer);
   const q = <Row>(sql: string, params: unknown[], signal?: AbortSignal) =>
-    cancellable(() => connection.query<Row>(sql, params), signal, cancelOnServer);
+    gate.run(() => connection.query<Row>(sql, params), signal);
 
   return {
     family: 'mysql',

@@ -7,8 +7,8 @@ import type { ConnectionSpec } from '../../model/connection.js';
 import { type DbConnection, openConnection } from '../connection.js';
 import {
   type CatalogReader,
-  cancellable,
   DEFAULT_TABLE_LIMIT,
+  QueryGate,
   STATEMENT_TIMEOUT_MS,
 } from './reader.js';
 
@@ -88,8 +88,9 @@ export async function postgresCatalog(
       await other.close();
     }
   };
+  const gate = new QueryGate(cancelOnServer);
   const q = <Row>(sql: string, params: unknown[], signal?: AbortSignal) =>
-    cancellable(() => connection.query<Row>(sql, params), signal, cancelOnServer);
+    gate.run(() => connection.query<Row>(sql, params), signal);
 
   return {
     family: 'postgres',

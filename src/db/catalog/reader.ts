@@ -40,33 +40,54 @@ export class QueryCancelled extends Error {
 }
 
 /**
- * Runs a query that the caller may abandon: on abort the promise rejects with QueryCancelled at
- * once, and `cancelOnServer` is asked (best effort) to stop the statement.
+ * Runs one connection's catalog queries one after another, each abandonable: on abort the
+ * caller's promise rejects with QueryCancelled at once and, if the statement is still running,
+ * `cancelOnServer` asks the server to stop it. The next query waits until the abandoned one has
+ * settled and the cancel request has been made, so a late cancel can never hit it.
  */
-export async function cancellable<T>(
-  run: () => Promise<T>,
-  signal: AbortSignal | undefined,
-  cancelOnServer: () => Promise<void>,
-): Promise<T> {
-  if (signal?.aborted) throw new QueryCancelled();
-  if (!signal) return run();
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      reject(new QueryCancelled());
-      cancelOnServer().catch(() => undefined);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    run().then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
+export class QueryGate {
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly cancelOnServer: () => Promise<void>) {}
+
+  run<T>(run: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(new QueryCancelled());
+    let started = false;
+    let settled = false;
+    let cancelled: Promise<void> = Promise.resolve();
+    const work = this.tail.then(() => {
+      if (signal?.aborted) throw new QueryCancelled();
+      started = true;
+      return run();
+    });
+    const done = work.then(
+      () => {
+        settled = true;
       },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
+      () => {
+        settled = true;
       },
     );
-  });
+    this.tail = done.then(() => cancelled);
+    if (!signal) return work;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        reject(new QueryCancelled());
+        if (started && !settled) cancelled = this.cancelOnServer().catch(() => undefined);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(signal.aborted ? new QueryCancelled() : error);
+        },
+      );
+    });
+  }
 }
 
 export async function openCatalog(

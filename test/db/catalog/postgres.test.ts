@@ -2,7 +2,13 @@
 // fixture schema with odd names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnection } from '../../../src/db/connection.js';
-import { type CatalogReader, openCatalog, QueryCancelled } from '../../../src/db/catalog/reader.js';
+import {
+  type CatalogReader,
+  openCatalog,
+  QueryCancelled,
+  QueryGate,
+} from '../../../src/db/catalog/reader.js';
+import { waitFor } from '../../support/ink.js';
 import type { ConnectionSpec } from '../../../src/model/connection.js';
 import { startPglite, type PgliteServer } from '../../support/pglite.js';
 import { serverAvailable } from '../../support/servers.js';
@@ -123,6 +129,36 @@ describe.skipIf(!pg.ok)(`PostgreSQL server (${pg.reason})`, () => {
         await admin.close();
       },
     };
+  });
+
+  it('cancels a long statement on the server, and the next query is not hit', async () => {
+    const conn = await openConnection(pg.spec);
+    const watcher = await openConnection(pg.spec);
+    try {
+      const pid = (await conn.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!
+        .pid;
+      const gate = new QueryGate(async () => {
+        const other = await openConnection(pg.spec);
+        await other.query('SELECT pg_cancel_backend($1)', [pid]);
+        await other.close();
+      });
+      const controller = new AbortController();
+      const sleeping = gate.run(() => conn.query('SELECT pg_sleep(60)'), controller.signal);
+      const running = () =>
+        watcher.query(
+          "SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE '%pg_sleep%'",
+          [pid],
+        );
+      await waitFor(async () => (await running()).rows.length === 1);
+      controller.abort();
+      await expect(sleeping).rejects.toBeInstanceOf(QueryCancelled);
+      const next = await gate.run(() => conn.query<{ one: number }>('SELECT 1 AS one'));
+      expect(next.rows[0]?.one).toBe(1);
+      expect((await running()).rows).toHaveLength(0);
+    } finally {
+      await conn.close();
+      await watcher.close();
+    }
   });
 
   it('abandons an in-flight query when aborted and stays usable', async () => {
