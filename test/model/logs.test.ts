@@ -17,10 +17,7 @@ describe('DMS log lines', () => {
       '2022-10-21T13:24:07 [TARGET_LOAD     ]E:  Failed',
       { component: 'TARGET_LOAD', severity: 'E', text: 'Failed' },
     ],
-    [
-      'free text without a format',
-      { text: 'free text without a format' },
-    ],
+    ['free text without a format', { text: 'free text without a format' }],
   ])('parses %s', (raw, expected) => {
     expect(parseLogLine(raw, 1)).toMatchObject(expected);
   });
