@@ -1,14 +1,20 @@
-// Bundles src/cli.tsx into dist/cli.js with esbuild. Heavy or native packages (the AWS SDK,
-// database drivers, PGlite, node-pty) stay external: they are loaded lazily from node_modules.
-import { build } from 'esbuild';
+// Bundles src/cli.tsx into dist/ with esbuild. Code paths the app reaches through a dynamic
+// import (the sandbox, the subcommands, the AWS layer's SDK loaders) become chunks of their own,
+// so a plain start reads only what the first screen needs. Heavy or native packages (the AWS
+// SDK, database drivers, PGlite, node-pty) stay external and are loaded from node_modules.
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli.tsx'],
-  outfile: 'dist/cli.js',
+  entryPoints: { cli: 'src/cli.tsx' },
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',

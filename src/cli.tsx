@@ -4,9 +4,10 @@
 import { render } from 'ink';
 import packageJson from '../package.json' with { type: 'json' };
 import { type RootConfig, Root } from './app/Root.js';
+import type { SandboxInfo } from './app/services.js';
 import { SCREENS } from './app/screens.js';
 import { enterFullscreen, installExitHandlers, restoreTerminal } from './app/terminal.js';
-import type { AwsTarget } from './aws/target.js';
+import { type AwsTarget, SANDBOX_REGION } from './aws/target.js';
 import { openPreferences, type Preferences } from './config/preferences.js';
 import { openProjects } from './config/projects.js';
 import { openTaskDrafts } from './config/taskDrafts.js';
@@ -36,12 +37,30 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runSubcommand(name: string, args: string[]): Promise<number> {
-  if (name !== 'sandbox') {
-    const { runTaskCommand } = await import('./commands/index.js');
-    return runTaskCommand(name, args);
+  if (name === 'sandbox') {
+    const { runSandboxCommand } = await import('./sandbox/main.js');
+    return runSandboxCommand(args);
   }
-  process.stderr.write(`dms-tui: "${name}" is not available in this build\n`);
-  return 2;
+  const { runTaskCommand } = await import('./commands/index.js');
+  return runTaskCommand(name, args);
+}
+
+/** Finds or starts the local sandbox (a separate process), saying what it waits for. */
+async function startSandbox(): Promise<SandboxInfo> {
+  const { ensureSandbox } = await import('./sandbox/launcher.js');
+  const slow = setTimeout(
+    () =>
+      process.stderr.write(
+        'dms-tui: starting the local DMS sandbox (a first start builds the demo database: about 20 s)…\n',
+      ),
+    800,
+  );
+  try {
+    const sandbox = await ensureSandbox();
+    return { endpointUrl: sandbox.endpointUrl, demo: sandbox.demo };
+  } finally {
+    clearTimeout(slow);
+  }
 }
 
 async function runTui(options: CommonOptions): Promise<number> {
@@ -62,24 +81,51 @@ async function runTui(options: CommonOptions): Promise<number> {
     );
     return 2;
   }
-  if (project) projects.touch(project.name);
+  // The sandbox: asked for, the project's profile, or the profile chosen last time.
+  const explicitAws = Boolean(options.profile || options.endpointUrl || options.region);
+  const wantsSandbox =
+    options.sandbox ||
+    (!explicitAws &&
+      (project ? project.profile === 'sandbox' : preferences.get().lastProfile === 'sandbox'));
+  let sandbox: SandboxInfo | undefined;
+  if (wantsSandbox) {
+    try {
+      sandbox = await startSandbox();
+    } catch (error) {
+      process.stderr.write(`dms-tui: cannot start the sandbox: ${(error as Error).message}\n`);
+      return 1;
+    }
+  }
+  // On a fresh machine the sandbox's demo databases become the "demo" project, opened at once;
+  // later sandbox runs reopen the sandbox project used last.
+  const fresh = sandbox?.demo ? projects.ensureDemo(sandbox.demo) : undefined;
+  const lastSandboxProject = sandbox
+    ? projects.list().find((p) => p.profile === 'sandbox')
+    : undefined;
+  const opened = project ?? fresh ?? (lastSandboxProject && projects.get(lastSandboxProject.name));
+  if (opened) projects.touch(opened.name);
   const config: RootConfig = {
-    target: initialTarget(options, preferences.get(), project),
+    target: sandbox
+      ? { sandbox: true, endpointUrl: sandbox.endpointUrl, region: SANDBOX_REGION }
+      : initialTarget(options, preferences.get(), project),
+    sandbox,
+    startSandbox,
     preferences,
     readOnly: options.readOnly,
     refreshSeconds: options.refreshSeconds ?? preferences.get().refreshSeconds,
     projects,
-    initialProject: project?.name,
+    initialProject: opened?.name,
     taskDrafts: openTaskDrafts(),
   };
   const initialRoute: Route = {
-    screen: project
-      ? 'browser'
-      : SCREENS.tasks
-        ? 'tasks'
-        : projects.list().length > 0
-          ? 'projects'
-          : 'profiles',
+    screen:
+      project || fresh
+        ? 'browser'
+        : SCREENS.tasks
+          ? 'tasks'
+          : projects.list().length > 0
+            ? 'projects'
+            : 'profiles',
   };
 
   enterFullscreen();

@@ -1,5 +1,7 @@
 // `?`: every key in force on this screen, grouped by where it applies, from the key table.
+// Scrolls with the list keys when it does not fit.
 import { Box, Text } from 'ink';
+import { useState } from 'react';
 import { type ShownBinding, useActiveBindings, useBindings } from '../app/bindings.js';
 import { keyLabel } from '../model/keyName.js';
 
@@ -10,22 +12,20 @@ const GROUP_TITLES: Record<ShownBinding['layer'], string> = {
   app: 'Everywhere',
 };
 
-export function HelpOverlay({ onClose, height }: { onClose: () => void; height: number }) {
-  useBindings(
-    [
-      { command: 'nav.back', handler: onClose },
-      { command: 'app.help', handler: onClose },
-    ],
-    { kind: 'overlay' },
-  );
-  const bindings = useActiveBindings({ skip: 'overlay' });
-  const groups = (['dialog', 'screen', 'app'] as const)
-    .map((layer) => ({ layer, items: bindings.filter((b) => b.layer === layer) }))
-    .filter((g) => g.items.length > 0);
-  const lines: { key: string; text: string; dim?: boolean; title?: boolean }[] = [];
-  for (const group of groups) {
-    lines.push({ key: `t-${group.layer}`, text: GROUP_TITLES[group.layer], title: true });
-    for (const b of group.items) {
+interface HelpLine {
+  key: string;
+  text: string;
+  dim?: boolean;
+  title?: boolean;
+}
+
+function helpLines(bindings: ShownBinding[]): HelpLine[] {
+  const lines: HelpLine[] = [];
+  for (const layer of ['dialog', 'screen', 'app'] as const) {
+    const items = bindings.filter((b) => b.layer === layer);
+    if (items.length === 0) continue;
+    lines.push({ key: `t-${layer}`, text: GROUP_TITLES[layer], title: true });
+    for (const b of items) {
       const keys = b.keys.map(keyLabel).join(' ').padEnd(14);
       const reason = b.disabledReason ? `  (${b.disabledReason})` : '';
       lines.push({
@@ -35,22 +35,49 @@ export function HelpOverlay({ onClose, height }: { onClose: () => void; height: 
       });
     }
   }
-  const visible = lines.slice(0, Math.max(1, height - 3));
+  return lines;
+}
+
+export function HelpOverlay({ onClose, height }: { onClose: () => void; height: number }) {
+  const lines = helpLines(useActiveBindings({ skip: 'overlay' }));
+  // Inside the border: the title, the lines, and one line saying what is above or below.
+  const room = Math.max(1, height - 4);
+  const maxOffset = Math.max(0, lines.length - room);
+  const [offset, setOffset] = useState(0);
+  const scroll = (delta: number) => setOffset((o) => Math.min(maxOffset, Math.max(0, o + delta)));
+  useBindings(
+    [
+      { command: 'nav.back', handler: onClose },
+      { command: 'app.help', handler: onClose },
+      { command: 'list.down', handler: () => scroll(1) },
+      { command: 'list.up', handler: () => scroll(-1) },
+      { command: 'list.pageDown', handler: () => scroll(room) },
+      { command: 'list.pageUp', handler: () => scroll(-room) },
+    ],
+    { kind: 'overlay' },
+  );
+  const start = Math.min(offset, maxOffset);
+  const visible = lines.slice(start, start + room);
+  const below = lines.length - start - visible.length;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} height={height}>
-      <Text bold>Keys — Esc or ? to close</Text>
+      <Text bold>Keys — Esc or ? to close{maxOffset > 0 ? ', ↑↓ to scroll' : ''}</Text>
       {visible.map((line) => (
         <Text
           key={line.key}
           bold={line.title}
           color={line.title ? 'yellow' : undefined}
           dimColor={line.dim}
+          wrap="truncate"
         >
           {line.text}
         </Text>
       ))}
-      {lines.length > visible.length ? (
-        <Text dimColor>… {lines.length - visible.length} more (enlarge the terminal)</Text>
+      {maxOffset > 0 ? (
+        <Text dimColor>
+          {start > 0 ? `↑ ${start} above  ` : ''}
+          {below > 0 ? `↓ ${below} more` : ''}
+        </Text>
       ) : null}
     </Box>
   );

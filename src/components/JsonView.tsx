@@ -13,14 +13,20 @@ export function JsonView({
   value,
   height,
   name = 'json',
+  onClose,
 }: {
   value: unknown;
   height: number;
   name?: string;
+  /** When given, the view is a modal layer and Esc calls this. */
+  onClose?: () => void;
 }) {
   const lines = useMemo(() => jsonLines(value), [value]);
   const list = useListCursor({ name, count: lines.length, height });
-  useBindings(list.bindings);
+  useBindings(
+    onClose ? [...list.bindings, { command: 'dialog.cancel', handler: onClose }] : list.bindings,
+    { kind: onClose ? 'dialog' : 'screen' },
+  );
   const { start, end } = visibleRange(list.cursor, lines.length, height);
   return (
     <Box flexDirection="column">

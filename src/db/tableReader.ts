@@ -43,9 +43,12 @@ export async function readTable(conn: DbConnection, plan: TablePlan): Promise<Re
     const { to } = await import('pg-copy-streams');
     const client = conn.raw as pg.Client;
     const stream = client.query(to(`COPY (${sourceSelect(plan)}) TO STDOUT`));
-    return plan.targetFamily === 'mysql'
-      ? stream.pipe(new PgToMysqlEscapes()).on('close', () => stream.destroy())
-      : stream;
+    if (plan.targetFamily !== 'mysql') return stream;
+    const escapes = new PgToMysqlEscapes();
+    // pipe() does not forward errors: a source failure must end the reader, not stall it.
+    stream.once('error', (error: Error) => escapes.destroy(error));
+    escapes.once('close', () => stream.destroy());
+    return stream.pipe(escapes);
   }
   const raw = (conn.raw as MysqlPromiseConnection & { connection: MysqlCallbackConnection })
     .connection;

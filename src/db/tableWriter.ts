@@ -95,9 +95,15 @@ export interface BatchSink {
   end(): Promise<{ skipped: number }>;
 }
 
+/**
+ * How rows go in: `bulk` is COPY FROM STDIN (PostgreSQL) or LOAD DATA LOCAL INFILE (MySQL);
+ * `insert` is multi-row INSERTs, for PGlite behind pglite-socket (no COPY FROM STDIN) and for
+ * MySQL servers with local_infile off.
+ */
+export type WriteMethod = 'bulk' | 'insert';
+
 export interface WriterOptions {
-  /** PGlite behind pglite-socket: no COPY FROM STDIN, so INSERTs. */
-  pglite: boolean;
+  method: WriteMethod;
 }
 
 export async function openBatch(
@@ -105,9 +111,8 @@ export async function openBatch(
   plan: TablePlan,
   options: WriterOptions,
 ): Promise<BatchSink> {
-  if (conn.family === 'mysql') return loadDataBatch(conn, plan);
-  if (options.pglite) return insertBatch(conn, plan);
-  return copyBatch(conn, plan);
+  if (options.method === 'insert') return insertBatch(conn, plan);
+  return conn.family === 'mysql' ? loadDataBatch(conn, plan) : copyBatch(conn, plan);
 }
 
 async function copyBatch(conn: DbConnection, plan: TablePlan): Promise<BatchSink> {
@@ -168,19 +173,29 @@ async function loadDataBatch(conn: DbConnection, plan: TablePlan): Promise<Batch
 }
 
 async function insertBatch(conn: DbConnection, plan: TablePlan): Promise<BatchSink> {
-  const cols = plan.columns.map((c) => quoteIdent('postgres', c.target)).join(', ');
+  const family = conn.family;
+  const cols = plan.columns.map((c) => quoteIdent(family, c.target)).join(', ');
   const width = plan.columns.length;
+  const binary = plan.columns.map((c) => c.binary);
   const rowsPerInsert = Math.max(1, Math.min(500, Math.floor(30000 / Math.max(1, width))));
   const decoder = new StringDecoder('utf8');
   let carry = '';
-  let rows: (string | null)[][] = [];
+  let rows: unknown[][] = [];
+  const toRow = (line: string): unknown[] => {
+    const fields = decodeLine(line);
+    // MySQL targets get binary columns as hex (see tableReader.ts); PostgreSQL as \x… text.
+    if (family === 'mysql')
+      return fields.map((f, i) => (f !== null && binary[i] ? Buffer.from(f, 'hex') : f));
+    return fields;
+  };
   const flush = async () => {
     if (rows.length === 0) return;
-    const params: (string | null)[] = [];
+    const params: unknown[] = [];
     const tuples = rows.map((row) => {
       const start = params.length;
       params.push(...row);
-      return `(${row.map((_, i) => `$${start + i + 1}`).join(', ')})`;
+      const marks = row.map((_, i) => (family === 'postgres' ? `$${start + i + 1}` : '?'));
+      return `(${marks.join(', ')})`;
     });
     rows = [];
     await conn.query(
@@ -194,13 +209,13 @@ async function insertBatch(conn: DbConnection, plan: TablePlan): Promise<BatchSi
       const lines = text.split('\n');
       carry = lines.pop() ?? '';
       for (const line of lines) {
-        rows.push(decodeLine(line));
+        rows.push(toRow(line));
         if (rows.length >= rowsPerInsert) await flush();
       }
     },
     async end() {
       carry += decoder.end();
-      if (carry) rows.push(decodeLine(carry));
+      if (carry) rows.push(toRow(carry));
       carry = '';
       await flush();
       return { skipped: 0 };

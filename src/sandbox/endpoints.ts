@@ -244,8 +244,8 @@ const describeEndpoints: Handler = (call, input: Input) => {
     'endpoint-id': (e) => [e.identifier],
     'engine-name': (e) => [e.engineName],
   });
-  if (matched.length === 0) throw notFound('No Endpoints found matching provided filters');
   const { items, Marker } = page(matched, input);
+  if (matched.length === 0) throw notFound('No Endpoints found matching provided filters');
   return { Marker, Endpoints: items.map(renderEndpoint) };
 };
 

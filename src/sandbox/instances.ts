@@ -59,8 +59,8 @@ const describeReplicationInstances: Handler = (call, input: Input) => {
     'replication-instance-class': () => ['dms.t3.medium'],
     'engine-version': () => ['3.5.3'],
   });
-  if (matched.length === 0) throw notFound('No replication instances found matching filters');
   const { items, Marker } = page(matched, input);
+  if (matched.length === 0) throw notFound('No replication instances found matching filters');
   return { Marker, ReplicationInstances: items.map((i) => renderInstance(i, call.region)) };
 };
 

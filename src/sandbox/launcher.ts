@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectionSpec } from '../model/connection.js';
-import { defaultSandboxDir } from './main.js';
 import {
   DEFAULT_SANDBOX_PORT,
+  defaultSandboxDir,
   processAlive,
   readSandboxInfo,
   SANDBOX_LOG,
@@ -52,7 +52,6 @@ export async function ensureSandbox(opts: EnsureSandboxOptions = {}): Promise<En
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', out, out],
-    env: { ...process.env, CI: undefined },
   });
   closeSync(out);
   let exited: number | null = null;

@@ -1,11 +1,10 @@
 // `dms-tui sandbox [--port N] [--data-dir DIR] [--chaos SPEC] [--no-demo] [--host H]`,
 // `dms-tui sandbox stop` and `dms-tui sandbox status`.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { dataDir as appDataDir } from '../config/paths.js';
 import { parseChaos } from '../model/chaos.js';
 import {
   DEFAULT_SANDBOX_PORT,
+  defaultSandboxDir,
   processAlive,
   readSandboxInfo,
   removeSandboxInfo,
@@ -24,10 +23,6 @@ export const SANDBOX_USAGE = `Usage:
       --no-demo       do not start the embedded demo databases
   dms-tui sandbox status [--data-dir DIR]   Is a sandbox serving this data dir?
   dms-tui sandbox stop [--data-dir DIR]     Stop it (running tasks are stopped first).`;
-
-export function defaultSandboxDir(): string {
-  return join(appDataDir(), 'sandbox');
-}
 
 interface Flags {
   command: 'serve' | 'stop' | 'status';

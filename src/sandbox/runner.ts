@@ -245,7 +245,7 @@ export function createTaskRunner(deps: {
       store.changed();
       log(task, 'SOURCE_CAPTURE', 'W', CDC_NOTICE, 'sandbox_cdc.c:1');
     } else {
-      const outcome = await loadOnce(task, run, parsed.value, skip, type === 'reload-target');
+      const outcome = await loadOnce(task, run, parsed.value, skip, false);
       if (outcome.kind === 'no-tables') {
         const failOnNone =
           ((task.settings.ErrorBehavior as Record<string, unknown> | undefined)

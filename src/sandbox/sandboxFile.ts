@@ -2,6 +2,7 @@
 // foreground `dms-tui sandbox` process and read by the launcher, `sandbox stop` and `status`.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { dataDir as appDataDir } from '../config/paths.js';
 import type { ConnectionSpec } from '../model/connection.js';
 import { writeFileAtomic } from './store.js';
 
@@ -9,6 +10,11 @@ export const DEFAULT_SANDBOX_PORT = 18590;
 export const SANDBOX_FILE = 'sandbox.json';
 export const SANDBOX_LOG = 'sandbox.log';
 export const HEALTH_PATH = '/sandbox/health';
+
+/** Where the sandbox keeps its state unless told otherwise: <app data dir>/sandbox. */
+export function defaultSandboxDir(): string {
+  return join(appDataDir(), 'sandbox');
+}
 
 export interface SandboxInfo {
   pid: number;

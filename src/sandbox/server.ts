@@ -222,7 +222,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
         new Promise((resolve) => setTimeout(resolve, 3000).unref()),
       ]);
       for (const timer of timers) clearTimeout(timer);
-      await store.flush();
+      await store.close();
       server.closeAllConnections();
       await closed;
       await demo?.close();

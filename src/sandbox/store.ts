@@ -19,6 +19,8 @@ export interface Store {
   changed(): void;
   /** Resolves when everything changed so far is on disk. */
   flush(): Promise<void>;
+  /** Flushes, then ignores further changes (the sandbox is closing). */
+  close(): Promise<void>;
 }
 
 export const STATE_FILE = 'state.json';
@@ -59,12 +61,12 @@ export function writeFileAtomic(path: string, text: string, mode = 0o600): void 
   }
 }
 
-export function createStore(dataDir: string, state: SandboxState, delayMs = 50): Store {
+export function createStore(dataDir: string, state: SandboxState, delayMs = 200): Store {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, STATE_FILE);
   let dirty = false;
   let timer: NodeJS.Timeout | undefined;
-  let waiters: (() => void)[] = [];
+  let closed = false;
 
   const writeNow = () => {
     timer = undefined;
@@ -75,14 +77,12 @@ export function createStore(dataDir: string, state: SandboxState, delayMs = 50):
     } catch (error) {
       process.stderr.write(`sandbox: could not save state: ${(error as Error).message}\n`);
     }
-    const done = waiters;
-    waiters = [];
-    for (const w of done) w();
   };
 
   return {
     state,
     changed() {
+      if (closed) return;
       dirty = true;
       timer ??= setTimeout(writeNow, delayMs);
     },
@@ -92,6 +92,10 @@ export function createStore(dataDir: string, state: SandboxState, delayMs = 50):
       timer = undefined;
       writeNow();
       return Promise.resolve();
+    },
+    async close() {
+      await this.flush();
+      closed = true;
     },
   };
 }

@@ -197,8 +197,8 @@ const describeReplicationTasks: Handler = (call, input: Input) => {
     'endpoint-arn': (t) => [t.sourceEndpointArn, t.targetEndpointArn],
     'replication-instance-arn': (t) => [t.instanceArn],
   });
-  if (matched.length === 0) throw notFound('No Tasks found matching provided filters');
   const { items, Marker } = page(matched, input);
+  if (matched.length === 0) throw notFound('No Tasks found matching provided filters');
   return {
     Marker,
     ReplicationTasks: items.map((t) =>

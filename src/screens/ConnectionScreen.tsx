@@ -66,17 +66,24 @@ export function ConnectionScreen({ params }: ScreenProps) {
   const [test, setTest] = useState<TestState>({ state: 'idle' });
   const field = FIELDS[focused];
 
-  const update = (next: ConnectionDraft, changed: keyof ConnectionDraft) => {
-    setDraft(next);
-    setTest({ state: 'idle' });
-    setErrors((e) => {
-      const copy = { ...e };
-      const message = validateField(changed, next);
-      if (message) copy[changed] = message;
-      else delete copy[changed];
-      if (changed === 'engine') delete copy.port;
-      return copy;
+  // Functional updates: keys may arrive faster than renders.
+  const update = (
+    change: (previous: ConnectionDraft) => ConnectionDraft,
+    changed: keyof ConnectionDraft,
+  ) => {
+    setDraft((previous) => {
+      const next = change(previous);
+      setErrors((e) => {
+        const copy = { ...e };
+        const message = validateField(changed, next);
+        if (message) copy[changed] = message;
+        else delete copy[changed];
+        if (changed === 'engine') delete copy.port;
+        return copy;
+      });
+      return next;
     });
+    setTest({ state: 'idle' });
   };
 
   const validated = () => {
@@ -143,10 +150,10 @@ export function ConnectionScreen({ params }: ScreenProps) {
   };
 
   const cycle = (step: 1 | -1) => {
-    if (field?.name === 'engine') update(cycleEngine(draft, step), 'engine');
-    else if (field?.name === 'sslMode') update(cycleSslMode(draft, step), 'sslMode');
+    if (field?.name === 'engine') update((d) => cycleEngine(d, step), 'engine');
+    else if (field?.name === 'sslMode') update((d) => cycleSslMode(d, step), 'sslMode');
     else if (field?.name === 'rememberPassword')
-      update({ ...draft, rememberPassword: !draft.rememberPassword }, 'rememberPassword');
+      update((d) => ({ ...d, rememberPassword: !d.rememberPassword }), 'rememberPassword');
   };
   const choiceReason = isTextField(field) ? 'Type in the field' : null;
 
@@ -187,8 +194,11 @@ export function ConnectionScreen({ params }: ScreenProps) {
           values={draft as unknown as Record<string, string | boolean>}
           errors={errors}
           focused={focused}
-          onChange={(name, value) =>
-            update({ ...draft, [name]: value }, name as keyof ConnectionDraft)
+          onEdit={(name, edit) =>
+            update(
+              (d) => ({ ...d, [name]: edit(String(d[name as keyof ConnectionDraft])) }),
+              name as keyof ConnectionDraft,
+            )
           }
         />
       </Box>

@@ -52,6 +52,7 @@ export function LogView({ params }: ScreenProps) {
   const [dialog, setDialog] = useState<'none' | 'filter' | 'enable'>('none');
   const [cursor, setCursor] = useState<ListCursor>({ index: 0, offset: 0 });
   const [explanation, setExplanation] = useState<Explanation | null>(null);
+  const [explainAgain, setExplainAgain] = useState(0);
 
   const buffer = logs.buffer;
   const version = logs.data?.version ?? 0;
@@ -104,12 +105,15 @@ export function LogView({ params }: ScreenProps) {
           });
         } else if (missing === 'no-group') {
           setExplanation({
-            text: `Logging is on, but log group ${group} does not exist: DMS needs the IAM role dms-cloudwatch-logs-role (trusting dms.amazonaws.com, with AmazonDMSCloudWatchLogsRole) to write logs. Create it, then restart the task.`,
+            text:
+              task.status === 'running'
+                ? `Logging is on and ${id} is running, but log group ${group} does not exist: DMS needs the IAM role dms-cloudwatch-logs-role (trusting dms.amazonaws.com, with the AmazonDMSCloudWatchLogsRole policy) to write logs. Create it, then restart the task.`
+                : `Logging is on, but log group ${group} does not exist yet: DMS creates it when the task runs with logging on, so ${id} has not run since logging was enabled. Start it; if the group still does not appear, the IAM role dms-cloudwatch-logs-role is missing.`,
             canEnable: false,
           });
         } else {
           setExplanation({
-            text: `Logging is on, but stream ${stream} does not exist yet: the task has not run since logging was enabled. Start it and the log appears here.`,
+            text: `Logging is on, but stream ${stream} does not exist yet: ${id} has not run since logging was enabled. Start it and the log appears here.`,
             canEnable: false,
           });
         }
@@ -124,7 +128,7 @@ export function LogView({ params }: ScreenProps) {
     return () => {
       live = false;
     };
-  }, [missing, clients, arn, id, group, stream, logs.data?.missingMessage]);
+  }, [missing, clients, arn, id, group, stream, logs.data?.missingMessage, explainAgain]);
 
   const move = (m: 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom') => {
     setFollow(m === 'bottom');
@@ -164,6 +168,7 @@ export function LogView({ params }: ScreenProps) {
       () => {
         setError(null);
         setNotice(`Logging enabled for ${id}: start the task to see its log`);
+        setExplainAgain((n) => n + 1);
         logs.refresh();
       },
       (e) => setError(`Cannot enable logging: ${errorLine(e)}`),
@@ -172,6 +177,15 @@ export function LogView({ params }: ScreenProps) {
 
   useBindings(
     [
+      ...(explanation?.canEnable
+        ? [
+            {
+              command: 'logs.enable' as const,
+              handler: () => setDialog('enable'),
+              disabledReason: explanation.enableRefusal ?? null,
+            },
+          ]
+        : []),
       { command: 'list.up', handler: () => move('up') },
       { command: 'list.down', handler: () => move('down') },
       { command: 'list.pageUp', handler: () => move('pageUp') },
@@ -197,15 +211,6 @@ export function LogView({ params }: ScreenProps) {
       },
       { command: 'list.filter', handler: () => setDialog('filter') },
       { command: 'logs.save', handler: save, disabledReason: count ? null : 'Nothing to save' },
-      ...(explanation?.canEnable
-        ? [
-            {
-              command: 'logs.enable' as const,
-              handler: () => setDialog('enable'),
-              disabledReason: explanation.enableRefusal ?? null,
-            },
-          ]
-        : []),
     ],
     { active: dialog === 'none' },
   );
@@ -217,18 +222,20 @@ export function LogView({ params }: ScreenProps) {
     if (line) visible.push({ index: i, line });
   }
   const status = [
-    `${group} / ${stream}`,
     `${count}${filtering ? ` of ${buffer.length}` : ''} lines${buffer.dropped ? ` (${buffer.dropped} oldest dropped)` : ''}`,
     follow ? 'following' : 'paused',
     severity ? `severity ≤ ${severity}` : '',
     component ? `component ${component}` : '',
     filterText ? `filter ${filterText}` : '',
+    `${group} / ${stream}`,
   ]
     .filter(Boolean)
     .join(' · ');
   return (
     <Box flexDirection="column">
-      <Text dimColor>{status}</Text>
+      <Text dimColor wrap="truncate">
+        {status}
+      </Text>
       {missing ? (
         <Text color="yellow" wrap="wrap">
           {explanation?.text ?? logs.data?.missingMessage}

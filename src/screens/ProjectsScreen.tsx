@@ -340,7 +340,9 @@ function SettingsForm({
         values={draft as unknown as Record<string, string>}
         errors={errors}
         focused={focused}
-        onChange={(field, value) => setDraft((d) => ({ ...d, [field]: value }))}
+        onEdit={(field, edit) =>
+          setDraft((d) => ({ ...d, [field]: edit(d[field as keyof SettingsDraft]) }))
+        }
       />
       <Text dimColor>Tab next field · Enter saves · Esc cancels</Text>
     </Box>

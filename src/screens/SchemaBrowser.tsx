@@ -245,7 +245,7 @@ export function SchemaBrowser() {
       ) : prompt.kind === 'filter' ? (
         <Box>
           <Text color="cyan">/</Text>
-          <TextField value={filterText} onChange={active.setFilter} />
+          <TextField value={filterText} onEdit={(edit) => active.setFilter(edit)} />
           {active.filterError ? <Text color="red"> {active.filterError}</Text> : null}
         </Box>
       ) : (
@@ -279,7 +279,7 @@ interface PaneState {
   ensureExpanded(schema: string): void;
   filter: string;
   filterError?: string;
-  setFilter(text: string): void;
+  setFilter(text: string | ((previous: string) => string)): void;
 }
 
 function usePane(side: Side, spec: ConnectionSpec | null | undefined): PaneState {

@@ -72,7 +72,7 @@ export function TaskDetails({ params }: ScreenProps) {
   };
   useBindings(
     json
-      ? [{ command: 'dialog.cancel', handler: () => setJson(false) }]
+      ? []
       : [
           ...list.bindings,
           {
@@ -91,7 +91,7 @@ export function TaskDetails({ params }: ScreenProps) {
             disabledReason: data ? null : 'Still loading',
           },
         ],
-    { kind: json ? 'dialog' : 'screen' },
+    { active: !json },
   );
 
   if (!data) {
@@ -110,7 +110,12 @@ export function TaskDetails({ params }: ScreenProps) {
     return (
       <Box flexDirection="column">
         <Text dimColor>Full JSON of {data.task.id} (Esc closes)</Text>
-        <JsonView value={raw} height={listHeight - 1} name="details-json" />
+        <JsonView
+          value={raw}
+          height={listHeight - 1}
+          name="details-json"
+          onClose={() => setJson(false)}
+        />
       </Box>
     );
   }

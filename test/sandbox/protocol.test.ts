@@ -99,6 +99,16 @@ describe('sandbox protocol', () => {
     expect(error.$metadata.httpStatusCode).toBe(400);
   });
 
+  it('checks MaxRecords before answering that nothing matched', async () => {
+    const r = await post('AmazonDMSv20160101.DescribeEndpoints', '{"MaxRecords": 5}');
+    expect(r.json.__type).toBe('InvalidParameterValueException');
+    const empty = await post(
+      'AmazonDMSv20160101.DescribeEndpoints',
+      '{"MaxRecords": 0, "Marker": ""}',
+    );
+    expect(empty.json.__type).toBe('ResourceNotFoundFault');
+  });
+
   it('describes account quotas', async () => {
     const out = await t.dms.send(new DescribeAccountAttributesCommand({}));
     const names = out.AccountQuotas?.map((q) => q.AccountQuotaName);

@@ -38,8 +38,11 @@ export function startTerminal({
   env = {},
   command = process.execPath,
   cwd,
+  nodeArgs = [],
 }: {
   args?: string[];
+  /** Options for node itself, before the CLI script (e.g. --import a preload). */
+  nodeArgs?: string[];
   cols?: number;
   rows?: number;
   env?: Record<string, string | undefined>;
@@ -53,13 +56,17 @@ export function startTerminal({
   }
   const term = new Terminal({ cols, rows, allowProposedApi: true });
   let raw = '';
-  const child = pty.spawn(command, command === process.execPath ? [CLI, ...args] : args, {
-    name: 'xterm-256color',
-    cols,
-    rows,
-    cwd: cwd ?? process.cwd(),
-    env: childEnv,
-  });
+  const child = pty.spawn(
+    command,
+    command === process.execPath ? [...nodeArgs, CLI, ...args] : args,
+    {
+      name: 'xterm-256color',
+      cols,
+      rows,
+      cwd: cwd ?? process.cwd(),
+      env: childEnv,
+    },
+  );
   child.onData((data) => {
     raw += data;
     term.write(data);
@@ -85,7 +92,8 @@ export function startTerminal({
     async press(...keys) {
       for (const key of keys) {
         child.write(key);
-        await new Promise((resolve) => setTimeout(resolve, 40));
+        // Long enough that a lone Esc is not read as the start of the next key's sequence.
+        await new Promise((resolve) => setTimeout(resolve, 80));
       }
     },
     resize(c, r) {

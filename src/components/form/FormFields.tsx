@@ -20,7 +20,8 @@ export interface FormFieldsProps {
   errors: Partial<Record<string, string>>;
   focused: number;
   labelWidth?: number;
-  onChange: (name: string, value: string) => void;
+  /** An edit of a text field, to apply to its latest value (see TextField). */
+  onEdit: (name: string, edit: (previous: string) => string) => void;
 }
 
 export function FormFields({
@@ -29,7 +30,7 @@ export function FormFields({
   errors,
   focused,
   labelWidth = 18,
-  onChange,
+  onEdit,
 }: FormFieldsProps) {
   return (
     <Box flexDirection="column">
@@ -50,7 +51,7 @@ export function FormFields({
                     value={String(value ?? '')}
                     mask={field.kind === 'password' ? '•' : undefined}
                     placeholder={field.placeholder}
-                    onChange={(v) => onChange(field.name, v)}
+                    onEdit={(edit) => onEdit(field.name, edit)}
                   />
                 ) : (
                   <Text dimColor={!value}>

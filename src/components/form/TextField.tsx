@@ -1,21 +1,30 @@
 // A one-line text field: appends what is typed (or pasted), Backspace deletes. Control and Alt
 // combinations, Tab, Enter, Esc and arrows are left to the key dispatcher, so form commands
-// like Ctrl-s never leak a character into the field. `mask` hides the text.
+// like Ctrl-s never leak a character into the field; Ctrl-u clears it (as in a shell). `mask`
+// hides the text.
 import { Text, useInput } from 'ink';
 
 export interface TextFieldProps {
   value: string;
-  onChange: (value: string) => void;
+  /**
+   * Gets an edit to apply to the latest value (keys can arrive faster than renders, so an edit
+   * never starts from a stale `value`). Use with a functional state update.
+   */
+  onEdit: (edit: (previous: string) => string) => void;
   focus?: boolean;
   mask?: string;
   placeholder?: string;
 }
 
-export function TextField({ value, onChange, focus = true, mask, placeholder }: TextFieldProps) {
+export function TextField({ value, onEdit, focus = true, mask, placeholder }: TextFieldProps) {
   useInput(
     (input, key) => {
       if (key.backspace || key.delete) {
-        if (value.length > 0) onChange([...value].slice(0, -1).join(''));
+        onEdit((previous) => [...previous].slice(0, -1).join(''));
+        return;
+      }
+      if (key.ctrl && input === 'u') {
+        onEdit(() => '');
         return;
       }
       if (
@@ -33,7 +42,7 @@ export function TextField({ value, onChange, focus = true, mask, placeholder }: 
       )
         return;
       const printable = input.replace(/[\u0000-\u001f\u007f]/g, '');
-      if (printable) onChange(value + printable);
+      if (printable) onEdit((previous) => previous + printable);
     },
     { isActive: focus },
   );

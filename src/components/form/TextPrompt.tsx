@@ -42,8 +42,8 @@ export function TextPrompt({
         <TextField
           value={value}
           mask={mask ? '•' : undefined}
-          onChange={(v) => {
-            setValue(v);
+          onEdit={(edit) => {
+            setValue(edit);
             setError(null);
           }}
         />

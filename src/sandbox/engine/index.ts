@@ -1,10 +1,12 @@
 // The sandbox's full-load engine (issue 3 item 6): selects source tables through the task's
 // table mappings, prepares target tables, and streams rows across in up to
 // MaxFullLoadSubTasks parallel subtasks. See types.ts for the contract with the task runner.
+import type { EventEmitter } from 'node:events';
 import { type DbConnection, describeDriverError, openConnection } from '../../db/connection.js';
 import type { Family } from '../../db/loadPlan.js';
 import { forceClose, isConnectionLost } from '../../db/forceClose.js';
 import { describeSourceTable, listSourceTables } from '../../db/sourceTables.js';
+import type { WriteMethod } from '../../db/tableWriter.js';
 import type { ConnectionSpec } from '../../model/connection.js';
 import { engineInfo } from '../../model/connection.js';
 import { selectTables } from '../../model/tableMatching.js';
@@ -38,6 +40,7 @@ async function prepareSession(conn: DbConnection, role: 'source' | 'target'): Pr
 
 export const runFullLoad: RunFullLoad = async (job) => {
   const live = new Set<DbConnection>();
+  const driverErrors = new WeakMap<DbConnection, Error>();
   let fatal: string | undefined;
   const stopAll = () => {
     for (const c of live) forceClose(c);
@@ -54,6 +57,11 @@ export const runFullLoad: RunFullLoad = async (job) => {
       throw new Fatal(`Failed to connect to the ${role} endpoint: ${(error as Error).message}`);
     }
     live.add(conn);
+    // The driver reports a dropped session here first (e.g. "terminating connection due to
+    // administrator command"); later calls only say the client is unusable.
+    (conn.raw as EventEmitter).on('error', (error: Error) => {
+      if (!driverErrors.has(conn)) driverErrors.set(conn, error);
+    });
     if (job.signal.aborted) forceClose(conn);
     await prepareSession(conn, role);
     return conn;
@@ -73,6 +81,19 @@ export const runFullLoad: RunFullLoad = async (job) => {
     metaTarget = await open('target');
     const sourceIsPglite = (await metaSource.serverVersion()).includes('PGlite');
     const targetIsPglite = (await metaTarget.serverVersion()).includes('PGlite');
+    let writeMethod: WriteMethod = targetIsPglite ? 'insert' : 'bulk';
+    if (metaTarget.family === 'mysql') {
+      const { rows } = await metaTarget.query<{ v: unknown }>('SELECT @@GLOBAL.local_infile AS v');
+      if (Number(rows[0]?.v) !== 1) {
+        writeMethod = 'insert';
+        job.log(
+          'TARGET_LOAD',
+          'W',
+          'local_infile is OFF on the target server: rows are loaded with multi-row INSERTs, which is slower than LOAD DATA LOCAL INFILE',
+          'mysql_endpoint_imp.c:1020',
+        );
+      }
+    }
     await close(metaTarget);
     metaTarget = undefined;
 
@@ -150,12 +171,15 @@ export const runFullLoad: RunFullLoad = async (job) => {
               subtask: n,
               source,
               target,
-              targetIsPglite,
+              writeMethod,
               settings,
               job,
             });
             job.onTableUpdate(done);
-          } catch (error) {
+          } catch (caught) {
+            const dropped =
+              (source && driverErrors.get(source)) || (target && driverErrors.get(target));
+            const error = isConnectionLost(caught) && dropped ? dropped : caught;
             const message = (error as Error).message.split('\n')[0] ?? String(error);
             // Whatever state the connections are in now, start the next table on fresh ones.
             if (source) forceClose(source);

@@ -3,7 +3,12 @@
 import type { DbConnection } from '../../db/connection.js';
 import { quoteIdent } from '../../db/sourceTables.js';
 import { readTable } from '../../db/tableReader.js';
-import { type BatchSink, openBatch, prepareTargetTable } from '../../db/tableWriter.js';
+import {
+  type BatchSink,
+  openBatch,
+  prepareTargetTable,
+  type WriteMethod,
+} from '../../db/tableWriter.js';
 import { findNewlines } from '../../db/rowCodec.js';
 import type { PlannedTable } from './plan.js';
 import type { EngineSettings } from './settings.js';
@@ -16,7 +21,7 @@ export interface TableLoad {
   subtask: number;
   source: DbConnection;
   target: DbConnection;
-  targetIsPglite: boolean;
+  writeMethod: WriteMethod;
   settings: EngineSettings;
   job: FullLoadJob;
 }
@@ -82,7 +87,7 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
       bytes += chunk.length;
       let pos = 0;
       while (pos < chunk.length) {
-        if (!sink) sink = await openBatch(run.target, plan, { pglite: run.targetIsPglite });
+        if (!sink) sink = await openBatch(run.target, plan, { method: run.writeMethod });
         const { end, seen } = findNewlines(chunk, pos, settings.commitRate - inBatch);
         if (end === -1) {
           await sink.write(pos === 0 ? chunk : chunk.subarray(pos));

@@ -135,7 +135,7 @@ describe.skipIf(!pg.ok)(`engine behaviour (${pg.reason})`, () => {
       target: pg.spec,
       rules: [
         include(S, 'customers', '1'),
-        include(S, 'order_items', '2'),
+        include(S, 'order[_]items', '2'),
         transform('3', 'schema', 'rename', { 'schema-name': S }, T),
       ],
       settings: { FullLoadSettings: { TargetTablePrepMode: 'DO_NOTHING', MaxFullLoadSubTasks: 2 } },
@@ -146,6 +146,11 @@ describe.skipIf(!pg.ok)(`engine behaviour (${pg.reason})`, () => {
       state: 'Table completed',
       fullLoadRows: 100,
     });
+    // MaxFullLoadSubTasks 2: each table had its own subtask, running side by side.
+    expect(
+      job.lines.filter((l) => /Start loading table .* by subtask [12]\./.test(l)),
+    ).toHaveLength(2);
+    expect(job.lines.some((l) => l.includes('by subtask 2.'))).toBe(true);
     const errors = job.lines.filter((l) => l.includes(']E:  '));
     expect(
       errors.some(
@@ -214,6 +219,20 @@ describe.skipIf(!pg.ok)(`engine behaviour (${pg.reason})`, () => {
     expect(await digest(p, T, 'big', BIG)).toEqual(await digest(p, S, 'big', BIG));
   });
 
+  it('an unreachable endpoint fails the task with one readable line', async () => {
+    const job = makeJob({
+      source: pg.spec,
+      target: { ...pg.spec, port: 1 },
+      rules: [include(S, 'customers')],
+    });
+    const outcome = await runFullLoad(job);
+    expect(outcome).toEqual({
+      kind: 'failed',
+      message: `Failed to connect to the target endpoint: Connection refused by ${pg.spec.host}:1: is the server running and listening there?`,
+    });
+    expect(job.lines.at(-1)).toMatch(/\]E: {2}Failed to connect to the target endpoint/);
+  });
+
   it('a lost connection fails the task with the driver message', async () => {
     // The target table is locked so the load is surely in flight when its sessions are killed.
     await p.query(`CREATE SCHEMA IF NOT EXISTS ${T}`);
@@ -244,7 +263,7 @@ describe.skipIf(!pg.ok)(`engine behaviour (${pg.reason})`, () => {
     if (outcome.kind !== 'failed') console.log(job.lines.join('\n'));
     expect(outcome.kind).toBe('failed');
     expect(outcome.kind === 'failed' && outcome.message).toMatch(
-      /Lost connection while loading table .*customers.*: .*(terminat|connection error)/i,
+      /Lost connection while loading table .*customers.*: terminating connection due to administrator command/,
     );
     expect(job.final(S, 'customers')?.state).toBe('Table error');
   });
