@@ -17,6 +17,7 @@ import { listTaskIdentifiers } from '../../aws/taskCreate.js';
 import { useConnectionTest } from '../../hooks/useConnectionTest.js';
 import { useEndpoints } from '../../hooks/useEndpoints.js';
 import { useInstances } from '../../hooks/useInstances.js';
+import { useLargestLob } from '../../hooks/useLargestLob.js';
 import { engineInfo } from '../../model/connection.js';
 import { type EndpointDraft, endpointDraftFromConnection } from '../../model/endpointDraft.js';
 import { freeIdentifier, toIdentifier } from '../../model/identifiers.js';
@@ -76,7 +77,6 @@ export function TaskFormScreen({ params }: ScreenProps) {
   const navigation = useNavigation();
   const { width, height } = useBodySize();
   const selection = params?.selection as BrowserSelection | undefined;
-  const largestLobBytes = params?.largestLobBytes as number | undefined;
 
   const initialRows = useMemo(() => rowsFromSelection(selection), [selection]);
   const stem = useMemo(
@@ -279,6 +279,10 @@ export function TaskFormScreen({ params }: ScreenProps) {
     active: mode.kind === 'form',
   });
 
+  const lob = useLargestLob(project?.source, values.mappings, values.lobMode !== 'none');
+  const largestLobBytes =
+    (params?.largestLobBytes as number | undefined) ??
+    (lob.result?.columns ? lob.result.bytes : undefined);
   const errors = shownErrors(state, context);
   const warnings: Partial<Record<FieldId, string>> = {};
   const lobWarning = lobTruncationWarning(values.lobMode, Number(values.lobMaxKb), largestLobBytes);
@@ -466,6 +470,15 @@ export function TaskFormScreen({ params }: ScreenProps) {
           })
         }
       />
+      {values.lobMode !== 'none' && (lob.loading || lob.result) ? (
+        <Text dimColor wrap="truncate-end">
+          {lob.loading
+            ? 'Measuring the largest LOB value in the selected tables…'
+            : lob.result && lob.result.columns > 0
+              ? `Largest LOB value: ${Math.ceil(lob.result.bytes / 1024)} KB${lob.result.where ? ` (${lob.result.where})` : ''}, ${lob.result.columns} LOB column(s)${lob.result.unmeasured ? `, ${lob.result.unmeasured} not measured` : ''}`
+              : 'The selected tables have no LOB columns'}
+        </Text>
+      ) : null}
       {instances.error ? <Text color="red">✗ {instances.error}</Text> : null}
       {endpoints.error ? <Text color="red">✗ {endpoints.error}</Text> : null}
       {create.busy ? <Text color="yellow">Creating the task…</Text> : null}
