@@ -85,6 +85,7 @@ export function LogView({ params }: ScreenProps) {
 
   // No log: find out why (logging off in the settings, or no group = the IAM role).
   const missing = logs.data?.missing;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: explainAgain (bumped after logging is enabled) re-runs the check
   useEffect(() => {
     if (!missing) {
       setExplanation(null);

@@ -28,6 +28,7 @@ import {
   defaultInstance,
   type FieldId,
   fieldForServerError,
+  type InstanceSummary,
   initialFormState,
   initialValues,
   matchingEndpoint,
@@ -67,6 +68,16 @@ type Mode =
   | { kind: 'created'; arn: string; identifier: string };
 
 const CREATE_NEW = '__create_new__';
+
+/** The project's default instance at the top of the list, the others in DMS's order. */
+function defaultFirst(
+  instances: InstanceSummary[],
+  preferred: string | undefined,
+): InstanceSummary[] {
+  const key = preferred?.toLowerCase();
+  const first = instances.filter((i) => i.identifier.toLowerCase() === key);
+  return [...first, ...instances.filter((i) => !first.includes(i))];
+}
 const TEXT_FIELDS: FieldId[] = ['name', 'lobSize'];
 
 export function TaskFormScreen({ params }: ScreenProps) {
@@ -322,7 +333,7 @@ export function TaskFormScreen({ params }: ScreenProps) {
       const field = mode.field;
       const items: PickerItem[] =
         field === 'instance'
-          ? (instances.data ?? []).map((i) => ({
+          ? defaultFirst(instances.data ?? [], project?.defaultReplicationInstance).map((i) => ({
               key: i.arn,
               label: describeInstance(i),
               disabledReason:
