@@ -24,8 +24,8 @@ async function timeFirstFrame(): Promise<number> {
   };
   const started = performance.now();
   const term = startTerminal({ args: ['--region', 'us-east-1'], cols: 100, rows: 30, env });
-  // Complete frame: the footer and the status bar are the last things drawn.
-  await term.waitFor(/q Quit[\s\S]*us-east-1/, 20_000);
+  // Complete frame: breadcrumbs, the task table's header, and the status bar on the last row.
+  await term.waitFor(/dms-tui › Tasks[\s\S]*NAME[\s\S]*us-east-1/, 20_000);
   const elapsed = performance.now() - started;
   term.write('q');
   await term.exited;

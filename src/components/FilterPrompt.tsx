@@ -1,7 +1,7 @@
 // The `/` prompt: filters as you type (substring, regex, ! inverts); Enter keeps it, Esc clears.
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
 import { useBindings } from '../app/bindings.js';
+import { TextField } from './form/TextField.js';
 
 export function FilterPrompt({
   value,
@@ -12,7 +12,8 @@ export function FilterPrompt({
   label = '/',
 }: {
   value: string;
-  onChange: (value: string) => void;
+  /** Gets an edit to apply to the latest text, so fast typing never loses a key. */
+  onChange: (edit: (previous: string) => string) => void;
   onAccept: () => void;
   onCancel: () => void;
   error?: string;
@@ -28,7 +29,7 @@ export function FilterPrompt({
   return (
     <Box>
       <Text color="cyan">{label}</Text>
-      <TextInput value={value} onChange={onChange} showCursor />
+      <TextField value={value} onEdit={onChange} />
       {error ? <Text color="red"> {error}</Text> : null}
     </Box>
   );

@@ -16,8 +16,12 @@ export function KeyHints({ width }: { width: number }) {
       (COMMANDS[b.command] as { hint?: boolean }).hint !== false &&
       !(b.layer === 'app' && b.disabledReason),
   );
-  let used = 0;
+  // The global keys (?, :, q, Esc) always keep their place; the screen's keys fill the rest.
+  let used = bindings
+    .filter((b) => b.layer === 'app')
+    .reduce((n, b) => n + hintText(b).length + 2, 0);
   const fitting = bindings.filter((b) => {
+    if (b.layer === 'app') return true;
     used += hintText(b).length + 2;
     return used <= width;
   });

@@ -47,22 +47,21 @@ export function Table<T, C extends string>(props: TableProps<T, C>) {
         const cells = props.cells(row);
         const color = props.tone ? TONE_COLOR[props.tone(row)] : undefined;
         const mark = props.marked?.(row) ? '● ' : '  ';
+        // One Text per row (cells are nested Text, which Ink lays out as a single node).
         return (
-          <Box key={props.rowKey(row)}>
-            <Text inverse={focused} color="yellow">
-              {mark}
-            </Text>
+          <Text key={props.rowKey(row)} inverse={focused} wrap="truncate">
+            <Text color="yellow">{mark}</Text>
             {columns.map((c, ci) => {
               const special = props.renderCell?.(row, c, focused);
               const gap = ci < columns.length - 1 ? ' ' : '';
               return (
-                <Text key={c.id} inverse={focused} color={special ? undefined : color}>
+                <Text key={c.id} color={special ? undefined : color}>
                   {special ?? fitText(cells[c.id] ?? '', c.width, c.align)}
                   {gap}
                 </Text>
               );
             })}
-          </Box>
+          </Text>
         );
       })}
     </Box>

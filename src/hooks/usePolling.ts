@@ -25,6 +25,8 @@ export interface PollingOptions<T> {
   resetKey?: string;
   maxBackoffMs?: number;
   scheduler?: Scheduler;
+  /** After a success, true fetches again at once (a backfill that shows page by page). */
+  again?: (data: T) => boolean;
 }
 
 export interface PollingState<T> {
@@ -114,6 +116,7 @@ export function usePolling<T>(options: PollingOptions<T>): PollingApi<T> {
       .then(
         (data) => {
           if (!l.alive || generation !== l.generation) return;
+          if (latest.current.again?.(data)) l.pending = true;
           l.failures = 0;
           setState((s) => ({
             ...s,
@@ -141,7 +144,8 @@ export function usePolling<T>(options: PollingOptions<T>): PollingApi<T> {
         if (!l.alive) return;
         if (l.pending) {
           l.pending = false;
-          run();
+          // Let the new data render before the next fetch starts.
+          setTimeout(() => runRef.current(), 0);
           return;
         }
         schedule(backoffDelay(l.intervalMs, l.failures, maxBackoffMs));

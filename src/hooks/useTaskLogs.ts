@@ -11,6 +11,8 @@ import { type PollingApi, type Scheduler, usePolling } from './usePolling.js';
 export interface LogsData {
   /** Bumped when lines were added. */
   version: number;
+  /** More lines are waiting (backfill in progress): fetched again at once. */
+  more?: boolean;
   length: number;
   missing?: MissingLog;
   missingMessage?: string;
@@ -30,8 +32,11 @@ export function useTaskLogs(options: {
   capacity?: number;
   active?: boolean;
   intervalMs?: number;
-  /** Pages read per tick at most, so a huge backfill does not hold the screen. */
+  /** Pages read per fetch; a backfill fetches again at once until the end, page by page. */
   pagesPerTick?: number;
+  /** Events per GetLogEvents call (CloudWatch allows 10,000): smaller pages keep the
+   *  transient memory of a backfill low. Default 5,000. */
+  pageSize?: number;
   scheduler?: Scheduler;
 }): TaskLogsApi {
   const services = useServices();
@@ -40,14 +45,17 @@ export function useTaskLogs(options: {
   const capacity = options.capacity ?? DEFAULT_LOG_CAPACITY;
   const buffer = useMemo(() => new LogBuffer<LogLine>(capacity), [capacity]);
   const tail = useRef<LogTail | null>(null);
-  const pagesPerTick = options.pagesPerTick ?? 20;
+  const pagesPerTick = options.pagesPerTick ?? 1;
+  const pageSize = options.pageSize ?? 5000;
 
   const fetch = useCallback(async (): Promise<LogsData> => {
     tail.current ??= createLogTail(clients, { group, stream });
+    let more = false;
     try {
       for (let i = 0; i < pagesPerTick; i++) {
-        const page = await tail.current.next();
+        const page = await tail.current.next(pageSize);
         buffer.pushAll(page.lines);
+        more = !page.atEnd;
         if (page.atEnd) break;
       }
     } catch (error) {
@@ -62,8 +70,8 @@ export function useTaskLogs(options: {
       }
       throw error;
     }
-    return { version: buffer.version, length: buffer.length };
-  }, [clients, group, stream, buffer, pagesPerTick]);
+    return { version: buffer.version, length: buffer.length, more };
+  }, [clients, group, stream, buffer, pagesPerTick, pageSize]);
 
   const polling = usePolling<LogsData>({
     fetch,
@@ -71,6 +79,7 @@ export function useTaskLogs(options: {
     active: options.active,
     resetKey: `${JSON.stringify(clients.target)}|${group}|${stream}`,
     scheduler: options.scheduler,
+    again: (data) => Boolean(data.more),
   });
   return { ...polling, buffer, group, stream };
 }

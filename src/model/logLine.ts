@@ -4,12 +4,19 @@
 
 export type Severity = 'E' | 'W' | 'I' | 'D';
 
+/** One line as the capped buffer keeps it: small on purpose (100,000 of them stay in memory),
+ *  so only the raw text, the time, and the interned component and severity letter. */
 export interface LogLine {
   /** CloudWatch event time (ms). */
   timestamp: number;
   /** The raw message as CloudWatch holds it. */
   raw: string;
-  /** DMS's own stamp inside the message, when present. */
+  component?: string;
+  severity?: Severity;
+}
+
+/** The parts of a line, for whoever needs more than the buffer keeps. */
+export interface LogParts {
   stamp?: string;
   component?: string;
   severity?: Severity;
@@ -20,13 +27,28 @@ export interface LogLine {
 
 const LINE =
   /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)?\s*\[([A-Z_]+)\s*\]([EWID]):\s?\s?(.*?)(?:\s+\(([\w./-]+:\d+)\))?\s*$/s;
+const HEAD = /^[\d\-T:.]*\s*\[([A-Z_]+)\s*\]([EWID]):/;
+
+const interned = new Map<string, string>();
+function intern(text: string): string {
+  let kept = interned.get(text);
+  if (kept === undefined) {
+    kept = text;
+    if (interned.size < 1000) interned.set(text, text);
+  }
+  return kept;
+}
 
 export function parseLogLine(raw: string, timestamp: number): LogLine {
+  const m = HEAD.exec(raw);
+  if (!m) return { timestamp, raw };
+  return { timestamp, raw, component: intern(m[1] ?? ''), severity: m[2] as Severity };
+}
+
+export function logLineParts(raw: string): LogParts {
   const m = LINE.exec(raw);
-  if (!m) return { timestamp, raw, text: raw.trimEnd() };
+  if (!m) return { text: raw.trimEnd() };
   return {
-    timestamp,
-    raw,
     stamp: m[1],
     component: m[2],
     severity: m[3] as Severity,

@@ -124,28 +124,27 @@ export function neverRan(task: Pick<Task, 'status' | 'startedAt'>): boolean {
  * Follows the state table in DMS-API-NOTES.md §3.
  */
 export function refusal(
-  task: Pick<Task, 'status' | 'migrationType' | 'id'>,
+  task: Pick<Task, 'status' | 'migrationType'>,
   action: TaskAction,
 ): string | null {
   const s = task.status;
-  if (TRANSITIONAL.has(s)) return `${task.id} is ${s}: wait until it settles`;
+  if (TRANSITIONAL.has(s)) return `The task is ${s}: wait until it settles`;
   switch (action) {
     case 'start':
       return s === 'ready' || s === 'stopped' || s === 'failed'
         ? null
-        : `${task.id} is ${s}: only a ready, stopped or failed task can be started`;
+        : `The task is ${s}: only a ready, stopped or failed task can be started`;
     case 'resume':
       return s === 'stopped' || s === 'failed'
         ? null
-        : `${task.id} is ${s}: only a stopped or failed task can be resumed`;
+        : `The task is ${s}: only a stopped or failed task can be resumed`;
     case 'reload':
-      if (task.migrationType === 'cdc')
-        return `${task.id} is a CDC-only task: there is nothing to reload`;
+      if (task.migrationType === 'cdc') return `A CDC-only task: there is nothing to reload`;
       return s === 'stopped' || s === 'failed' || s === 'ready'
         ? null
-        : `${task.id} is ${s}: stop it before reloading the target`;
+        : `The task is ${s}: stop it before reloading the target`;
     case 'stop':
-      return s === 'running' ? null : `${task.id} is ${s}: only a running task can be stopped`;
+      return s === 'running' ? null : `The task is ${s}: only a running task can be stopped`;
     case 'delete':
       return s === 'ready' ||
         s === 'stopped' ||
@@ -153,17 +152,14 @@ export function refusal(
         s === 'moving' ||
         s === 'failed-move'
         ? null
-        : `${task.id} is ${s}: stop it before deleting`;
+        : `The task is ${s}: stop it before deleting`;
     case 'modify':
       return s === 'ready' || s === 'stopped' || s === 'failed'
         ? null
-        : `${task.id} is ${s}: stop it before changing its settings`;
+        : `The task is ${s}: stop it before changing its settings`;
     case 'reloadTables':
-      if (task.migrationType === 'cdc')
-        return `${task.id} is a CDC-only task: tables cannot be reloaded`;
-      return s === 'running'
-        ? null
-        : `${task.id} is ${s}: tables can be reloaded only while it runs`;
+      if (task.migrationType === 'cdc') return `A CDC-only task: tables cannot be reloaded`;
+      return s === 'running' ? null : `The task is ${s}: tables can be reloaded only while it runs`;
   }
 }
 

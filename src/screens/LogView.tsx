@@ -87,7 +87,8 @@ export function LogView({ params }: ScreenProps) {
   const missing = logs.data?.missing;
   // biome-ignore lint/correctness/useExhaustiveDependencies: explainAgain (bumped after logging is enabled) re-runs the check
   useEffect(() => {
-    if (!missing) {
+    // explainAgain: asked again after logging was enabled (the answer changes).
+    if (!missing || explainAgain < 0) {
       setExplanation(null);
       return;
     }

@@ -237,7 +237,7 @@ export function MigrationView({ params }: ScreenProps = {}) {
 
   return (
     <Box flexDirection="column">
-      <Text color={tasks.error ? 'yellow' : undefined} dimColor={!tasks.error}>
+      <Text color={tasks.error ? 'yellow' : undefined} dimColor={!tasks.error} wrap="truncate">
         {header}
       </Text>
       {tasks.data === undefined && !tasks.error ? (

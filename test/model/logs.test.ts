@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LogBuffer } from '../../src/model/logBuffer.js';
-import { matchesLogFilter, parseLogLine, parseSince } from '../../src/model/logLine.js';
+import {
+  logLineParts,
+  matchesLogFilter,
+  parseLogLine,
+  parseSince,
+} from '../../src/model/logLine.js';
 import { sortRows } from '../../src/model/taskSort.js';
 
 describe('DMS log lines', () => {
@@ -19,7 +24,13 @@ describe('DMS log lines', () => {
     ],
     ['free text without a format', { text: 'free text without a format' }],
   ])('parses %s', (raw, expected) => {
-    expect(parseLogLine(raw, 1)).toMatchObject(expected);
+    expect(logLineParts(raw)).toMatchObject(expected);
+    const kept = parseLogLine(raw, 1);
+    expect([kept.component, kept.severity, kept.raw]).toEqual([
+      (expected as { component?: string }).component,
+      (expected as { severity?: string }).severity,
+      raw,
+    ]);
   });
 
   it('filters by component, severity (and worse) and text', () => {

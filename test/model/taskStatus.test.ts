@@ -120,8 +120,8 @@ describe('which actions a state allows (DMS-API-NOTES.md §3)', () => {
     const plan = planAction([task('loading'), task('fresh'), task('going')], 'stop');
     expect(plan.run.map((t) => t.id)).toEqual(['loading']);
     expect(plan.refused.map((r) => r.reason)).toEqual([
-      'fresh is ready: only a running task can be stopped',
-      'going is deleting: wait until it settles',
+      'The task is ready: only a running task can be stopped',
+      'The task is deleting: wait until it settles',
     ]);
   });
 });

@@ -10,6 +10,7 @@ import {
 import {
   CreateEndpointCommand,
   CreateReplicationTaskCommand,
+  DeleteEndpointCommand,
   type CreateReplicationTaskCommandInput,
   DeleteReplicationTaskCommand,
   DescribeReplicationInstancesCommand,
@@ -546,6 +547,43 @@ describe.skipIf(!pg.ok)(`task lifecycle against PostgreSQL (${pg.reason})`, () =
     expect(modify.message).toBe(
       'Replication Task, excluding logging severity task settings, cannot be modified while it is running state.',
     );
+    const severity = await t.dms.send(
+      new ModifyReplicationTaskCommand({
+        ReplicationTaskArn: arn,
+        ReplicationTaskSettings: JSON.stringify({
+          Logging: { LogComponents: [{ Id: 'TARGET_LOAD', Severity: 'LOGGER_SEVERITY_DEBUG' }] },
+        }),
+      }),
+    );
+    expect(severity.ReplicationTask?.Status).toBe('running');
+    expect(
+      JSON.parse(severity.ReplicationTask!.ReplicationTaskSettings!).Logging.LogComponents,
+    ).toEqual([{ Id: 'TARGET_LOAD', Severity: 'LOGGER_SEVERITY_DEBUG' }]);
+    const endpointInUse = await fail(
+      t.dms.send(new DeleteEndpointCommand({ EndpointArn: sourceArn })),
+    );
+    expect(endpointInUse.name).toBe('InvalidResourceStateFault');
+    const tooMany = await fail(
+      t.dms.send(
+        new ReloadTablesCommand({
+          ReplicationTaskArn: arn,
+          TablesToReload: Array.from({ length: 11 }, (_, i) => ({
+            SchemaName: schema,
+            TableName: `t${i}`,
+          })),
+        }),
+      ),
+    );
+    expect(tooMany.name).toBe('InvalidParameterValueException');
+    const badType = await fail(
+      t.dms.send(
+        new StartReplicationTaskCommand({
+          ReplicationTaskArn: arn,
+          StartReplicationTaskType: 'sideways' as never,
+        }),
+      ),
+    );
+    expect(badType.name).toBe('InvalidParameterValueException');
     const del = await fail(
       t.dms.send(new DeleteReplicationTaskCommand({ ReplicationTaskArn: arn })),
     );
@@ -708,6 +746,63 @@ describe.skipIf(!pg.ok)(`task lifecycle against PostgreSQL (${pg.reason})`, () =
       (r) => r === 'ResourceNotFoundFault',
       { what: 'task gone' },
     );
+  });
+});
+
+describe('task errors', () => {
+  it('answers unknown tasks with ResourceNotFoundFault and refuses reload-target for cdc tasks', async () => {
+    const nope = 'arn:aws:dms:us-east-1:000000000000:task:NOPE';
+    for (const send of [
+      () => t.dms.send(new DescribeTableStatisticsCommand({ ReplicationTaskArn: nope })),
+      () => t.dms.send(new StopReplicationTaskCommand({ ReplicationTaskArn: nope })),
+      () => t.dms.send(new DeleteReplicationTaskCommand({ ReplicationTaskArn: nope })),
+      () => t.dms.send(new ModifyReplicationTaskCommand({ ReplicationTaskArn: nope })),
+      () =>
+        t.dms.send(
+          new ReloadTablesCommand({
+            ReplicationTaskArn: nope,
+            TablesToReload: [{ SchemaName: 'a', TableName: 'b' }],
+          }),
+        ),
+    ])
+      expect((await fail(send())).name).toBe('ResourceNotFoundFault');
+    const arn = await createReady('cdc-only', { MigrationType: 'cdc' });
+    const reload = await fail(
+      t.dms.send(
+        new StartReplicationTaskCommand({
+          ReplicationTaskArn: arn,
+          StartReplicationTaskType: 'reload-target',
+        }),
+      ),
+    );
+    expect(reload.name).toBe('InvalidParameterCombinationException');
+    const notRunning = await fail(
+      t.dms.send(
+        new ReloadTablesCommand({
+          ReplicationTaskArn: arn,
+          TablesToReload: [{ SchemaName: 'a', TableName: 'b' }],
+        }),
+      ),
+    );
+    expect(notRunning.name).toBe('InvalidResourceStateFault');
+    await t.dms.send(
+      new StartReplicationTaskCommand({
+        ReplicationTaskArn: arn,
+        StartReplicationTaskType: 'start-replication',
+      }),
+    );
+    expect((await waitStatus(arn, 'running')).ReplicationTaskStats?.TablesLoaded).toBe(0);
+    const notice = await t.logs.send(
+      new FilterLogEventsCommand({
+        logGroupName: 'dms-tasks-sandbox',
+        logStreamNames: [`dms-task-${arn.split(':').pop()}`],
+        filterPattern: '"does not capture ongoing changes"',
+      }),
+    );
+    expect(notice.events).toHaveLength(1);
+    await t.dms.send(new StopReplicationTaskCommand({ ReplicationTaskArn: arn }));
+    expect((await waitStatus(arn, 'stopped')).StopReason).toBe('Stop Reason NORMAL');
+    await t.dms.send(new DeleteReplicationTaskCommand({ ReplicationTaskArn: arn }));
   });
 });
 

@@ -164,7 +164,7 @@ describe('Data Migration View', () => {
     await press(app, 'x');
     await waitForFrame(app.lastFrame, 'only a running task can be stopped');
     await press(app, 'R');
-    await waitForFrame(app.lastFrame, 'rf-ready is ready: only a stopped or failed task');
+    await waitForFrame(app.lastFrame, 'The task is ready: only a stopped or failed task');
     app.unmount();
   });
 
@@ -213,7 +213,7 @@ describe('Data Migration View', () => {
     // Stop both: neither is running now, so both are refused with a reason each.
     await waitForFrame(app.lastFrame, /bulk-b\s+stopped · Load complete/);
     await press(app, 'x');
-    await waitForFrame(app.lastFrame, 'only a running task can be stopped');
+    await waitForFrame(app.lastFrame, 'The task is stopped: only a running task');
     await press(app, KEYS.ctrl('d'));
     await waitForFrame(app.lastFrame, 'Delete bulk-a, bulk-b?');
     await press(app, 'y');
@@ -229,7 +229,7 @@ describe('Data Migration View', () => {
     await focus(app, 'ro-task');
     const frame = app.lastFrame() ?? '';
     expect(frame).not.toContain('s Start');
-    expect(frame).toContain('Enter Task details');
+    expect(frame).toContain('Enter Details');
     await press(app, 's');
     await press(app, KEYS.ctrl('d'));
     expect(app.lastFrame()).not.toContain('Delete ro-task?');

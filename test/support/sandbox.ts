@@ -86,6 +86,8 @@ export interface TestSandbox {
     id: string,
     options?: { type?: string; logging?: boolean; tables?: string },
   ): Promise<string>;
+  /** Closes the sandbox and starts it again on the same port and data (e.g. without chaos). */
+  restart(options?: { chaos?: string }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,7 +96,7 @@ export async function startTestSandbox(
 ): Promise<TestSandbox> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dmst-migview-'));
   const engine = new FakeEngine();
-  const sandbox = await startSandbox({
+  let sandbox = await startSandbox({
     port: 0,
     dataDir,
     demo: false,
@@ -123,8 +125,10 @@ export async function startTestSandbox(
   const targetEndpoint = await endpoint('dst-pg', 'target');
   const instances = await dms.send(new DescribeReplicationInstancesCommand({}));
   const instanceArn = instances.ReplicationInstances?.[0]?.ReplicationInstanceArn ?? '';
-  return {
-    sandbox,
+  const handle: TestSandbox = {
+    get sandbox() {
+      return sandbox;
+    },
     target,
     clients,
     engine,
@@ -159,6 +163,17 @@ export async function startTestSandbox(
       );
       return out.ReplicationTask?.ReplicationTaskArn ?? '';
     },
+    async restart(o: { chaos?: string } = {}) {
+      const port = sandbox.port;
+      await sandbox.close();
+      sandbox = await startSandbox({
+        port,
+        dataDir,
+        demo: false,
+        chaos: o.chaos,
+        runFullLoad: engine.run,
+      });
+    },
     async close() {
       engine.release();
       clients.destroy();
@@ -167,6 +182,7 @@ export async function startTestSandbox(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return handle;
 }
 
 /** Polls `check` until it stops throwing (bounded); rethrows the last failure. */

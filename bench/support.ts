@@ -1,0 +1,243 @@
+// Shared pieces of the task and log benches: an in-process sandbox with endpoints and N tasks,
+// a counting proxy in front of it, the built CLI in a pseudo-terminal, timing helpers.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateEndpointCommand,
+  CreateReplicationTaskCommand,
+  DescribeReplicationInstancesCommand,
+} from '@aws-sdk/client-database-migration-service';
+import { createAwsClients } from '../src/aws/clients.js';
+import type { RunFullLoad } from '../src/sandbox/engine/types.js';
+import { type RunningSandbox, startSandbox } from '../src/sandbox/server.js';
+import { startTerminal, type TerminalSession } from '../test/support/pty.js';
+
+export const CREDS = {
+  AWS_ACCESS_KEY_ID: 'SANDBOXACCESSKEY',
+  AWS_SECRET_ACCESS_KEY: 'sandbox-secret-not-a-real-key',
+  AWS_REGION: 'us-east-1',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+
+export interface BenchSandbox {
+  sandbox: RunningSandbox;
+  taskArns: string[];
+  close(): Promise<void>;
+}
+
+export async function sandboxWithTasks(
+  count: number,
+  options: { runFullLoad?: RunFullLoad; settings?: string } = {},
+): Promise<BenchSandbox> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dmst-bench-'));
+  const sandbox = await startSandbox({
+    port: 0,
+    dataDir,
+    demo: false,
+    runFullLoad: options.runFullLoad,
+  });
+  const clients = createAwsClients(
+    { sandbox: true, endpointUrl: sandbox.url, region: 'us-east-1' },
+    { retryMode: 'standard', maxAttempts: 5 },
+  );
+  const dms = await clients.dms();
+  const endpoint = async (id: string, type: 'source' | 'target') =>
+    (
+      await dms.send(
+        new CreateEndpointCommand({
+          EndpointIdentifier: id,
+          EndpointType: type,
+          EngineName: 'postgres',
+          ServerName: '127.0.0.1',
+          Port: 5432,
+          DatabaseName: 'test',
+          Username: 'postgres',
+        }),
+      )
+    ).Endpoint?.EndpointArn ?? '';
+  const source = await endpoint('bench-src', 'source');
+  const target = await endpoint('bench-dst', 'target');
+  const instance =
+    (await dms.send(new DescribeReplicationInstancesCommand({}))).ReplicationInstances?.[0]
+      ?.ReplicationInstanceArn ?? '';
+  const taskArns: string[] = [];
+  const mappings = JSON.stringify({
+    rules: [
+      {
+        'rule-type': 'selection',
+        'rule-id': '1',
+        'rule-name': '1',
+        'object-locator': { 'schema-name': 'public', 'table-name': '%' },
+        'rule-action': 'include',
+      },
+    ],
+  });
+  for (let i = 0; i < count; i += 16) {
+    const batch = [];
+    for (let j = i; j < Math.min(count, i + 16); j++) {
+      batch.push(
+        dms.send(
+          new CreateReplicationTaskCommand({
+            ReplicationTaskIdentifier: `task-${String(j).padStart(5, '0')}`,
+            SourceEndpointArn: source,
+            TargetEndpointArn: target,
+            ReplicationInstanceArn: instance,
+            MigrationType: 'full-load',
+            TableMappings: mappings,
+            ReplicationTaskSettings: options.settings,
+          }),
+        ),
+      );
+    }
+    for (const out of await Promise.all(batch))
+      taskArns.push(out.ReplicationTask?.ReplicationTaskArn ?? '');
+  }
+  clients.destroy();
+  return { sandbox, taskArns, close: () => sandbox.close() };
+}
+
+export interface CountingProxy {
+  url: string;
+  counts: Map<string, number>;
+  /** DescribeReplicationTasks requests without a Marker: one per refresh. */
+  firstPages: number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Forwards to `upstream` and counts calls by operation. */
+export async function countingProxy(upstream: string): Promise<CountingProxy> {
+  const proxy: CountingProxy = {
+    url: '',
+    counts: new Map(),
+    firstPages: 0,
+    reset() {
+      proxy.counts.clear();
+      proxy.firstPages = 0;
+    },
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', async () => {
+      const body = Buffer.concat(chunks);
+      const op =
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '?';
+      proxy.counts.set(op, (proxy.counts.get(op) ?? 0) + 1);
+      if (op === 'DescribeReplicationTasks' && !JSON.parse(body.toString() || '{}').Marker)
+        proxy.firstPages++;
+      try {
+        const up = await fetch(upstream, {
+          method: 'POST',
+          headers: Object.fromEntries(
+            Object.entries(req.headers).filter(
+              ([k]) => !['host', 'content-length', 'connection'].includes(k),
+            ),
+          ) as Record<string, string>,
+          body,
+        });
+        const headers = Object.fromEntries(up.headers.entries());
+        delete headers['content-length'];
+        delete headers['content-encoding'];
+        res.writeHead(up.status, headers);
+        res.end(Buffer.from(await up.arrayBuffer()));
+      } catch {
+        res.destroy();
+      }
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return proxy;
+}
+
+export function cliTerminal(endpointUrl: string, cols = 140, rows = 40): TerminalSession {
+  const home = mkdtempSync(join(tmpdir(), 'dmst-bench-home-'));
+  return startTerminal({
+    args: ['--endpoint-url', endpointUrl, '--region', 'us-east-1', '--refresh', '2'],
+    cols,
+    rows,
+    env: {
+      ...CREDS,
+      HOME: home,
+      DMS_TUI_CONFIG_DIR: join(home, 'config'),
+      DMS_TUI_DATA_DIR: join(home, 'data'),
+      AWS_CONFIG_FILE: join(home, 'aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
+      AWS_PROFILE: undefined,
+      // Diagnostics only, e.g. BENCH_NODE_OPTIONS=--max-old-space-size=64 (see the report).
+      NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS,
+    },
+  });
+}
+
+/** Waits until the program's output grows, then until it stays quiet for `quietMs`; returns
+ *  the time from `since` to the first new byte. */
+export async function timeToOutput(
+  term: TerminalSession,
+  since: number,
+  before: number,
+  quietMs = 40,
+): Promise<number> {
+  let first = 0;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const len = term.output().length;
+    if (len > before) {
+      first = performance.now() - since;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  let last = term.output().length;
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < quietMs) {
+    await new Promise((r) => setTimeout(r, 5));
+    const len = term.output().length;
+    if (len !== last) {
+      last = len;
+      quietSince = Date.now();
+    }
+  }
+  return first;
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)] ?? Number.NaN;
+}
+
+export function p95(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? Number.NaN;
+}
+
+/** Runs a command and returns its wall time in ms and its stdout. */
+export function timed(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ ms: number; stdout: string; code: number }> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const child = spawn(command, args, { env: { ...process.env, ...env } });
+    let stdout = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', () => undefined);
+    child.on('close', (code) =>
+      resolve({ ms: performance.now() - start, stdout, code: code ?? 1 }),
+    );
+  });
+}
+
+export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
