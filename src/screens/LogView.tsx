@@ -85,7 +85,6 @@ export function LogView({ params }: ScreenProps) {
 
   // No log: find out why (logging off in the settings, or no group = the IAM role).
   const missing = logs.data?.missing;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: explainAgain (bumped after logging is enabled) re-runs the check
   useEffect(() => {
     // explainAgain: asked again after logging was enabled (the answer changes).
     if (!missing || explainAgain < 0) {
