@@ -215,6 +215,8 @@ export function fieldError(
     case 'instance': {
       if (!values.instanceArn) return 'Choose a replication instance (Enter)';
       const instance = context.instances?.find((i) => i.arn === values.instanceArn);
+      if (context.instances && !instance)
+        return 'That replication instance no longer exists: choose another (Enter)';
       if (instance && instance.status !== 'available')
         return `Replication instance ${instance.identifier} is ${instance.status}: choose an available one`;
       return null;
@@ -224,6 +226,8 @@ export function fieldError(
       const arn = field === 'source' ? values.sourceArn : values.targetArn;
       if (!arn) return `Choose or create a ${field} endpoint (Enter)`;
       const endpoint = context.endpoints?.find((e) => e.arn === arn);
+      if (context.endpoints && !endpoint)
+        return `That ${field} endpoint no longer exists: choose or create another (Enter)`;
       if (endpoint && endpoint.type !== field)
         return `${endpoint.identifier} is a ${endpoint.type} endpoint, not a ${field} endpoint`;
       return null;

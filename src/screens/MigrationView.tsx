@@ -2,10 +2,11 @@
 // start/stop/resume/delete with per-task results, and the way into details, table statistics
 // and the log pane.
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type Binding, useBindings } from '../app/bindings.js';
 import { useBodySize } from '../app/layout.js';
 import { useNavigation } from '../app/navigation.js';
+import type { ScreenProps } from '../app/screens.js';
 import { useServices } from '../app/services.js';
 import { useStatus } from '../app/status.js';
 import { useRouteState } from '../app/useRouteState.js';
@@ -46,7 +47,7 @@ type Dialog =
 
 const INTERVALS = [1, 2, 5, 10, 30, 60];
 
-export function MigrationView() {
+export function MigrationView({ params }: ScreenProps = {}) {
   const services = useServices();
   const navigation = useNavigation();
   const { setError } = useStatus();
@@ -80,6 +81,16 @@ export function MigrationView() {
     (dialog.kind !== 'none' && dialog.kind !== 'filter' ? 6 : 0);
   const listHeight = Math.max(1, height - chrome);
   const list = useListCursor({ name: 'tasks', count: rows.length, height: listHeight });
+  // Opened on a task (the Create Task form's "start now" lands here): focus it once it is listed.
+  const focusTaskArn = params?.focusTaskArn as string | undefined;
+  const [focusedOnce, setFocusedOnce] = useState(false);
+  useEffect(() => {
+    if (!focusTaskArn || focusedOnce) return;
+    const index = rows.findIndex((r) => r.task.arn === focusTaskArn);
+    if (index < 0) return;
+    setFocusedOnce(true);
+    list.focus(index);
+  }, [focusTaskArn, focusedOnce, rows, list]);
   const focused: TaskRow | undefined = rows[list.cursor.index];
   const markedTasks = rows.filter((r) => marks.has(r.key)).map((r) => r.task);
   const chosen = (): Task[] =>

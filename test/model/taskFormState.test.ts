@@ -100,6 +100,16 @@ describe('inline validation', () => {
     expect(fieldError({ ...values(), instanceArn: null }, 'instance')).toMatch(/Choose/);
   });
 
+  it('refuses choices that no longer exist (a restored draft)', () => {
+    expect(
+      fieldError({ ...values(), instanceArn: 'arn:rep:gone' }, 'instance', { instances }),
+    ).toMatch(/no longer exists/);
+    expect(
+      fieldError({ ...values(), targetArn: 'arn:endpoint:gone' }, 'target', { endpoints }),
+    ).toMatch(/target endpoint no longer exists/);
+    expect(fieldError({ ...values(), targetArn: 'arn:endpoint:gone' }, 'target')).toBeNull();
+  });
+
   it('refuses a missing endpoint and one of the wrong type', () => {
     expect(fieldError({ ...values(), sourceArn: null }, 'source')).toMatch(/source endpoint/);
     expect(

@@ -13,23 +13,20 @@ import type { ScreenProps } from '../../app/screens.js';
 import { useServices } from '../../app/services.js';
 import { useStatus } from '../../app/status.js';
 import { describeAwsError, errorName } from '../../aws/errors.js';
-import { listTaskIdentifiers } from '../../aws/taskCreate.js';
 import { useConnectionTest } from '../../hooks/useConnectionTest.js';
 import { useEndpoints } from '../../hooks/useEndpoints.js';
 import { useInstances } from '../../hooks/useInstances.js';
-import { engineInfo } from '../../model/connection.js';
-import { type EndpointDraft, endpointDraftFromConnection } from '../../model/endpointDraft.js';
-import { freeIdentifier, toIdentifier } from '../../model/identifiers.js';
+import { useLargestLob } from '../../hooks/useLargestLob.js';
+import type { EndpointDraft } from '../../model/endpointDraft.js';
+import { toIdentifier } from '../../model/identifiers.js';
 import { LOB_MODES, lobTruncationWarning } from '../../model/lobSettings.js';
 import type { BrowserSelection } from '../../model/project.js';
 import { rowsFromSelection, selectionStem } from '../../model/selectionMappings.js';
 import {
-  defaultInstance,
   type FieldId,
   fieldForServerError,
   initialFormState,
   initialValues,
-  matchingEndpoint,
   shownErrors,
   type TaskFormDraft,
   taskFormReducer,
@@ -46,13 +43,14 @@ import {
 import { CreatedDialog } from './CreatedDialog.js';
 import { Dialog } from './Dialog.js';
 import { EndpointForm } from './EndpointForm.js';
-import { describeEndpoint, describeInstance, FieldRows } from './FieldRows.js';
+import { FieldRows } from './FieldRows.js';
 import { JsonPreview } from './JsonPreview.js';
 import { MappingsEditor } from './MappingsEditor.js';
-import { Picker, type PickerItem } from './Picker.js';
+import { ResourcePicker } from './ResourcePicker.js';
 import { SaveJsonDialog } from './SaveJsonDialog.js';
 import { defaultSavePath } from './saveFile.js';
 import { useCreateTask } from './useCreateTask.js';
+import { useFormDefaults } from './useFormDefaults.js';
 
 type Mode =
   | { kind: 'form' }
@@ -65,7 +63,6 @@ type Mode =
   | { kind: 'discard' }
   | { kind: 'created'; arn: string; identifier: string };
 
-const CREATE_NEW = '__create_new__';
 const TEXT_FIELDS: FieldId[] = ['name', 'lobSize'];
 
 export function TaskFormScreen({ params }: ScreenProps) {
@@ -76,7 +73,6 @@ export function TaskFormScreen({ params }: ScreenProps) {
   const navigation = useNavigation();
   const { width, height } = useBodySize();
   const selection = params?.selection as BrowserSelection | undefined;
-  const largestLobBytes = params?.largestLobBytes as number | undefined;
 
   const initialRows = useMemo(() => rowsFromSelection(selection), [selection]);
   const stem = useMemo(
@@ -99,39 +95,7 @@ export function TaskFormScreen({ params }: ScreenProps) {
   const targetTest = useConnectionTest();
   const context: ValidationContext = { instances: instances.data, endpoints: endpoints.data };
 
-  // Defaults once the lists arrive: a free task name, the project's instance, the endpoints
-  // matching the project's connections. None of these counts as a change by the user.
-  useEffect(() => {
-    let live = true;
-    listTaskIdentifiers(services.clients).then(
-      (taken) =>
-        live && dispatch({ type: 'preset', patch: { name: freeIdentifier(stem, taken, 'task') } }),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, [services.clients, stem]);
-  useEffect(() => {
-    if (!instances.data || values.instanceArn) return;
-    const pick = defaultInstance(instances.data, project?.defaultReplicationInstance);
-    if (pick) dispatch({ type: 'preset', patch: { instanceArn: pick.arn } });
-  }, [instances.data, values.instanceArn, project?.defaultReplicationInstance]);
-  useEffect(() => {
-    if (!endpoints.data) return;
-    for (const type of ['source', 'target'] as const) {
-      const key = type === 'source' ? 'sourceArn' : 'targetArn';
-      if (values[key]) continue;
-      const c = project?.[type];
-      const match = c
-        ? matchingEndpoint(endpoints.data, type, {
-            ...c,
-            dmsEngineName: engineInfo(c.engine).dmsEngineName,
-          })
-        : undefined;
-      if (match) dispatch({ type: 'preset', patch: { [key]: match.arn } });
-    }
-  }, [endpoints.data, values, project]);
+  useFormDefaults({ dispatch, values, stem, instances, endpoints, project });
 
   // Keep a changed form as the project's draft, so quitting (in any way) does not lose it.
   useEffect(() => {
@@ -279,6 +243,10 @@ export function TaskFormScreen({ params }: ScreenProps) {
     active: mode.kind === 'form',
   });
 
+  const lob = useLargestLob(project?.source, values.mappings, values.lobMode !== 'none');
+  const largestLobBytes =
+    (params?.largestLobBytes as number | undefined) ??
+    (lob.result?.columns ? lob.result.bytes : undefined);
   const errors = shownErrors(state, context);
   const warnings: Partial<Record<FieldId, string>> = {};
   const lobWarning = lobTruncationWarning(values.lobMode, Number(values.lobMaxKb), largestLobBytes);
@@ -314,69 +282,23 @@ export function TaskFormScreen({ params }: ScreenProps) {
   })();
 
   switch (mode.kind) {
-    case 'pick': {
-      const field = mode.field;
-      const items: PickerItem[] =
-        field === 'instance'
-          ? (instances.data ?? []).map((i) => ({
-              key: i.arn,
-              label: describeInstance(i),
-              disabledReason:
-                i.status === 'available'
-                  ? undefined
-                  : `${i.identifier} is ${i.status}: choose an available instance`,
-            }))
-          : [
-              ...(endpoints.data ?? [])
-                .filter((e) => e.type === field)
-                .map((e) => ({ key: e.arn, label: describeEndpoint(e) })),
-              {
-                key: CREATE_NEW,
-                label: `Create new ${field} endpoint…`,
-                detail: "from the project's connection",
-              },
-            ];
-      const list = field === 'instance' ? instances : endpoints;
+    case 'pick':
       return (
-        <Picker
-          title={
-            field === 'instance'
-              ? 'Replication instance'
-              : `${field === 'source' ? 'Source' : 'Target'} endpoint`
-          }
-          items={items}
+        <ResourcePicker
+          field={mode.field}
+          values={values}
+          instances={instances}
+          endpoints={endpoints}
+          project={project}
           height={height}
-          initialKey={
-            field === 'instance'
-              ? values.instanceArn
-              : field === 'source'
-                ? values.sourceArn
-                : values.targetArn
-          }
-          loading={list.loading}
-          error={list.error}
           onClose={() => setMode({ kind: 'form' })}
-          onPick={(item) => {
-            if (item.key === CREATE_NEW && field !== 'instance') {
-              setMode({
-                kind: 'endpoint',
-                draft: endpointDraftFromConnection({
-                  type: field,
-                  connection: project?.[field],
-                  projectName: project?.name,
-                  takenIdentifiers: (endpoints.data ?? []).map((e) => e.identifier),
-                }),
-              });
-              return;
-            }
-            const key =
-              field === 'instance' ? 'instanceArn' : field === 'source' ? 'sourceArn' : 'targetArn';
-            dispatch({ type: 'edit', patch: { [key]: item.key } });
+          onChosen={(patch) => {
+            dispatch({ type: 'edit', patch });
             setMode({ kind: 'form' });
           }}
+          onCreateNew={(draft) => setMode({ kind: 'endpoint', draft })}
         />
       );
-    }
     case 'endpoint':
       return (
         <EndpointForm
@@ -466,6 +388,15 @@ export function TaskFormScreen({ params }: ScreenProps) {
           })
         }
       />
+      {values.lobMode !== 'none' && (lob.loading || lob.result) ? (
+        <Text dimColor wrap="truncate-end">
+          {lob.loading
+            ? 'Measuring the largest LOB value in the selected tables…'
+            : lob.result && lob.result.columns > 0
+              ? `Largest LOB value: ${Math.ceil(lob.result.bytes / 1024)} KB${lob.result.where ? ` (${lob.result.where})` : ''}, ${lob.result.columns} LOB column(s)${lob.result.unmeasured ? `, ${lob.result.unmeasured} not measured` : ''}`
+              : 'The selected tables have no LOB columns'}
+        </Text>
+      ) : null}
       {instances.error ? <Text color="red">✗ {instances.error}</Text> : null}
       {endpoints.error ? <Text color="red">✗ {endpoints.error}</Text> : null}
       {create.busy ? <Text color="yellow">Creating the task…</Text> : null}

@@ -1,0 +1,69 @@
+// Defaults once the lists arrive: a free task name (not taken by an existing task), the
+// project's replication instance, and the endpoints matching the project's connections. None
+// of these counts as a change by the user, and none replaces a choice already made.
+import { type Dispatch, useEffect } from 'react';
+import { useServices } from '../../app/services.js';
+import { listTaskIdentifiers } from '../../aws/taskCreate.js';
+import type { EndpointList } from '../../hooks/useEndpoints.js';
+import type { ResourceList } from '../../hooks/useInstances.js';
+import { engineInfo } from '../../model/connection.js';
+import { freeIdentifier } from '../../model/identifiers.js';
+import type { Project } from '../../model/project.js';
+import {
+  defaultInstance,
+  type InstanceSummary,
+  matchingEndpoint,
+  type TaskFormAction,
+  type TaskFormValues,
+} from '../../model/taskFormState.js';
+
+export function useFormDefaults({
+  dispatch,
+  values,
+  stem,
+  instances,
+  endpoints,
+  project,
+}: {
+  dispatch: Dispatch<TaskFormAction>;
+  values: TaskFormValues;
+  stem: string;
+  instances: ResourceList<InstanceSummary>;
+  endpoints: EndpointList;
+  project?: Project;
+}): void {
+  const { clients } = useServices();
+  useEffect(() => {
+    let live = true;
+    listTaskIdentifiers(clients).then(
+      (taken) =>
+        live && dispatch({ type: 'preset', patch: { name: freeIdentifier(stem, taken, 'task') } }),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [clients, stem, dispatch]);
+
+  useEffect(() => {
+    if (!instances.data || values.instanceArn) return;
+    const pick = defaultInstance(instances.data, project?.defaultReplicationInstance);
+    if (pick) dispatch({ type: 'preset', patch: { instanceArn: pick.arn } });
+  }, [instances.data, values.instanceArn, project?.defaultReplicationInstance, dispatch]);
+
+  useEffect(() => {
+    if (!endpoints.data) return;
+    for (const type of ['source', 'target'] as const) {
+      const key = type === 'source' ? 'sourceArn' : 'targetArn';
+      if (values[key]) continue;
+      const c = project?.[type];
+      const match = c
+        ? matchingEndpoint(endpoints.data, type, {
+            ...c,
+            dmsEngineName: engineInfo(c.engine).dmsEngineName,
+          })
+        : undefined;
+      if (match) dispatch({ type: 'preset', patch: { [key]: match.arn } });
+    }
+  }, [endpoints.data, values, project, dispatch]);
+}

@@ -1,0 +1,82 @@
+// After Create, the form lands in the Data Migration View focused on the new task
+// (route params { focusTaskArn }).
+import {
+  CreateEndpointCommand,
+  CreateReplicationTaskCommand,
+  DescribeReplicationInstancesCommand,
+} from '@aws-sdk/client-database-migration-service';
+import { render } from 'ink-testing-library';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { App } from '../../src/app/App.js';
+import { startTestSandbox, type TestSandbox } from '../sandbox/support/sandbox.js';
+import { KEYS, sandboxServices } from './taskFormSupport.js';
+
+let sandbox: TestSandbox;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+it('focuses the task named by focusTaskArn', async () => {
+  const instance = (await sandbox.dms.send(new DescribeReplicationInstancesCommand({})))
+    .ReplicationInstances?.[0]?.ReplicationInstanceArn;
+  const arns: Record<string, string> = {};
+  for (const type of ['source', 'target'] as const) {
+    const out = await sandbox.dms.send(
+      new CreateEndpointCommand({
+        EndpointIdentifier: `land-${type}`,
+        EndpointType: type,
+        EngineName: 'postgres',
+        ServerName: 'db.example',
+        Port: 5432,
+        DatabaseName: 'x',
+        Username: 'u',
+      }),
+    );
+    arns[type] = out.Endpoint!.EndpointArn!;
+  }
+  const created: string[] = [];
+  for (const name of ['aaa-first', 'bbb-second', 'ccc-third']) {
+    const out = await sandbox.dms.send(
+      new CreateReplicationTaskCommand({
+        ReplicationTaskIdentifier: name,
+        SourceEndpointArn: arns.source,
+        TargetEndpointArn: arns.target,
+        ReplicationInstanceArn: instance,
+        MigrationType: 'full-load',
+        TableMappings: JSON.stringify({
+          rules: [
+            {
+              'rule-type': 'selection',
+              'rule-id': '1',
+              'rule-name': '1',
+              'object-locator': { 'schema-name': 's', 'table-name': '%' },
+              'rule-action': 'include',
+            },
+          ],
+        }),
+      }),
+    );
+    created.push(out.ReplicationTask!.ReplicationTaskArn!);
+  }
+  const app = render(
+    <App
+      services={sandboxServices(sandbox.url)}
+      initialRoute={{ screen: 'tasks', params: { focusTaskArn: created[1] } }}
+    />,
+  );
+  const deadline = Date.now() + 15_000;
+  const waitFor = async (text: string) => {
+    while (!(app.lastFrame() ?? '').includes(text)) {
+      if (Date.now() > deadline) throw new Error(`never showed ${text}:\n${app.lastFrame()}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  await waitFor('ccc-third');
+  app.stdin.write(KEYS.enter);
+  await waitFor('Task bbb-second');
+  expect(app.lastFrame()).not.toContain('Task aaa-first');
+  app.unmount();
+});
