@@ -9,13 +9,26 @@ export function hintText(binding: Pick<ShownBinding, 'keys' | 'description'>): s
   return `${keyLabel(binding.keys[0] ?? '')} ${short}`;
 }
 
+/**
+ * What the footer offers: under a dialog or overlay only its own keys (the dispatcher stops
+ * there); a key already offered by a higher layer is not offered again; a disabled global key
+ * (Esc on the top screen) is left out rather than shown dimmed.
+ */
+export function footerBindings(active: ShownBinding[]): ShownBinding[] {
+  const modal = active.find((b) => b.layer === 'dialog' || b.layer === 'overlay')?.layer;
+  const taken = new Set<string>();
+  return active.filter((b) => {
+    if (modal && b.layer !== modal) return false;
+    if ((COMMANDS[b.command] as { hint?: boolean }).hint === false) return false;
+    if (b.layer === 'app' && b.disabledReason) return false;
+    if (b.keys.every((key) => taken.has(key))) return false;
+    for (const key of b.keys) taken.add(key);
+    return true;
+  });
+}
+
 export function KeyHints({ width }: { width: number }) {
-  // A disabled global key (Esc on the top screen) is left out rather than shown dimmed.
-  const bindings = useActiveBindings().filter(
-    (b) =>
-      (COMMANDS[b.command] as { hint?: boolean }).hint !== false &&
-      !(b.layer === 'app' && b.disabledReason),
-  );
+  const bindings = footerBindings(useActiveBindings());
   // The global keys (?, :, q, Esc) always keep their place; the screen's keys fill the rest.
   let used = bindings
     .filter((b) => b.layer === 'app')

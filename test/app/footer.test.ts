@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { ShownBinding } from '../../src/app/bindings.js';
+import { COMMANDS, type CommandId } from '../../src/app/keys.js';
+import { footerBindings } from '../../src/components/KeyHints.js';
+
+const shown = (
+  command: CommandId,
+  layer: ShownBinding['layer'],
+  disabledReason?: string,
+): ShownBinding => ({
+  command,
+  layer,
+  keys: COMMANDS[command].keys,
+  description: COMMANDS[command].description,
+  disabledReason,
+});
+
+describe('footer hints', () => {
+  const globals = [shown('app.quit', 'app'), shown('app.help', 'app'), shown('nav.back', 'app')];
+
+  it('offers only the dialog keys while a dialog is open', () => {
+    const active = [
+      shown('dialog.confirm', 'dialog'),
+      shown('dialog.cancel', 'dialog'),
+      shown('profiles.test', 'screen'),
+      ...globals,
+    ];
+    expect(footerBindings(active).map((b) => b.command)).toEqual([
+      'dialog.confirm',
+      'dialog.cancel',
+    ]);
+  });
+
+  it('never offers one key twice and leaves out a disabled global', () => {
+    const active = [
+      shown('prompt.cancel', 'screen'),
+      shown('profiles.test', 'screen'),
+      shown('list.up', 'screen'),
+      ...globals.slice(0, 2),
+      shown('nav.back', 'app', 'Already at the top'),
+    ];
+    expect(footerBindings(active).map((b) => b.command)).toEqual([
+      'prompt.cancel',
+      'profiles.test',
+      'app.quit',
+      'app.help',
+    ]);
+  });
+});
