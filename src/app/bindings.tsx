@@ -147,6 +147,8 @@ export interface ShownBinding {
   description: string;
   disabledReason?: string | null;
   layer: LayerKind;
+  /** The binding's layer has a text field in focus (typing keys go to the field). */
+  textInput: boolean;
 }
 
 /** The bindings in force now, top layer first (what the footer and help overlay show). */
@@ -167,6 +169,7 @@ export function useActiveBindings({ skip }: { skip?: LayerKind } = {}): ShownBin
         description: spec.description,
         disabledReason: b.disabledReason,
         layer: layer.kind,
+        textInput: layer.textInput,
       });
     }
   }

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { type ShownBinding, useActiveBindings } from '../app/bindings.js';
 import { COMMANDS } from '../app/keys.js';
-import { keyLabel } from '../model/keyName.js';
+import { isTyping, keyLabel } from '../model/keyName.js';
 
 export function hintText(binding: Pick<ShownBinding, 'keys' | 'description'>): string {
   const short = binding.description.split(/[:(]/)[0]?.trim() ?? binding.description;
@@ -12,15 +12,21 @@ export function hintText(binding: Pick<ShownBinding, 'keys' | 'description'>): s
 /**
  * What the footer offers: under a dialog or overlay only its own keys (the dispatcher stops
  * there); a key already offered by a higher layer is not offered again; a disabled global key
- * (Esc on the top screen) is left out rather than shown dimmed.
+ * (Esc on the top screen) is left out rather than shown dimmed, and so is a letter key while a
+ * text field has focus (the letter would be typed).
  */
 export function footerBindings(active: ShownBinding[]): ShownBinding[] {
   const modal = active.find((b) => b.layer === 'dialog' || b.layer === 'overlay')?.layer;
   const taken = new Set<string>();
+  // Bindings come top layer first: from a text-input layer down, letters are typed, not run.
+  let typingCaptured = false;
   return active.filter((b) => {
+    typingCaptured ||= b.textInput;
     if (modal && b.layer !== modal) return false;
     if ((COMMANDS[b.command] as { hint?: boolean }).hint === false) return false;
     if (b.layer === 'app' && b.disabledReason) return false;
+    // A printable key cannot reach a command while a text field has focus: do not offer it.
+    if (typingCaptured && b.keys.every(isTyping)) return false;
     if (b.keys.every((key) => taken.has(key))) return false;
     for (const key of b.keys) taken.add(key);
     return true;

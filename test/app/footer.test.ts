@@ -13,6 +13,7 @@ const shown = (
   keys: COMMANDS[command].keys,
   description: COMMANDS[command].description,
   disabledReason,
+  textInput: false,
 });
 
 describe('footer hints', () => {
@@ -28,6 +29,16 @@ describe('footer hints', () => {
     expect(footerBindings(active).map((b) => b.command)).toEqual([
       'dialog.confirm',
       'dialog.cancel',
+    ]);
+  });
+
+  it('does not offer letter keys while a text field has focus', () => {
+    const typing = (command: CommandId) => ({ ...shown(command, 'screen'), textInput: true });
+    const active = [typing('profiles.test'), typing('prompt.accept'), ...globals];
+    expect(footerBindings(active).map((b) => b.command)).toEqual([
+      'prompt.accept',
+      'app.quit',
+      'nav.back',
     ]);
   });
 
