@@ -129,11 +129,10 @@ describe('schema browser in a real terminal', () => {
         [CLI, 'sandbox', '--data-dir', sandboxDir, '--port', '0'],
         { stdio: 'ignore', env: { ...process.env, ...env } as NodeJS.ProcessEnv },
       );
-      const term = await (async () => {
-        await waitFor(() => existsSync(join(sandboxDir, 'sandbox.json')), { timeoutMs: 150_000 });
-        return startTerminal({ args: ['--sandbox'], cols: 110, rows: 30, env });
-      })();
+      let term: TerminalSession | undefined;
       try {
+        await waitFor(() => existsSync(join(sandboxDir, 'sandbox.json')), { timeoutMs: 150_000 });
+        term = startTerminal({ args: ['--sandbox'], cols: 110, rows: 30, env });
         await term.waitFor('SOURCE', 120_000);
         await term.waitFor(/▸ ○ \S+\s+\d+ tables/, 120_000);
         // Expand the first schema that has tables, mark its first two tables.
@@ -154,10 +153,16 @@ describe('schema browser in a real terminal', () => {
             .map((p) => p.name),
         ).toEqual(['demo']);
       } finally {
-        term.kill();
+        term?.kill();
+        // The sandbox this test started (by its own handle), and wait until it is gone.
+        if (sandbox.exitCode === null) {
+          const gone = new Promise((resolve) => sandbox.once('exit', resolve));
+          sandbox.kill('SIGTERM');
+          await gone;
+        }
         rmSync(home, { recursive: true, force: true });
       }
     },
-    180_000,
+    240_000,
   );
 });
