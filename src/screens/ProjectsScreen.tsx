@@ -8,7 +8,7 @@ import { useBodySize } from '../app/layout.js';
 import { useNavigation } from '../app/navigation.js';
 import { useServices } from '../app/services.js';
 import { useStatus } from '../app/status.js';
-import { ConfirmPrompt } from '../components/form/ConfirmPrompt.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { type FieldSpec, FormFields } from '../components/form/FormFields.js';
 import { TextPrompt } from '../components/form/TextPrompt.js';
 import type { ProjectSummary, ProjectsStore, Side } from '../config/projects.js';
@@ -148,8 +148,10 @@ export function ProjectsScreen() {
         );
       case 'delete':
         return (
-          <ConfirmPrompt
-            question={`Delete project ${mode.name}? Its connections are forgotten (databases and AWS are not touched).`}
+          <ConfirmDialog
+            title={`Delete project ${mode.name}?`}
+            message="Its connections are forgotten (databases and AWS are not touched)."
+            danger
             onCancel={back}
             onConfirm={() => {
               const error = change((s) => s.remove(mode.name));
