@@ -680,14 +680,19 @@ describe.skipIf(!pg.ok)(`task lifecycle against PostgreSQL (${pg.reason})`, () =
       { what: 'load done' },
     );
     expect(loaded.Status).toBe('running');
-    const log = await t.logs.send(
-      new FilterLogEventsCommand({
-        logGroupName: 'dms-tasks-sandbox',
-        logStreamNamePrefix: `dms-task-${arn.split(':').pop()}`,
-        filterPattern: '"does not capture ongoing changes"',
-      }),
+    // The line is written when the engine hands the load over, just after progress reads 100%.
+    await waitFor(
+      () =>
+        t.logs.send(
+          new FilterLogEventsCommand({
+            logGroupName: 'dms-tasks-sandbox',
+            logStreamNamePrefix: `dms-task-${arn.split(':').pop()}`,
+            filterPattern: '"does not capture ongoing changes"',
+          }),
+        ),
+      (log) => (log.events?.length ?? 0) > 0,
+      { what: 'the CDC notice in the task log' },
     );
-    expect(log.events?.length).toBeGreaterThan(0);
     await t.dms.send(
       new ReloadTablesCommand({
         ReplicationTaskArn: arn,
