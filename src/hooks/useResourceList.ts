@@ -1,0 +1,62 @@
+// A DMS resource list for a form: fetched once when the screen opens, refreshable, extendable at
+// once with a resource the screen has just created; an error becomes one readable line and the
+// last good list stays.
+import { useCallback, useEffect, useState } from 'react';
+import { useServices } from '../app/services.js';
+import type { AwsClients } from '../aws/clients.js';
+import { describeAwsError } from '../aws/errors.js';
+
+export interface ResourceList<T> {
+  data?: T[];
+  error?: string;
+  loading: boolean;
+  refresh(): void;
+  /** Adds (or replaces, by key) one item without waiting for a refetch. */
+  add(item: T): void;
+}
+
+export function useResourceList<T>({
+  fetch,
+  action,
+  key,
+}: {
+  fetch: (clients: AwsClients) => Promise<T[]>;
+  /** The API action, for the error line ("DescribeEndpoints"). */
+  action: string;
+  key: (item: T) => string;
+}): ResourceList<T> {
+  const { clients, target } = useServices();
+  const [state, setState] = useState<{ data?: T[]; error?: string; loading: boolean }>({
+    loading: true,
+  });
+  const [generation, setGeneration] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation re-runs the fetch; fetch and action are fixed per caller
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    fetch(clients).then(
+      (data) => live && setState({ data, loading: false }),
+      (error) =>
+        live &&
+        setState((s) => ({
+          data: s.data,
+          loading: false,
+          error: describeAwsError(error, { target, action }),
+        })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [clients, target, generation]);
+  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key is fixed per caller
+  const add = useCallback(
+    (item: T) =>
+      setState((s) => ({
+        ...s,
+        data: [...(s.data ?? []).filter((e) => key(e) !== key(item)), item],
+      })),
+    [],
+  );
+  return { ...state, refresh, add };
+}
