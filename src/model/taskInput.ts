@@ -3,6 +3,7 @@
 // Member order follows the API reference; TableMappings and ReplicationTaskSettings are JSON
 // strings, as the API and `aws dms create-replication-task --cli-input-json` take them. Pure.
 import { type LobChoice, lobTargetMetadata } from './lobSettings.js';
+import { defaultLogComponents } from './taskSettings.js';
 import { type MappingRow, mappingsDocument } from './selectionMappings.js';
 
 export type MigrationType = 'full-load' | 'full-load-and-cdc' | 'cdc';
@@ -19,33 +20,6 @@ export const TABLE_PREP_MODES: readonly { value: TablePrepMode; label: string }[
   { value: 'DROP_AND_CREATE', label: 'Drop tables on target' },
   { value: 'TRUNCATE_BEFORE_LOAD', label: 'Truncate' },
 ];
-
-export const LOG_COMPONENT_IDS = [
-  'TRANSFORMATION',
-  'SOURCE_UNLOAD',
-  'IO',
-  'TARGET_LOAD',
-  'PERFORMANCE',
-  'SOURCE_CAPTURE',
-  'SORTER',
-  'REST_SERVER',
-  'VALIDATOR_EXT',
-  'TARGET_APPLY',
-  'TASK_MANAGER',
-  'TABLES_MANAGER',
-  'METADATA_MANAGER',
-  'FILE_FACTORY',
-  'COMMON',
-  'ADDONS',
-  'DATA_STRUCTURE',
-  'COMMUNICATION',
-  'FILE_TRANSFER',
-] as const;
-
-/** DMS's default LogComponents: every component at LOGGER_SEVERITY_DEFAULT. */
-export function defaultLogComponents(): { Id: string; Severity: string }[] {
-  return LOG_COMPONENT_IDS.map((Id) => ({ Id, Severity: 'LOGGER_SEVERITY_DEFAULT' }));
-}
 
 export interface TaskInputFields {
   name: string;

@@ -3,7 +3,8 @@
 
 export type TaskSettings = Record<string, unknown>;
 
-const LOG_COMPONENT_IDS = [
+/** The log components DMS knows (DMS-API-NOTES.md §4). */
+export const LOG_COMPONENT_IDS = [
   'TRANSFORMATION',
   'SOURCE_UNLOAD',
   'IO',
@@ -24,6 +25,11 @@ const LOG_COMPONENT_IDS = [
   'COMMUNICATION',
   'FILE_TRANSFER',
 ] as const;
+
+/** DMS's default LogComponents: every component at LOGGER_SEVERITY_DEFAULT. */
+export function defaultLogComponents(): { Id: string; Severity: string }[] {
+  return LOG_COMPONENT_IDS.map((Id) => ({ Id, Severity: 'LOGGER_SEVERITY_DEFAULT' }));
+}
 
 /** A fresh copy of the settings document DMS applies when a task is created without any. */
 export function defaultTaskSettings(): TaskSettings {
@@ -58,7 +64,7 @@ export function defaultTaskSettings(): TaskSettings {
     Logging: {
       EnableLogging: false,
       EnableLogContext: false,
-      LogComponents: LOG_COMPONENT_IDS.map((Id) => ({ Id, Severity: 'LOGGER_SEVERITY_DEFAULT' })),
+      LogComponents: defaultLogComponents(),
       CloudWatchLogGroup: null,
       CloudWatchLogStream: null,
     },

@@ -6,11 +6,11 @@ import {
   parseLobSize,
 } from '../../src/model/lobSettings.js';
 import { parseTableMappings } from '../../src/model/tableMappings.js';
+import { defaultLogComponents } from '../../src/model/taskSettings.js';
 import { rowsFromSelection, selectionStem } from '../../src/model/selectionMappings.js';
 import {
   buildCreateTaskInput,
   createTaskInputJson,
-  defaultLogComponents,
   previewLines,
   type TaskInputFields,
 } from '../../src/model/taskInput.js';
