@@ -6,7 +6,7 @@ import { useNavigation } from '../../app/navigation.js';
 import { useServices } from '../../app/services.js';
 import { useStatus } from '../../app/status.js';
 import { describeAwsError } from '../../aws/errors.js';
-import { describeTaskStatus, startNewReplicationTask } from '../../aws/taskCreate.js';
+import { findTask, startTask } from '../../aws/tasks.js';
 import { Dialog } from './Dialog.js';
 
 const READY_WAIT_MS = 120_000;
@@ -32,7 +32,10 @@ export function CreatedDialog({ arn, identifier }: { arn: string; identifier: st
     try {
       const since = Date.now();
       for (;;) {
-        const status = await describeTaskStatus(clients, arn);
+        const status = await findTask(clients, arn).then(
+          (task) => task.status,
+          () => undefined,
+        );
         if (!mounted.current) return;
         if (status === 'ready') break;
         if (status !== 'creating' && status !== 'modifying')
@@ -43,7 +46,7 @@ export function CreatedDialog({ arn, identifier }: { arn: string; identifier: st
         await new Promise((r) => setTimeout(r, 1000));
       }
       setStarting('starting…');
-      await startNewReplicationTask(clients, arn);
+      await startTask(clients, arn, 'start-replication');
       if (!mounted.current) return;
       setNotice(`Started task ${identifier}`);
     } catch (error) {

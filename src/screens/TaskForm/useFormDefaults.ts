@@ -3,7 +3,7 @@
 // of these counts as a change by the user, and none replaces a choice already made.
 import { type Dispatch, useEffect } from 'react';
 import { useServices } from '../../app/services.js';
-import { listTaskIdentifiers } from '../../aws/taskCreate.js';
+import { listTasks } from '../../aws/tasks.js';
 import type { EndpointList } from '../../hooks/useEndpoints.js';
 import type { ResourceList } from '../../hooks/useInstances.js';
 import { engineInfo } from '../../model/connection.js';
@@ -35,9 +35,19 @@ export function useFormDefaults({
   const { clients } = useServices();
   useEffect(() => {
     let live = true;
-    listTaskIdentifiers(clients).then(
-      (taken) =>
-        live && dispatch({ type: 'preset', patch: { name: freeIdentifier(stem, taken, 'task') } }),
+    listTasks(clients).then(
+      ({ tasks }) =>
+        live &&
+        dispatch({
+          type: 'preset',
+          patch: {
+            name: freeIdentifier(
+              stem,
+              tasks.map((t) => t.id),
+              'task',
+            ),
+          },
+        }),
       () => {},
     );
     return () => {
