@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { type AwsClients, createAwsClients } from '../aws/clients.js';
 import type { AwsTarget } from '../aws/target.js';
-import { COMMON_FLAGS, commonOptions } from '../model/cliArgs.js';
+import { COMMON_FLAGS, commonOptions, TASK_COMMANDS } from '../model/cliArgs.js';
 import { runAction } from './actions.js';
 import {
   type CommandIo,
@@ -17,17 +17,6 @@ import {
 } from './io.js';
 import { runLogs } from './logs.js';
 import { runStats, runTasks } from './lists.js';
-
-export const TASK_COMMANDS: readonly TaskCommand[] = [
-  'tasks',
-  'start',
-  'stop',
-  'resume',
-  'reload',
-  'delete',
-  'stats',
-  'logs',
-];
 
 const FLAGS = {
   ...COMMON_FLAGS,

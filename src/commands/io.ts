@@ -3,16 +3,9 @@ import { AwsError } from '../aws/call.js';
 import { LogMissingError } from '../aws/logs.js';
 import { TaskNotFoundError } from '../aws/tasks.js';
 import type { AwsTarget } from '../aws/target.js';
+import type { TASK_COMMANDS } from '../model/cliArgs.js';
 
-export type TaskCommand =
-  | 'tasks'
-  | 'start'
-  | 'stop'
-  | 'resume'
-  | 'reload'
-  | 'delete'
-  | 'stats'
-  | 'logs';
+export type TaskCommand = (typeof TASK_COMMANDS)[number];
 
 export interface CommandIo {
   stdout: (text: string) => void;

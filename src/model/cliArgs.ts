@@ -21,8 +21,8 @@ export type CliParse =
   | { kind: 'subcommand'; name: string; args: string[] }
   | { kind: 'error'; message: string };
 
-export const SUBCOMMANDS = [
-  'sandbox',
+/** The task subcommands for scripts (src/commands). */
+export const TASK_COMMANDS = [
   'tasks',
   'start',
   'stop',
@@ -32,6 +32,8 @@ export const SUBCOMMANDS = [
   'stats',
   'logs',
 ] as const;
+
+export const SUBCOMMANDS = ['sandbox', ...TASK_COMMANDS] as const;
 
 export const COMMON_FLAGS = {
   profile: { type: 'string' },
