@@ -140,6 +140,8 @@ async function runTui(options: CommonOptions): Promise<number> {
     {
       exitOnCtrlC: false,
       patchConsole: true,
+      // Ink throttles frames to 30 a second by default: a key press could wait 33 ms to show.
+      maxFps: 60,
     },
   );
   unmount = instance.unmount;
