@@ -20,17 +20,20 @@ export function footerBindings(active: ShownBinding[]): ShownBinding[] {
   const taken = new Set<string>();
   // Bindings come top layer first: from a text-input layer down, letters are typed, not run.
   let typingCaptured = false;
-  return active.filter((b) => {
+  const offered: ShownBinding[] = [];
+  for (const b of active) {
     typingCaptured ||= b.textInput;
-    if (modal && b.layer !== modal) return false;
-    if ((COMMANDS[b.command] as { hint?: boolean }).hint === false) return false;
-    if (b.layer === 'app' && b.disabledReason) return false;
-    // A printable key cannot reach a command while a text field has focus: do not offer it.
-    if (typingCaptured && b.keys.every(isTyping)) return false;
-    if (b.keys.every((key) => taken.has(key))) return false;
-    for (const key of b.keys) taken.add(key);
-    return true;
-  });
+    if (modal && b.layer !== modal) continue;
+    if ((COMMANDS[b.command] as { hint?: boolean }).hint === false) continue;
+    if (b.layer === 'app' && b.disabledReason) continue;
+    // A printable key cannot reach a command while a text field has focus: offer the others
+    // (Ctrl-p for Preview), or nothing.
+    const keys = typingCaptured ? b.keys.filter((key) => !isTyping(key)) : b.keys;
+    if (keys.length === 0 || keys.every((key) => taken.has(key))) continue;
+    for (const key of keys) taken.add(key);
+    offered.push(keys === b.keys ? b : { ...b, keys });
+  }
+  return offered;
 }
 
 export function KeyHints({ width }: { width: number }) {

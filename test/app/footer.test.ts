@@ -58,3 +58,16 @@ describe('footer hints', () => {
     ]);
   });
 });
+
+describe('footer hints beside a text field', () => {
+  it('offers a command by its non-letter key while typing is captured', () => {
+    const preview = {
+      command: 'form.preview' as CommandId,
+      layer: 'screen' as const,
+      keys: ['p', 'ctrl+p'],
+      description: 'Preview JSON',
+      textInput: true,
+    };
+    expect(footerBindings([preview]).map((b) => b.keys)).toEqual([['ctrl+p']]);
+  });
+});
