@@ -167,7 +167,7 @@ export const COMMANDS = {
     scope: 'taskForm',
   },
   'form.preview': { keys: ['p', 'ctrl+p'], description: 'Preview JSON', scope: 'taskForm' },
-  'form.save': { keys: ['w'], description: 'Save JSON to a file', scope: 'taskForm' },
+  'form.save': { keys: ['w', 'ctrl+o'], description: 'Save JSON to a file', scope: 'taskForm' },
   'form.create': {
     keys: ['ctrl+s'],
     description: 'Create (the task; in the endpoint form, the endpoint)',
