@@ -12,8 +12,7 @@ export function FilterPrompt({
   label = '/',
 }: {
   value: string;
-  /** Gets an edit to apply to the latest text, so fast typing never loses a key. */
-  onChange: (edit: (previous: string) => string) => void;
+  onChange: (text: string) => void;
   onAccept: () => void;
   onCancel: () => void;
   error?: string;
@@ -29,7 +28,7 @@ export function FilterPrompt({
   return (
     <Box>
       <Text color="cyan">{label}</Text>
-      <TextField value={value} onEdit={onChange} />
+      <TextField value={value} onChange={onChange} />
       {error ? <Text color="red"> {error}</Text> : null}
     </Box>
   );

@@ -194,11 +194,8 @@ export function ConnectionScreen({ params }: ScreenProps) {
           values={draft as unknown as Record<string, string | boolean>}
           errors={errors}
           focused={focused}
-          onEdit={(name, edit) =>
-            update(
-              (d) => ({ ...d, [name]: edit(String(d[name as keyof ConnectionDraft])) }),
-              name as keyof ConnectionDraft,
-            )
+          onChange={(name, text) =>
+            update((d) => ({ ...d, [name]: text }), name as keyof ConnectionDraft)
           }
         />
       </Box>

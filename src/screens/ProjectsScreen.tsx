@@ -342,9 +342,7 @@ function SettingsForm({
         values={draft as unknown as Record<string, string>}
         errors={errors}
         focused={focused}
-        onEdit={(field, edit) =>
-          setDraft((d) => ({ ...d, [field]: edit(d[field as keyof SettingsDraft]) }))
-        }
+        onChange={(field, text) => setDraft((d) => ({ ...d, [field]: text }))}
       />
       <Text dimColor>Tab next field · Enter saves · Esc cancels</Text>
     </Box>

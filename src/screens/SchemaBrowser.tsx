@@ -249,7 +249,7 @@ export function SchemaBrowser() {
       ) : prompt.kind === 'filter' ? (
         <Box>
           <Text color="cyan">/</Text>
-          <TextField value={filterText} onEdit={(edit) => active.setFilter(edit)} />
+          <TextField value={filterText} onChange={(text) => active.setFilter(text)} />
           {active.filterError ? <Text color="red"> {active.filterError}</Text> : null}
         </Box>
       ) : (

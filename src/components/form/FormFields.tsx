@@ -20,8 +20,8 @@ export interface FormFieldsProps {
   errors: Partial<Record<string, string>>;
   focused: number;
   labelWidth?: number;
-  /** An edit of a text field, to apply to its latest value (see TextField). */
-  onEdit: (name: string, edit: (previous: string) => string) => void;
+  /** A text field's new value. */
+  onChange: (name: string, value: string) => void;
 }
 
 export function FormFields({
@@ -30,7 +30,7 @@ export function FormFields({
   errors,
   focused,
   labelWidth = 18,
-  onEdit,
+  onChange,
 }: FormFieldsProps) {
   return (
     <Box flexDirection="column">
@@ -51,7 +51,7 @@ export function FormFields({
                     value={String(value ?? '')}
                     mask={field.kind === 'password' ? '•' : undefined}
                     placeholder={field.placeholder}
-                    onEdit={(edit) => onEdit(field.name, edit)}
+                    onChange={(text) => onChange(field.name, text)}
                   />
                 ) : (
                   <Text dimColor={!value}>

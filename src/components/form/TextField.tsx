@@ -1,56 +1,113 @@
-// A one-line text field: appends what is typed (or pasted), Backspace deletes. Control and Alt
-// combinations, Tab, Enter, Esc and arrows are left to the key dispatcher, so form commands
-// like Ctrl-s never leak a character into the field; Ctrl-u clears it (as in a shell). `mask`
-// hides the text.
+// A one-line text field: printable keys (and pastes) insert at the cursor, ←/→/Home/End move
+// it, Backspace and Delete remove the character before it, Ctrl-u clears the field (as in a
+// shell). Other control keys (Ctrl-s, Ctrl-p…) are left to the key table. The screen registers
+// its layer with textInput: true while a field has focus.
 import { Text, useInput } from 'ink';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { isTyping, keyName } from '../../model/keyName.js';
 
 export interface TextFieldProps {
   value: string;
-  /**
-   * Gets an edit to apply to the latest value (keys can arrive faster than renders, so an edit
-   * never starts from a stale `value`). Use with a functional state update.
-   */
-  onEdit: (edit: (previous: string) => string) => void;
+  onChange(value: string): void;
+  /** Default true. */
   focus?: boolean;
+  /** Shown instead of the characters (passwords). */
   mask?: string;
   placeholder?: string;
+  width?: number;
 }
 
-export function TextField({ value, onEdit, focus = true, mask, placeholder }: TextFieldProps) {
-  useInput(
-    (input, key) => {
-      if (key.backspace || key.delete) {
-        onEdit((previous) => [...previous].slice(0, -1).join(''));
-        return;
+export function TextField({
+  value,
+  onChange,
+  focus = true,
+  mask,
+  placeholder,
+  width,
+}: TextFieldProps) {
+  // Keys can arrive faster than React re-renders: the handler reads and writes refs, so every
+  // key sees the text as the previous key left it, and a field that lost focus ignores keys
+  // at once (before Ink re-subscribes handlers).
+  const [cursor, setCursor] = useState(value.length);
+  const live = useRef({ value, cursor, focus, armed: focus, onChange });
+  // A value changed from outside (a suggestion, a restored draft) puts the cursor at its end.
+  if (live.current.value !== value) live.current.cursor = value.length;
+  live.current.value = value;
+  live.current.focus = focus;
+  live.current.onChange = onChange;
+  if (!focus) live.current.armed = false;
+  // A field that just got focus takes keys from the next key on, not the key that moved the
+  // focus here (Ink re-renders synchronously while it is still handing that key round).
+  useLayoutEffect(() => {
+    if (!focus) return;
+    let cancelled = false;
+    queueMicrotask(() => {
+      if (!cancelled) live.current.armed = true;
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [focus]);
+  const at = Math.min(live.current.cursor, value.length);
+  useInput((input, key) => {
+    const field = live.current;
+    if (!field.focus || !field.armed) return;
+    const name = keyName(input, key);
+    if (name === 'ctrl+u') {
+      field.cursor = 0;
+      setCursor(0);
+      if (field.value !== '') {
+        field.value = '';
+        field.onChange('');
       }
-      if (key.ctrl && input === 'u') {
-        onEdit(() => '');
-        return;
-      }
-      if (
-        key.ctrl ||
-        key.meta ||
-        key.tab ||
-        key.return ||
-        key.escape ||
-        key.upArrow ||
-        key.downArrow ||
-        key.leftArrow ||
-        key.rightArrow ||
-        key.pageUp ||
-        key.pageDown
-      )
-        return;
-      const printable = input.replace(/[\u0000-\u001f\u007f]/g, '');
-      if (printable) onEdit((previous) => previous + printable);
-    },
-    { isActive: focus },
-  );
-  const shown = mask ? mask.repeat([...value].length) : value;
+      return;
+    }
+    // A paste (or keys the terminal sent as one chunk) arrives as one multi-character input.
+    const pasted =
+      input.length > 1 && !key.ctrl && !key.meta ? input.replace(/[\u0000-\u001f\u007f]/g, '') : '';
+    if (!isTyping(name) && !pasted) return;
+    const text = field.value;
+    const pos = Math.min(field.cursor, text.length);
+    let next = text;
+    let nextPos = pos;
+    if (name === 'left') nextPos = Math.max(0, pos - 1);
+    else if (name === 'right') nextPos = Math.min(text.length, pos + 1);
+    else if (name === 'home') nextPos = 0;
+    else if (name === 'end') nextPos = text.length;
+    else if (name === 'backspace' || name === 'delete') {
+      if (pos === 0) return;
+      next = text.slice(0, pos - 1) + text.slice(pos);
+      nextPos = pos - 1;
+    } else {
+      const typed = pasted || (name === 'space' ? ' ' : input);
+      next = text.slice(0, pos) + typed + text.slice(pos);
+      nextPos = pos + typed.length;
+    }
+    field.cursor = nextPos;
+    setCursor(nextPos);
+    if (next !== text) {
+      field.value = next;
+      field.onChange(next);
+    }
+  });
+  const shown = mask ? mask.repeat(value.length) : value;
+  if (!focus) {
+    if (shown === '' && placeholder) return <Text dimColor>{placeholder}</Text>;
+    return <Text>{clip(shown, width)}</Text>;
+  }
+  const before = shown.slice(0, at);
+  const under = shown.slice(at, at + 1) || ' ';
+  const after = shown.slice(at + 1);
   return (
     <Text>
-      {shown === '' && placeholder ? <Text dimColor>{placeholder}</Text> : shown}
-      {focus ? <Text inverse> </Text> : null}
+      {before}
+      <Text inverse>{under}</Text>
+      {after}
     </Text>
   );
+}
+
+function clip(text: string, width: number | undefined): string {
+  if (!width || text.length <= width) return text;
+  return `${text.slice(0, Math.max(0, width - 1))}…`;
 }

@@ -42,8 +42,8 @@ export function TextPrompt({
         <TextField
           value={value}
           mask={mask ? '•' : undefined}
-          onEdit={(edit) => {
-            setValue(edit);
+          onChange={(text) => {
+            setValue(text);
             setError(null);
           }}
         />

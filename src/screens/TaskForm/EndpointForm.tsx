@@ -20,7 +20,7 @@ import {
 } from '../../model/endpointDraft.js';
 import type { EndpointSummary } from '../../model/taskFormState.js';
 import { JsonPreview } from './JsonPreview.js';
-import { TextField } from './TextField.js';
+import { TextField } from '../../components/form/TextField.js';
 
 const CHOICE_FIELDS: EndpointField[] = ['engine', 'sslMode'];
 const LABEL_WIDTH = 22;

@@ -12,7 +12,7 @@ import type {
 } from '../../model/taskFormState.js';
 import { visibleFields } from '../../model/taskFormState.js';
 import { MIGRATION_TYPES, TABLE_PREP_MODES } from '../../model/taskInput.js';
-import { TextField } from './TextField.js';
+import { TextField } from '../../components/form/TextField.js';
 
 const LABEL_WIDTH = 27;
 

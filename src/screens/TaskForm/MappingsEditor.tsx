@@ -7,7 +7,7 @@ import { useListCursor } from '../../hooks/useListCursor.js';
 import { visibleRange } from '../../model/listCursor.js';
 import { type MappingRow, mappingsError, patternError } from '../../model/selectionMappings.js';
 import { Dialog } from './Dialog.js';
-import { TextField } from './TextField.js';
+import { TextField } from '../../components/form/TextField.js';
 
 export function MappingsEditor({
   rows,

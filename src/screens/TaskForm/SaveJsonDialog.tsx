@@ -4,7 +4,7 @@ import { Text } from 'ink';
 import { useState } from 'react';
 import { Dialog } from './Dialog.js';
 import { fileExists, resolveSavePath, writeTextFile } from './saveFile.js';
-import { TextField } from './TextField.js';
+import { TextField } from '../../components/form/TextField.js';
 
 export function SaveJsonDialog({
   initialPath,
