@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CLI } from '../test/support/pty.js';
-import { CREDS, cliTerminal, fmt, sandboxWithTasks, timed } from './support.js';
+import { CREDS, cliTerminal, fmt, forward, sandboxWithTasks, timed } from './support.js';
 
 const LINES = Number(process.env.LINES ?? 100_000);
 const PAGE = 10_000;
@@ -79,24 +79,7 @@ async function main() {
           return;
         }
       }
-      try {
-        const up = await fetch(bench.sandbox.url, {
-          method: 'POST',
-          headers: Object.fromEntries(
-            Object.entries(req.headers).filter(
-              ([k]) => !['host', 'content-length', 'connection'].includes(k),
-            ),
-          ) as Record<string, string>,
-          body,
-        });
-        const headers = Object.fromEntries(up.headers.entries());
-        delete headers['content-length'];
-        delete headers['content-encoding'];
-        res.writeHead(up.status, headers);
-        res.end(Buffer.from(await up.arrayBuffer()));
-      } catch {
-        res.destroy();
-      }
+      await forward(bench.sandbox.url, req, res, body);
     });
   });
   await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));

@@ -2,19 +2,16 @@
 // a counting proxy in front of it, the built CLI in a pseudo-terminal, timing helpers.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CreateEndpointCommand,
-  CreateReplicationTaskCommand,
-  DescribeReplicationInstancesCommand,
-} from '@aws-sdk/client-database-migration-service';
+import { CreateReplicationTaskCommand } from '@aws-sdk/client-database-migration-service';
 import { createAwsClients } from '../src/aws/clients.js';
 import type { RunFullLoad } from '../src/sandbox/engine/types.js';
 import { type RunningSandbox, startSandbox } from '../src/sandbox/server.js';
 import { startTerminal, type TerminalSession } from '../test/support/pty.js';
+import { postgresFixtures } from '../test/support/sandbox.js';
 
 export const CREDS = {
   AWS_ACCESS_KEY_ID: 'SANDBOXACCESSKEY',
@@ -45,25 +42,11 @@ export async function sandboxWithTasks(
     { retryMode: 'standard', maxAttempts: 5 },
   );
   const dms = await clients.dms();
-  const endpoint = async (id: string, type: 'source' | 'target') =>
-    (
-      await dms.send(
-        new CreateEndpointCommand({
-          EndpointIdentifier: id,
-          EndpointType: type,
-          EngineName: 'postgres',
-          ServerName: '127.0.0.1',
-          Port: 5432,
-          DatabaseName: 'test',
-          Username: 'postgres',
-        }),
-      )
-    ).Endpoint?.EndpointArn ?? '';
-  const source = await endpoint('bench-src', 'source');
-  const target = await endpoint('bench-dst', 'target');
-  const instance =
-    (await dms.send(new DescribeReplicationInstancesCommand({}))).ReplicationInstances?.[0]
-      ?.ReplicationInstanceArn ?? '';
+  const {
+    source,
+    target,
+    instanceArn: instance,
+  } = await postgresFixtures(dms, 'bench-src', 'bench-dst');
   const taskArns: string[] = [];
   const mappings = JSON.stringify({
     rules: [
@@ -110,6 +93,33 @@ export interface CountingProxy {
 }
 
 /** Forwards to `upstream` and counts calls by operation. */
+/** Passes one request on to the sandbox and its answer back (a dropped call drops the socket). */
+export async function forward(
+  upstream: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer<ArrayBuffer>,
+): Promise<void> {
+  try {
+    const up = await fetch(upstream, {
+      method: 'POST',
+      headers: Object.fromEntries(
+        Object.entries(req.headers).filter(
+          ([k]) => !['host', 'content-length', 'connection'].includes(k),
+        ),
+      ) as Record<string, string>,
+      body,
+    });
+    const headers = Object.fromEntries(up.headers.entries());
+    delete headers['content-length'];
+    delete headers['content-encoding'];
+    res.writeHead(up.status, headers);
+    res.end(Buffer.from(await up.arrayBuffer()));
+  } catch {
+    res.destroy();
+  }
+}
+
 export async function countingProxy(upstream: string): Promise<CountingProxy> {
   const proxy: CountingProxy = {
     url: '',
@@ -133,24 +143,7 @@ export async function countingProxy(upstream: string): Promise<CountingProxy> {
       proxy.counts.set(op, (proxy.counts.get(op) ?? 0) + 1);
       if (op === 'DescribeReplicationTasks' && !JSON.parse(body.toString() || '{}').Marker)
         proxy.firstPages++;
-      try {
-        const up = await fetch(upstream, {
-          method: 'POST',
-          headers: Object.fromEntries(
-            Object.entries(req.headers).filter(
-              ([k]) => !['host', 'content-length', 'connection'].includes(k),
-            ),
-          ) as Record<string, string>,
-          body,
-        });
-        const headers = Object.fromEntries(up.headers.entries());
-        delete headers['content-length'];
-        delete headers['content-encoding'];
-        res.writeHead(up.status, headers);
-        res.end(Buffer.from(await up.arrayBuffer()));
-      } catch {
-        res.destroy();
-      }
+      await forward(upstream, req, res, body);
     });
   });
   server.keepAliveTimeout = 5000;

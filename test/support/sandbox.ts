@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   CreateEndpointCommand,
   CreateReplicationTaskCommand,
+  type DatabaseMigrationServiceClient,
   DescribeReplicationInstancesCommand,
 } from '@aws-sdk/client-database-migration-service';
 import type { Services } from '../../src/app/services.js';
@@ -91,6 +92,34 @@ export interface TestSandbox {
   close(): Promise<void>;
 }
 
+/** A source and a target endpoint on the local PostgreSQL, and the sandbox's ready instance. */
+export async function postgresFixtures(
+  dms: DatabaseMigrationServiceClient,
+  sourceId: string,
+  targetId: string,
+): Promise<{ source: string; target: string; instanceArn: string }> {
+  const endpoint = async (id: string, type: 'source' | 'target') =>
+    (
+      await dms.send(
+        new CreateEndpointCommand({
+          EndpointIdentifier: id,
+          EndpointType: type,
+          EngineName: 'postgres',
+          ServerName: '127.0.0.1',
+          Port: 5432,
+          DatabaseName: 'test',
+          Username: 'postgres',
+        }),
+      )
+    ).Endpoint?.EndpointArn ?? '';
+  const instances = await dms.send(new DescribeReplicationInstancesCommand({}));
+  return {
+    source: await endpoint(sourceId, 'source'),
+    target: await endpoint(targetId, 'target'),
+    instanceArn: instances.ReplicationInstances?.[0]?.ReplicationInstanceArn ?? '',
+  };
+}
+
 export async function startTestSandbox(
   options: { chaos?: string; clientAttempts?: number } = {},
 ): Promise<TestSandbox> {
@@ -107,24 +136,11 @@ export async function startTestSandbox(
   const clients = createAwsClients(target, { maxAttempts: options.clientAttempts ?? 3 });
   const setup = createAwsClients(target, { maxAttempts: 10, retryMode: 'standard' });
   const dms = await setup.dms();
-  const endpoint = async (id: string, type: 'source' | 'target') =>
-    (
-      await dms.send(
-        new CreateEndpointCommand({
-          EndpointIdentifier: id,
-          EndpointType: type,
-          EngineName: 'postgres',
-          ServerName: '127.0.0.1',
-          Port: 5432,
-          DatabaseName: 'test',
-          Username: 'postgres',
-        }),
-      )
-    ).Endpoint?.EndpointArn ?? '';
-  const source = await endpoint('src-pg', 'source');
-  const targetEndpoint = await endpoint('dst-pg', 'target');
-  const instances = await dms.send(new DescribeReplicationInstancesCommand({}));
-  const instanceArn = instances.ReplicationInstances?.[0]?.ReplicationInstanceArn ?? '';
+  const {
+    source,
+    target: targetEndpoint,
+    instanceArn,
+  } = await postgresFixtures(dms, 'src-pg', 'dst-pg');
   const handle: TestSandbox = {
     get sandbox() {
       return sandbox;
