@@ -3,15 +3,15 @@
 // full-screen (or run a subcommand for scripts).
 import { render } from 'ink';
 import packageJson from '../package.json' with { type: 'json' };
-import { type RootConfig, Root } from './app/Root.js';
-import type { SandboxInfo } from './app/services.js';
-import { SCREENS } from './app/screens.js';
-import { enterFullscreen, installExitHandlers, restoreTerminal } from './app/terminal.js';
-import { type AwsTarget, SANDBOX_REGION } from './aws/target.js';
+import { type RootConfig, Root } from './shell/Root.js';
+import type { SandboxInfo } from './ui/services.js';
+import { SCREENS } from './shell/screens.js';
+import { enterFullscreen, installExitHandlers, restoreTerminal } from './shell/terminal.js';
+import { type AwsTarget, SANDBOX_REGION } from './model/awsTarget.js';
 import { openPreferences, type Preferences } from './config/preferences.js';
 import { openProjects } from './config/projects.js';
 import { openTaskDrafts } from './config/taskDrafts.js';
-import { type CommonOptions, parseCli, USAGE } from './model/cliArgs.js';
+import { type CommonOptions, parseCli, USAGE } from './commands/cliArgs.js';
 import type { Route } from './model/navigation.js';
 import type { Project } from './model/project.js';
 

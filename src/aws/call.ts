@@ -1,7 +1,7 @@
 // One place that turns a failed SDK call into an AwsError: a readable one-line message (from
 // describeAwsError) plus what a poller needs to know (transient? throttled?) and DMS's code.
 import { describeAwsError, errorName, isThrottling, isTransient } from './errors.js';
-import type { AwsTarget } from './target.js';
+import type { AwsTarget } from '../model/awsTarget.js';
 
 export class AwsError extends Error {
   readonly code: string;

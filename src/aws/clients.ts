@@ -4,7 +4,7 @@
 import type { DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { loadCredentialProviders, loadDms, loadLogs } from './sdk.js';
-import { type AwsTarget, SANDBOX_CREDENTIALS, SANDBOX_REGION } from './target.js';
+import { type AwsTarget, SANDBOX_CREDENTIALS, SANDBOX_REGION } from '../model/awsTarget.js';
 
 export interface AwsClients {
   readonly target: AwsTarget;

@@ -1,5 +1,5 @@
 // Every SDK error becomes one readable line that says what to do next.
-import { type AwsTarget, serviceUrl } from './target.js';
+import { type AwsTarget, serviceUrl } from '../model/awsTarget.js';
 
 interface SdkErrorShape {
   name?: string;

@@ -3,8 +3,8 @@
 // that says what happened (see EXIT); failures are one line on stderr.
 import { parseArgs } from 'node:util';
 import { type AwsClients, createAwsClients } from '../aws/clients.js';
-import type { AwsTarget } from '../aws/target.js';
-import { COMMON_FLAGS, commonOptions, TASK_COMMANDS } from '../model/cliArgs.js';
+import type { AwsTarget } from '../model/awsTarget.js';
+import { COMMON_FLAGS, commonOptions, TASK_COMMANDS } from './cliArgs.js';
 import { runAction } from './actions.js';
 import {
   type CommandIo,

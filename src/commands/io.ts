@@ -2,8 +2,8 @@
 import { AwsError } from '../aws/call.js';
 import { LogMissingError } from '../aws/logs.js';
 import { TaskNotFoundError } from '../aws/tasks.js';
-import type { AwsTarget } from '../aws/target.js';
-import type { TASK_COMMANDS } from '../model/cliArgs.js';
+import type { AwsTarget } from '../model/awsTarget.js';
+import type { TASK_COMMANDS } from './cliArgs.js';
 
 export type TaskCommand = (typeof TASK_COMMANDS)[number];
 

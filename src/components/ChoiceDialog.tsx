@@ -1,7 +1,7 @@
 // Pick one of a few choices (Tab/→ next, Shift-Tab/← previous, Enter picks, Esc cancels).
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { useBindings } from '../app/bindings.js';
+import { useBindings } from '../ui/bindings.js';
 
 export interface Choice<V> {
   value: V;

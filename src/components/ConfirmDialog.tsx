@@ -1,6 +1,6 @@
 // A yes/no question that holds the keyboard until answered (Enter/y confirms, Esc/n cancels).
 import { Box, Text } from 'ink';
-import { useBindings } from '../app/bindings.js';
+import { useBindings } from '../ui/bindings.js';
 
 export function ConfirmDialog({
   title,

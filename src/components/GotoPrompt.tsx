@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { useState } from 'react';
-import { useBindings } from '../app/bindings.js';
+import { useBindings } from '../ui/bindings.js';
 import { completeGoto, type GotoTarget, gotoMatches, resolveGoto } from '../model/goto.js';
 
 export function GotoPrompt({

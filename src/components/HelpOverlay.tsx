@@ -2,7 +2,7 @@
 // Scrolls with the list keys when it does not fit.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { type ShownBinding, useActiveBindings, useBindings } from '../app/bindings.js';
+import { type ShownBinding, useActiveBindings, useBindings } from '../ui/bindings.js';
 import { keyLabel } from '../model/keyName.js';
 
 const GROUP_TITLES: Record<ShownBinding['layer'], string> = {

@@ -1,7 +1,7 @@
 // Pretty JSON in a scrollable window (j/k, PgUp/PgDn, g/G), keys cyan, strings green.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { useBindings } from '../app/bindings.js';
+import { useBindings } from '../ui/bindings.js';
 import { useListCursor } from '../hooks/useListCursor.js';
 import { visibleRange } from '../model/listCursor.js';
 

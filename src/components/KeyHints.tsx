@@ -1,7 +1,7 @@
 // The footer: the keys in force, top layer first and the global keys last, from the key table.
 import { Box, Text } from 'ink';
-import { type ShownBinding, useActiveBindings } from '../app/bindings.js';
-import { COMMANDS } from '../app/keys.js';
+import { type ShownBinding, useActiveBindings } from '../ui/bindings.js';
+import { COMMANDS } from '../ui/keys.js';
 import { isTyping, keyLabel } from '../model/keyName.js';
 
 export function hintText(binding: Pick<ShownBinding, 'keys' | 'description'>): string {

@@ -1,8 +1,8 @@
 // The bottom line: where AWS calls go, read-only, freshness, and the latest error or notice.
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
-import type { AwsTarget } from '../aws/target.js';
-import type { StatusState } from '../app/status.js';
+import type { AwsTarget } from '../model/awsTarget.js';
+import type { StatusState } from '../ui/status.js';
 import { ageText } from '../model/time.js';
 
 export function StatusBar({

@@ -1,7 +1,7 @@
 // One side's catalog for the schema browser: the run-wide cached session for a connection, and
 // its current snapshot (re-rendering when something finishes loading).
 import { useMemo, useSyncExternalStore } from 'react';
-import { useServices } from '../app/services.js';
+import { useServices } from '../ui/services.js';
 import {
   type CatalogSession,
   type CatalogSnapshot,

@@ -2,7 +2,7 @@
 // failed with DMS's message). Polls every second for the first ten seconds, then every five
 // (the SDK waiter's pace), for at most five minutes; stops when the screen goes away.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useServices } from '../app/services.js';
+import { useServices } from '../ui/services.js';
 import { type ConnectionState, describeConnection, startConnectionTest } from '../aws/endpoints.js';
 import { describeAwsError, isTransient } from '../aws/errors.js';
 

@@ -1,8 +1,8 @@
 // A windowed list's cursor plus the list.* key bindings that move it. Screens spread the
 // returned bindings into their own useBindings list.
 import { useEffect, useMemo } from 'react';
-import type { Binding } from '../app/bindings.js';
-import { useRouteState } from '../app/useRouteState.js';
+import type { Binding } from '../ui/bindings.js';
+import { useRouteState } from '../ui/useRouteState.js';
 import {
   type CursorMove,
   clampCursor,

@@ -4,7 +4,7 @@ import { describeAccountAttributes } from '../aws/account.js';
 import { createAwsClients } from '../aws/clients.js';
 import { describeAwsError } from '../aws/errors.js';
 import { listProfiles, type ProfileInfo } from '../aws/profiles.js';
-import type { AwsTarget } from '../aws/target.js';
+import type { AwsTarget } from '../model/awsTarget.js';
 import { quotaSummary } from '../model/account.js';
 
 export interface ProfilesState {

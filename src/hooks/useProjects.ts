@@ -1,6 +1,6 @@
 // The saved projects, re-read after every change made through the returned `change` wrapper.
 import { useCallback, useState } from 'react';
-import { useServices } from '../app/services.js';
+import { useServices } from '../ui/services.js';
 import type { ProjectSummary, ProjectsStore } from '../config/projects.js';
 
 export function useProjects(): {

@@ -2,7 +2,7 @@
 // once with a resource the screen has just created; an error becomes one readable line and the
 // last good list stays.
 import { useCallback, useEffect, useState } from 'react';
-import { useServices } from '../app/services.js';
+import { useServices } from '../ui/services.js';
 import type { AwsClients } from '../aws/clients.js';
 import { describeAwsError } from '../aws/errors.js';
 

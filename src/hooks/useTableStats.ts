@@ -1,6 +1,6 @@
 // Table statistics for one task, polled while the screen is visible.
 import { useCallback } from 'react';
-import { useServices } from '../app/services.js';
+import { useServices } from '../ui/services.js';
 import { listTableStats } from '../aws/tableStats.js';
 import type { TableStat } from '../model/tableStatsRow.js';
 import { type PollingApi, type Scheduler, usePolling } from './usePolling.js';

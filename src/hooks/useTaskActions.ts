@@ -1,8 +1,8 @@
 // Runs a task action on one or many tasks, one call per task, and reports per-task results
 // (successes show their transition at once through useTasks.markTransition).
 import { useCallback, useState } from 'react';
-import { useServices } from '../app/services.js';
-import { useStatus } from '../app/status.js';
+import { useServices } from '../ui/services.js';
+import { useStatus } from '../ui/status.js';
 import { errorLine } from '../aws/call.js';
 import { deleteTask, startTask, stopTask } from '../aws/tasks.js';
 import {

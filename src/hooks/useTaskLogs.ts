@@ -2,7 +2,7 @@
 // capped buffer (default 100,000 lines) so memory stays flat. When there is no log, `missing`
 // says why (no group: the IAM role; no stream: logging off or never ran since).
 import { useCallback, useMemo, useRef } from 'react';
-import { useServices } from '../app/services.js';
+import { useServices } from '../ui/services.js';
 import { createLogTail, LogMissingError, type LogTail, type MissingLog } from '../aws/logs.js';
 import { LogBuffer } from '../model/logBuffer.js';
 import type { LogLine } from '../model/logLine.js';

@@ -3,7 +3,7 @@
 // optimistic transitions so a row shows "starting"/"stopping"/"deleting" the moment an action
 // is sent, until a refresh that began after the action says otherwise.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useServices } from '../app/services.js';
+import { useServices } from '../ui/services.js';
 import { listNames, listTasks } from '../aws/tasks.js';
 import { NO_NAMES, type Task, type TaskNames } from '../model/task.js';
 import { type PollingApi, type Scheduler, usePolling } from './usePolling.js';

@@ -4,11 +4,11 @@
 // and shows the server version or one error line; Ctrl-s saves.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { useBindings } from '../app/bindings.js';
-import { useNavigation } from '../app/navigation.js';
-import type { ScreenProps } from '../app/screens.js';
-import { useServices } from '../app/services.js';
-import { useStatus } from '../app/status.js';
+import { useBindings } from '../ui/bindings.js';
+import { useNavigation } from '../ui/navigation.js';
+import type { ScreenProps } from '../ui/screenProps.js';
+import { useServices } from '../ui/services.js';
+import { useStatus } from '../ui/status.js';
 import { type FieldSpec, FormFields, isTextField } from '../components/form/FormFields.js';
 import type { Side } from '../config/projects.js';
 import { testConnection } from '../db/connection.js';

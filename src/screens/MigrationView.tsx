@@ -3,13 +3,13 @@
 // and the log pane.
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import { type Binding, useBindings } from '../app/bindings.js';
-import { useBodySize } from '../app/layout.js';
-import { useNavigation } from '../app/navigation.js';
-import type { ScreenProps } from '../app/screens.js';
-import { useServices } from '../app/services.js';
-import { useStatus } from '../app/status.js';
-import { useRouteState } from '../app/useRouteState.js';
+import { type Binding, useBindings } from '../ui/bindings.js';
+import { useBodySize } from '../ui/layout.js';
+import { useNavigation } from '../ui/navigation.js';
+import type { ScreenProps } from '../ui/screenProps.js';
+import { useServices } from '../ui/services.js';
+import { useStatus } from '../ui/status.js';
+import { useRouteState } from '../ui/useRouteState.js';
 import { ChoiceDialog } from '../components/ChoiceDialog.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { FilterPrompt } from '../components/FilterPrompt.js';

@@ -3,11 +3,11 @@
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import { useState } from 'react';
-import { useBindings } from '../app/bindings.js';
-import { useBodySize } from '../app/layout.js';
-import { useServices } from '../app/services.js';
-import { useStatus } from '../app/status.js';
-import type { AwsTarget } from '../aws/target.js';
+import { useBindings } from '../ui/bindings.js';
+import { useBodySize } from '../ui/layout.js';
+import { useServices } from '../ui/services.js';
+import { useStatus } from '../ui/status.js';
+import type { AwsTarget } from '../model/awsTarget.js';
 import { useListCursor } from '../hooks/useListCursor.js';
 import { useProfiles, useTargetTest } from '../hooks/useProfiles.js';
 import { visibleRange } from '../model/listCursor.js';

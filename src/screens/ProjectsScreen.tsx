@@ -3,11 +3,11 @@
 // e settings, s/t source/target connection, x export, i import.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { type Binding, useBindings } from '../app/bindings.js';
-import { useBodySize } from '../app/layout.js';
-import { useNavigation } from '../app/navigation.js';
-import { useServices } from '../app/services.js';
-import { useStatus } from '../app/status.js';
+import { type Binding, useBindings } from '../ui/bindings.js';
+import { useBodySize } from '../ui/layout.js';
+import { useNavigation } from '../ui/navigation.js';
+import { useServices } from '../ui/services.js';
+import { useStatus } from '../ui/status.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { type FieldSpec, FormFields } from '../components/form/FormFields.js';
 import { TextPrompt } from '../components/form/TextPrompt.js';

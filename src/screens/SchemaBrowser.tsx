@@ -6,12 +6,12 @@
 // focused) objects to the Create DMS Task form.
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import { type Binding, useBindings } from '../app/bindings.js';
-import { useBodySize } from '../app/layout.js';
-import { useNavigation } from '../app/navigation.js';
-import { useServices } from '../app/services.js';
-import { useStatus } from '../app/status.js';
-import { useRouteState } from '../app/useRouteState.js';
+import { type Binding, useBindings } from '../ui/bindings.js';
+import { useBodySize } from '../ui/layout.js';
+import { useNavigation } from '../ui/navigation.js';
+import { useServices } from '../ui/services.js';
+import { useStatus } from '../ui/status.js';
+import { useRouteState } from '../ui/useRouteState.js';
 import { TextField } from '../components/form/TextField.js';
 import { TextPrompt } from '../components/form/TextPrompt.js';
 import { Tree } from '../components/Tree.js';

@@ -2,12 +2,12 @@
 // sortable, filterable, "errors only"; marked tables can be reloaded (ReloadTables).
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-import { useBindings } from '../app/bindings.js';
-import { useBodySize } from '../app/layout.js';
-import type { ScreenProps } from '../app/screens.js';
-import { useServices } from '../app/services.js';
-import { useStatus } from '../app/status.js';
-import { useRouteState } from '../app/useRouteState.js';
+import { useBindings } from '../ui/bindings.js';
+import { useBodySize } from '../ui/layout.js';
+import type { ScreenProps } from '../ui/screenProps.js';
+import { useServices } from '../ui/services.js';
+import { useStatus } from '../ui/status.js';
+import { useRouteState } from '../ui/useRouteState.js';
 import { errorLine } from '../aws/call.js';
 import { RELOAD_TABLES_MAX, reloadTables } from '../aws/tableStats.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';

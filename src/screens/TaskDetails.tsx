@@ -3,11 +3,11 @@
 // full JSON (fetched with settings).
 import { Box, Text } from 'ink';
 import { useCallback, useMemo, useState } from 'react';
-import { useBindings } from '../app/bindings.js';
-import { useBodySize } from '../app/layout.js';
-import { useNavigation } from '../app/navigation.js';
-import type { ScreenProps } from '../app/screens.js';
-import { useServices } from '../app/services.js';
+import { useBindings } from '../ui/bindings.js';
+import { useBodySize } from '../ui/layout.js';
+import { useNavigation } from '../ui/navigation.js';
+import type { ScreenProps } from '../ui/screenProps.js';
+import { useServices } from '../ui/services.js';
 import { findTask, listNames } from '../aws/tasks.js';
 import { JsonView } from '../components/JsonView.js';
 import { useListCursor } from '../hooks/useListCursor.js';

@@ -1,6 +1,6 @@
 // Small helpers shared by the task screens.
 import { useEffect, useRef } from 'react';
-import { useStatus } from '../app/status.js';
+import { useStatus } from '../ui/status.js';
 
 /** Mirrors a poller into the status bar: freshness ("updated 3s ago", "refreshing…") and,
  *  while it fails, the reason and when it retries. Clears its own error when it recovers. */

@@ -5,7 +5,7 @@
 // `npm test`; set 300 for the full five minutes).
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { App } from '../../src/app/App.js';
+import { App } from '../../src/shell/App.js';
 import { listTasks } from '../../src/aws/tasks.js';
 import { createAwsClients } from '../../src/aws/clients.js';
 import { waitForFrame } from '../support/ink.js';

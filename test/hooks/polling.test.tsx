@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Services, ServicesProvider } from '../../src/app/services.js';
+import { type Services, ServicesProvider } from '../../src/ui/services.js';
 import { createAwsClients } from '../../src/aws/clients.js';
 import { deleteTask, listTasks } from '../../src/aws/tasks.js';
 import { backoffDelay } from '../../src/hooks/usePolling.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Root, type RootConfig } from '../../src/app/Root.js';
+import { Root, type RootConfig } from '../../src/shell/Root.js';
 import { openPreferences } from '../../src/config/preferences.js';
 import { openProjects } from '../../src/config/projects.js';
 import { KEYS, press, waitForFrame } from '../support/ink.js';

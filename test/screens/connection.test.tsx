@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { App } from '../../src/app/App.js';
+import { App } from '../../src/shell/App.js';
 import { openProjects, type ProjectsStore } from '../../src/config/projects.js';
 import { KEYS, press, waitFor, waitForFrame } from '../support/ink.js';
 import { fileMode, filesContaining } from '../support/secrets.js';

@@ -2,8 +2,8 @@
 // stand-in engine deciding when loads finish.
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { App } from '../../src/app/App.js';
-import type { Services } from '../../src/app/services.js';
+import { App } from '../../src/shell/App.js';
+import type { Services } from '../../src/ui/services.js';
 import { deleteTask, findTask, startTask } from '../../src/aws/tasks.js';
 import { KEYS, press, waitForFrame } from '../support/ink.js';
 import {

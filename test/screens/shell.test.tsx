@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../src/app/App.js';
+import { App } from '../../src/shell/App.js';
 import { KEYS, press, waitForFrame } from '../support/ink.js';
 import { testServices } from '../support/services.js';
 

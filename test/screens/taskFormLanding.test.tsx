@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-database-migration-service';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { App } from '../../src/app/App.js';
+import { App } from '../../src/shell/App.js';
 import { startTestSandbox, type TestSandbox } from '../sandbox/support/sandbox.js';
 import { KEYS, sandboxServices } from './taskFormSupport.js';
 

@@ -1,10 +1,10 @@
 // Helpers for the Create Task form's screen tests: Services pointed at an in-process sandbox,
 // an in-memory draft store, key presses one at a time and bounded waits for a frame.
 import { render } from 'ink-testing-library';
-import { App } from '../../src/app/App.js';
-import type { Services } from '../../src/app/services.js';
+import { App } from '../../src/shell/App.js';
+import type { Services } from '../../src/ui/services.js';
 import { createAwsClients } from '../../src/aws/clients.js';
-import type { AwsTarget } from '../../src/aws/target.js';
+import type { AwsTarget } from '../../src/model/awsTarget.js';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../src/config/preferences.js';
 import type { Project } from '../../src/model/project.js';
 import type { TaskDraftStore, TaskFormDraft } from '../../src/model/taskFormState.js';

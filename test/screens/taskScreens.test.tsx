@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { App } from '../../src/app/App.js';
+import { App } from '../../src/shell/App.js';
 import { findTask, startTask } from '../../src/aws/tasks.js';
 import { KEYS, press, waitForFrame } from '../support/ink.js';
 import {

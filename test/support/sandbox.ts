@@ -10,9 +10,9 @@ import {
   type DatabaseMigrationServiceClient,
   DescribeReplicationInstancesCommand,
 } from '@aws-sdk/client-database-migration-service';
-import type { Services } from '../../src/app/services.js';
+import type { Services } from '../../src/ui/services.js';
 import { type AwsClients, createAwsClients } from '../../src/aws/clients.js';
-import type { AwsTarget } from '../../src/aws/target.js';
+import type { AwsTarget } from '../../src/model/awsTarget.js';
 import type { FullLoadJob, FullLoadOutcome, RunFullLoad } from '../../src/sandbox/engine/types.js';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
 import { testServices } from './services.js';

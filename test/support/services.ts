@@ -3,9 +3,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Services } from '../../src/app/services.js';
+import type { Services } from '../../src/ui/services.js';
 import { createAwsClients } from '../../src/aws/clients.js';
-import type { AwsTarget } from '../../src/aws/target.js';
+import type { AwsTarget } from '../../src/model/awsTarget.js';
 import { openPreferences } from '../../src/config/preferences.js';
 
 export function testServices(overrides: Partial<Services> & { target?: AwsTarget } = {}): Services {

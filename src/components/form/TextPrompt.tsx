@@ -2,7 +2,7 @@
 // accepts, Esc cancels; `mask` hides what is typed. Generic: the task form may reuse it.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { useBindings } from '../../app/bindings.js';
+import { useBindings } from '../../ui/bindings.js';
 import { TextField } from './TextField.js';
 
 export interface TextPromptProps {

@@ -1,10 +1,9 @@
-// The catalog reader contract shared by the PostgreSQL (and PGlite) and MySQL/MariaDB readers,
-// and openCatalog(), which picks one for a connection. Every query is parameterised, bounded
+// The catalog reader contract shared by the PostgreSQL (and PGlite) and MySQL/MariaDB readers
+// (openCatalog.ts picks one for a connection). Every query is parameterised, bounded
 // (a row limit and a server-side statement timeout) and cancellable (an AbortSignal rejects at
 // once and asks the server to cancel the running statement).
-import type { ConnectionSpec } from '../../model/connection.js';
 import type { CatalogFamily, CatalogSchema, TableDetail, TableList } from '../../model/catalog.js';
-import { ConnectionError, type DbConnection, openConnection } from '../connection.js';
+import type { DbConnection } from '../connection.js';
 
 export interface QueryOptions {
   signal?: AbortSignal;
@@ -87,27 +86,6 @@ export class QueryGate {
         },
       );
     });
-  }
-}
-
-export async function openCatalog(
-  spec: ConnectionSpec,
-  options: { timeoutMs?: number } = {},
-): Promise<CatalogReader> {
-  const connection = await openConnection(spec, {
-    timeoutMs: options.timeoutMs,
-    applicationName: 'dms-tui catalog',
-  });
-  try {
-    if (connection.family === 'postgres') {
-      const { postgresCatalog } = await import('./postgres.js');
-      return await postgresCatalog(connection, spec);
-    }
-    const { mysqlCatalog } = await import('./mysql.js');
-    return await mysqlCatalog(connection, spec);
-  } catch (error) {
-    await connection.close();
-    throw error instanceof ConnectionError ? error : new ConnectionError(oneLine(error));
   }
 }
 

@@ -4,7 +4,8 @@
 import type { CatalogSchema, TableDetail, TableList } from '../../model/catalog.js';
 import type { ConnectionSpec } from '../../model/connection.js';
 import type { Loadable } from '../../model/loadable.js';
-import { type CatalogReader, openCatalog, oneLine, QueryCancelled } from './reader.js';
+import { openCatalog } from './openCatalog.js';
+import { type CatalogReader, oneLine, QueryCancelled } from './reader.js';
 
 export interface CatalogSnapshot {
   /** The connection: loading, failed (one line), or ready with what the root shows. */

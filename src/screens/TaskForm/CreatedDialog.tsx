@@ -2,9 +2,9 @@
 // Data Migration View focused on it.
 import { Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { useNavigation } from '../../app/navigation.js';
-import { useServices } from '../../app/services.js';
-import { useStatus } from '../../app/status.js';
+import { useNavigation } from '../../ui/navigation.js';
+import { useServices } from '../../ui/services.js';
+import { useStatus } from '../../ui/status.js';
 import { describeAwsError } from '../../aws/errors.js';
 import { findTask, startTask } from '../../aws/tasks.js';
 import { Dialog } from './Dialog.js';

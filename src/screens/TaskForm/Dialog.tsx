@@ -1,7 +1,7 @@
 // A small modal question: a title, a line or two, and the keys that answer it.
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { type Binding, useBindings } from '../../app/bindings.js';
+import { type Binding, useBindings } from '../../ui/bindings.js';
 
 export function Dialog({
   title,

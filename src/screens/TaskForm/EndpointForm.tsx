@@ -3,8 +3,8 @@
 // against the chosen instance. The password is masked here and in the preview.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { useBindings } from '../../app/bindings.js';
-import { useServices } from '../../app/services.js';
+import { useBindings } from '../../ui/bindings.js';
+import { useServices } from '../../ui/services.js';
 import { createEndpoint } from '../../aws/endpoints.js';
 import { describeAwsError, errorName } from '../../aws/errors.js';
 import { engineInfo } from '../../model/connection.js';

@@ -1,7 +1,7 @@
 // Preview JSON: the exact input the form would send, scrollable (↑/↓, j/k, PgUp/PgDn, g/G).
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { useBindings } from '../../app/bindings.js';
+import { useBindings } from '../../ui/bindings.js';
 
 export function JsonPreview({
   title,

@@ -2,7 +2,7 @@
 // Enter edits the schema and table patterns (% any run, _ one character), Esc returns.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { useBindings } from '../../app/bindings.js';
+import { useBindings } from '../../ui/bindings.js';
 import { useListCursor } from '../../hooks/useListCursor.js';
 import { visibleRange } from '../../model/listCursor.js';
 import { type MappingRow, mappingsError, patternError } from '../../model/selectionMappings.js';

@@ -2,8 +2,8 @@
 // ↑/↓ or j/k move, Enter picks, Esc closes. Items may be shown but refused (disabledReason).
 import { Box, Text } from 'ink';
 import { useEffect, useRef } from 'react';
-import { useBindings } from '../../app/bindings.js';
-import { useStatus } from '../../app/status.js';
+import { useBindings } from '../../ui/bindings.js';
+import { useStatus } from '../../ui/status.js';
 import { useListCursor } from '../../hooks/useListCursor.js';
 import { visibleRange } from '../../model/listCursor.js';
 

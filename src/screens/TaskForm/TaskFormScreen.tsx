@@ -6,12 +6,12 @@
 // created or discarded, and offered back when the form opens again.
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { type Binding, useBindings } from '../../app/bindings.js';
-import { useBodySize } from '../../app/layout.js';
-import { useNavigation } from '../../app/navigation.js';
-import type { ScreenProps } from '../../app/screens.js';
-import { useServices } from '../../app/services.js';
-import { useStatus } from '../../app/status.js';
+import { type Binding, useBindings } from '../../ui/bindings.js';
+import { useBodySize } from '../../ui/layout.js';
+import { useNavigation } from '../../ui/navigation.js';
+import type { ScreenProps } from '../../ui/screenProps.js';
+import { useServices } from '../../ui/services.js';
+import { useStatus } from '../../ui/status.js';
 import { describeAwsError, errorName } from '../../aws/errors.js';
 import { useConnectionTest } from '../../hooks/useConnectionTest.js';
 import { useEndpoints } from '../../hooks/useEndpoints.js';

@@ -1,6 +1,6 @@
 // Sends CreateReplicationTask once (ignores Ctrl-s pressed again while it runs).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useServices } from '../../app/services.js';
+import { useServices } from '../../ui/services.js';
 import { type CreatedTask, createReplicationTask } from '../../aws/taskCreate.js';
 import type { CreateTaskInput } from '../../model/taskInput.js';
 

@@ -2,7 +2,7 @@
 // project's replication instance, and the endpoints matching the project's connections. None
 // of these counts as a change by the user, and none replaces a choice already made.
 import { type Dispatch, useEffect } from 'react';
-import { useServices } from '../../app/services.js';
+import { useServices } from '../../ui/services.js';
 import { listTasks } from '../../aws/tasks.js';
 import type { EndpointList } from '../../hooks/useEndpoints.js';
 import type { ResourceList } from '../../hooks/useInstances.js';

@@ -2,7 +2,8 @@
 // odd names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnection, type DbConnection } from '../../../src/db/connection.js';
-import { type CatalogReader, openCatalog, QueryCancelled } from '../../../src/db/catalog/reader.js';
+import { openCatalog } from '../../../src/db/catalog/openCatalog.js';
+import { type CatalogReader, QueryCancelled } from '../../../src/db/catalog/reader.js';
 import { serverAvailable } from '../../support/servers.js';
 import { mysqlFixture, ODD } from './fixtures.js';
 

@@ -2,12 +2,8 @@
 // fixture schema with odd names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnection } from '../../../src/db/connection.js';
-import {
-  type CatalogReader,
-  openCatalog,
-  QueryCancelled,
-  QueryGate,
-} from '../../../src/db/catalog/reader.js';
+import { openCatalog } from '../../../src/db/catalog/openCatalog.js';
+import { type CatalogReader, QueryCancelled, QueryGate } from '../../../src/db/catalog/reader.js';
 import { waitFor } from '../../support/ink.js';
 import type { ConnectionSpec } from '../../../src/model/connection.js';
 import { startPglite, type PgliteServer } from '../../support/pglite.js';

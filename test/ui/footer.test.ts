@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ShownBinding } from '../../src/app/bindings.js';
-import { COMMANDS, type CommandId } from '../../src/app/keys.js';
+import type { ShownBinding } from '../../src/ui/bindings.js';
+import { COMMANDS, type CommandId } from '../../src/ui/keys.js';
 import { footerBindings } from '../../src/components/KeyHints.js';
 
 const shown = (

@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import type { GotoTarget } from '../model/goto.js';
 import type { Route, ScreenId } from '../model/navigation.js';
+import type { ScreenProps } from '../ui/screenProps.js';
 import { ConnectionScreen } from '../screens/ConnectionScreen.js';
 import { ProfilesScreen } from '../screens/ProfilesScreen.js';
 import { ProjectsScreen } from '../screens/ProjectsScreen.js';
@@ -11,10 +12,6 @@ import { LogView } from '../screens/LogView.js';
 import { MigrationView } from '../screens/MigrationView.js';
 import { TableStats } from '../screens/TableStats.js';
 import { TaskDetails } from '../screens/TaskDetails.js';
-
-export interface ScreenProps {
-  params?: Record<string, unknown>;
-}
 
 export interface ScreenEntry {
   title: (route: Route) => string;

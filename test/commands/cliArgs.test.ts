@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCli } from '../../src/model/cliArgs.js';
+import { parseCli } from '../../src/commands/cliArgs.js';
 
 const noEnv = {};
 

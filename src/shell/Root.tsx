@@ -3,13 +3,13 @@
 // their own.
 import { useEffect, useMemo, useState } from 'react';
 import { createAwsClients } from '../aws/clients.js';
-import type { AwsTarget } from '../aws/target.js';
+import type { AwsTarget } from '../model/awsTarget.js';
 import type { ProjectsStore } from '../config/projects.js';
 import { CatalogSessions } from '../db/catalog/session.js';
 import type { Route } from '../model/navigation.js';
 import type { Project } from '../model/project.js';
 import { App } from './App.js';
-import type { SandboxInfo, Services } from './services.js';
+import type { SandboxInfo, Services } from '../ui/services.js';
 
 export type RootConfig = Pick<
   Services,

@@ -3,7 +3,7 @@
 // src/app constructs clients or stores itself; tests never mock modules.
 import { createContext, type ReactNode, useContext } from 'react';
 import type { AwsClients } from '../aws/clients.js';
-import type { AwsTarget } from '../aws/target.js';
+import type { AwsTarget } from '../model/awsTarget.js';
 import type { PreferencesStore } from '../config/preferences.js';
 import type { ProjectsStore } from '../config/projects.js';
 import type { CatalogSessions } from '../db/catalog/session.js';

@@ -1,7 +1,7 @@
 // Command-line flags: parsed and validated without touching the terminal, so a bad flag prints
 // one clear line plus usage and exits 2 before the screen is ever switched.
 import { parseArgs } from 'node:util';
-import { looksLikeRegion } from './regions.js';
+import { looksLikeRegion } from '../model/regions.js';
 
 export interface CommonOptions {
   profile?: string;

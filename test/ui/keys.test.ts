@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, type CommandId, type Scope } from '../../src/app/keys.js';
+import { COMMANDS, type CommandId, type Scope } from '../../src/ui/keys.js';
 
 const ids = Object.keys(COMMANDS) as CommandId[];
 // form: field navigation on form screens (connection, task form), which bind no list keys.

@@ -8,12 +8,12 @@ import { KeyHints } from '../components/KeyHints.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Route } from '../model/navigation.js';
-import { KeyDispatcher, useBindings } from './bindings.js';
-import { BodySizeContext } from './layout.js';
-import { NavigationProvider, useNavigation } from './navigation.js';
+import { KeyDispatcher, useBindings } from '../ui/bindings.js';
+import { BodySizeContext } from '../ui/layout.js';
+import { NavigationProvider, useNavigation } from '../ui/navigation.js';
 import { gotoTargets, SCREENS, screenForGoto } from './screens.js';
-import { type Services, ServicesProvider, useServices } from './services.js';
-import { StatusProvider, useStatusState } from './status.js';
+import { type Services, ServicesProvider, useServices } from '../ui/services.js';
+import { StatusProvider, useStatusState } from '../ui/status.js';
 
 export interface AppProps {
   services: Services;

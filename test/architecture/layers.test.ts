@@ -1,0 +1,77 @@
+// Checks the layering rules (rules.ts) over every import in src/, and that there are no import
+// cycles. A violation fails `npm test` naming the file and line.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cycles, type ImportEdge, importGraph } from './imports.js';
+import { violations } from './rules.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Violations that existed when the check was added, being removed. The list may only shrink:
+ * an entry that no longer occurs fails too, so it is deleted as its violation goes.
+ */
+const KNOWN: string[] = [
+  "src/screens/ConnectionScreen.tsx:13 imports '../config/projects.js': screens may not import config",
+  "src/screens/ConnectionScreen.tsx:14 imports '../db/connection.js': screens may not import db",
+  "src/screens/LogView.tsx:4 imports 'node:fs/promises': no node: built-ins in screens",
+  "src/screens/LogView.tsx:5 imports 'node:path': no node: built-ins in screens",
+  "src/screens/LogView.tsx:14 imports '../aws/call.js': screens may not import aws",
+  "src/screens/LogView.tsx:15 imports '../aws/tasks.js': screens may not import aws",
+  "src/screens/ProjectsScreen.tsx:14 imports '../config/projects.js': screens may not import config",
+  "src/screens/SchemaBrowser.tsx:18 imports '../config/projects.js': screens may not import config",
+  "src/screens/SchemaBrowser.tsx:19 imports '../db/catalog/session.js': screens may not import db",
+  "src/screens/TableStats.tsx:11 imports '../aws/call.js': screens may not import aws",
+  "src/screens/TableStats.tsx:12 imports '../aws/tableStats.js': screens may not import aws",
+  "src/screens/TaskDetails.tsx:11 imports '../aws/tasks.js': screens may not import aws",
+  "src/screens/TaskForm/CreatedDialog.tsx:8 imports '../../aws/errors.js': screens may not import aws",
+  "src/screens/TaskForm/CreatedDialog.tsx:9 imports '../../aws/tasks.js': screens may not import aws",
+  "src/screens/TaskForm/EndpointForm.tsx:8 imports '../../aws/endpoints.js': screens may not import aws",
+  "src/screens/TaskForm/EndpointForm.tsx:9 imports '../../aws/errors.js': screens may not import aws",
+  "src/screens/TaskForm/FieldRows.tsx:4 imports '../../aws/endpoints.js': screens may not import aws",
+  "src/screens/TaskForm/TaskFormScreen.tsx:15 imports '../../aws/errors.js': screens may not import aws",
+  "src/screens/TaskForm/saveFile.ts:2 imports 'node:fs': no node: built-ins in screens",
+  "src/screens/TaskForm/saveFile.ts:3 imports 'node:path': no node: built-ins in screens",
+  "src/screens/TaskForm/useCreateTask.ts:4 imports '../../aws/taskCreate.js': screens may not import aws",
+  "src/screens/TaskForm/useFormDefaults.ts:6 imports '../../aws/tasks.js': screens may not import aws",
+];
+
+describe('the layers of src/', () => {
+  const edges = importGraph(root);
+
+  it('reads the imports of every file', () => {
+    expect(edges.length).toBeGreaterThan(500);
+  });
+
+  it('imports point one way and packages stay in their layer', () => {
+    expect(violations(edges).filter((v) => !KNOWN.includes(v))).toEqual([]);
+  });
+
+  it('lists no known violation that is gone', () => {
+    const now = new Set(violations(edges));
+    expect(KNOWN.filter((v) => !now.has(v))).toEqual([]);
+  });
+
+  it('has no import cycles', () => {
+    expect(cycles(edges).map((loop) => loop.join(' → '))).toEqual([]);
+  });
+
+  it('catches a violation added by mistake, naming the file and line', () => {
+    const planted: ImportEdge[] = [
+      {
+        file: 'src/screens/X.tsx',
+        line: 3,
+        specifier: '../aws/tasks.js',
+        target: 'src/aws/tasks.ts',
+        typeOnly: false,
+      },
+      { file: 'src/model/y.ts', line: 1, specifier: 'node:fs', typeOnly: false },
+      { file: 'src/hooks/z.ts', line: 2, specifier: 'pg', typeOnly: false },
+    ];
+    expect(violations(planted)).toEqual([
+      "src/screens/X.tsx:3 imports '../aws/tasks.js': screens may not import aws",
+      "src/model/y.ts:1 imports 'node:fs': no node: built-ins in model",
+      "src/hooks/z.ts:2 imports 'pg': database drivers only in db",
+    ]);
+  });
+});
