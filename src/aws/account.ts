@@ -1,12 +1,16 @@
 // DescribeAccountAttributes: the DMS quotas of the account, used by the profiles screen's Test.
-import type { AwsClients } from './clients.js';
+// Fails with an AwsError (call.ts).
 import type { AccountAttributes } from '../model/account.js';
-import { loadDms } from './sdk.js';
+import { dmsCall } from './call.js';
+import type { AwsClients } from './clients.js';
 
 export async function describeAccountAttributes(clients: AwsClients): Promise<AccountAttributes> {
-  const { DescribeAccountAttributesCommand } = await loadDms();
-  const client = await clients.dms();
-  const out = await client.send(new DescribeAccountAttributesCommand({}));
+  const out = await dmsCall(
+    clients,
+    'DescribeAccountAttributes',
+    (client, { DescribeAccountAttributesCommand }) =>
+      client.send(new DescribeAccountAttributesCommand({})),
+  );
   return {
     quotas: (out.AccountQuotas ?? []).map((q) => ({
       name: q.AccountQuotaName ?? '?',

@@ -1,12 +1,16 @@
-// DescribeEndpoints, CreateEndpoint, TestConnection and DescribeConnections for the form.
-import type { Connection, Endpoint } from '@aws-sdk/client-database-migration-service';
+// DMS endpoints: DescribeEndpoints (all pages) and CreateEndpoint into the one Endpoint type
+// (src/model/endpoint.ts), and TestConnection / DescribeConnections for the task form. Fails
+// with an AwsError (call.ts).
+import type {
+  Connection,
+  Endpoint as SdkEndpoint,
+} from '@aws-sdk/client-database-migration-service';
+import type { Endpoint } from '../model/endpoint.js';
 import type { CreateEndpointInput } from '../model/endpointDraft.js';
-import type { EndpointSummary } from '../model/taskFormState.js';
+import { AwsError, dmsCall } from './call.js';
 import type { AwsClients } from './clients.js';
-import { errorName } from './errors.js';
-import { loadDms } from './sdk.js';
 
-export function toEndpointSummary(e: Endpoint): EndpointSummary {
+export function toEndpoint(e: SdkEndpoint): Endpoint {
   return {
     identifier: e.EndpointIdentifier ?? '',
     arn: e.EndpointArn ?? '',
@@ -19,22 +23,17 @@ export function toEndpointSummary(e: Endpoint): EndpointSummary {
   };
 }
 
-export async function listEndpoints(clients: AwsClients): Promise<EndpointSummary[]> {
-  const { DescribeEndpointsCommand } = await loadDms();
-  const client = await clients.dms();
-  const all: EndpointSummary[] = [];
-  let marker: string | undefined;
+/** Every endpoint, all pages. DMS's "No Endpoints found" (ResourceNotFoundFault) is []. */
+export async function listEndpoints(clients: AwsClients): Promise<Endpoint[]> {
+  const all: Endpoint[] = [];
   try {
-    do {
-      const out = await client.send(
-        new DescribeEndpointsCommand({ MaxRecords: 100, Marker: marker }),
-      );
-      all.push(...(out.Endpoints ?? []).map(toEndpointSummary));
-      marker = out.Marker || undefined;
-    } while (marker);
+    await dmsCall(clients, 'DescribeEndpoints', async (client, { paginateDescribeEndpoints }) => {
+      for await (const page of paginateDescribeEndpoints({ client, pageSize: 100 }, {}))
+        for (const e of page.Endpoints ?? []) all.push(toEndpoint(e));
+    });
   } catch (error) {
-    // DMS answers "No Endpoints found matching provided filters" when there are none.
-    if (errorName(error) !== 'ResourceNotFoundFault') throw error;
+    if (!(error instanceof AwsError && error.code === 'ResourceNotFoundFault' && all.length === 0))
+      throw error;
   }
   return all;
 }
@@ -42,12 +41,18 @@ export async function listEndpoints(clients: AwsClients): Promise<EndpointSummar
 export async function createEndpoint(
   clients: AwsClients,
   input: CreateEndpointInput,
-): Promise<EndpointSummary> {
-  const { CreateEndpointCommand } = await loadDms();
-  const client = await clients.dms();
-  const out = await client.send(new CreateEndpointCommand({ ...input }));
-  if (!out.Endpoint) throw new Error('CreateEndpoint returned no endpoint');
-  return toEndpointSummary(out.Endpoint);
+): Promise<Endpoint> {
+  const out = await dmsCall(clients, 'CreateEndpoint', (client, { CreateEndpointCommand }) =>
+    client.send(new CreateEndpointCommand({ ...input })),
+  );
+  if (!out.Endpoint)
+    throw new AwsError(
+      'CreateEndpoint returned no endpoint: refresh the list to see if it exists',
+      {
+        code: 'EmptyResponse',
+      },
+    );
+  return toEndpoint(out.Endpoint);
 }
 
 export type ConnectionStatus = 'testing' | 'successful' | 'failed' | 'deleting' | string;
@@ -66,13 +71,13 @@ export async function startConnectionTest(
   clients: AwsClients,
   options: { instanceArn: string; endpointArn: string },
 ): Promise<ConnectionState> {
-  const { TestConnectionCommand } = await loadDms();
-  const client = await clients.dms();
-  const out = await client.send(
-    new TestConnectionCommand({
-      ReplicationInstanceArn: options.instanceArn,
-      EndpointArn: options.endpointArn,
-    }),
+  const out = await dmsCall(clients, 'TestConnection', (client, { TestConnectionCommand }) =>
+    client.send(
+      new TestConnectionCommand({
+        ReplicationInstanceArn: options.instanceArn,
+        EndpointArn: options.endpointArn,
+      }),
+    ),
   );
   return toState(out.Connection);
 }
@@ -81,15 +86,18 @@ export async function describeConnection(
   clients: AwsClients,
   options: { instanceArn: string; endpointArn: string },
 ): Promise<ConnectionState> {
-  const { DescribeConnectionsCommand } = await loadDms();
-  const client = await clients.dms();
-  const out = await client.send(
-    new DescribeConnectionsCommand({
-      Filters: [
-        { Name: 'endpoint-arn', Values: [options.endpointArn] },
-        { Name: 'replication-instance-arn', Values: [options.instanceArn] },
-      ],
-    }),
+  const out = await dmsCall(
+    clients,
+    'DescribeConnections',
+    (client, { DescribeConnectionsCommand }) =>
+      client.send(
+        new DescribeConnectionsCommand({
+          Filters: [
+            { Name: 'endpoint-arn', Values: [options.endpointArn] },
+            { Name: 'replication-instance-arn', Values: [options.instanceArn] },
+          ],
+        }),
+      ),
   );
   return toState(out.Connections?.[0]);
 }

@@ -1,4 +1,6 @@
-// Every SDK error becomes one readable line that says what to do next.
+// Reading an SDK error: one readable line that says what to do next (describeAwsError), its AWS
+// name, HTTP status, and whether it is worth retrying. Used by call.ts, which builds the AwsError
+// that every function in src/aws throws; nothing outside src/aws reads SDK errors.
 import { type AwsTarget, serviceUrl } from '../model/awsTarget.js';
 
 interface SdkErrorShape {
@@ -40,6 +42,18 @@ const NETWORK_CODES = new Set([
 export function errorName(error: unknown): string {
   const e = error as SdkErrorShape;
   return e?.name ?? e?.code ?? 'Error';
+}
+
+/** The AWS error name, or for a plain network failure the system code ("ECONNREFUSED"). */
+export function errorCode(error: unknown): string {
+  const e = error as SdkErrorShape;
+  if (e?.name && e.name !== 'Error') return e.name;
+  return e?.code ?? (e?.cause as { code?: string } | undefined)?.code ?? errorName(error);
+}
+
+/** The HTTP status of AWS's answer, when there was one. */
+export function httpStatusOf(error: unknown): number | undefined {
+  return (error as SdkErrorShape)?.$metadata?.httpStatusCode;
 }
 
 export function isThrottling(error: unknown): boolean {

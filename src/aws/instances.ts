@@ -1,10 +1,13 @@
-// DescribeReplicationInstances → the form's instance list.
-import type { ReplicationInstance } from '@aws-sdk/client-database-migration-service';
-import type { InstanceSummary } from '../model/taskFormState.js';
+// DMS replication instances: DescribeReplicationInstances (all pages) into the one
+// ReplicationInstance type (src/model/instance.ts). Fails with an AwsError (call.ts); an
+// account without instances is DMS's ResourceNotFoundFault, left to the caller (the task form
+// shows DMS's line, the task list's names take it as none).
+import type { ReplicationInstance as SdkReplicationInstance } from '@aws-sdk/client-database-migration-service';
+import type { ReplicationInstance } from '../model/instance.js';
+import { dmsCall } from './call.js';
 import type { AwsClients } from './clients.js';
-import { loadDms } from './sdk.js';
 
-export function toInstanceSummary(i: ReplicationInstance): InstanceSummary {
+export function toReplicationInstance(i: SdkReplicationInstance): ReplicationInstance {
   return {
     identifier: i.ReplicationInstanceIdentifier ?? '',
     arn: i.ReplicationInstanceArn ?? '',
@@ -14,17 +17,18 @@ export function toInstanceSummary(i: ReplicationInstance): InstanceSummary {
   };
 }
 
-export async function listReplicationInstances(clients: AwsClients): Promise<InstanceSummary[]> {
-  const { DescribeReplicationInstancesCommand } = await loadDms();
-  const client = await clients.dms();
-  const all: InstanceSummary[] = [];
-  let marker: string | undefined;
-  do {
-    const out = await client.send(
-      new DescribeReplicationInstancesCommand({ MaxRecords: 100, Marker: marker }),
-    );
-    all.push(...(out.ReplicationInstances ?? []).map(toInstanceSummary));
-    marker = out.Marker || undefined;
-  } while (marker);
-  return all;
+export async function listReplicationInstances(
+  clients: AwsClients,
+): Promise<ReplicationInstance[]> {
+  return dmsCall(
+    clients,
+    'DescribeReplicationInstances',
+    async (client, { paginateDescribeReplicationInstances }) => {
+      const all: ReplicationInstance[] = [];
+      const pages = paginateDescribeReplicationInstances({ client, pageSize: 100 }, {});
+      for await (const page of pages)
+        for (const i of page.ReplicationInstances ?? []) all.push(toReplicationInstance(i));
+      return all;
+    },
+  );
 }

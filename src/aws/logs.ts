@@ -1,11 +1,11 @@
 // CloudWatch Logs for a task (DMS-API-NOTES.md §5): GetLogEvents from the head, then forward
 // tokens. A LogTail remembers where it got to, so the log pane and `dms-tui logs --follow`
-// share one way of reading. Missing logs come back as a reason, not an exception.
+// share one way of reading. A missing group or stream is a LogMissingError: an AwsError (code
+// ResourceNotFoundException) that also says which one is missing and why.
 import type { GetLogEventsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
 import { type LogLine, parseLogLine } from '../model/logLine.js';
-import { AwsError, awsCall } from './call.js';
+import { AwsError, logsCall } from './call.js';
 import type { AwsClients } from './clients.js';
-import { loadLogs } from './sdk.js';
 
 export type MissingLog = 'no-group' | 'no-stream';
 
@@ -15,16 +15,24 @@ export interface LogPage {
   atEnd: boolean;
 }
 
-export class LogMissingError extends Error {
+export class LogMissingError extends AwsError {
   constructor(
     readonly missing: MissingLog,
     readonly group: string,
     readonly stream: string,
+    /** CloudWatch's refusal, when it came from one. */
+    cause?: AwsError,
   ) {
     super(
       missing === 'no-group'
         ? `Log group ${group} does not exist: DMS cannot write logs (is the dms-cloudwatch-logs-role IAM role missing?)`
         : `Log stream ${stream} does not exist yet: logging may be off, or the task has not run since it was enabled`,
+      {
+        code: 'ResourceNotFoundException',
+        httpStatus: cause?.httpStatus,
+        serviceMessage: cause?.serviceMessage,
+        cause,
+      },
     );
     this.name = 'LogMissingError';
   }
@@ -51,13 +59,11 @@ export function createLogTail(
     stream: location.stream,
     calls: () => calls,
     async next(limit = 10_000) {
-      const { GetLogEventsCommand } = await loadLogs();
-      const client = await awsCall(clients.target, 'logs', 'GetLogEvents', () => clients.logs());
-      calls++;
       let out: GetLogEventsCommandOutput;
       try {
-        out = await awsCall(clients.target, 'logs', 'GetLogEvents', () =>
-          client.send(
+        out = await logsCall(clients, 'GetLogEvents', (client, { GetLogEventsCommand }) => {
+          calls++;
+          return client.send(
             new GetLogEventsCommand({
               logGroupName: location.group,
               logStreamName: location.stream,
@@ -66,14 +72,14 @@ export function createLogTail(
               startTime: token ? undefined : options.startTime,
               limit,
             }),
-          ),
-        );
+          );
+        });
       } catch (error) {
         if (error instanceof AwsError && error.code === 'ResourceNotFoundException') {
           const missing: MissingLog = /log group/i.test(error.serviceMessage)
             ? 'no-group'
             : 'no-stream';
-          throw new LogMissingError(missing, location.group, location.stream);
+          throw new LogMissingError(missing, location.group, location.stream, error);
         }
         throw error;
       }

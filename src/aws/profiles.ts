@@ -1,5 +1,8 @@
 // The profiles the AWS CLI knows: ~/.aws/config and ~/.aws/credentials (or the files named by
-// AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE), read with the SDK's own loader.
+// AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE), read with the SDK's own loader. A file that
+// cannot be read is an AwsError (call.ts) saying so.
+import { AwsError, errorLine } from './call.js';
+import { errorCode } from './errors.js';
 
 export type ProfileKind =
   | 'sso'
@@ -17,8 +20,7 @@ export interface ProfileInfo {
 }
 
 export async function listProfiles(): Promise<ProfileInfo[]> {
-  const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
-  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
+  const { configFile, credentialsFile } = await readConfigFiles();
   const names = new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)]);
   return [...names]
     .sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)))
@@ -40,4 +42,16 @@ function profileKind(settings: Record<string, string | undefined>): ProfileKind 
   if (settings.credential_process) return 'process';
   if (settings.aws_access_key_id) return 'static keys';
   return 'settings only';
+}
+
+async function readConfigFiles() {
+  try {
+    const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
+    return await loadSharedConfigFiles({ ignoreCache: true });
+  } catch (error) {
+    throw new AwsError(`Cannot read the AWS config files: ${errorLine(error)}`, {
+      code: errorCode(error),
+      cause: error,
+    });
+  }
 }

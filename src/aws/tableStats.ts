@@ -1,9 +1,8 @@
-// DescribeTableStatistics (all pages) and ReloadTables.
+// DescribeTableStatistics (all pages) and ReloadTables. Fails with an AwsError (call.ts).
 import type { TableStatistics } from '@aws-sdk/client-database-migration-service';
 import type { TableStat } from '../model/tableStatsRow.js';
-import { awsCall } from './call.js';
+import { AwsError, dmsCall } from './call.js';
 import type { AwsClients } from './clients.js';
-import { loadDms } from './sdk.js';
 
 export function toTableStat(s: TableStatistics): TableStat {
   return {
@@ -26,46 +25,51 @@ export async function listTableStats(
   taskArn: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<{ tables: TableStat[]; calls: number }> {
-  const { DescribeTableStatisticsCommand } = await loadDms();
-  const client = await awsCall(clients.target, 'dms', 'DescribeTableStatistics', () =>
-    clients.dms(),
-  );
-  const tables: TableStat[] = [];
-  let marker: string | undefined;
   let calls = 0;
-  do {
-    calls++;
-    const page = await awsCall(clients.target, 'dms', 'DescribeTableStatistics', () =>
-      client.send(
-        new DescribeTableStatisticsCommand({
-          ReplicationTaskArn: taskArn,
-          MaxRecords: 500,
-          Marker: marker,
-        }),
+  const tables = await dmsCall(
+    clients,
+    'DescribeTableStatistics',
+    async (client, { paginateDescribeTableStatistics }) => {
+      const all: TableStat[] = [];
+      const pages = paginateDescribeTableStatistics(
+        {
+          client,
+          pageSize: 500,
+          withCommand: (command) => {
+            calls++;
+            return command;
+          },
+        },
+        { ReplicationTaskArn: taskArn },
         { abortSignal: options.signal },
-      ),
-    );
-    for (const s of page.TableStatistics ?? []) tables.push(toTableStat(s));
-    marker = page.Marker || undefined;
-  } while (marker);
+      );
+      for await (const page of pages)
+        for (const s of page.TableStatistics ?? []) all.push(toTableStat(s));
+      return all;
+    },
+  );
   return { tables, calls };
 }
 
 export const RELOAD_TABLES_MAX = 10;
 
+/** ReloadTables (data-reload) for up to RELOAD_TABLES_MAX tables; more, or none, is refused
+ *  here with the code DMS would send (InvalidParameterValueException) and no HTTP status. */
 export async function reloadTables(
   clients: AwsClients,
   taskArn: string,
   tables: { schema: string; table: string }[],
 ): Promise<void> {
-  if (tables.length === 0) throw new Error('Mark at least one table to reload');
+  if (tables.length === 0)
+    throw new AwsError('Mark at least one table to reload', {
+      code: 'InvalidParameterValueException',
+    });
   if (tables.length > RELOAD_TABLES_MAX)
-    throw new Error(
+    throw new AwsError(
       `DMS reloads at most ${RELOAD_TABLES_MAX} tables at a time (${tables.length} marked)`,
+      { code: 'InvalidParameterValueException' },
     );
-  const { ReloadTablesCommand } = await loadDms();
-  const client = await clients.dms();
-  await awsCall(clients.target, 'dms', 'ReloadTables', () =>
+  await dmsCall(clients, 'ReloadTables', (client, { ReloadTablesCommand }) =>
     client.send(
       new ReloadTablesCommand({
         ReplicationTaskArn: taskArn,

@@ -1,7 +1,8 @@
 // CreateReplicationTask, as the task form sends it (starting and listing tasks: tasks.ts).
+// Fails with an AwsError (call.ts).
 import type { CreateTaskInput } from '../model/taskInput.js';
+import { AwsError, dmsCall } from './call.js';
 import type { AwsClients } from './clients.js';
-import { loadDms } from './sdk.js';
 
 export interface CreatedTask {
   arn: string;
@@ -13,11 +14,18 @@ export async function createReplicationTask(
   clients: AwsClients,
   input: CreateTaskInput,
 ): Promise<CreatedTask> {
-  const { CreateReplicationTaskCommand } = await loadDms();
-  const client = await clients.dms();
-  const out = await client.send(new CreateReplicationTaskCommand({ ...input }));
+  const out = await dmsCall(
+    clients,
+    'CreateReplicationTask',
+    (client, { CreateReplicationTaskCommand }) =>
+      client.send(new CreateReplicationTaskCommand({ ...input })),
+  );
   const task = out.ReplicationTask;
-  if (!task?.ReplicationTaskArn) throw new Error('CreateReplicationTask returned no task');
+  if (!task?.ReplicationTaskArn)
+    throw new AwsError(
+      'CreateReplicationTask returned no task: look for it in the task list before creating it again',
+      { code: 'EmptyResponse' },
+    );
   return {
     arn: task.ReplicationTaskArn,
     identifier: task.ReplicationTaskIdentifier ?? input.ReplicationTaskIdentifier,

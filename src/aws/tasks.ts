@@ -1,22 +1,15 @@
 // Typed wrappers for the DMS task calls the Data Migration View and the command line use.
-// Every call reads all pages, returns domain types (src/model/task.ts) and fails with an
-// AwsError whose message is one readable line.
-import type {
-  Endpoint,
-  ReplicationInstance,
-  ReplicationTask,
-} from '@aws-sdk/client-database-migration-service';
-import {
-  type EndpointInfo,
-  type InstanceInfo,
-  isArn,
-  type Task,
-  type TaskNames,
-} from '../model/task.js';
+// Every call reads all pages (the SDK's paginators), returns domain types (src/model/task.ts)
+// and fails with an AwsError (call.ts) whose message is one readable line.
+import type { ReplicationTask } from '@aws-sdk/client-database-migration-service';
+import type { Endpoint } from '../model/endpoint.js';
+import type { ReplicationInstance } from '../model/instance.js';
+import { isArn, type Task, type TaskNames } from '../model/task.js';
 import type { StartType } from '../model/taskStatus.js';
-import { AwsError, awsCall } from './call.js';
+import { AwsError, dmsCall } from './call.js';
 import type { AwsClients } from './clients.js';
-import { loadDms } from './sdk.js';
+import { listEndpoints } from './endpoints.js';
+import { listReplicationInstances } from './instances.js';
 
 export function toTask(t: ReplicationTask): Task {
   const s = t.ReplicationTaskStats;
@@ -71,35 +64,34 @@ export async function listTasks(
   clients: AwsClients,
   options: { withSettings?: boolean; filters?: TaskFilter[]; signal?: AbortSignal } = {},
 ): Promise<ListTasksResult> {
-  const { DescribeReplicationTasksCommand } = await loadDms();
-  const client = await awsCall(clients.target, 'dms', 'DescribeReplicationTasks', () =>
-    clients.dms(),
-  );
   const tasks: Task[] = [];
-  let marker: string | undefined;
   let calls = 0;
-  do {
-    calls++;
-    try {
-      const page = await awsCall(clients.target, 'dms', 'DescribeReplicationTasks', () =>
-        client.send(
-          new DescribeReplicationTasksCommand({
-            MaxRecords: 100,
-            Marker: marker,
-            WithoutSettings: !options.withSettings,
-            Filters: options.filters,
-          }),
+  try {
+    await dmsCall(
+      clients,
+      'DescribeReplicationTasks',
+      async (client, { paginateDescribeReplicationTasks }) => {
+        const pages = paginateDescribeReplicationTasks(
+          {
+            client,
+            pageSize: 100,
+            withCommand: (command) => {
+              calls++;
+              return command;
+            },
+          },
+          { WithoutSettings: !options.withSettings, Filters: options.filters },
           { abortSignal: options.signal },
-        ),
-      );
-      for (const t of page.ReplicationTasks ?? []) tasks.push(toTask(t));
-      marker = page.Marker || undefined;
-    } catch (error) {
-      if (error instanceof AwsError && error.code === 'ResourceNotFoundFault' && tasks.length === 0)
-        return { tasks: [], calls };
-      throw error;
-    }
-  } while (marker);
+        );
+        for await (const page of pages)
+          for (const t of page.ReplicationTasks ?? []) tasks.push(toTask(t));
+      },
+    );
+  } catch (error) {
+    if (error instanceof AwsError && error.code === 'ResourceNotFoundFault' && tasks.length === 0)
+      return { tasks: [], calls };
+    throw error;
+  }
   return { tasks, calls };
 }
 
@@ -121,40 +113,39 @@ export async function findTask(
   return task;
 }
 
-export class TaskNotFoundError extends Error {
+/** No task by that name or ARN: an AwsError with DMS's code for a missing resource. */
+export class TaskNotFoundError extends AwsError {
   constructor(readonly task: string) {
     super(
       `No replication task "${task}" in this account and region (check the name, --profile and --region)`,
+      { code: 'ResourceNotFoundFault' },
     );
     this.name = 'TaskNotFoundError';
   }
 }
 
 export async function startTask(clients: AwsClients, arn: string, type: StartType): Promise<Task> {
-  const { StartReplicationTaskCommand } = await loadDms();
-  const client = await clients.dms();
-  const out = await awsCall(clients.target, 'dms', 'StartReplicationTask', () =>
+  const out = await dmsCall(clients, 'StartReplicationTask', (client, sdk) =>
     client.send(
-      new StartReplicationTaskCommand({ ReplicationTaskArn: arn, StartReplicationTaskType: type }),
+      new sdk.StartReplicationTaskCommand({
+        ReplicationTaskArn: arn,
+        StartReplicationTaskType: type,
+      }),
     ),
   );
   return toTask(out.ReplicationTask ?? {});
 }
 
 export async function stopTask(clients: AwsClients, arn: string): Promise<Task> {
-  const { StopReplicationTaskCommand } = await loadDms();
-  const client = await clients.dms();
-  const out = await awsCall(clients.target, 'dms', 'StopReplicationTask', () =>
-    client.send(new StopReplicationTaskCommand({ ReplicationTaskArn: arn })),
+  const out = await dmsCall(clients, 'StopReplicationTask', (client, sdk) =>
+    client.send(new sdk.StopReplicationTaskCommand({ ReplicationTaskArn: arn })),
   );
   return toTask(out.ReplicationTask ?? {});
 }
 
 export async function deleteTask(clients: AwsClients, arn: string): Promise<Task> {
-  const { DeleteReplicationTaskCommand } = await loadDms();
-  const client = await clients.dms();
-  const out = await awsCall(clients.target, 'dms', 'DeleteReplicationTask', () =>
-    client.send(new DeleteReplicationTaskCommand({ ReplicationTaskArn: arn })),
+  const out = await dmsCall(clients, 'DeleteReplicationTask', (client, sdk) =>
+    client.send(new sdk.DeleteReplicationTaskCommand({ ReplicationTaskArn: arn })),
   );
   return toTask(out.ReplicationTask ?? {});
 }
@@ -165,11 +156,9 @@ export async function modifyTaskSettings(
   arn: string,
   settings: string,
 ): Promise<Task> {
-  const { ModifyReplicationTaskCommand } = await loadDms();
-  const client = await clients.dms();
-  const out = await awsCall(clients.target, 'dms', 'ModifyReplicationTask', () =>
+  const out = await dmsCall(clients, 'ModifyReplicationTask', (client, sdk) =>
     client.send(
-      new ModifyReplicationTaskCommand({
+      new sdk.ModifyReplicationTaskCommand({
         ReplicationTaskArn: arn,
         ReplicationTaskSettings: settings,
       }),
@@ -178,55 +167,18 @@ export async function modifyTaskSettings(
   return toTask(out.ReplicationTask ?? {});
 }
 
-function toEndpoint(e: Endpoint): EndpointInfo {
-  return {
-    arn: e.EndpointArn ?? '',
-    id: e.EndpointIdentifier ?? '',
-    type: (e.EndpointType ?? '').toLowerCase(),
-    engine: e.EngineName ?? '',
-    server: e.ServerName,
-    port: e.Port,
-    database: e.DatabaseName,
-  };
-}
-
-function toInstance(i: ReplicationInstance): InstanceInfo {
-  return {
-    arn: i.ReplicationInstanceArn ?? '',
-    id: i.ReplicationInstanceIdentifier ?? '',
-    instanceClass: i.ReplicationInstanceClass,
-    status: i.ReplicationInstanceStatus,
-  };
-}
-
-/** Endpoint and replication-instance names (all pages), to show ARNs as names. */
+/** Endpoint and replication-instance names (all pages), to show ARNs as names. An account
+ *  without endpoints or instances has none of them (not an error). */
 export async function listNames(clients: AwsClients): Promise<TaskNames> {
-  const { DescribeEndpointsCommand, DescribeReplicationInstancesCommand } = await loadDms();
-  const client = await awsCall(clients.target, 'dms', 'DescribeEndpoints', () => clients.dms());
-  const endpoints = new Map<string, EndpointInfo>();
-  const instances = new Map<string, InstanceInfo>();
-  let marker: string | undefined;
-  do {
-    const page = await awsCall(clients.target, 'dms', 'DescribeEndpoints', () =>
-      client.send(new DescribeEndpointsCommand({ MaxRecords: 100, Marker: marker })),
-    ).catch((e: AwsError) => {
-      if (e.code === 'ResourceNotFoundFault') return { Endpoints: [], Marker: undefined };
-      throw e;
-    });
-    for (const e of page.Endpoints ?? []) endpoints.set(e.EndpointArn ?? '', toEndpoint(e));
-    marker = page.Marker || undefined;
-  } while (marker);
-  do {
-    const page = await awsCall(clients.target, 'dms', 'DescribeReplicationInstances', () =>
-      client.send(new DescribeReplicationInstancesCommand({ MaxRecords: 100, Marker: marker })),
-    ).catch((e: AwsError) => {
-      if (e.code === 'ResourceNotFoundFault')
-        return { ReplicationInstances: [], Marker: undefined };
-      throw e;
-    });
-    for (const i of page.ReplicationInstances ?? [])
-      instances.set(i.ReplicationInstanceArn ?? '', toInstance(i));
-    marker = page.Marker || undefined;
-  } while (marker);
-  return { endpoints, instances };
+  const [endpoints, instances] = await Promise.all([
+    listEndpoints(clients),
+    listReplicationInstances(clients).catch((error: unknown) => {
+      if (error instanceof AwsError && error.code === 'ResourceNotFoundFault') return [];
+      throw error;
+    }),
+  ]);
+  return {
+    endpoints: new Map(endpoints.map((e): [string, Endpoint] => [e.arn, e])),
+    instances: new Map(instances.map((i): [string, ReplicationInstance] => [i.arn, i])),
+  };
 }

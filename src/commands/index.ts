@@ -2,6 +2,7 @@
 // Migration View for scripts and cron jobs. Each prints a table or JSON and exits with a code
 // that says what happened (see EXIT); failures are one line on stderr.
 import { parseArgs } from 'node:util';
+import { errorLine } from '../aws/call.js';
 import { type AwsClients, createAwsClients } from '../aws/clients.js';
 import type { AwsTarget } from '../model/awsTarget.js';
 import { COMMON_FLAGS, commonOptions, TASK_COMMANDS } from './cliArgs.js';
@@ -10,7 +11,6 @@ import {
   type CommandIo,
   EXIT,
   exitCodeFor,
-  oneLine,
   type ParsedCommand,
   processIo,
   type TaskCommand,
@@ -125,7 +125,7 @@ export async function runTaskCommand(
         return await runAction(clients, parsed, io);
     }
   } catch (error) {
-    io.stderr(`dms-tui ${name}: ${oneLine(error)}\n`);
+    io.stderr(`dms-tui ${name}: ${errorLine(error)}\n`);
     return exitCodeFor(error);
   } finally {
     clients?.destroy();

@@ -1,7 +1,6 @@
 // Where a subcommand writes, the parsed command, and the exit codes scripts can rely on.
 import { AwsError } from '../aws/call.js';
 import { LogMissingError } from '../aws/logs.js';
-import { TaskNotFoundError } from '../aws/tasks.js';
 import type { AwsTarget } from '../model/awsTarget.js';
 import type { TASK_COMMANDS } from './cliArgs.js';
 
@@ -55,14 +54,10 @@ export interface ParsedCommand {
   sandbox: boolean;
 }
 
-export function oneLine(error: unknown): string {
-  return ((error as Error)?.message ?? String(error)).split('\n')[0] ?? 'failed';
-}
-
 export function exitCodeFor(error: unknown): number {
-  if (error instanceof TaskNotFoundError) return EXIT.notFound;
   if (error instanceof LogMissingError) return EXIT.noLog;
   if (error instanceof AwsError) {
+    // A TaskNotFoundError too.
     if (error.code === 'ResourceNotFoundFault') return EXIT.notFound;
     if (
       error.transient ||

@@ -1,4 +1,5 @@
 // `dms-tui logs TASK [--follow] [--since 10m]`: the task's CloudWatch log, like `aws logs tail`.
+import { errorLine } from '../aws/call.js';
 import type { AwsClients } from '../aws/clients.js';
 import { createLogTail } from '../aws/logs.js';
 import { findTask, listNames } from '../aws/tasks.js';
@@ -61,7 +62,7 @@ export async function runLogs(
       }
     } catch (error) {
       // A throttled or dropped call while following: say so once and keep following.
-      io.stderr(`dms-tui logs: ${(error as Error).message.split('\n')[0]} (still following)\n`);
+      io.stderr(`dms-tui logs: ${errorLine(error)} (still following)\n`);
     }
   }
   return EXIT.ok;

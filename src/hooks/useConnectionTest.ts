@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from '../ui/services.js';
 import { type ConnectionState, describeConnection, startConnectionTest } from '../aws/endpoints.js';
-import { describeAwsError, isTransient } from '../aws/errors.js';
+import { AwsError, errorLine } from '../aws/call.js';
 
 export interface ConnectionTest {
   /** undefined until a test is started. */
@@ -15,7 +15,7 @@ export interface ConnectionTest {
 const SETTLED = new Set(['successful', 'failed']);
 
 export function useConnectionTest(): ConnectionTest {
-  const { clients, target } = useServices();
+  const { clients } = useServices();
   const [state, setState] = useState<ConnectionTest['state']>();
   const run = useRef(0);
   useEffect(
@@ -30,13 +30,8 @@ export function useConnectionTest(): ConnectionTest {
       const mine = ++run.current;
       const live = () => run.current === mine;
       setState({ status: 'testing', endpointArn });
-      const fail = (error: unknown, action: string) =>
-        live() &&
-        setState({
-          status: 'failed',
-          endpointArn,
-          message: describeAwsError(error, { target, action }),
-        });
+      const fail = (error: unknown) =>
+        live() && setState({ status: 'failed', endpointArn, message: errorLine(error) });
       (async () => {
         try {
           const first = await startConnectionTest(clients, { instanceArn, endpointArn });
@@ -44,7 +39,7 @@ export function useConnectionTest(): ConnectionTest {
           setState({ ...first, endpointArn });
           if (SETTLED.has(first.status)) return;
         } catch (error) {
-          fail(error, 'TestConnection');
+          fail(error);
           return;
         }
         const startedAt = Date.now();
@@ -66,15 +61,15 @@ export function useConnectionTest(): ConnectionTest {
             setState({ ...now, endpointArn });
             if (SETTLED.has(now.status)) return;
           } catch (error) {
-            if (!isTransient(error)) {
-              fail(error, 'DescribeConnections');
+            if (!(error instanceof AwsError && error.transient)) {
+              fail(error);
               return;
             }
           }
         }
       })();
     },
-    [clients, target],
+    [clients],
   );
 
   return { state, start };

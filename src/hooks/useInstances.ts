@@ -1,14 +1,10 @@
 // The replication instances for the form.
 import { listReplicationInstances } from '../aws/instances.js';
-import type { InstanceSummary } from '../model/taskFormState.js';
+import type { ReplicationInstance } from '../model/instance.js';
 import { type ResourceList, useResourceList } from './useResourceList.js';
 
 export type { ResourceList } from './useResourceList.js';
 
-export function useInstances(): ResourceList<InstanceSummary> {
-  return useResourceList({
-    fetch: listReplicationInstances,
-    action: 'DescribeReplicationInstances',
-    key: (i) => i.arn,
-  });
+export function useInstances(): ResourceList<ReplicationInstance> {
+  return useResourceList({ fetch: listReplicationInstances, key: (i) => i.arn });
 }

@@ -3,8 +3,7 @@
 // transient errors (throttling, network, 5xx) with the reason kept; the last good data stays;
 // paused while `active` is false; cancelled on unmount. Never throws into render.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorLine } from '../aws/call.js';
-import { isTransient } from '../aws/errors.js';
+import { AwsError, errorLine } from '../aws/call.js';
 
 export interface Scheduler {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -129,10 +128,7 @@ export function usePolling<T>(options: PollingOptions<T>): PollingApi<T> {
         },
         (error: unknown) => {
           if (!l.alive || generation !== l.generation) return;
-          l.failures =
-            isTransient(error) || (error as { transient?: boolean })?.transient
-              ? l.failures + 1
-              : 0;
+          l.failures = error instanceof AwsError && error.transient ? l.failures + 1 : 0;
           const failures = l.failures;
           setState((s) => ({ ...s, error: errorLine(error), failures, refreshing: false }));
         },

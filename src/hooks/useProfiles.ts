@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { describeAccountAttributes } from '../aws/account.js';
 import { createAwsClients } from '../aws/clients.js';
-import { describeAwsError } from '../aws/errors.js';
+import { errorLine } from '../aws/call.js';
 import { listProfiles, type ProfileInfo } from '../aws/profiles.js';
 import type { AwsTarget } from '../model/awsTarget.js';
 import { quotaSummary } from '../model/account.js';
@@ -19,13 +19,8 @@ export function useProfiles(): ProfilesState {
     let live = true;
     listProfiles().then(
       (profiles) => live && setState({ profiles, loading: false }),
-      (error: Error) =>
-        live &&
-        setState({
-          profiles: [],
-          loading: false,
-          error: `Cannot read the AWS config files: ${error.message}`,
-        }),
+      (error: unknown) =>
+        live && setState({ profiles: [], loading: false, error: errorLine(error) }),
     );
     return () => {
       live = false;
@@ -48,11 +43,7 @@ export function useTargetTest(): [TestResult | null, (target: AwsTarget) => void
     describeAccountAttributes(clients)
       .then(
         (attributes) => setResult({ state: 'ok', summary: quotaSummary(attributes) }),
-        (error) =>
-          setResult({
-            state: 'failed',
-            message: describeAwsError(error, { target, action: 'DescribeAccountAttributes' }),
-          }),
+        (error) => setResult({ state: 'failed', message: errorLine(error) }),
       )
       .finally(() => clients.destroy());
   }, []);

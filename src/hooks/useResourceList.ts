@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useServices } from '../ui/services.js';
 import type { AwsClients } from '../aws/clients.js';
-import { describeAwsError } from '../aws/errors.js';
+import { errorLine } from '../aws/call.js';
 
 export interface ResourceList<T> {
   data?: T[];
@@ -17,20 +17,18 @@ export interface ResourceList<T> {
 
 export function useResourceList<T>({
   fetch,
-  action,
   key,
 }: {
+  /** Fails with an AwsError, whose message is the line shown. */
   fetch: (clients: AwsClients) => Promise<T[]>;
-  /** The API action, for the error line ("DescribeEndpoints"). */
-  action: string;
   key: (item: T) => string;
 }): ResourceList<T> {
-  const { clients, target } = useServices();
+  const { clients } = useServices();
   const [state, setState] = useState<{ data?: T[]; error?: string; loading: boolean }>({
     loading: true,
   });
   const [generation, setGeneration] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation re-runs the fetch; fetch and action are fixed per caller
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation re-runs the fetch; fetch is fixed per caller
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
@@ -41,13 +39,13 @@ export function useResourceList<T>({
         setState((s) => ({
           data: s.data,
           loading: false,
-          error: describeAwsError(error, { target, action }),
+          error: errorLine(error),
         })),
     );
     return () => {
       live = false;
     };
-  }, [clients, target, generation]);
+  }, [clients, generation]);
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: key is fixed per caller
   const add = useCallback(

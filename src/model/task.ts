@@ -1,5 +1,7 @@
 // The replication task as the app sees it: plain data built from DescribeReplicationTasks
 // (src/aws/tasks.ts converts the SDK shape into this). Pure: no SDK types here.
+import type { Endpoint } from './endpoint.js';
+import type { ReplicationInstance } from './instance.js';
 
 export interface TaskStats {
   /** 0–100. */
@@ -39,27 +41,10 @@ export interface Task {
   recoveryCheckpoint?: string;
 }
 
-/** Endpoint and instance names keyed by ARN, for showing "source → target" in words. */
-export interface EndpointInfo {
-  arn: string;
-  id: string;
-  type: string;
-  engine: string;
-  server?: string;
-  port?: number;
-  database?: string;
-}
-
-export interface InstanceInfo {
-  arn: string;
-  id: string;
-  instanceClass?: string;
-  status?: string;
-}
-
+/** The endpoints and replication instances keyed by ARN, for showing "source → target" in words. */
 export interface TaskNames {
-  endpoints: ReadonlyMap<string, EndpointInfo>;
-  instances: ReadonlyMap<string, InstanceInfo>;
+  endpoints: ReadonlyMap<string, Endpoint>;
+  instances: ReadonlyMap<string, ReplicationInstance>;
 }
 
 export const NO_NAMES: TaskNames = { endpoints: new Map(), instances: new Map() };
@@ -83,9 +68,9 @@ export function taskLogLocation(
 }
 
 export function endpointName(arn: string, names: TaskNames): string {
-  return names.endpoints.get(arn)?.id ?? arnResource(arn);
+  return names.endpoints.get(arn)?.identifier ?? arnResource(arn);
 }
 
 export function instanceName(arn: string, names: TaskNames): string {
-  return names.instances.get(arn)?.id ?? arnResource(arn);
+  return names.instances.get(arn)?.identifier ?? arnResource(arn);
 }

@@ -121,7 +121,7 @@ export function taskDetailLines(task: Task, names: TaskNames): DetailLine[] {
     const server = e.server
       ? ` at ${e.server}${e.port ? `:${e.port}` : ''}${e.database ? `/${e.database}` : ''}`
       : '';
-    return `${e.id} (${e.engine}${server})`;
+    return `${e.identifier} (${e.engineName}${server})`;
   };
   const inst = names.instances.get(task.instanceArn);
   const when = (d?: Date) => (d ? timestampText(d) : '—');
@@ -135,7 +135,7 @@ export function taskDetailLines(task: Task, names: TaskNames): DetailLine[] {
     {
       label: 'Instance',
       value: inst
-        ? `${inst.id}${inst.instanceClass ? ` (${inst.instanceClass})` : ''}`
+        ? `${inst.identifier}${inst.instanceClass ? ` (${inst.instanceClass})` : ''}`
         : arnResource(task.instanceArn),
     },
     { label: 'Created', value: when(task.createdAt) },

@@ -2,7 +2,9 @@
 // touched, errors from the server, and the reducer that changes them; plus the inline
 // validation run before any request and the mapping of a server error to the field it
 // concerns. Pure.
+import type { Endpoint } from './endpoint.js';
 import { identifierError } from './identifiers.js';
+import type { ReplicationInstance } from './instance.js';
 import {
   DEFAULT_LOB_CHUNK_KB,
   DEFAULT_LOB_MAX_KB,
@@ -12,27 +14,6 @@ import {
 import { type MappingRow, mappingsError } from './selectionMappings.js';
 import type { CreateTaskInput, MigrationType, TablePrepMode } from './taskInput.js';
 import { buildCreateTaskInput } from './taskInput.js';
-
-/** A replication instance as the form lists it. */
-export interface InstanceSummary {
-  identifier: string;
-  arn: string;
-  instanceClass: string;
-  status: string;
-  engineVersion?: string;
-}
-
-/** An endpoint as the form lists it (never its password). */
-export interface EndpointSummary {
-  identifier: string;
-  arn: string;
-  type: 'source' | 'target';
-  engineName: string;
-  server?: string;
-  port?: number;
-  database?: string;
-  status?: string;
-}
 
 export type FieldId =
   | 'name'
@@ -199,8 +180,8 @@ function touch(touched: FieldId[], field: FieldId): FieldId[] {
 }
 
 export interface ValidationContext {
-  instances?: readonly InstanceSummary[];
-  endpoints?: readonly EndpointSummary[];
+  instances?: readonly ReplicationInstance[];
+  endpoints?: readonly Endpoint[];
 }
 
 /** The inline check of one field, before any request: null when it is fine. */
@@ -328,13 +309,13 @@ export function fieldForServerError(
 
 /** The endpoint of that type matching the project's connection (engine, server, port, db). */
 export function matchingEndpoint(
-  endpoints: readonly EndpointSummary[],
+  endpoints: readonly Endpoint[],
   type: 'source' | 'target',
   connection:
     | { dmsEngineName: string; host: string; port: number; database: string }
     | null
     | undefined,
-): EndpointSummary | undefined {
+): Endpoint | undefined {
   if (!connection) return undefined;
   return endpoints.find(
     (e) =>
@@ -348,9 +329,9 @@ export function matchingEndpoint(
 
 /** The project's default instance if listed, else the first available one. */
 export function defaultInstance(
-  instances: readonly InstanceSummary[],
+  instances: readonly ReplicationInstance[],
   preferredIdentifier: string | undefined,
-): InstanceSummary | undefined {
+): ReplicationInstance | undefined {
   const preferred = preferredIdentifier?.toLowerCase();
   return (
     instances.find((i) => preferred !== undefined && i.identifier.toLowerCase() === preferred) ??

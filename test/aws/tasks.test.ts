@@ -73,8 +73,8 @@ describe('task wrappers against the sandbox', () => {
       ]),
     );
     const names = await listNames(sb.clients);
-    expect(names.endpoints.get(sb.source)?.id).toBe('src-pg');
-    const instanceId = names.instances.get(done.instanceArn)?.id ?? '';
+    expect(names.endpoints.get(sb.source)?.identifier).toBe('src-pg');
+    const instanceId = names.instances.get(done.instanceArn)?.identifier ?? '';
     const tail = createLogTail(sb.clients, taskLogLocation(done, instanceId));
     const page = await tail.next();
     expect(page.lines.some((l) => l.component === 'TARGET_LOAD' && l.severity === 'I')).toBe(true);

@@ -5,14 +5,14 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigation } from '../../ui/navigation.js';
 import { useServices } from '../../ui/services.js';
 import { useStatus } from '../../ui/status.js';
-import { describeAwsError } from '../../aws/errors.js';
+import { AwsError, errorLine } from '../../aws/call.js';
 import { findTask, startTask } from '../../aws/tasks.js';
 import { Dialog } from './Dialog.js';
 
 const READY_WAIT_MS = 120_000;
 
 export function CreatedDialog({ arn, identifier }: { arn: string; identifier: string }) {
-  const { clients, target } = useServices();
+  const { clients } = useServices();
   const { setError, setNotice } = useStatus();
   const navigation = useNavigation();
   const [starting, setStarting] = useState<string | null>(null);
@@ -51,11 +51,7 @@ export function CreatedDialog({ arn, identifier }: { arn: string; identifier: st
       setNotice(`Started task ${identifier}`);
     } catch (error) {
       if (!mounted.current) return;
-      setError(
-        error instanceof Error && !('$metadata' in error)
-          ? error.message
-          : `Start failed: ${describeAwsError(error, { target, action: 'StartReplicationTask' })}`,
-      );
+      setError(error instanceof AwsError ? `Start failed: ${error.message}` : errorLine(error));
     }
     land();
   };

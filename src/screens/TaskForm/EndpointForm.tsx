@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useBindings } from '../../ui/bindings.js';
 import { useServices } from '../../ui/services.js';
 import { createEndpoint } from '../../aws/endpoints.js';
-import { describeAwsError, errorName } from '../../aws/errors.js';
+import { AwsError, errorLine } from '../../aws/call.js';
 import { engineInfo } from '../../model/connection.js';
 import {
   createEndpointInput,
@@ -18,7 +18,7 @@ import {
   nextEngine,
   nextSslMode,
 } from '../../model/endpointDraft.js';
-import type { EndpointSummary } from '../../model/taskFormState.js';
+import type { Endpoint } from '../../model/endpoint.js';
 import { JsonPreview } from './JsonPreview.js';
 import { TextField } from '../../components/form/TextField.js';
 
@@ -38,10 +38,10 @@ export function EndpointForm({
   instanceReason: string | null;
   height: number;
   width: number;
-  onCreated(endpoint: EndpointSummary): void;
+  onCreated(endpoint: Endpoint): void;
   onClose(): void;
 }) {
-  const { clients, target } = useServices();
+  const { clients } = useServices();
   const [draft, setDraft] = useState(initial);
   const [focus, setFocus] = useState<EndpointField>('identifier');
   const [touched, setTouched] = useState<EndpointField[]>([]);
@@ -91,10 +91,10 @@ export function EndpointForm({
       },
       (error) => {
         setBusy(false);
-        const message = describeAwsError(error, { target, action: 'CreateEndpoint' });
-        const name = errorName(error);
+        const message = errorLine(error);
         const field: EndpointField | undefined =
-          name === 'ResourceAlreadyExistsFault' || /identifier/i.test(message)
+          (error instanceof AwsError && error.code === 'ResourceAlreadyExistsFault') ||
+          /identifier/i.test(message)
             ? 'identifier'
             : /engine/i.test(message)
               ? 'engine'

@@ -4,12 +4,9 @@ import { Box, Text } from 'ink';
 import type { ConnectionState } from '../../aws/endpoints.js';
 import { lobModeLabel, lobSizeLabel } from '../../model/lobSettings.js';
 import { describeRow } from '../../model/selectionMappings.js';
-import type {
-  EndpointSummary,
-  FieldId,
-  InstanceSummary,
-  TaskFormValues,
-} from '../../model/taskFormState.js';
+import type { Endpoint } from '../../model/endpoint.js';
+import type { ReplicationInstance } from '../../model/instance.js';
+import type { FieldId, TaskFormValues } from '../../model/taskFormState.js';
 import { visibleFields } from '../../model/taskFormState.js';
 import { MIGRATION_TYPES, TABLE_PREP_MODES } from '../../model/taskInput.js';
 import { TextField } from '../../components/form/TextField.js';
@@ -29,11 +26,11 @@ export const LABELS: Record<FieldId, string> = {
   mappings: 'Table mappings',
 };
 
-export function describeInstance(i: InstanceSummary): string {
+export function describeInstance(i: ReplicationInstance): string {
   return [i.identifier, i.instanceClass, i.status, i.engineVersion].filter(Boolean).join(' · ');
 }
 
-export function describeEndpoint(e: EndpointSummary): string {
+export function describeEndpoint(e: Endpoint): string {
   const where = `${e.server ?? '?'}${e.port ? `:${e.port}` : ''}${e.database ? `/${e.database}` : ''}`;
   return `${e.identifier} · ${e.engineName} · ${where}`;
 }
@@ -45,8 +42,8 @@ export interface FieldRowsProps {
   typing: boolean;
   errors: Partial<Record<FieldId, string>>;
   warnings: Partial<Record<FieldId, string>>;
-  instances?: InstanceSummary[];
-  endpoints?: EndpointSummary[];
+  instances?: ReplicationInstance[];
+  endpoints?: Endpoint[];
   tests: {
     source?: ConnectionState & { endpointArn: string };
     target?: ConnectionState & { endpointArn: string };

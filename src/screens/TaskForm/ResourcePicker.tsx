@@ -5,7 +5,8 @@ import type { EndpointList } from '../../hooks/useEndpoints.js';
 import type { ResourceList } from '../../hooks/useInstances.js';
 import { type EndpointDraft, endpointDraftFromConnection } from '../../model/endpointDraft.js';
 import type { Project } from '../../model/project.js';
-import type { InstanceSummary, TaskFormValues } from '../../model/taskFormState.js';
+import type { ReplicationInstance } from '../../model/instance.js';
+import type { TaskFormValues } from '../../model/taskFormState.js';
 import { describeEndpoint, describeInstance } from './FieldRows.js';
 import { Picker, type PickerItem } from './Picker.js';
 
@@ -13,9 +14,9 @@ const CREATE_NEW = '__create_new__';
 
 /** The project's default instance at the top of the list, the others in DMS's order. */
 export function defaultFirst(
-  instances: readonly InstanceSummary[],
+  instances: readonly ReplicationInstance[],
   preferred: string | undefined,
-): InstanceSummary[] {
+): ReplicationInstance[] {
   const key = preferred?.toLowerCase();
   const first = instances.filter((i) => i.identifier.toLowerCase() === key);
   return [...first, ...instances.filter((i) => !first.includes(i))];
@@ -34,7 +35,7 @@ export function ResourcePicker({
 }: {
   field: 'instance' | 'source' | 'target';
   values: TaskFormValues;
-  instances: ResourceList<InstanceSummary>;
+  instances: ResourceList<ReplicationInstance>;
   endpoints: EndpointList;
   project?: Project;
   height: number;

@@ -12,7 +12,7 @@ import { useNavigation } from '../../ui/navigation.js';
 import type { ScreenProps } from '../../ui/screenProps.js';
 import { useServices } from '../../ui/services.js';
 import { useStatus } from '../../ui/status.js';
-import { describeAwsError, errorName } from '../../aws/errors.js';
+import { AwsError, errorLine } from '../../aws/call.js';
 import { useConnectionTest } from '../../hooks/useConnectionTest.js';
 import { useEndpoints } from '../../hooks/useEndpoints.js';
 import { useInstances } from '../../hooks/useInstances.js';
@@ -112,11 +112,9 @@ export function TaskFormScreen({ params }: ScreenProps) {
       setMode({ kind: 'created', arn: task.arn, identifier: task.identifier });
     },
     onError: (error) => {
-      const message = describeAwsError(error, {
-        target: services.target,
-        action: 'CreateReplicationTask',
-      });
-      const field = fieldForServerError(values, { name: errorName(error), message });
+      const message = errorLine(error);
+      const name = error instanceof AwsError ? error.code : 'Error';
+      const field = fieldForServerError(values, { name, message });
       if (field) {
         dispatch({ type: 'serverError', field, message });
         setError(`Create failed: ${message}`);

@@ -9,9 +9,9 @@ import type { ResourceList } from '../../hooks/useInstances.js';
 import { engineInfo } from '../../model/connection.js';
 import { freeIdentifier } from '../../model/identifiers.js';
 import type { Project } from '../../model/project.js';
+import type { ReplicationInstance } from '../../model/instance.js';
 import {
   defaultInstance,
-  type InstanceSummary,
   matchingEndpoint,
   type TaskFormAction,
   type TaskFormValues,
@@ -28,7 +28,7 @@ export function useFormDefaults({
   dispatch: Dispatch<TaskFormAction>;
   values: TaskFormValues;
   stem: string;
-  instances: ResourceList<InstanceSummary>;
+  instances: ResourceList<ReplicationInstance>;
   endpoints: EndpointList;
   project?: Project;
 }): void {

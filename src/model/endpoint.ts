@@ -1,0 +1,19 @@
+// A DMS endpoint as the app sees it, one type for every screen that shows one (the task list's
+// names, the task details, the task form's picker): plain data that src/aws/endpoints.ts builds
+// from DescribeEndpoints / CreateEndpoint. Never holds the endpoint's password. Pure.
+
+export type EndpointType = 'source' | 'target';
+
+export interface Endpoint {
+  /** EndpointIdentifier. */
+  identifier: string;
+  arn: string;
+  type: EndpointType;
+  /** DMS's engine name: "postgres", "mysql", "aurora-postgresql", … */
+  engineName: string;
+  server?: string;
+  port?: number;
+  database?: string;
+  /** "active", "creating", "deleting", … */
+  status?: string;
+}
