@@ -8,9 +8,8 @@ import {
   engineInfo,
   type SslMode,
 } from './connection.js';
+import type { EndpointType } from './endpoint.js';
 import { freeIdentifier, identifierError, toIdentifier } from './identifiers.js';
-
-export type EndpointType = 'source' | 'target';
 
 export const SSL_MODES: readonly SslMode[] = ['none', 'require', 'verify-ca', 'verify-full'];
 

@@ -2,6 +2,7 @@
 // refused actions, logs with --since and --follow. One case runs the built CLI for real.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTask } from '../../src/aws/tasks.js';
 import { runTaskCommand } from '../../src/commands/index.js';
@@ -26,10 +27,14 @@ afterAll(async () => {
 });
 
 async function run(name: string, ...args: string[]) {
+  return runAt(sb.sandbox.url, name, ...args);
+}
+
+async function runAt(url: string, name: string, ...args: string[]) {
   let stdout = '';
   let stderr = '';
   const controller = new AbortController();
-  const code = await runTaskCommand(name, [...args, '--endpoint-url', sb.sandbox.url], {
+  const code = await runTaskCommand(name, [...args, '--endpoint-url', url], {
     stdout: (t) => {
       stdout += t;
     },
@@ -113,6 +118,19 @@ describe('dms-tui task subcommands', () => {
     expect(r.code).toBe(EXIT.notFound);
     expect(r.stdout).toMatch(/cli-m1: (starting|running)/);
     expect(r.stderr).toContain('cli-missing');
+  });
+
+  it('an unreachable endpoint URL exits 4 with one line naming it', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    await new Promise((resolve) => server.close(resolve));
+    for (const args of [['tasks'], ['stop', 'some-task'], ['logs', 'some-task']]) {
+      const r = await runAt(url, args[0] ?? '', ...args.slice(1));
+      expect(r.code).toBe(EXIT.unreachable);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`Cannot reach ${url}: connection refused`);
+    }
   });
 
   it('prints the log, --since filters old lines, a task without logging exits 5 with why', async () => {
