@@ -1,6 +1,7 @@
 // DescribeEndpoints, CreateEndpoint, TestConnection and DescribeConnections for the form.
 import type { Connection, Endpoint } from '@aws-sdk/client-database-migration-service';
 import type { CreateEndpointInput } from '../model/endpointDraft.js';
+import type { ConnectionState } from '../model/endpointTest.js';
 import type { EndpointSummary } from '../model/taskFormState.js';
 import type { AwsClients } from './clients.js';
 import { errorName } from './errors.js';
@@ -50,13 +51,7 @@ export async function createEndpoint(
   return toEndpointSummary(out.Endpoint);
 }
 
-export type ConnectionStatus = 'testing' | 'successful' | 'failed' | 'deleting' | string;
-
-export interface ConnectionState {
-  status: ConnectionStatus;
-  /** DMS's LastFailureMessage when the test failed. */
-  message?: string;
-}
+export type { ConnectionState, ConnectionStatus } from '../model/endpointTest.js';
 
 function toState(c: Connection | undefined): ConnectionState {
   return { status: c?.Status ?? 'testing', message: c?.LastFailureMessage };
