@@ -7,6 +7,7 @@ import type {
 } from '@aws-sdk/client-database-migration-service';
 import type { Endpoint } from '../model/endpoint.js';
 import type { CreateEndpointInput } from '../model/endpointDraft.js';
+import type { ConnectionState } from '../model/endpointTest.js';
 import { AwsError, dmsCall } from './call.js';
 import type { AwsClients } from './clients.js';
 
@@ -55,13 +56,7 @@ export async function createEndpoint(
   return toEndpoint(out.Endpoint);
 }
 
-export type ConnectionStatus = 'testing' | 'successful' | 'failed' | 'deleting' | string;
-
-export interface ConnectionState {
-  status: ConnectionStatus;
-  /** DMS's LastFailureMessage when the test failed. */
-  message?: string;
-}
+export type { ConnectionState, ConnectionStatus } from '../model/endpointTest.js';
 
 function toState(c: Connection | undefined): ConnectionState {
   return { status: c?.Status ?? 'testing', message: c?.LastFailureMessage };

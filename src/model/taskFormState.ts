@@ -1,19 +1,13 @@
 // The Create DMS Task form's state: the values, which field has focus, which fields have been
-// touched, errors from the server, and the reducer that changes them; plus the inline
-// validation run before any request and the mapping of a server error to the field it
-// concerns. Pure.
+// touched, errors from the server, and the reducer that changes them; the defaults picked from
+// the lists (instance, endpoints) and the draft kept per project. Checking the values:
+// taskFormValidation.ts. Pure.
 import type { Endpoint } from './endpoint.js';
-import { identifierError } from './identifiers.js';
 import type { ReplicationInstance } from './instance.js';
-import {
-  DEFAULT_LOB_CHUNK_KB,
-  DEFAULT_LOB_MAX_KB,
-  type LobMode,
-  parseLobSize,
-} from './lobSettings.js';
-import { type MappingRow, mappingsError } from './selectionMappings.js';
-import type { CreateTaskInput, MigrationType, TablePrepMode } from './taskInput.js';
-import { buildCreateTaskInput } from './taskInput.js';
+import { DEFAULT_LOB_CHUNK_KB, DEFAULT_LOB_MAX_KB, type LobMode } from './lobSettings.js';
+import type { MappingRow } from './selectionMappings.js';
+import type { MigrationType, TablePrepMode } from './taskInput.js';
+import { cycledChoice, type TextFieldId, typedText } from './taskFormChoices.js';
 
 export type FieldId =
   | 'name'
@@ -100,6 +94,10 @@ export function initialFormState(values: TaskFormValues): TaskFormState {
 export type TaskFormAction =
   /** A user edit: marks the form changed and the field touched, clears its server error. */
   | { type: 'edit'; patch: Partial<TaskFormValues> }
+  /** ←/→/Space on the focused choice field: an edit of the next (or previous) choice. */
+  | { type: 'cycle'; step: 1 | -1 }
+  /** Typing into a text field: an edit of the value behind it. */
+  | { type: 'type'; field: TextFieldId; text: string }
   /** A default chosen by the app (a suggested name, a preselected endpoint): not a user change. */
   | { type: 'preset'; patch: Partial<TaskFormValues> }
   | { type: 'focus'; field: FieldId }
@@ -134,6 +132,15 @@ function fieldsOf(patch: Partial<TaskFormValues>): FieldId[] {
 
 export function taskFormReducer(state: TaskFormState, action: TaskFormAction): TaskFormState {
   switch (action.type) {
+    case 'cycle': {
+      const patch = cycledChoice(state.values, state.focus, action.step);
+      return patch ? taskFormReducer(state, { type: 'edit', patch }) : state;
+    }
+    case 'type':
+      return taskFormReducer(state, {
+        type: 'edit',
+        patch: typedText(state.values, action.field, action.text),
+      });
     case 'edit': {
       const fields = fieldsOf(action.patch);
       const serverErrors = { ...state.serverErrors };
@@ -179,134 +186,6 @@ function touch(touched: FieldId[], field: FieldId): FieldId[] {
   return touched.includes(field) ? touched : [...touched, field];
 }
 
-export interface ValidationContext {
-  instances?: readonly ReplicationInstance[];
-  endpoints?: readonly Endpoint[];
-}
-
-/** The inline check of one field, before any request: null when it is fine. */
-export function fieldError(
-  values: TaskFormValues,
-  field: FieldId,
-  context: ValidationContext = {},
-): string | null {
-  switch (field) {
-    case 'name':
-      return identifierError(values.name, 'task');
-    case 'instance': {
-      if (!values.instanceArn) return 'Choose a replication instance (Enter)';
-      const instance = context.instances?.find((i) => i.arn === values.instanceArn);
-      if (context.instances && !instance)
-        return 'That replication instance no longer exists: choose another (Enter)';
-      if (instance && instance.status !== 'available')
-        return `Replication instance ${instance.identifier} is ${instance.status}: choose an available one`;
-      return null;
-    }
-    case 'source':
-    case 'target': {
-      const arn = field === 'source' ? values.sourceArn : values.targetArn;
-      if (!arn) return `Choose or create a ${field} endpoint (Enter)`;
-      const endpoint = context.endpoints?.find((e) => e.arn === arn);
-      if (context.endpoints && !endpoint)
-        return `That ${field} endpoint no longer exists: choose or create another (Enter)`;
-      if (endpoint && endpoint.type !== field)
-        return `${endpoint.identifier} is a ${endpoint.type} endpoint, not a ${field} endpoint`;
-      return null;
-    }
-    case 'lobSize': {
-      if (values.lobMode === 'none') return null;
-      const parsed = parseLobSize(
-        values.lobMode === 'full' ? values.lobChunkKb : values.lobMaxKb,
-        values.lobMode,
-      );
-      return parsed.ok ? null : parsed.error;
-    }
-    case 'mappings':
-      return mappingsError(values.mappings);
-    default:
-      return null;
-  }
-}
-
-/** Every field's problem (server errors win over inline ones). */
-export function formErrors(
-  state: TaskFormState,
-  context: ValidationContext = {},
-): Partial<Record<FieldId, string>> {
-  const errors: Partial<Record<FieldId, string>> = {};
-  for (const field of visibleFields(state.values)) {
-    const e = state.serverErrors[field] ?? fieldError(state.values, field, context);
-    if (e) errors[field] = e;
-  }
-  return errors;
-}
-
-/** The errors to show now: touched fields, or all after a Create attempt. */
-export function shownErrors(
-  state: TaskFormState,
-  context: ValidationContext = {},
-): Partial<Record<FieldId, string>> {
-  const all = formErrors(state, context);
-  if (state.showAllErrors) return all;
-  const shown: Partial<Record<FieldId, string>> = {};
-  for (const [field, message] of Object.entries(all) as [FieldId, string][]) {
-    if (state.touched.includes(field) || state.serverErrors[field]) shown[field] = message;
-  }
-  return shown;
-}
-
-/** The input to send, or the first field in error. */
-export function taskInputFromForm(
-  values: TaskFormValues,
-  context: ValidationContext = {},
-): { ok: true; input: CreateTaskInput } | { ok: false; field: FieldId; error: string } {
-  for (const field of visibleFields(values)) {
-    const error = fieldError(values, field, context);
-    if (error) return { ok: false, field, error };
-  }
-  return {
-    ok: true,
-    input: buildCreateTaskInput({
-      name: values.name,
-      replicationInstanceArn: values.instanceArn ?? '',
-      sourceEndpointArn: values.sourceArn ?? '',
-      targetEndpointArn: values.targetArn ?? '',
-      migrationType: values.migrationType,
-      tablePrepMode: values.tablePrepMode,
-      lob: {
-        mode: values.lobMode,
-        chunkSizeKb: Number(values.lobChunkKb),
-        maxSizeKb: Number(values.lobMaxKb),
-      },
-      logging: values.logging,
-      mappings: values.mappings,
-    }),
-  };
-}
-
-/** Which field a CreateReplicationTask error concerns, or null when none does. */
-export function fieldForServerError(
-  values: TaskFormValues,
-  error: { name: string; message: string },
-): FieldId | null {
-  const { name, message } = error;
-  if (values.sourceArn && message.includes(values.sourceArn)) return 'source';
-  if (values.targetArn && message.includes(values.targetArn)) return 'target';
-  if (values.instanceArn && message.includes(values.instanceArn)) return 'instance';
-  if (name === 'ResourceAlreadyExistsFault' || /task identifier|already exists/i.test(message))
-    return 'name';
-  if (/ReplicationTaskIdentifier|task name|identifier/i.test(message)) return 'name';
-  if (/table mapping/i.test(message)) return 'mappings';
-  if (/lob/i.test(message)) return 'lobMode';
-  if (/TargetTablePrepMode/i.test(message)) return 'tablePrepMode';
-  if (/logging|LogComponents/i.test(message)) return 'logging';
-  if (/migration ?type/i.test(message)) return 'migrationType';
-  if (/replication instance/i.test(message)) return 'instance';
-  if (/source endpoint/i.test(message)) return 'source';
-  if (/target endpoint/i.test(message)) return 'target';
-  return null;
-}
-
 /** The endpoint of that type matching the project's connection (engine, server, port, db). */
 export function matchingEndpoint(
   endpoints: readonly Endpoint[],
@@ -337,6 +216,16 @@ export function defaultInstance(
     instances.find((i) => preferred !== undefined && i.identifier.toLowerCase() === preferred) ??
     instances.find((i) => i.status === 'available')
   );
+}
+
+/** The instances as the picker lists them: the project's default first, the others in order. */
+export function defaultFirst(
+  instances: readonly ReplicationInstance[],
+  preferred: string | undefined,
+): ReplicationInstance[] {
+  const key = preferred?.toLowerCase();
+  const first = instances.filter((i) => i.identifier.toLowerCase() === key);
+  return [...first, ...instances.filter((i) => !first.includes(i))];
 }
 
 /** A saved draft: the values only (no password is ever part of them). */

@@ -8,16 +8,18 @@ import {
 import { mappingsError } from '../../src/model/selectionMappings.js';
 import {
   defaultInstance,
-  fieldError,
-  fieldForServerError,
   initialFormState,
   initialValues,
   matchingEndpoint,
-  shownErrors,
   taskFormReducer,
-  taskInputFromForm,
   visibleFields,
 } from '../../src/model/taskFormState.js';
+import {
+  fieldError,
+  fieldForServerError,
+  shownErrors,
+  taskInputFromForm,
+} from '../../src/model/taskFormValidation.js';
 
 const values = () => ({
   ...initialValues({

@@ -214,6 +214,8 @@ describe.skipIf(!pg.ok || !mysql.ok)(
       await ui.waitForText('lines 97–113 of 113');
       expect(ui.frame()).toContain('FILE_TRANSFER');
       await ui.press(KEYS.escape);
+      // Esc and the next key must not arrive as one chunk (Alt-w): wait for the form first.
+      await ui.waitFor((f) => !f.includes('CreateReplicationTask input'), 'preview closed');
 
       // Save JSON (asks before overwriting).
       const path = join(dir, 'public.json');
@@ -233,7 +235,9 @@ describe.skipIf(!pg.ok || !mysql.ok)(
       await ui.press(KEYS.enter);
       await ui.waitForText('exists. Overwrite it?');
       await ui.press('n');
+      await ui.waitFor((f) => !f.includes('Overwrite it?'), 'the path prompt again');
       await ui.press(KEYS.escape);
+      await ui.waitFor((f) => !f.includes('Save the CreateReplicationTask'), 'save closed');
 
       // Create, then not start: the task exists, the draft is gone.
       await ui.press(KEYS.ctrlS);

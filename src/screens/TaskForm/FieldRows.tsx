@@ -1,39 +1,23 @@
 // The form's fields, one row each in SCT's order, with the inline error (or warning) under the
-// row it concerns.
+// row it concerns. The words come from model/taskFormDisplay.ts.
 import { Box, Text } from 'ink';
-import type { ConnectionState } from '../../aws/endpoints.js';
-import { lobModeLabel, lobSizeLabel } from '../../model/lobSettings.js';
-import { describeRow } from '../../model/selectionMappings.js';
-import type { Endpoint } from '../../model/endpoint.js';
-import type { ReplicationInstance } from '../../model/instance.js';
+import { keysFor } from '../../ui/keyHint.js';
+import type { EndpointTest } from '../../model/endpointTest.js';
+import type { TextFieldId } from '../../model/taskFormChoices.js';
+import {
+  choiceText,
+  endpointText,
+  fieldLabel,
+  instanceText,
+  mappingsText,
+} from '../../model/taskFormDisplay.js';
 import type { FieldId, TaskFormValues } from '../../model/taskFormState.js';
 import { visibleFields } from '../../model/taskFormState.js';
-import { MIGRATION_TYPES, TABLE_PREP_MODES } from '../../model/taskInput.js';
 import { TextField } from '../../components/form/TextField.js';
+import type { Endpoint } from '../../model/endpoint.js';
+import type { ReplicationInstance } from '../../model/instance.js';
 
 const LABEL_WIDTH = 27;
-
-export const LABELS: Record<FieldId, string> = {
-  name: 'Task name',
-  instance: 'Replication instance',
-  source: 'Source endpoint',
-  target: 'Target endpoint',
-  migrationType: 'Migration type',
-  tablePrepMode: 'Target table preparation',
-  lobMode: 'Include LOB columns',
-  lobSize: 'LOB size (KB)',
-  logging: 'Enable logging',
-  mappings: 'Table mappings',
-};
-
-export function describeInstance(i: ReplicationInstance): string {
-  return [i.identifier, i.instanceClass, i.status, i.engineVersion].filter(Boolean).join(' · ');
-}
-
-export function describeEndpoint(e: Endpoint): string {
-  const where = `${e.server ?? '?'}${e.port ? `:${e.port}` : ''}${e.database ? `/${e.database}` : ''}`;
-  return `${e.identifier} · ${e.engineName} · ${where}`;
-}
 
 export interface FieldRowsProps {
   values: TaskFormValues;
@@ -44,11 +28,8 @@ export interface FieldRowsProps {
   warnings: Partial<Record<FieldId, string>>;
   instances?: ReplicationInstance[];
   endpoints?: Endpoint[];
-  tests: {
-    source?: ConnectionState & { endpointArn: string };
-    target?: ConnectionState & { endpointArn: string };
-  };
-  onText(field: 'name' | 'lobSize', value: string): void;
+  tests: { source?: EndpointTest; target?: EndpointTest };
+  onText(field: TextFieldId, value: string): void;
   width: number;
 }
 
@@ -58,14 +39,12 @@ export function FieldRows(props: FieldRowsProps) {
     <Box flexDirection="column">
       {visibleFields(values).map((field) => {
         const focused = field === focus;
-        const label =
-          field === 'lobSize' ? (lobSizeLabel(values.lobMode) ?? LABELS.lobSize) : LABELS[field];
         return (
           <Box key={field} flexDirection="column">
             <Box>
               <Text color={focused ? 'cyan' : undefined} bold={focused}>
                 {focused ? '› ' : '  '}
-                {label.padEnd(LABEL_WIDTH)}
+                {fieldLabel(field, values).padEnd(LABEL_WIDTH)}
               </Text>
               <FieldValue {...props} field={field} focused={focused} />
             </Box>
@@ -90,7 +69,7 @@ export function FieldRows(props: FieldRowsProps) {
 function FieldValue(props: FieldRowsProps & { field: FieldId; focused: boolean }) {
   const { values, field, focused, instances, endpoints, tests, onText } = props;
   const width = Math.max(10, props.width - LABEL_WIDTH - 4);
-  const choice = (text: string) => <Text inverse={focused}>{focused ? `‹ ${text} ›` : text}</Text>;
+  const chooseKey = keysFor('form.choose');
   switch (field) {
     case 'name':
       return (
@@ -109,60 +88,39 @@ function FieldValue(props: FieldRowsProps & { field: FieldId; focused: boolean }
           focus={focused && props.typing}
         />
       );
-    case 'instance': {
-      const i = instances?.find((x) => x.arn === values.instanceArn);
+    case 'instance':
       return (
         <Text inverse={focused} wrap="truncate">
-          {i
-            ? describeInstance(i)
-            : (values.instanceArn ?? (instances ? 'none chosen (Enter)' : 'loading…'))}
+          {instanceText(values, instances, chooseKey)}
         </Text>
       );
-    }
     case 'source':
     case 'target': {
       const arn = field === 'source' ? values.sourceArn : values.targetArn;
-      const e = endpoints?.find((x) => x.arn === arn);
       const test = tests[field];
       return (
         <Text wrap="truncate">
-          <Text inverse={focused}>
-            {e
-              ? describeEndpoint(e)
-              : (arn ?? (endpoints ? 'none chosen (Enter: choose or create new)' : 'loading…'))}
-          </Text>
+          <Text inverse={focused}>{endpointText(arn, endpoints, chooseKey)}</Text>
           {test && test.endpointArn === arn ? <TestBadge test={test} /> : null}
         </Text>
       );
     }
-    case 'migrationType':
-      return choice(
-        MIGRATION_TYPES.find((m) => m.value === values.migrationType)?.label ??
-          values.migrationType,
-      );
-    case 'tablePrepMode':
-      return choice(
-        TABLE_PREP_MODES.find((m) => m.value === values.tablePrepMode)?.label ??
-          values.tablePrepMode,
-      );
-    case 'lobMode':
-      return choice(lobModeLabel(values.lobMode));
-    case 'logging':
-      return <Text inverse={focused}>{values.logging ? '[x] on' : '[ ] off'}</Text>;
-    case 'mappings': {
-      const n = values.mappings.length;
-      const list = values.mappings.slice(0, 3).map(describeRow).join(', ');
+    case 'mappings':
       return (
         <Text inverse={focused} wrap="truncate">
-          {n} rule{n === 1 ? '' : 's'}
-          {n ? `: ${list}${n > 3 ? ', …' : ''}` : ' (Enter to add)'}
+          {mappingsText(values.mappings, chooseKey)}
         </Text>
       );
+    case 'logging':
+      return <Text inverse={focused}>{choiceText(values, field)}</Text>;
+    default: {
+      const text = choiceText(values, field) ?? '';
+      return <Text inverse={focused}>{focused ? `‹ ${text} ›` : text}</Text>;
     }
   }
 }
 
-function TestBadge({ test }: { test: ConnectionState }) {
+function TestBadge({ test }: { test: EndpointTest }) {
   if (test.status === 'successful') return <Text color="green"> ✓ connection successful</Text>;
   if (test.status === 'failed') return <Text color="red"> ✗ connection failed</Text>;
   return <Text color="yellow"> … testing connection</Text>;

@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { useBindings } from '../../ui/bindings.js';
+import { hintFor } from '../../ui/keyHint.js';
 import { useListCursor } from '../../hooks/useListCursor.js';
 import { visibleRange } from '../../model/listCursor.js';
 import { type MappingRow, mappingsError, patternError } from '../../model/selectionMappings.js';
@@ -25,7 +26,7 @@ export function MappingsEditor({
   const index = list.cursor.index;
   const focused = rows[index];
   const [editing, setEditing] = useState<{ index: number; row: MappingRow } | null>(null);
-  const none = rows.length === 0 ? 'No rules: a adds one' : null;
+  const none = rows.length === 0 ? `No rules: ${hintFor('form.ruleAdd', 'adds one')}` : null;
 
   useBindings(
     [
@@ -148,7 +149,10 @@ function RuleDialog({
         <TextField value={table} onChange={setTable} focus={field === 'table'} />
       </Text>
       {error ? <Text color="red">✗ {error}</Text> : null}
-      <Text dimColor>Tab switches · Enter accepts · Esc cancels</Text>
+      <Text dimColor>
+        {hintFor('dialog.next', 'switches', { typing: true })} ·{' '}
+        {hintFor('prompt.accept', 'accepts')} · {hintFor('prompt.cancel', 'cancels')}
+      </Text>
     </Dialog>
   );
 }

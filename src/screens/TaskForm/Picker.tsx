@@ -6,14 +6,10 @@ import { useBindings } from '../../ui/bindings.js';
 import { useStatus } from '../../ui/status.js';
 import { useListCursor } from '../../hooks/useListCursor.js';
 import { visibleRange } from '../../model/listCursor.js';
+import type { ChoiceItem } from '../../model/taskFormDisplay.js';
 
-export interface PickerItem {
-  key: string;
-  label: string;
-  detail?: string;
-  /** Shown dimmed; picking it shows this reason. */
-  disabledReason?: string;
-}
+/** An item; one with a disabledReason is shown dimmed and picking it shows the reason. */
+export type PickerItem = ChoiceItem;
 
 export function Picker({
   title,

@@ -5,22 +5,14 @@ import type { EndpointList } from '../../hooks/useEndpoints.js';
 import type { ResourceList } from '../../hooks/useInstances.js';
 import { type EndpointDraft, endpointDraftFromConnection } from '../../model/endpointDraft.js';
 import type { Project } from '../../model/project.js';
-import type { ReplicationInstance } from '../../model/instance.js';
+import {
+  CREATE_NEW_ENDPOINT,
+  endpointChoices,
+  instanceChoices,
+} from '../../model/taskFormDisplay.js';
 import type { TaskFormValues } from '../../model/taskFormState.js';
-import { describeEndpoint, describeInstance } from './FieldRows.js';
-import { Picker, type PickerItem } from './Picker.js';
-
-const CREATE_NEW = '__create_new__';
-
-/** The project's default instance at the top of the list, the others in DMS's order. */
-export function defaultFirst(
-  instances: readonly ReplicationInstance[],
-  preferred: string | undefined,
-): ReplicationInstance[] {
-  const key = preferred?.toLowerCase();
-  const first = instances.filter((i) => i.identifier.toLowerCase() === key);
-  return [...first, ...instances.filter((i) => !first.includes(i))];
-}
+import { Picker } from './Picker.js';
+import type { ReplicationInstance } from '../../model/instance.js';
 
 export function ResourcePicker({
   field,
@@ -44,26 +36,10 @@ export function ResourcePicker({
   onClose(): void;
 }) {
   const key = field === 'instance' ? 'instanceArn' : field === 'source' ? 'sourceArn' : 'targetArn';
-  const items: PickerItem[] =
+  const items =
     field === 'instance'
-      ? defaultFirst(instances.data ?? [], project?.defaultReplicationInstance).map((i) => ({
-          key: i.arn,
-          label: describeInstance(i),
-          disabledReason:
-            i.status === 'available'
-              ? undefined
-              : `${i.identifier} is ${i.status}: choose an available instance`,
-        }))
-      : [
-          ...(endpoints.data ?? [])
-            .filter((e) => e.type === field)
-            .map((e) => ({ key: e.arn, label: describeEndpoint(e) })),
-          {
-            key: CREATE_NEW,
-            label: `Create new ${field} endpoint…`,
-            detail: "from the project's connection",
-          },
-        ];
+      ? instanceChoices(instances.data ?? [], project?.defaultReplicationInstance)
+      : endpointChoices(endpoints.data ?? [], field);
   const list = field === 'instance' ? instances : endpoints;
   return (
     <Picker
@@ -79,7 +55,7 @@ export function ResourcePicker({
       error={list.error}
       onClose={onClose}
       onPick={(item) => {
-        if (item.key === CREATE_NEW && field !== 'instance') {
+        if (item.key === CREATE_NEW_ENDPOINT && field !== 'instance') {
           onCreateNew(
             endpointDraftFromConnection({
               type: field,

@@ -1,9 +1,10 @@
 // Save JSON: asks for the path (default <task-name>.json in the current directory), asks
-// before overwriting, writes the CreateReplicationTask input, reports the path.
+// before overwriting, writes the CreateReplicationTask input, reports the path. State and
+// writing: hooks/taskForm/useSaveJsonFile.ts.
 import { Text } from 'ink';
-import { useState } from 'react';
+import { hintFor } from '../../ui/keyHint.js';
+import { useSaveJsonFile } from '../../hooks/taskForm/useSaveJsonFile.js';
 import { Dialog } from './Dialog.js';
-import { fileExists, resolveSavePath, writeTextFile } from './saveFile.js';
 import { TextField } from '../../components/form/TextField.js';
 
 export function SaveJsonDialog({
@@ -17,38 +18,22 @@ export function SaveJsonDialog({
   onSaved(path: string): void;
   onClose(): void;
 }) {
-  const [path, setPath] = useState(initialPath);
-  const [confirming, setConfirming] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const file = useSaveJsonFile({ initialPath, text, onSaved });
 
-  const write = (target: string) => {
-    const problem = writeTextFile(target, text);
-    if (problem) {
-      setConfirming(null);
-      setError(problem);
-    } else onSaved(target);
-  };
-  const accept = () => {
-    if (path.trim() === '') {
-      setError('Type a file name');
-      return;
-    }
-    const target = resolveSavePath(path);
-    if (fileExists(target)) setConfirming(target);
-    else write(target);
-  };
-
-  if (confirming) {
+  if (file.confirming) {
     return (
       <Dialog
         title="Overwrite?"
         tone="yellow"
         bindings={[
-          { command: 'dialog.confirm', handler: () => write(confirming) },
-          { command: 'dialog.cancel', handler: () => setConfirming(null) },
+          { command: 'dialog.confirm', handler: file.overwrite },
+          { command: 'dialog.cancel', handler: file.keep },
         ]}
       >
-        <Text>{confirming} exists. Overwrite it? (y/Enter overwrite, n/Esc keep it)</Text>
+        <Text>
+          {file.confirming} exists. Overwrite it? ({hintFor('dialog.confirm', 'overwrite')},{' '}
+          {hintFor('dialog.cancel', 'keep it')})
+        </Text>
       </Dialog>
     );
   }
@@ -57,24 +42,17 @@ export function SaveJsonDialog({
       title="Save the CreateReplicationTask input as JSON"
       textInput
       bindings={[
-        { command: 'prompt.accept', handler: accept },
+        { command: 'prompt.accept', handler: file.accept },
         { command: 'prompt.cancel', handler: onClose },
       ]}
     >
       <Text>
-        File:{' '}
-        <TextField
-          value={path}
-          onChange={(v) => {
-            setPath(v);
-            setError(null);
-          }}
-          focus
-        />
+        File: <TextField value={file.path} onChange={file.setPath} focus />
       </Text>
-      {error ? <Text color="red">✗ {error}</Text> : null}
+      {file.error ? <Text color="red">✗ {file.error}</Text> : null}
       <Text dimColor>
-        Enter saves · Esc cancels · for: aws dms create-replication-task --cli-input-json file://…
+        {hintFor('prompt.accept', 'saves')} · {hintFor('prompt.cancel', 'cancels')} · for: aws dms
+        create-replication-task --cli-input-json file://…
       </Text>
     </Dialog>
   );

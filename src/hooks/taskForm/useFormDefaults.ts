@@ -4,8 +4,8 @@
 import { type Dispatch, useEffect } from 'react';
 import { useServices } from '../../ui/services.js';
 import { listTasks } from '../../aws/tasks.js';
-import type { EndpointList } from '../../hooks/useEndpoints.js';
-import type { ResourceList } from '../../hooks/useInstances.js';
+import type { EndpointList } from '../useEndpoints.js';
+import type { ResourceList } from '../useInstances.js';
 import { engineInfo } from '../../model/connection.js';
 import { freeIdentifier } from '../../model/identifiers.js';
 import type { Project } from '../../model/project.js';

@@ -1,12 +1,14 @@
-// Sends CreateReplicationTask once (ignores Ctrl-s pressed again while it runs).
+// Sends CreateReplicationTask once (ignores Ctrl-s pressed again while it runs); a refusal comes
+// back as DMS's one readable line and error code.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from '../../ui/services.js';
 import { type CreatedTask, createReplicationTask } from '../../aws/taskCreate.js';
 import type { CreateTaskInput } from '../../model/taskInput.js';
+import { type AwsFailure, awsFailure } from './awsFailure.js';
 
 export function useCreateTask(handlers: {
   onCreated(task: CreatedTask): void;
-  onError(error: unknown): void;
+  onError(failure: AwsFailure): void;
 }): { busy: boolean; run(input: CreateTaskInput): void } {
   const { clients } = useServices();
   const [busy, setBusy] = useState(false);
@@ -36,7 +38,7 @@ export function useCreateTask(handlers: {
           running.current = false;
           if (!mounted.current) return;
           setBusy(false);
-          latest.current.onError(error);
+          latest.current.onError(awsFailure(error));
         },
       );
     },

@@ -1,0 +1,144 @@
+// The Create DMS Task form's state and data: the form reducer, what is open over the form
+// (a chooser, the endpoint sub-form, the mappings, a preview, a dialog), the lists of instances
+// and endpoints, connection tests of new endpoints, defaults, the kept draft, the LOB
+// measurement, and what the screen shows from them (errors, warnings, notes). The commands that
+// change it: useTaskFormCommands.ts.
+import { type Dispatch, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useServices } from '../../ui/services.js';
+import { keysFor } from '../../ui/keyHint.js';
+import { type ConnectionTest, useConnectionTest } from '../useConnectionTest.js';
+import { type EndpointList, useEndpoints } from '../useEndpoints.js';
+import { type ResourceList, useInstances } from '../useInstances.js';
+import { useLargestLob } from '../useLargestLob.js';
+import type { EndpointDraft } from '../../model/endpointDraft.js';
+import { toIdentifier } from '../../model/identifiers.js';
+import type { BrowserSelection, Project } from '../../model/project.js';
+import { rowsFromSelection, selectionStem } from '../../model/selectionMappings.js';
+import { isChoiceField, isTextField } from '../../model/taskFormChoices.js';
+import {
+  formWarnings,
+  largestLobBytes,
+  lobSummary,
+  newEndpointBlocker,
+} from '../../model/taskFormNotes.js';
+import {
+  type FieldId,
+  initialFormState,
+  initialValues,
+  type TaskDraftStore,
+  type TaskFormAction,
+  type TaskFormDraft,
+  type TaskFormState,
+  taskFormReducer,
+} from '../../model/taskFormState.js';
+import { shownErrors, type ValidationContext } from '../../model/taskFormValidation.js';
+import type { CreateTaskInput } from '../../model/taskInput.js';
+import { useFormDefaults } from './useFormDefaults.js';
+import type { ReplicationInstance } from '../../model/instance.js';
+
+/** What is open over the form (the form itself takes keys only in 'form' and the dialogs). */
+export type TaskFormMode =
+  | { kind: 'form' }
+  | { kind: 'draft'; draft: TaskFormDraft }
+  | { kind: 'pick'; field: 'instance' | 'source' | 'target' }
+  | { kind: 'endpoint'; draft: EndpointDraft }
+  | { kind: 'mappings' }
+  | { kind: 'preview'; input: CreateTaskInput }
+  | { kind: 'save'; input: CreateTaskInput }
+  | { kind: 'discard' }
+  | { kind: 'created'; arn: string; identifier: string };
+
+export interface TaskForm {
+  state: TaskFormState;
+  dispatch: Dispatch<TaskFormAction>;
+  mode: TaskFormMode;
+  setMode(mode: TaskFormMode): void;
+  project?: Project;
+  drafts?: TaskDraftStore;
+  projectKey: string;
+  /** Set once the form is created or closed: no draft is kept after that. */
+  finished: { current: boolean };
+  instances: ResourceList<ReplicationInstance>;
+  endpoints: EndpointList;
+  tests: { source: ConnectionTest; target: ConnectionTest };
+  context: ValidationContext;
+  errors: Partial<Record<FieldId, string>>;
+  warnings: Partial<Record<FieldId, string>>;
+  /** The line about the largest LOB value, or null. */
+  lobNote: string | null;
+  /** Why a new endpoint cannot be created yet, or null. */
+  endpointBlocker: string | null;
+  onChoice: boolean;
+  onText: boolean;
+}
+
+export function useTaskForm({
+  selection,
+  largestLob,
+}: {
+  selection?: BrowserSelection;
+  /** The largest LOB value in bytes, when the caller already knows it. */
+  largestLob?: number;
+}): TaskForm {
+  const { project, taskDrafts } = useServices();
+  const projectKey = project?.name ?? '';
+  const initialRows = useMemo(() => rowsFromSelection(selection), [selection]);
+  const stem = useMemo(
+    () => toIdentifier(selectionStem(initialRows), 'task', 'migration'),
+    [initialRows],
+  );
+  const [state, dispatch] = useReducer(taskFormReducer, undefined, () =>
+    initialFormState(initialValues({ name: stem, mappings: initialRows })),
+  );
+  const { values } = state;
+  const [mode, setMode] = useState<TaskFormMode>(() => {
+    const draft = taskDrafts?.load(projectKey);
+    return draft ? { kind: 'draft', draft } : { kind: 'form' };
+  });
+  const finished = useRef(false);
+
+  const instances = useInstances();
+  const endpoints = useEndpoints();
+  const source = useConnectionTest();
+  const target = useConnectionTest();
+  const context: ValidationContext = {
+    instances: instances.data,
+    endpoints: endpoints.data,
+    chooseKey: keysFor('form.choose'),
+  };
+
+  useFormDefaults({ dispatch, values, stem, instances, endpoints, project });
+
+  // Keep a changed form as the project's draft, so quitting (in any way) does not lose it.
+  useEffect(() => {
+    if (!taskDrafts || !state.dirty || finished.current) return;
+    taskDrafts.save(projectKey, { values, savedAt: new Date().toISOString() });
+  }, [taskDrafts, projectKey, values, state.dirty]);
+
+  const lob = useLargestLob(project?.source, values.mappings, values.lobMode !== 'none');
+
+  return {
+    state,
+    dispatch,
+    mode,
+    setMode,
+    project,
+    drafts: taskDrafts,
+    projectKey,
+    finished,
+    instances,
+    endpoints,
+    tests: { source, target },
+    context,
+    errors: shownErrors(state, context),
+    warnings: formWarnings({
+      values,
+      largestLobBytes: largestLobBytes(largestLob, lob.result),
+      tests: { source: source.state, target: target.state },
+    }),
+    lobNote: lobSummary(values.lobMode, lob),
+    endpointBlocker: newEndpointBlocker(values, instances.data),
+    onChoice: isChoiceField(state.focus),
+    onText: isTextField(state.focus),
+  };
+}
