@@ -13,7 +13,7 @@ import {
   type Task,
   type TaskNames,
 } from '../model/task.js';
-import type { StartType } from '../model/taskStatus.js';
+import type { StartType } from '../model/taskLifecycle.js';
 import { AwsError, awsCall } from './call.js';
 import type { AwsClients } from './clients.js';
 import { loadDms } from './sdk.js';

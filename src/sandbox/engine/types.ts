@@ -64,6 +64,9 @@ export interface FullLoadJob {
 export type FullLoadOutcome =
   | { kind: 'completed' }
   | { kind: 'stopped' }
+  /** No source table matched the selection rules: the runner fails the task or not, as
+   *  ErrorBehavior.FailOnNoTablesCaptured says (src/model/taskLifecycleFailures.ts). */
+  | { kind: 'no-tables' }
   /** Fatal: the task goes to "failed" with this as LastFailureMessage. */
   | { kind: 'failed'; message: string };
 
