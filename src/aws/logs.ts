@@ -1,4 +1,4 @@
-// CloudWatch Logs for a task (DMS-API-NOTES.md §5): GetLogEvents from the head, then forward
+// CloudWatch Logs for a task (docs/dms-api.md §5): GetLogEvents from the head, then forward
 // tokens. A LogTail remembers where it got to, so the log pane and `dms-tui logs --follow`
 // share one way of reading. Missing logs come back as a reason, not an exception.
 import type { GetLogEventsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';

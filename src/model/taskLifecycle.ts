@@ -1,4 +1,4 @@
-// The DMS replication-task lifecycle (docs/dms-api.md "Task lifecycle"), one table for the app
+// The DMS replication-task lifecycle (docs/dms-api.md §3 Task lifecycle), one table for the app
 // and the sandbox: the statuses, which operations each allows, the refusal DMS gives for each
 // one it does not (with the app's one-line reason beside it), what each start type does, where
 // transient statuses go, and the plain words for each status. StopReason strings and fatal

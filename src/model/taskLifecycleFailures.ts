@@ -1,4 +1,4 @@
-// How DMS says why a task stopped or failed (docs/dms-api.md "Task lifecycle"): the StopReason
+// How DMS says why a task stopped or failed (docs/dms-api.md §3 Task lifecycle): the StopReason
 // strings with their plain words, and the LastFailureMessage of each fatal failure, each
 // written here once for the app (which reads them) and the sandbox (which writes them). Pure.
 import type { Tone } from './taskLifecycle.js';

@@ -1,5 +1,5 @@
 // The task settings the engine obeys, read from the merged ReplicationTaskSettings document
-// (DMS-API-NOTES.md §4), with DMS's defaults where a value is missing or malformed.
+// (docs/dms-api.md §4 Task settings), with DMS's defaults where a value is missing or malformed.
 import type { PrepMode } from '../../db/tableWriter.js';
 
 export type LobMode =

@@ -3,7 +3,7 @@
 import type { ConnectionSpec } from '../../model/connection.js';
 import type { TableMappings } from '../../model/tableMappings.js';
 
-/** DMS log components (DMS-API-NOTES.md §4). */
+/** DMS log components (docs/dms-api.md §4 Task settings). */
 export type LogComponent =
   | 'TASK_MANAGER'
   | 'TABLES_MANAGER'
