@@ -24,7 +24,6 @@ export interface TaskRunner {
   start(task: TaskRecord, type: StartType): void;
   stop(task: TaskRecord): void;
   reload(task: TaskRecord, tables: TableRef[]): void;
-  isActive(arn: string): boolean;
   /** Stops every running task (clean shutdown) and waits for them, bounded. */
   stopAll(reason: string): Promise<void>;
 }
@@ -349,7 +348,6 @@ export function createTaskRunner(deps: {
       run.reloads.push(...tables);
       run.wake?.();
     },
-    isActive: (arn) => active.has(arn),
     async stopAll(reason) {
       const runs = [...active.entries()];
       for (const [arn, run] of runs) {

@@ -76,7 +76,6 @@ describe('the task handlers follow the lifecycle in every cell', () => {
           t.status = 'stopping';
         },
         reload() {},
-        isActive: () => false,
         stopAll: async () => {},
       },
       taskLog: { write() {} },
