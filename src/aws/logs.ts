@@ -1,4 +1,4 @@
-// CloudWatch Logs for a task (DMS-API-NOTES.md §5): GetLogEvents from the head, then forward
+// CloudWatch Logs for a task (docs/dms-api.md §5): GetLogEvents from the head, then forward
 // tokens. A LogTail remembers where it got to, so the log pane and `dms-tui logs --follow`
 // share one way of reading. A missing group or stream is a LogMissingError: an AwsError (code
 // ResourceNotFoundException) that also says which one is missing and why.

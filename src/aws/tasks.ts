@@ -5,7 +5,7 @@ import type { ReplicationTask } from '@aws-sdk/client-database-migration-service
 import type { Endpoint } from '../model/endpoint.js';
 import type { ReplicationInstance } from '../model/instance.js';
 import { isArn, type Task, type TaskNames } from '../model/task.js';
-import type { StartType } from '../model/taskStatus.js';
+import type { StartType } from '../model/taskLifecycle.js';
 import { AwsError, dmsCall } from './call.js';
 import type { AwsClients } from './clients.js';
 import { listEndpoints } from './endpoints.js';

@@ -4,7 +4,8 @@ import type { AwsClients } from '../aws/clients.js';
 import { deleteTask, findTask, startTask, stopTask } from '../aws/tasks.js';
 import type { ActionKind } from '../model/taskActions.js';
 import type { Task } from '../model/task.js';
-import { refusal, type StartType } from '../model/taskStatus.js';
+import type { StartType } from '../model/taskLifecycle.js';
+import { refusal, startTypeOf } from '../model/taskStatus.js';
 import { jsonText } from './format.js';
 import { type CommandIo, EXIT, exitCodeFor, type ParsedCommand } from './io.js';
 
@@ -59,12 +60,7 @@ async function actOn(clients: AwsClients, action: ActionKind, name: string): Pro
     if (action === 'stop') after = await stopTask(clients, task.arn);
     else if (action === 'delete') after = await deleteTask(clients, task.arn);
     else {
-      startType =
-        action === 'reload'
-          ? 'reload-target'
-          : action === 'resume' || task.status !== 'ready'
-            ? 'resume-processing'
-            : 'start-replication';
+      startType = startTypeOf(action, task);
       after = await startTask(clients, task.arn, startType);
     }
     return { task: task.id, ok: true, status: after.status, startType, exitCode: EXIT.ok };

@@ -10,11 +10,11 @@ import {
   type ActionResult,
   planAction,
   resultSummary,
-  startTypeFor,
   VERB,
 } from '../model/taskActions.js';
 import type { Task } from '../model/task.js';
-import { type StartType, transitionStatus } from '../model/taskStatus.js';
+import type { StartType } from '../model/taskLifecycle.js';
+import { startTypeOf, transitionStatus } from '../model/taskStatus.js';
 
 export interface TaskActionsApi {
   results: ActionResult[];
@@ -49,13 +49,7 @@ export function useTaskActions(options: {
             if (action === 'stop') after = await stopTask(clients, task.arn);
             else if (action === 'delete') after = await deleteTask(clients, task.arn);
             else {
-              const type: StartType =
-                action === 'resume'
-                  ? 'resume-processing'
-                  : action === 'reload'
-                    ? 'reload-target'
-                    : startTypeFor(task, startChoice);
-              after = await startTask(clients, task.arn, type);
+              after = await startTask(clients, task.arn, startTypeOf(action, task, startChoice));
             }
             const status =
               after.status && after.status !== 'unknown' ? after.status : transitionStatus(action);

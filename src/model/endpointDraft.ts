@@ -1,5 +1,5 @@
 // The "Create new…" endpoint sub-form: prefilled from the project's connection, verified and
-// named by the user, then sent as CreateEndpoint (DMS-API-NOTES.md §2). The password is part
+// named by the user, then sent as CreateEndpoint (docs/dms-api.md §2). The password is part
 // of the request only; it is never in a preview or a draft. Pure.
 import {
   type ConnectionSpec,

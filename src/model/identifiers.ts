@@ -1,4 +1,4 @@
-// DMS identifier rules (DMS-API-NOTES.md §2): a task identifier is 1–255 characters, an
+// DMS identifier rules (docs/dms-api.md §2 Operations): a task identifier is 1–255 characters, an
 // endpoint or replication instance identifier 1–63; ASCII letters, digits and hyphens only;
 // the first character a letter; no trailing hyphen; no two hyphens in a row.
 

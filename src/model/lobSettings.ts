@@ -1,4 +1,4 @@
-// "Include LOB columns in replication" (DMS-API-NOTES.md §4): the three choices SCT and the
+// "Include LOB columns in replication" (docs/dms-api.md §4): the three choices SCT and the
 // console offer, their size fields, and the TargetMetadata each one means. Pure.
 
 export type LobMode = 'none' | 'full' | 'limited';

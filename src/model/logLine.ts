@@ -1,4 +1,4 @@
-// DMS task-log lines (DMS-API-NOTES.md §5):
+// DMS task-log lines (docs/dms-api.md §5 CloudWatch Logs):
 // "2022-10-21T13:24:07 [SOURCE_UNLOAD   ]W:  <text>  (file.c:1072)". Lines that do not follow
 // the format are kept whole with no component and severity. Pure.
 

@@ -1,4 +1,4 @@
-// DMS task-log lines as the sandbox writes them (DMS-API-NOTES.md §5):
+// DMS task-log lines as the sandbox writes them (docs/dms-api.md §5 CloudWatch Logs):
 // "2026-11-24T12:00:00 [TASK_MANAGER    ]I:  Task started  (replicationtask.c:1204)". Pure.
 
 export type LogSeverityLetter = 'E' | 'W' | 'I' | 'D';

@@ -1,4 +1,4 @@
-// DMS table-mapping documents (DMS-API-NOTES.md §4): types, parsing and validation.
+// DMS table-mapping documents (docs/dms-api.md §4 table mappings): types, parsing and validation.
 // Matching and transformation live beside it in tableMatching.ts.
 
 export type RuleAction = 'include' | 'exclude' | 'explicit';

@@ -1,5 +1,5 @@
 // How a task's table mappings pick source tables and name them on the target
-// (DMS-API-NOTES.md §4). Pure: the engine feeds it catalog names.
+// (docs/dms-api.md §4 table mappings). Pure: the engine feeds it catalog names.
 import type { MappingRule, SelectionRule, TransformationRule } from './tableMappings.js';
 
 export interface TableName {

@@ -59,7 +59,7 @@ export function isArn(text: string): boolean {
   return text.startsWith('arn:');
 }
 
-/** The CloudWatch log group and stream of a task (DMS-API-NOTES.md §5). */
+/** The CloudWatch log group and stream of a task (docs/dms-api.md §5 CloudWatch Logs). */
 export function taskLogLocation(
   task: Pick<Task, 'arn' | 'instanceArn'>,
   instanceId: string,

@@ -1,7 +1,8 @@
-// Bulk task actions: which of the chosen tasks an action may run on, the start type each one
-// gets, and the per-task results as lines. Pure.
+// Bulk task actions: which of the chosen tasks an action may run on (by the lifecycle in
+// taskLifecycle.ts), the start type each one gets, and the per-task results as lines. Pure.
 import type { Task } from './task.js';
-import { refusal, type StartType, type TaskAction } from './taskStatus.js';
+import type { StartType } from './taskLifecycle.js';
+import { refusal, startChoices, startTypeOf, type TaskAction } from './taskStatus.js';
 
 export type ActionKind = 'start' | 'resume' | 'reload' | 'stop' | 'delete';
 
@@ -28,17 +29,14 @@ export function planAction(tasks: readonly Task[], action: ActionKind): ActionPl
   return plan;
 }
 
-/** The start type for one task when the user picked `choice` for the stopped/failed ones. */
+/** The start type `s` sends for one task when the user picked `choice` for those that offer two. */
 export function startTypeFor(task: Task, choice: StartType | undefined): StartType {
-  if (task.status === 'ready') return 'start-replication';
-  return choice ?? 'resume-processing';
+  return startTypeOf('start', task, choice);
 }
 
 /** True when some task needs the user to choose between resume and reload. */
 export function needsStartChoice(tasks: readonly Task[]): boolean {
-  return tasks.some(
-    (t) => (t.status === 'stopped' || t.status === 'failed') && t.migrationType !== 'cdc',
-  );
+  return tasks.some((t) => startChoices(t).length > 1);
 }
 
 export interface ActionResult {

@@ -1,4 +1,4 @@
-// The CreateReplicationTask input the form sends, previews and saves (DMS-API-NOTES.md §2, §4):
+// The CreateReplicationTask input the form sends, previews and saves (docs/dms-api.md §2, §4):
 // the same object for all three, so the saved JSON creates exactly the task the form would.
 // Member order follows the API reference; TableMappings and ReplicationTaskSettings are JSON
 // strings, as the API and `aws dms create-replication-task --cli-input-json` take them. Pure.

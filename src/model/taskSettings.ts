@@ -1,9 +1,9 @@
-// DMS ReplicationTaskSettings (DMS-API-NOTES.md §4): the service's defaults, the merge DMS does
+// DMS ReplicationTaskSettings (docs/dms-api.md §4): the service's defaults, the merge DMS does
 // of a submitted document over them, and the checks CreateReplicationTask makes. Pure.
 
 export type TaskSettings = Record<string, unknown>;
 
-/** The log components DMS knows (DMS-API-NOTES.md §4). */
+/** The log components DMS knows (docs/dms-api.md §4 Task settings). */
 export const LOG_COMPONENT_IDS = [
   'TRANSFORMATION',
   'SOURCE_UNLOAD',

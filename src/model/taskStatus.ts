@@ -1,9 +1,23 @@
-// Task status semantics (DMS-API-NOTES.md §3): the plain-language reading of a status, its
-// colour, and which actions the state allows (with a reason when it does not).
+// The app's reading of the task lifecycle (taskLifecycle.ts): a status in plain words with its
+// colour, and the app's task actions (the keys and commands) in terms of DMS operations: which
+// are allowed now (with a reason when not) and which start type `s` uses.
 import type { Task } from './task.js';
+import {
+  isTaskStatus,
+  LIFECYCLE,
+  type LifecycleTask,
+  OPERATION_ENTERS,
+  refusalOf,
+  START_TYPE_ROWS,
+  type StartType,
+  type TaskOperation,
+  type Tone,
+} from './taskLifecycle.js';
+import { isStopReasonCode, STOP_REASON_READING, stopReasonCode } from './taskLifecycleFailures.js';
 
-export type Tone = 'good' | 'busy' | 'idle' | 'warn' | 'bad';
+export type { Tone };
 
+/** What the app offers: `start` lets the task's state pick the start type. */
 export type TaskAction =
   | 'start'
   | 'stop'
@@ -13,33 +27,13 @@ export type TaskAction =
   | 'modify'
   | 'reloadTables';
 
-export type StartType = 'start-replication' | 'resume-processing' | 'reload-target';
-
-const TRANSITIONAL = new Set([
-  'creating',
-  'starting',
-  'stopping',
-  'modifying',
-  'deleting',
-  'testing',
-]);
-
-/** "Stop Reason FULL_LOAD_ONLY_FINISHED" → "FULL_LOAD_ONLY_FINISHED". */
-export function stopReasonCode(stopReason: string | undefined): string | undefined {
-  if (!stopReason) return undefined;
-  return stopReason.replace(/^Stop Reason\s+/i, '').trim() || undefined;
-}
-
-const STOP_REASONS: Record<string, string> = {
-  FULL_LOAD_ONLY_FINISHED: 'Load complete',
-  NORMAL: 'Stopped',
-  RECOVERABLE_ERROR: 'Stopped: recoverable error',
-  FATAL_ERROR: 'Stopped: fatal error',
-  STOPPED_AFTER_FULL_LOAD: 'Stopped after full load',
-  STOPPED_AFTER_CACHED_EVENTS: 'Stopped after cached changes',
-  STOPPED_AFTER_DDL_APPLY: 'Stopped after DDL apply',
-  STOPPED_DUE_TO_LOW_MEMORY: 'Stopped: low memory',
-  STOPPED_DUE_TO_LOW_DISK: 'Stopped: low disk',
+const OPERATION: Record<Exclude<TaskAction, 'start'>, TaskOperation> = {
+  stop: 'stop',
+  resume: 'resume-processing',
+  reload: 'reload-target',
+  delete: 'delete',
+  modify: 'modify',
+  reloadTables: 'reload-tables',
 };
 
 /** The first words of a LastFailureMessage, without DMS's "Last Error" prefix. */
@@ -54,7 +48,7 @@ export function failureSummary(message: string | undefined, words = 8): string {
 }
 
 export interface StatusReading {
-  /** What the user reads, e.g. "Load complete", "Running 45%", "Failed: No tables were found…". */
+  /** What the user reads, e.g. "Load complete", "Loading 45%", "Failed: No tables were found…". */
   text: string;
   tone: Tone;
 }
@@ -65,53 +59,36 @@ type StatusInput = Pick<Task, 'status' | 'stopReason' | 'lastFailureMessage' | '
 
 export function plainStatus(task: StatusInput): StatusReading {
   const status = task.status;
-  const percent = task.stats?.progressPercent ?? 0;
-  switch (status) {
-    case 'creating':
-      return { text: 'Being created', tone: 'busy' };
-    case 'ready':
-      return { text: 'Ready to start', tone: 'idle' };
-    case 'starting':
-      return { text: 'Starting', tone: 'busy' };
-    case 'running':
-      if (task.migrationType !== 'full-load' && percent >= 100)
-        return { text: 'Replicating changes', tone: 'good' };
-      return { text: `Loading ${percent}%`, tone: 'good' };
-    case 'stopping':
-      return { text: 'Stopping', tone: 'busy' };
-    case 'stopped': {
-      const code = stopReasonCode(task.stopReason);
-      if (code && STOP_REASONS[code]) {
-        const tone: Tone =
-          code === 'FULL_LOAD_ONLY_FINISHED' || code === 'STOPPED_AFTER_FULL_LOAD'
-            ? 'good'
-            : /ERROR|LOW_/.test(code)
-              ? 'bad'
-              : 'idle';
-        return { text: STOP_REASONS[code], tone };
-      }
-      return {
-        text: code ? `Stopped (${code.toLowerCase().replace(/_/g, ' ')})` : 'Stopped',
-        tone: 'idle',
-      };
-    }
-    case 'failed': {
-      const summary = failureSummary(task.lastFailureMessage);
-      return { text: summary ? `Failed: ${summary}` : 'Failed', tone: 'bad' };
-    }
-    case 'modifying':
-      return { text: 'Being modified', tone: 'busy' };
-    case 'deleting':
-      return { text: 'Being deleted', tone: 'busy' };
-    case 'moving':
-      return { text: 'Moving to another instance', tone: 'busy' };
-    case 'failed-move':
-      return { text: 'Move failed', tone: 'bad' };
-    case 'testing':
-      return { text: 'Testing', tone: 'busy' };
-    default:
-      return { text: status, tone: 'warn' };
+  if (!isTaskStatus(status)) return { text: status, tone: 'warn' };
+  const { text, tone } = LIFECYCLE[status];
+  if (status === 'running') {
+    const percent = task.stats?.progressPercent ?? 0;
+    if (task.migrationType !== 'full-load' && percent >= 100)
+      return { text: 'Replicating changes', tone };
+    return { text: `Loading ${percent}%`, tone };
   }
+  if (status === 'stopped') {
+    const code = stopReasonCode(task.stopReason);
+    if (!code) return { text, tone };
+    if (isStopReasonCode(code)) return STOP_REASON_READING[code];
+    return { text: `Stopped (${code.toLowerCase().replace(/_/g, ' ')})`, tone };
+  }
+  if (status === 'failed') {
+    const summary = failureSummary(task.lastFailureMessage);
+    return { text: summary ? `Failed: ${summary}` : text, tone };
+  }
+  return { text, tone };
+}
+
+type ActionInput = Pick<Task, 'status' | 'migrationType'> & Partial<Pick<Task, 'startedAt'>>;
+
+function lifecycleTask(task: ActionInput): LifecycleTask {
+  return {
+    status: task.status,
+    migrationType: task.migrationType,
+    // DMS sets ReplicationTaskStartDate on the first start; without it, the status tells.
+    hasRun: task.startedAt ? true : undefined,
+  };
 }
 
 /** True when the task has never run (only start-replication makes sense). */
@@ -120,85 +97,50 @@ export function neverRan(task: Pick<Task, 'status' | 'startedAt'>): boolean {
 }
 
 /**
- * Whether an action is allowed now: null when it is, else one line saying why not.
- * Follows the state table in DMS-API-NOTES.md §3.
+ * What `s` does for a task: one start type, or a choice the user must make (resume-processing
+ * vs reload-target for a task that has run), or none when the task cannot start now.
  */
-export function refusal(
-  task: Pick<Task, 'status' | 'migrationType'>,
-  action: TaskAction,
-): string | null {
-  const s = task.status;
-  if (TRANSITIONAL.has(s)) return `The task is ${s}: wait until it settles`;
-  switch (action) {
-    case 'start':
-      return s === 'ready' || s === 'stopped' || s === 'failed'
-        ? null
-        : `The task is ${s}: only a ready, stopped or failed task can be started`;
-    case 'resume':
-      return s === 'stopped' || s === 'failed'
-        ? null
-        : `The task is ${s}: only a stopped or failed task can be resumed`;
-    case 'reload':
-      if (task.migrationType === 'cdc') return `A CDC-only task: there is nothing to reload`;
-      return s === 'stopped' || s === 'failed' || s === 'ready'
-        ? null
-        : `The task is ${s}: stop it before reloading the target`;
-    case 'stop':
-      return s === 'running' ? null : `The task is ${s}: only a running task can be stopped`;
-    case 'delete':
-      return s === 'ready' ||
-        s === 'stopped' ||
-        s === 'failed' ||
-        s === 'moving' ||
-        s === 'failed-move'
-        ? null
-        : `The task is ${s}: stop it before deleting`;
-    case 'modify':
-      return s === 'ready' || s === 'stopped' || s === 'failed'
-        ? null
-        : `The task is ${s}: stop it before changing its settings`;
-    case 'reloadTables':
-      if (task.migrationType === 'cdc') return `A CDC-only task: tables cannot be reloaded`;
-      return s === 'running' ? null : `The task is ${s}: tables can be reloaded only while it runs`;
-  }
+export function startChoices(task: ActionInput): StartType[] {
+  const t = lifecycleTask(task);
+  const fits = (type: StartType) => refusalOf(t, type) === null;
+  if (fits('start-replication') && !fits('resume-processing')) return ['start-replication'];
+  return (['resume-processing', 'reload-target'] as const).filter(fits);
 }
 
-/**
- * What `s` does for a task: one start type, or a choice the user must make
- * (resume-processing vs reload-target for a stopped or failed task).
- */
-export function startChoices(
-  task: Pick<Task, 'status' | 'migrationType' | 'startedAt'>,
-): StartType[] {
-  if (task.status === 'ready') {
-    return task.migrationType === 'cdc' && task.startedAt
-      ? ['resume-processing']
-      : ['start-replication'];
-  }
-  if (task.status === 'stopped' || task.status === 'failed') {
-    return task.migrationType === 'cdc'
-      ? ['resume-processing']
-      : ['resume-processing', 'reload-target'];
-  }
-  return [];
+/** Whether an action is allowed now: null when it is, else one line saying why not. */
+export function refusal(task: ActionInput, action: TaskAction): string | null {
+  const t = lifecycleTask(task);
+  if (action === 'start')
+    return startChoices(task).length > 0
+      ? null
+      : (refusalOf(t, 'start-replication')?.reason ??
+          `The task is ${task.status}: it cannot start`);
+  return refusalOf(t, OPERATION[action])?.reason ?? null;
+}
+
+/** The start type an action sends; `choice` is what the user picked when `s` offered two. */
+export function startTypeOf(
+  action: 'start' | 'resume' | 'reload',
+  task: ActionInput,
+  choice?: StartType,
+): StartType {
+  if (action === 'resume') return 'resume-processing';
+  if (action === 'reload') return 'reload-target';
+  const choices = startChoices(task);
+  if (choice && choices.includes(choice)) return choice;
+  return choices[0] ?? 'start-replication';
 }
 
 /** The status a task shows at once after an action, before the next refresh confirms it. */
 export function transitionStatus(
   action: 'start' | 'resume' | 'reload' | 'stop' | 'delete',
 ): string {
-  switch (action) {
-    case 'stop':
-      return 'stopping';
-    case 'delete':
-      return 'deleting';
-    default:
-      return 'starting';
-  }
+  const op = action === 'start' ? 'start-replication' : OPERATION[action];
+  return OPERATION_ENTERS[op];
 }
 
 export const START_TYPE_TEXT: Record<StartType, string> = {
-  'start-replication': 'Start (first run)',
-  'resume-processing': 'Resume where it stopped',
-  'reload-target': 'Reload the target from scratch (destructive)',
+  'start-replication': START_TYPE_ROWS['start-replication'].label,
+  'resume-processing': START_TYPE_ROWS['resume-processing'].label,
+  'reload-target': START_TYPE_ROWS['reload-target'].label,
 };

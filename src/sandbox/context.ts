@@ -7,6 +7,8 @@ export interface Sandbox {
   readonly store: Store;
   readonly runner: TaskRunner;
   readonly taskLog: TaskLogWriter;
+  /** How long a task stays creating, modifying or deleting (ms). */
+  readonly transientMs: number;
   /** Runs fn after ms unless the sandbox closes first. */
   later(ms: number, fn: () => void): void;
   /** Tracks background work so close() can wait for it. */

@@ -1,5 +1,5 @@
 // CloudWatch Logs: DescribeLogGroups, DescribeLogStreams, GetLogEvents, FilterLogEvents, over
-// the task logs the runner writes (DMS-API-NOTES.md §1, §5). Timestamps in milliseconds.
+// the task logs the runner writes (docs/dms-api.md §1, §5). Timestamps in milliseconds.
 import { logGroupArn } from './arn.js';
 import type { Call, Handler, Input } from './context.js';
 import { logsInvalid, logsNotFound } from './protocol/errors.js';

@@ -1,4 +1,4 @@
-// DMS Marker/MaxRecords pagination and Filters (DMS-API-NOTES.md §1, §2).
+// DMS Marker/MaxRecords pagination and Filters (docs/dms-api.md §1, §2).
 import { invalidValue } from './protocol/errors.js';
 
 export interface DmsFilter {

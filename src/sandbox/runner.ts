@@ -1,38 +1,29 @@
-// The task runner: the DMS task state machine around the full-load engine.
-// starting → running → stopped (FULL_LOAD_ONLY_FINISHED) for a full load; stop → stopping →
-// stopped; fatal errors → failed. Status and statistics come from the engine's callbacks.
+// The task runner: drives a task through the lifecycle in src/model/taskLifecycle.ts around the
+// full-load engine. starting → running → stopped (FULL_LOAD_ONLY_FINISHED) for a full load;
+// stop → stopping → stopped (NORMAL); fatal errors → failed. Status and statistics come from
+// the engine's callbacks; StopReasons and failure messages from taskLifecycleFailures.ts.
 import type { TableMappings } from '../model/tableMappings.js';
 import { parseTableMappings } from '../model/tableMappings.js';
+import { START_TYPE_ROWS, type StartType } from '../model/taskLifecycle.js';
+import {
+  failsWhenNoTables,
+  fatalFailure,
+  noTablesFailure,
+  stopReason,
+} from '../model/taskLifecycleFailures.js';
 import { endpointSpec } from './endpointSpec.js';
 import type { FullLoadOutcome, RunFullLoad, TableProgress, TableRef } from './engine/types.js';
 import type { Store } from './store.js';
 import type { TableStatRecord, TaskRecord } from './state.js';
 import type { TaskLogWriter } from './taskLog.js';
 
-export type StartType = 'start-replication' | 'resume-processing' | 'reload-target';
-
-export const STOP_REASON = {
-  normal: 'Stop Reason NORMAL',
-  recoverable: 'Stop Reason RECOVERABLE_ERROR',
-  fullLoadFinished: 'Stop Reason FULL_LOAD_ONLY_FINISHED',
-} as const;
-
-export const NO_TABLES_MESSAGE =
-  'Last Error  No tables were found at task initialization. Either the selected table(s) or schemas(s) no longer exist or no explicit table(s) or schema(s) were selected. Stop Reason FATAL_ERROR Error Level FATAL';
-
 export const CDC_NOTICE =
   'The dms-tui sandbox does not capture ongoing changes (CDC): no changes made to the source after the full load are replicated. The task stays running until it is stopped.';
-
-export function fatalMessage(message: string): string {
-  if (message.startsWith('Last Error')) return message;
-  return `Last Error  ${message} Stop Reason FATAL_ERROR Error Level FATAL`;
-}
 
 export interface TaskRunner {
   start(task: TaskRecord, type: StartType): void;
   stop(task: TaskRecord): void;
   reload(task: TaskRecord, tables: TableRef[]): void;
-  isActive(arn: string): boolean;
   /** Stops every running task (clean shutdown) and waits for them, bounded. */
   stopAll(reason: string): Promise<void>;
 }
@@ -91,7 +82,9 @@ export function createTaskRunner(deps: {
     store.changed();
   }
 
+  /** Settles the task (stopped or failed): from now on the lifecycle alone says what it allows. */
   function finish(task: TaskRecord, patch: Partial<TaskRecord>): void {
+    active.delete(task.arn);
     for (const t of task.tables) {
       if (t.state === 'Full load' || t.state === 'Table is being reloaded')
         t.state = 'Table cancelled';
@@ -101,13 +94,36 @@ export function createTaskRunner(deps: {
     store.changed();
   }
 
+  function fail(task: TaskRecord, message: string): void {
+    log(task, 'TASK_MANAGER', 'E', fatalFailure(message), 'replicationtask.c:3204');
+    finish(task, { status: 'failed', lastFailureMessage: fatalFailure(message) });
+  }
+
+  /** No source table matched: fails the task (true) unless FailOnNoTablesCaptured is off. */
+  function noTables(task: TaskRecord): boolean {
+    if (!failsWhenNoTables(task.settings)) {
+      log(
+        task,
+        'TASK_MANAGER',
+        'W',
+        'No tables were found at task initialization',
+        'replicationtask.c:2124',
+      );
+      return false;
+    }
+    const failure = noTablesFailure();
+    log(task, 'TASK_MANAGER', 'E', failure.log, 'replicationtask.c:2883');
+    finish(task, { status: 'failed', lastFailureMessage: failure.lastFailureMessage });
+    return true;
+  }
+
   async function loadOnce(
     task: TaskRecord,
     run: ActiveRun,
     mappings: TableMappings,
     skip: Set<string>,
     reloading: boolean,
-  ): Promise<FullLoadOutcome | { kind: 'no-tables' }> {
+  ): Promise<FullLoadOutcome> {
     const source = store.state.endpoints.find((e) => e.arn === task.sourceEndpointArn);
     const target = store.state.endpoints.find((e) => e.arn === task.targetEndpointArn);
     if (!source || !target) return { kind: 'failed', message: 'Endpoint not found' };
@@ -198,10 +214,10 @@ export function createTaskRunner(deps: {
       );
       const outcome = await loadOnce(task, run, reloadMappings(task, tables), new Set(), true);
       if (outcome.kind === 'failed') {
-        finish(task, { status: 'failed', lastFailureMessage: fatalMessage(outcome.message) });
-        log(task, 'TASK_MANAGER', 'E', fatalMessage(outcome.message), 'replicationtask.c:3204');
+        fail(task, outcome.message);
         return false;
       }
+      if (outcome.kind === 'no-tables' && noTables(task)) return false;
     }
     return !run.abort.signal.aborted;
   }
@@ -218,12 +234,11 @@ export function createTaskRunner(deps: {
   async function execute(task: TaskRecord, type: StartType, run: ActiveRun): Promise<void> {
     const parsed = parseTableMappings(task.tableMappings);
     if (!parsed.ok) {
-      finish(task, { status: 'failed', lastFailureMessage: fatalMessage(parsed.error) });
+      finish(task, { status: 'failed', lastFailureMessage: fatalFailure(parsed.error) });
       return;
     }
-    const resuming = type === 'resume-processing' && task.hasRun;
     const skip = new Set<string>();
-    if (resuming) {
+    if (START_TYPE_ROWS[type].keepsCompletedTables && task.hasRun) {
       for (const t of task.tables) if (t.state === 'Table completed') skip.add(key(t));
     } else {
       task.tables = [];
@@ -247,23 +262,9 @@ export function createTaskRunner(deps: {
     } else {
       const outcome = await loadOnce(task, run, parsed.value, skip, false);
       if (outcome.kind === 'no-tables') {
-        const failOnNone =
-          ((task.settings.ErrorBehavior as Record<string, unknown> | undefined)
-            ?.FailOnNoTablesCaptured ?? true) !== false;
-        if (failOnNone) {
-          log(
-            task,
-            'TASK_MANAGER',
-            'E',
-            'No tables were found at task initialization. Either the selected table(s) or schemas(s) no longer exist or no explicit table(s) or schema(s) were selected.',
-            'replicationtask.c:2883',
-          );
-          finish(task, { status: 'failed', lastFailureMessage: NO_TABLES_MESSAGE });
-          return;
-        }
+        if (noTables(task)) return;
       } else if (outcome.kind === 'failed') {
-        log(task, 'TASK_MANAGER', 'E', fatalMessage(outcome.message), 'replicationtask.c:3204');
-        finish(task, { status: 'failed', lastFailureMessage: fatalMessage(outcome.message) });
+        fail(task, outcome.message);
         return;
       } else if (outcome.kind === 'stopped' || run.abort.signal.aborted) {
         log(
@@ -273,7 +274,7 @@ export function createTaskRunner(deps: {
           'Task stopped before the full load finished',
           'replicationtask.c:2110',
         );
-        finish(task, { status: 'stopped', stopReason: STOP_REASON.normal });
+        finish(task, { status: 'stopped', stopReason: stopReason('NORMAL') });
         return;
       }
       if (task.status === 'starting') task.status = 'running';
@@ -281,7 +282,7 @@ export function createTaskRunner(deps: {
       store.changed();
       if (!(await drainReloads(task, run))) {
         if (task.status !== 'failed')
-          finish(task, { status: 'stopped', stopReason: STOP_REASON.normal });
+          finish(task, { status: 'stopped', stopReason: stopReason('NORMAL') });
         return;
       }
       const errored = task.tables.filter((t) => t.state === 'Table error').length;
@@ -300,7 +301,7 @@ export function createTaskRunner(deps: {
           'Task is stopping: full load only finished',
           'replicationtask.c:2681',
         );
-        finish(task, { status: 'stopped', stopReason: STOP_REASON.fullLoadFinished });
+        finish(task, { status: 'stopped', stopReason: stopReason('FULL_LOAD_ONLY_FINISHED') });
         return;
       }
       log(task, 'SOURCE_CAPTURE', 'W', CDC_NOTICE, 'sandbox_cdc.c:1');
@@ -312,7 +313,7 @@ export function createTaskRunner(deps: {
     }
     if (task.status !== 'failed') {
       log(task, 'TASK_MANAGER', 'I', 'Task stopped', 'replicationtask.c:2110');
-      finish(task, { status: 'stopped', stopReason: STOP_REASON.normal });
+      finish(task, { status: 'stopped', stopReason: stopReason('NORMAL') });
     }
   }
 
@@ -327,14 +328,12 @@ export function createTaskRunner(deps: {
       delete task.stats.stopMs;
       store.changed();
       const run: ActiveRun = { abort: new AbortController(), reloads: [], done: Promise.resolve() };
-      run.done = execute(task, type, run)
-        .catch((error: unknown) => {
-          const message = (error as Error)?.message ?? String(error);
-          log(task, 'TASK_MANAGER', 'E', fatalMessage(message), 'replicationtask.c:3204');
-          finish(task, { status: 'failed', lastFailureMessage: fatalMessage(message) });
-        })
-        .finally(() => active.delete(task.arn));
       active.set(task.arn, run);
+      run.done = execute(task, type, run)
+        .catch((error: unknown) => fail(task, (error as Error)?.message ?? String(error)))
+        .finally(() => {
+          if (active.get(task.arn) === run) active.delete(task.arn);
+        });
     },
     stop(task) {
       const run = active.get(task.arn);
@@ -349,7 +348,6 @@ export function createTaskRunner(deps: {
       run.reloads.push(...tables);
       run.wake?.();
     },
-    isActive: (arn) => active.has(arn),
     async stopAll(reason) {
       const runs = [...active.entries()];
       for (const [arn, run] of runs) {

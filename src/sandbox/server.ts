@@ -40,6 +40,9 @@ export interface SandboxOptions {
   /** Start the embedded demo databases and their endpoints. Default false. */
   demo?: boolean;
   runFullLoad?: RunFullLoad;
+  /** How long a task stays creating, modifying or deleting. Default 300 ms; tests that look at
+   *  a task in one of those statuses make it long. */
+  transientMs?: number;
 }
 
 export interface RunningSandbox {
@@ -82,6 +85,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     store,
     runner,
     taskLog,
+    transientMs: opts.transientMs ?? 300,
     later(ms, fn) {
       const timer = setTimeout(() => {
         timers.delete(timer);

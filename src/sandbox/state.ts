@@ -1,5 +1,6 @@
 // The sandbox's persistent state: what DMS and CloudWatch Logs would hold for one account.
 // Times are epoch milliseconds; the DMS handlers render them as epoch seconds.
+import type { MigrationType, TaskStatus } from '../model/taskLifecycle.js';
 import type { TaskSettings } from '../model/taskSettings.js';
 import type { TableState } from './engine/types.js';
 
@@ -62,17 +63,6 @@ export interface TaskStats {
   fullLoadFinishMs?: number;
 }
 
-export type TaskStatus =
-  | 'creating'
-  | 'ready'
-  | 'starting'
-  | 'running'
-  | 'stopping'
-  | 'stopped'
-  | 'failed'
-  | 'deleting'
-  | 'modifying';
-
 export interface TaskRecord {
   arn: string;
   identifier: string;
@@ -80,9 +70,10 @@ export interface TaskRecord {
   sourceEndpointArn: string;
   targetEndpointArn: string;
   instanceArn: string;
-  migrationType: 'full-load' | 'cdc' | 'full-load-and-cdc';
+  migrationType: MigrationType;
   tableMappings: string;
   settings: TaskSettings;
+  /** Its place in the lifecycle of src/model/taskLifecycle.ts. */
   status: TaskStatus;
   /** The status a modify returns to. */
   statusBeforeModify?: TaskStatus;

@@ -1,4 +1,5 @@
-// Replication tasks: Create, Describe, Start, Stop, Modify, Delete, ReloadTables.
+// Replication tasks: Create, Describe, Start, Stop, Modify, Delete, ReloadTables. Which status
+// allows which operation, and the refusal DMS gives, come from src/model/taskLifecycle.ts.
 import {
   loggingEnabled,
   onlyLogSeveritiesDiffer,
@@ -6,6 +7,16 @@ import {
   type TaskSettings,
 } from '../model/taskSettings.js';
 import { parseTableMappings } from '../model/tableMappings.js';
+import {
+  MIGRATION_TYPES,
+  modifyEffect,
+  type Refusal,
+  refusalOf,
+  START_TYPES,
+  type StartType,
+  type TaskOperation,
+} from '../model/taskLifecycle.js';
+import { stopReason } from '../model/taskLifecycleFailures.js';
 import { dmsArn, newResourceId } from './arn.js';
 import type { Call, Handler, Input } from './context.js';
 import { findEndpoint, identifierProblem } from './endpoints.js';
@@ -18,12 +29,20 @@ import {
   invalidValue,
   notFound,
 } from './protocol/errors.js';
-import type { StartType } from './runner.js';
 import { regionOf, type TaskRecord } from './state.js';
 import { logGroupName, logStreamName } from './taskLog.js';
 
-const MIGRATION_TYPES = ['full-load', 'cdc', 'full-load-and-cdc'];
-const START_TYPES: StartType[] = ['start-replication', 'resume-processing', 'reload-target'];
+function refused(refusal: Refusal) {
+  return refusal.fault === 'InvalidResourceStateFault'
+    ? invalidState(refusal.message)
+    : invalidCombination(refusal.message);
+}
+
+/** Throws DMS's refusal when the task's lifecycle does not allow the operation now. */
+function check(task: TaskRecord, op: TaskOperation): void {
+  const refusal = refusalOf(task, op);
+  if (refusal) throw refused(refusal);
+}
 
 function inRegion(call: Call): TaskRecord[] {
   return call.sandbox.store.state.tasks.filter((t) => regionOf(t.arn) === call.region);
@@ -58,7 +77,7 @@ export function taskStats(task: TaskRecord) {
   const total = task.tables.length;
   const loaded = count('Table completed');
   const finished =
-    task.stopReason === 'Stop Reason FULL_LOAD_ONLY_FINISHED' ||
+    task.stopReason === stopReason('FULL_LOAD_ONLY_FINISHED') ||
     task.stats.fullLoadFinishMs !== undefined;
   const percent =
     total === 0
@@ -109,7 +128,7 @@ export function renderTask(
 }
 
 function checkMigrationType(value: string): TaskRecord['migrationType'] {
-  if (!MIGRATION_TYPES.includes(value))
+  if (!(MIGRATION_TYPES as readonly string[]).includes(value))
     throw invalidValue(
       `Invalid value for MigrationType: ${value}. Valid values are ${MIGRATION_TYPES.join(', ')}`,
     );
@@ -180,7 +199,7 @@ const createReplicationTask: Handler = (call, input: Input) => {
   task.settings = withLogTargets(call, task, settings.value);
   call.sandbox.store.state.tasks.push(task);
   call.sandbox.store.changed();
-  call.sandbox.later(300, () => {
+  call.sandbox.later(call.sandbox.transientMs, () => {
     if (task.status === 'creating') {
       task.status = 'ready';
       call.sandbox.store.changed();
@@ -215,17 +234,7 @@ const startReplicationTask: Handler = (call, input: Input) => {
       `Invalid value for StartReplicationTaskType: ${String(type)}. Valid values are ${START_TYPES.join(', ')}`,
     );
   checkCdcStart(input);
-  if (
-    !['ready', 'stopped', 'failed'].includes(task.status) ||
-    call.sandbox.runner.isActive(task.arn)
-  )
-    throw invalidState('Replication Task cannot be started, invalid state');
-  if (type === 'start-replication' && task.hasRun && task.migrationType !== 'cdc')
-    throw invalidCombination(
-      'Start Type : START_REPLICATION, valid only for tasks running for the first time',
-    );
-  if (type === 'reload-target' && task.migrationType === 'cdc')
-    throw invalidCombination('Start Type : RELOAD_TARGET, not valid for CDC-only tasks');
+  check(task, type);
   if (input.CdcStartPosition !== undefined) task.cdcStartPosition = input.CdcStartPosition;
   if (input.CdcStopPosition !== undefined) task.cdcStopPosition = input.CdcStopPosition;
   call.sandbox.runner.start(task, type);
@@ -234,8 +243,7 @@ const startReplicationTask: Handler = (call, input: Input) => {
 
 const stopReplicationTask: Handler = (call, input: Input) => {
   const task = findTask(call, input.ReplicationTaskArn);
-  if (!['starting', 'running'].includes(task.status) || !call.sandbox.runner.isActive(task.arn))
-    throw invalidState('Replication Task cannot be stopped, invalid state');
+  check(task, 'stop');
   call.sandbox.runner.stop(task);
   return { ReplicationTask: renderTask(task, { withSettings: true, withStats: true }) };
 };
@@ -247,20 +255,19 @@ const modifyReplicationTask: Handler = (call, input: Input) => {
       ? parseTaskSettings(input.ReplicationTaskSettings, { onCreate: false, base: task.settings })
       : ({ ok: true, value: task.settings } as const);
   if (!settings.ok) throw invalidValue(settings.error);
-  if (task.status === 'running') {
-    const otherChange = Object.keys(input).some(
-      (k) => !['ReplicationTaskArn', 'ReplicationTaskSettings'].includes(k),
-    );
-    if (otherChange || !onlyLogSeveritiesDiffer(task.settings, settings.value))
-      throw invalidState(
-        'Replication Task, excluding logging severity task settings, cannot be modified while it is running state.',
-      );
+  const onlySettings = Object.keys(input).every((k) =>
+    ['ReplicationTaskArn', 'ReplicationTaskSettings'].includes(k),
+  );
+  const effect = modifyEffect(
+    task,
+    onlySettings && onlyLogSeveritiesDiffer(task.settings, settings.value),
+  );
+  if (effect.kind === 'refused') throw refused(effect.refusal);
+  if (effect.kind === 'in-place') {
     task.settings = withLogTargets(call, task, settings.value);
     call.sandbox.store.changed();
     return { ReplicationTask: renderTask(task, { withSettings: true, withStats: true }) };
   }
-  if (!['ready', 'stopped', 'failed'].includes(task.status))
-    throw invalidState('Replication Task cannot be modified, invalid state');
   if (input.ReplicationTaskIdentifier !== undefined)
     checkTaskIdentifier(call, input.ReplicationTaskIdentifier, task);
   const migrationType =
@@ -281,7 +288,7 @@ const modifyReplicationTask: Handler = (call, input: Input) => {
   task.status = 'modifying';
   call.sandbox.store.changed();
   const rendered = renderTask(task, { withSettings: true, withStats: true });
-  call.sandbox.later(300, () => {
+  call.sandbox.later(call.sandbox.transientMs, () => {
     if (task.status === 'modifying') {
       task.status = task.statusBeforeModify ?? 'ready';
       delete task.statusBeforeModify;
@@ -293,17 +300,11 @@ const modifyReplicationTask: Handler = (call, input: Input) => {
 
 const deleteReplicationTask: Handler = (call, input: Input) => {
   const task = findTask(call, input.ReplicationTaskArn);
-  if (
-    !['ready', 'stopped', 'failed', 'creating'].includes(task.status) ||
-    call.sandbox.runner.isActive(task.arn)
-  )
-    throw invalidState(
-      `Replication Task cannot be deleted while it is in ${task.status} state. Stop the task first.`,
-    );
+  check(task, 'delete');
   task.status = 'deleting';
   call.sandbox.store.changed();
   const rendered = renderTask(task, { withSettings: true, withStats: true });
-  call.sandbox.later(300, () => {
+  call.sandbox.later(call.sandbox.transientMs, () => {
     const { state } = call.sandbox.store;
     state.tasks = state.tasks.filter((t) => t !== task);
     call.sandbox.store.changed();
@@ -316,10 +317,7 @@ const reloadTables: Handler = (call, input: Input) => {
   const option = input.ReloadOption ?? 'data-reload';
   if (option !== 'data-reload' && option !== 'validate-only')
     throw invalidValue(`Invalid value for ReloadOption: ${String(option)}`);
-  if (task.status !== 'running' || !call.sandbox.runner.isActive(task.arn))
-    throw invalidState('Replication Task must be in running state to reload tables');
-  if (task.migrationType === 'cdc')
-    throw invalidState('Tables can be reloaded only for full-load and full-load-and-cdc tasks');
+  check(task, 'reload-tables');
   const tables = input.TablesToReload as { SchemaName: string; TableName: string }[];
   if (tables.length === 0 || tables.length > 10)
     throw invalidValue('TablesToReload must list between 1 and 10 tables');

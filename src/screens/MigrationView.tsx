@@ -34,7 +34,8 @@ import {
   taskToRow,
 } from '../model/taskRow.js';
 import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
-import { refusal, START_TYPE_TEXT, type StartType } from '../model/taskStatus.js';
+import type { StartType } from '../model/taskLifecycle.js';
+import { refusal, START_TYPE_TEXT } from '../model/taskStatus.js';
 import { instanceName } from '../model/task.js';
 import { useRefreshStatus } from './screenHelpers.js';
 

@@ -73,7 +73,7 @@ describe('plain-language status over captured DMS JSON', () => {
   });
 });
 
-describe('which actions a state allows (DMS-API-NOTES.md §3)', () => {
+describe('which actions a state allows (docs/dms-api.md §3 Task lifecycle)', () => {
   const state = (status: string, migrationType = 'full-load') => ({
     id: 't',
     status,

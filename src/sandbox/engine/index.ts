@@ -17,9 +17,6 @@ import type { RunFullLoad, TableRef } from './types.js';
 
 export type { FullLoadJob, FullLoadOutcome, RunFullLoad } from './types.js';
 
-export const NO_TABLES_MESSAGE =
-  'No tables were found at task initialization. Either the selected table(s) or schemas(s) no longer exist or no match was found for the table selection pattern(s).';
-
 class Fatal extends Error {}
 
 function familyOf(spec: ConnectionSpec): Family {
@@ -99,19 +96,7 @@ export const runFullLoad: RunFullLoad = async (job) => {
 
     const all = await listSourceTables(metaSource);
     const selected = selectTables(job.tableMappings.rules, all);
-    if (selected.length === 0) {
-      if (settings.failOnNoTables) {
-        job.log('TASK_MANAGER', 'E', `${NO_TABLES_MESSAGE} [1021707]`, 'replicationtask.c:2124');
-        return { kind: 'failed', message: NO_TABLES_MESSAGE };
-      }
-      job.log(
-        'TASK_MANAGER',
-        'W',
-        'No tables were found at task initialization',
-        'replicationtask.c:2124',
-      );
-      return { kind: 'completed' };
-    }
+    if (selected.length === 0) return { kind: 'no-tables' };
     job.onTables(selected.map((t) => ({ schema: t.schema, table: t.table })));
     job.log(
       'TASK_MANAGER',

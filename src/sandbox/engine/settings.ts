@@ -1,5 +1,5 @@
 // The task settings the engine obeys, read from the merged ReplicationTaskSettings document
-// (DMS-API-NOTES.md §4), with DMS's defaults where a value is missing or malformed.
+// (docs/dms-api.md §4 Task settings), with DMS's defaults where a value is missing or malformed.
 import type { PrepMode } from '../../db/tableWriter.js';
 
 export type LobMode =
@@ -12,7 +12,6 @@ export interface EngineSettings {
   maxSubTasks: number;
   commitRate: number;
   lob: LobMode;
-  failOnNoTables: boolean;
   /** SUSPEND_TABLE (default): the table goes to "Table error" and the load goes on. */
   stopTaskOnTableError: boolean;
 }
@@ -48,7 +47,6 @@ export function readEngineSettings(settings: Record<string, unknown>): EngineSet
     maxSubTasks: int(full.MaxFullLoadSubTasks, 8, 1, 49),
     commitRate: int(full.CommitRate, 10000, 1, 50000),
     lob,
-    failOnNoTables: errors.FailOnNoTablesCaptured !== false,
     stopTaskOnTableError: errors.TableErrorPolicy === 'STOP_TASK',
   };
 }

@@ -3,7 +3,7 @@
 import type { ConnectionSpec } from '../../model/connection.js';
 import type { TableMappings } from '../../model/tableMappings.js';
 
-/** DMS log components (DMS-API-NOTES.md §4). */
+/** DMS log components (docs/dms-api.md §4 Task settings). */
 export type LogComponent =
   | 'TASK_MANAGER'
   | 'TABLES_MANAGER'
@@ -64,6 +64,9 @@ export interface FullLoadJob {
 export type FullLoadOutcome =
   | { kind: 'completed' }
   | { kind: 'stopped' }
+  /** No source table matched the selection rules: the runner fails the task or not, as
+   *  ErrorBehavior.FailOnNoTablesCaptured says (src/model/taskLifecycleFailures.ts). */
+  | { kind: 'no-tables' }
   /** Fatal: the task goes to "failed" with this as LastFailureMessage. */
   | { kind: 'failed'; message: string };
 

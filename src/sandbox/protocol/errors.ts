@@ -1,4 +1,4 @@
-// Errors the sandbox answers with, as AWS JSON 1.1 services send them (DMS-API-NOTES.md §1):
+// Errors the sandbox answers with, as AWS JSON 1.1 services send them (docs/dms-api.md §1):
 // the code in `__type` (and the same in the x-amzn-errortype header), `message`, HTTP status.
 
 export class ApiError extends Error {
