@@ -3,6 +3,7 @@
 // so a kill -9 at any moment leaves either the previous or the new state, never a torn file.
 import {
   closeSync,
+  fchmodSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -43,6 +44,7 @@ export function writeFileAtomic(path: string, text: string, mode = 0o600): void 
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w', mode);
   try {
+    fchmodSync(fd, mode); // a leftover temporary file keeps its old mode otherwise
     writeSync(fd, text);
     fsyncSync(fd);
   } finally {
@@ -62,7 +64,7 @@ export function writeFileAtomic(path: string, text: string, mode = 0o600): void 
 }
 
 export function createStore(dataDir: string, state: SandboxState, delayMs = 200): Store {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, STATE_FILE);
   let dirty = false;
   let timer: NodeJS.Timeout | undefined;
