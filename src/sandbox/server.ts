@@ -194,7 +194,14 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
         // A fault of the sandbox, not of the request: one line in sandbox.log, never a stack
         // on the terminal; the client gets a plain 500.
         logInternalError(opts.dataDir, operation, error);
-        sendError(res, new ApiError('InternalFailure', 'Internal failure in the sandbox', 500));
+        sendError(
+          res,
+          new ApiError(
+            'InternalFailure',
+            'Internal failure in the sandbox (see sandbox.log in its data dir)',
+            500,
+          ),
+        );
       }
     }
   }

@@ -31,13 +31,27 @@ export function loadState(dataDir: string): SandboxState {
     const parsed = JSON.parse(readFileSync(join(dataDir, STATE_FILE), 'utf8')) as SandboxState;
     if (parsed?.version !== 1)
       throw new Error(`unsupported state version ${String(parsed?.version)}`);
-    return { ...emptyState(), ...parsed };
+    return withRecordLists({ ...emptyState(), ...parsed });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
     throw new Error(
       `Cannot read the sandbox state ${join(dataDir, STATE_FILE)}: ${(error as Error).message}`,
     );
   }
+}
+
+const LISTS = ['instances', 'endpoints', 'connections', 'tasks', 'logGroups'] as const;
+
+/** Every record list an array of objects: an entry damaged by hand (null, a number) is dropped. */
+function withRecordLists(state: SandboxState): SandboxState {
+  const lists = state as unknown as Record<string, unknown>;
+  for (const key of LISTS) {
+    const list = lists[key];
+    lists[key] = Array.isArray(list)
+      ? list.filter((item) => typeof item === 'object' && item !== null && !Array.isArray(item))
+      : [];
+  }
+  return state;
 }
 
 export function writeFileAtomic(path: string, text: string, mode = 0o600): void {
