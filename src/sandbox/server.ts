@@ -110,7 +110,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
 
   const boundHost = opts.host ?? '127.0.0.1';
   let ready: Promise<void> = Promise.resolve();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    // handle() answers every failure itself; if even that fails, the connection is dropped
+    // rather than the sandbox.
+    handle(req, res).catch(() => res.destroy());
+  });
   server.keepAliveTimeout = 5000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
