@@ -62,10 +62,12 @@ describe('Host header (DNS rebinding)', () => {
     expect(hostAllowed(host, '127.0.0.1')).toBe(allowed);
   });
 
-  it('accepts the address the sandbox was explicitly bound to, not a wildcard bind', () => {
+  it('accepts the address the sandbox was bound to, not what a wildcard bind reaches', () => {
     expect(hostAllowed('10.0.0.5:18590', '10.0.0.5')).toBe(true);
+    expect(hostAllowed('0.0.0.0:18590', '0.0.0.0')).toBe(true);
     expect(hostAllowed('10.0.0.5:18590', '0.0.0.0')).toBe(false);
     expect(hostAllowed('evil.example', '::')).toBe(false);
+    expect(hostAllowed('[::]:18590', '::')).toBe(true);
   });
 
   it('answers 403 with a JSON error for a foreign Host, and serves loopback names', async () => {

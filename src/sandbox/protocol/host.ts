@@ -26,13 +26,14 @@ export function isLoopbackHost(host: string): boolean {
 
 /**
  * True when a request with this Host header may be served. `boundHost` is the address the
- * server listens on: when it is a specific non-loopback address (`--host 10.0.0.5`), that
- * literal is accepted too; a wildcard bind (0.0.0.0, ::) adds nothing.
+ * server listens on (`--host`), which is also the address in the URL it advertises: that
+ * literal is accepted too (`10.0.0.5`, or `0.0.0.0` itself for a wildcard bind), but no other
+ * name or address a wildcard bind would reach.
  */
 export function hostAllowed(header: string | undefined, boundHost: string): boolean {
   const host = hostOfHeader(header);
   if (host === null) return false;
   if (isLoopbackHost(host)) return true;
   const bound = hostOfHeader(boundHost.includes(':') ? `[${boundHost}]` : boundHost);
-  return bound !== null && bound !== '0.0.0.0' && bound !== '::' && host === bound;
+  return bound !== null && host === bound;
 }
