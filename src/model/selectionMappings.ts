@@ -3,6 +3,7 @@
 // TableMappings document DMS takes. Pure.
 import type { BrowserSelection } from './project.js';
 import type { SelectionRule, TableMappings } from './tableMappings.js';
+import { patternLengthError } from './wildcard.js';
 
 export interface MappingRow {
   action: 'include' | 'exclude';
@@ -69,6 +70,8 @@ const PATTERN = /^[A-Za-z0-9_$%#@[\]. -]+$/;
 /** A problem with one pattern, or null. `%` any run, `_` one character, `[_]` a literal `_`. */
 export function patternError(pattern: string, what: 'Schema' | 'Table'): string | null {
   if (pattern.trim() === '') return `${what} pattern is required (use % for any)`;
+  const tooLong = patternLengthError(pattern, what);
+  if (tooLong) return tooLong;
   if (pattern !== pattern.trim()) return `${what} pattern must not start or end with a space`;
   if (!PATTERN.test(pattern))
     return `${what} pattern may use letters, digits, _ $ # @ . - space, % and _ wildcards`;

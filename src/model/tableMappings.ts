@@ -1,5 +1,6 @@
 // DMS table-mapping documents (docs/dms-api.md §4 table mappings): types, parsing and validation.
 // Matching and transformation live beside it in tableMatching.ts.
+import { MAX_PATTERN_LENGTH, patternLengthError } from './wildcard.js';
 
 export type RuleAction = 'include' | 'exclude' | 'explicit';
 
@@ -50,76 +51,89 @@ export interface TableMappings {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
+const INVALID = 'Invalid Table Mappings document';
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** Parses and validates a TableMappings JSON string the way DMS does on CreateReplicationTask. */
 export function parseTableMappings(json: string): ParseResult<TableMappings> {
   let doc: unknown;
   try {
     doc = JSON.parse(json);
   } catch {
-    return { ok: false, error: 'Invalid Table Mappings document: not valid JSON' };
+    return { ok: false, error: `${INVALID}: not valid JSON` };
   }
-  const rules = (doc as { rules?: unknown })?.rules;
-  if (!Array.isArray(rules))
-    return { ok: false, error: 'Invalid Table Mappings document: "rules" must be an array' };
+  const rules = isObject(doc) ? doc.rules : undefined;
+  if (!Array.isArray(rules)) return { ok: false, error: `${INVALID}: "rules" must be an array` };
   const ids = new Set<string>();
   const names = new Set<string>();
   let selections = 0;
   for (const [index, raw] of rules.entries()) {
-    const rule = raw as Partial<MappingRule> & Record<string, unknown>;
-    const where = `rule ${index + 1}`;
-    if (rule['rule-type'] !== 'selection' && rule['rule-type'] !== 'transformation') {
-      return {
-        ok: false,
-        error: `Invalid Table Mappings document: ${where} has unknown rule-type "${String(rule['rule-type'])}"`,
-      };
-    }
-    const id = String(rule['rule-id'] ?? '');
-    if (!/^\d+$/.test(id))
-      return {
-        ok: false,
-        error: `Invalid Table Mappings document: ${where} rule-id must be a numeric string`,
-      };
-    if (ids.has(id))
-      return { ok: false, error: `Invalid Table Mappings document: duplicate rule-id ${id}` };
-    ids.add(id);
-    const name = String(rule['rule-name'] ?? '');
-    if (!name)
-      return { ok: false, error: `Invalid Table Mappings document: ${where} needs a rule-name` };
-    if (names.has(name))
-      return { ok: false, error: `Invalid Table Mappings document: duplicate rule-name ${name}` };
-    names.add(name);
-    const locator = rule['object-locator'] as Record<string, unknown> | undefined;
-    if (!locator || typeof locator['schema-name'] !== 'string') {
-      return {
-        ok: false,
-        error: `Invalid Table Mappings document: ${where} needs object-locator.schema-name`,
-      };
-    }
-    if (rule['rule-type'] === 'selection') {
-      selections++;
-      if (typeof locator['table-name'] !== 'string') {
-        return {
-          ok: false,
-          error: `Invalid Table Mappings document: ${where} needs object-locator.table-name`,
-        };
-      }
-      if (!['include', 'exclude', 'explicit'].includes(String(rule['rule-action']))) {
-        return {
-          ok: false,
-          error: `Invalid Table Mappings document: ${where} rule-action must be include, exclude or explicit`,
-        };
-      }
-    } else if (!['schema', 'table', 'column'].includes(String(rule['rule-target']))) {
-      return {
-        ok: false,
-        error: `Invalid Table Mappings document: ${where} rule-target must be schema, table or column`,
-      };
-    }
+    const problem = ruleProblem(raw, `rule ${index + 1}`, ids, names);
+    if (problem) return { ok: false, error: `${INVALID}: ${problem}` };
+    if ((raw as MappingRule)['rule-type'] === 'selection') selections++;
   }
   if (selections === 0)
-    return {
-      ok: false,
-      error: 'Invalid Table Mappings document: at least one selection rule is required',
-    };
-  return { ok: true, value: doc as TableMappings };
+    return { ok: false, error: `${INVALID}: at least one selection rule is required` };
+  return { ok: true, value: doc as unknown as TableMappings };
+}
+
+/** What is wrong with one rule (recording its id and name), or null. */
+function ruleProblem(
+  raw: unknown,
+  where: string,
+  ids: Set<string>,
+  names: Set<string>,
+): string | null {
+  if (!isObject(raw))
+    return `${where} must be an object, not ${raw === null ? 'null' : typeof raw}`;
+  const type = raw['rule-type'];
+  if (type !== 'selection' && type !== 'transformation')
+    return `${where} has unknown rule-type "${shown(type)}"`;
+  const rawId = raw['rule-id'];
+  const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : '';
+  if (!/^\d{1,18}$/.test(id)) return `${where} rule-id must be a numeric string`;
+  if (ids.has(id)) return `duplicate rule-id ${id}`;
+  ids.add(id);
+  const rawName = raw['rule-name'];
+  const name = typeof rawName === 'string' || typeof rawName === 'number' ? String(rawName) : '';
+  if (!name) return `${where} needs a rule-name`;
+  if (name.length > MAX_PATTERN_LENGTH)
+    return `${where} rule-name is longer than ${MAX_PATTERN_LENGTH} characters`;
+  if (names.has(name)) return `duplicate rule-name ${name}`;
+  names.add(name);
+  const locator = raw['object-locator'];
+  if (!isObject(locator) || typeof locator['schema-name'] !== 'string')
+    return `${where} needs object-locator.schema-name`;
+  if (type === 'selection') {
+    if (typeof locator['table-name'] !== 'string')
+      return `${where} needs object-locator.table-name`;
+    if (!['include', 'exclude', 'explicit'].includes(String(raw['rule-action'])))
+      return `${where} rule-action must be include, exclude or explicit`;
+    if (raw['load-order'] !== undefined && !Number.isFinite(Number(raw['load-order'])))
+      return `${where} load-order must be a number`;
+  } else {
+    if (!['schema', 'table', 'column'].includes(String(raw['rule-target'])))
+      return `${where} rule-target must be schema, table or column`;
+    if (typeof raw['rule-action'] !== 'string') return `${where} needs a rule-action`;
+    for (const key of ['table-name', 'column-name'])
+      if (locator[key] !== undefined && typeof locator[key] !== 'string')
+        return `${where} object-locator.${key} must be a string`;
+    for (const key of ['value', 'old-value'])
+      if (raw[key] !== undefined && raw[key] !== null && typeof raw[key] !== 'string')
+        return `${where} ${key} must be a string`;
+  }
+  for (const key of ['schema-name', 'table-name', 'column-name']) {
+    const pattern = locator[key];
+    if (typeof pattern === 'string' && patternLengthError(pattern, key))
+      return `${where} object-locator.${key} is longer than ${MAX_PATTERN_LENGTH} characters`;
+  }
+  return null;
+}
+
+/** A value for a message, kept short whatever was sent. */
+function shown(value: unknown): string {
+  const text = String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

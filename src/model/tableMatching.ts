@@ -1,6 +1,7 @@
 // How a task's table mappings pick source tables and name them on the target
 // (docs/dms-api.md §4 table mappings). Pure: the engine feeds it catalog names.
 import type { MappingRule, SelectionRule, TransformationRule } from './tableMappings.js';
+import { matchesWildcard } from './wildcard.js';
 
 export interface TableName {
   schema: string;
@@ -8,25 +9,12 @@ export interface TableName {
 }
 
 /**
- * A DMS name pattern as a RegExp: `%` any run of characters, `_` exactly one, `[_]` a literal
- * underscore. Everything else is literal. Matching is case-sensitive, as on PostgreSQL.
+ * A DMS name pattern against a name: `%` any run of characters, `_` exactly one, `[_]` a literal
+ * underscore, everything else literal; case-sensitive, as on PostgreSQL. The matcher (wildcard.ts)
+ * does at most (pattern + 1) × (name + 1) steps: no pattern can freeze the caller.
  */
-export function patternToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i] as string;
-    if (pattern.startsWith('[_]', i)) {
-      source += '_';
-      i += 2;
-    } else if (ch === '%') source += '[\\s\\S]*';
-    else if (ch === '_') source += '[\\s\\S]';
-    else source += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
-}
-
 export function matchesPattern(pattern: string, name: string): boolean {
-  return patternToRegExp(pattern).test(name);
+  return matchesWildcard(pattern, name);
 }
 
 function ruleOrder(a: MappingRule, b: MappingRule): number {

@@ -102,7 +102,27 @@ function withoutPassword(settings: Record<string, unknown>): Record<string, unkn
   return rest;
 }
 
-/** Applies the fields a Create or Modify request sets. */
+function checkPort(param: string, port: unknown): void {
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+    throw invalidValue(
+      `Invalid value for ${param}: ${String(port)}. The port must be an integer from 1 to 65535.`,
+    );
+}
+
+/** Checks everything a Create or Modify request sets before anything changes. */
+function checkFields(input: Input): void {
+  if (input.Port !== undefined) checkPort('Port', input.Port);
+  if (input.SslMode !== undefined && !SSL_MODES.includes(input.SslMode))
+    throw invalidValue(
+      `Invalid SslMode: ${input.SslMode}. Valid values are ${SSL_MODES.join(', ')}`,
+    );
+  for (const key of SETTINGS_KEYS) {
+    const value = input[key] as Record<string, unknown> | undefined;
+    if (value?.Port !== undefined) checkPort(`${key}.Port`, value.Port);
+  }
+}
+
+/** Applies the fields a Create or Modify request sets (checked first by checkFields). */
 function applyFields(endpoint: EndpointRecord, input: Input): void {
   if (input.Username !== undefined) endpoint.username = input.Username;
   if (input.Password !== undefined) endpoint.password = input.Password;
@@ -112,13 +132,7 @@ function applyFields(endpoint: EndpointRecord, input: Input): void {
   if (input.ExtraConnectionAttributes !== undefined)
     endpoint.extraConnectionAttributes = input.ExtraConnectionAttributes;
   if (input.CertificateArn !== undefined) endpoint.certificateArn = input.CertificateArn;
-  if (input.SslMode !== undefined) {
-    if (!SSL_MODES.includes(input.SslMode))
-      throw invalidValue(
-        `Invalid SslMode: ${input.SslMode}. Valid values are ${SSL_MODES.join(', ')}`,
-      );
-    endpoint.sslMode = input.SslMode;
-  }
+  if (input.SslMode !== undefined) endpoint.sslMode = input.SslMode;
   for (const key of SETTINGS_KEYS) {
     const value = input[key] as Record<string, unknown> | undefined;
     if (value === undefined) continue;
@@ -154,6 +168,7 @@ const createEndpoint: Handler = (call, input: Input) => {
   if (problem) throw invalidValue(problem);
   const type = checkType(input.EndpointType);
   const engineName = checkEngine(input.EngineName);
+  checkFields(input);
   const taken = inRegion(call).find(
     (e) => e.identifier.toLowerCase() === String(input.EndpointIdentifier).toLowerCase(),
   );
@@ -199,6 +214,7 @@ const modifyEndpoint: Handler = (call, input: Input) => {
   const type = input.EndpointType !== undefined ? checkType(input.EndpointType) : endpoint.type;
   const engineName =
     input.EngineName !== undefined ? checkEngine(input.EngineName) : endpoint.engineName;
+  checkFields(input);
   if (type !== endpoint.type) {
     const used = call.sandbox.store.state.tasks.some(
       (t) => t.sourceEndpointArn === endpoint.arn || t.targetEndpointArn === endpoint.arn,

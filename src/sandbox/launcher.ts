@@ -36,9 +36,9 @@ export async function ensureSandbox(opts: EnsureSandboxOptions = {}): Promise<En
   if (existing && processAlive(existing.pid) && (await sandboxHealthy(existing.url, existing.pid)))
     return { endpointUrl: existing.url, started: false, demo: existing.demo };
 
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const logPath = join(dir, SANDBOX_LOG);
-  const out = openSync(logPath, 'a');
+  const out = openSync(logPath, 'a', 0o600);
   const cli = opts.cliArgs ?? [process.argv[1] ?? ''];
   const args = [
     ...cli,

@@ -137,7 +137,7 @@ async function stop(dir: string): Promise<number> {
 }
 
 async function serve(flags: Flags): Promise<number> {
-  mkdirSync(flags.dataDir, { recursive: true });
+  mkdirSync(flags.dataDir, { recursive: true, mode: 0o700 });
   const existing = readSandboxInfo(flags.dataDir);
   if (
     existing &&

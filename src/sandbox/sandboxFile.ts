@@ -35,7 +35,7 @@ export function readSandboxInfo(dataDir: string): SandboxInfo | null {
 }
 
 export function writeSandboxInfo(dataDir: string, info: SandboxInfo): void {
-  writeFileAtomic(join(dataDir, SANDBOX_FILE), `${JSON.stringify(info, null, 2)}\n`, 0o644);
+  writeFileAtomic(join(dataDir, SANDBOX_FILE), `${JSON.stringify(info, null, 2)}\n`, 0o600);
 }
 
 /** Removes sandbox.json if it still names this process. */

@@ -16,13 +16,24 @@ import { ensureDemoEndpoints } from './demoEndpoints.js';
 import { endpointHandlers } from './endpoints.js';
 import type { RunFullLoad } from './engine/types.js';
 import { type DemoDatabases, defaultRunFullLoad, startDemoDatabases } from './engineLoader.js';
+import { privateDataDir } from './fileModes.js';
 import { instanceHandlers } from './instances.js';
 import { logsHandlers } from './logs.js';
 import { ApiError } from './protocol/errors.js';
-import { parseJson, readBody, regionOfRequest, sendError, sendJson } from './protocol/http.js';
+import { hostAllowed } from './protocol/host.js';
+import {
+  ClientGone,
+  connectionMustClose,
+  parseJson,
+  readBody,
+  regionOfRequest,
+  sendError,
+  sendJson,
+} from './protocol/http.js';
 import { knownOperation, validateInput } from './protocol/validate.js';
 import { recoverState } from './recover.js';
 import { HEALTH_PATH } from './sandboxFile.js';
+import { forbiddenHost, logInternalError, shortText } from './serverErrors.js';
 import { createTaskRunner } from './runner.js';
 import { DEFAULT_REGION } from './state.js';
 import { createStore, loadState } from './store.js';
@@ -71,6 +82,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     if (!parsed.ok) throw new Error(parsed.error);
     chaos = parsed.value;
   }
+  privateDataDir(opts.dataDir);
   const store = createStore(opts.dataDir, loadState(opts.dataDir));
   const taskLog = createTaskLogWriter(store);
   const runner = createTaskRunner({
@@ -100,30 +112,41 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   };
   recoverState(store, taskLog);
 
+  const boundHost = opts.host ?? '127.0.0.1';
   let ready: Promise<void> = Promise.resolve();
   const server = createServer((req, res) => {
-    void ready.then(
-      () => handle(req, res),
-      (error: unknown) =>
-        sendError(
-          res,
-          new ApiError(
-            'ServiceUnavailable',
-            `Sandbox failed to start: ${(error as Error).message}`,
-            503,
-          ),
-        ),
-    );
+    // handle() answers every failure itself; if even that fails, the connection is dropped
+    // rather than the sandbox.
+    handle(req, res).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 5000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let operation = '';
     try {
+      // The body is read (or drained) before any answer, so even a refusal reaches a client
+      // that is still sending instead of a reset connection.
+      const body = await readBody(req).then(
+        (text) => ({ text }),
+        (error: unknown) => {
+          if (error instanceof ClientGone) throw error;
+          return { error };
+        },
+      );
+      if (!hostAllowed(req.headers.host, boundHost)) throw forbiddenHost(req.headers.host);
+      if ('error' in body) throw body.error;
+      const { text } = body;
+      await ready.catch((error: unknown) => {
+        throw new ApiError(
+          'ServiceUnavailable',
+          `Sandbox failed to start: ${(error as Error).message}`,
+          503,
+        );
+      });
       if (req.method === 'GET' && req.url === HEALTH_PATH) {
         sendJson(res, 200, { service: 'dms-tui-sandbox', pid: process.pid, closing });
         return;
       }
-      const text = await readBody(req);
       if (chaos !== NO_CHAOS) {
         const delay = chaosLatency(chaos, Math.random());
         if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -148,7 +171,6 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       }
       const target = String(req.headers['x-amz-target'] ?? '');
       let service: 'dms' | 'logs';
-      let operation: string;
       if (target.startsWith(DMS_PREFIX)) {
         service = 'dms';
         operation = target.slice(DMS_PREFIX.length);
@@ -158,14 +180,14 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       } else {
         throw new ApiError(
           'UnknownOperationException',
-          target ? `Unknown operation: ${target}` : 'Missing X-Amz-Target header',
+          target ? `Unknown operation: ${shortText(target)}` : 'Missing X-Amz-Target header',
         );
       }
       const handler = service === 'dms' ? DMS_HANDLERS[operation] : logsHandlers[operation];
       if (!handler || !knownOperation(service, operation))
         throw new ApiError(
           'UnknownOperationException',
-          `Unknown operation: ${target}. The dms-tui sandbox does not serve it.`,
+          `Unknown operation: ${shortText(target)}. The dms-tui sandbox does not serve it.`,
         );
       const input = parseJson(text);
       validateInput(service, operation, input);
@@ -173,14 +195,20 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       const output = await handler(call, input);
       sendJson(res, 200, output ?? {});
     } catch (error) {
+      if (error instanceof ClientGone) return;
+      if (connectionMustClose(req)) res.setHeader('Connection', 'close');
       if (error instanceof ApiError) sendError(res, error);
       else {
-        process.stderr.write(
-          `sandbox: internal error: ${(error as Error)?.stack ?? String(error)}\n`,
-        );
+        // A fault of the sandbox, not of the request: one line in sandbox.log, never a stack
+        // on the terminal; the client gets a plain 500.
+        logInternalError(opts.dataDir, operation, error);
         sendError(
           res,
-          new ApiError('InternalFailure', (error as Error)?.message ?? 'Internal failure', 500),
+          new ApiError(
+            'InternalFailure',
+            'Internal failure in the sandbox (see sandbox.log in its data dir)',
+            500,
+          ),
         );
       }
     }
@@ -188,14 +216,13 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
+    server.listen(opts.port ?? 0, boundHost, () => {
       server.off('error', reject);
       resolve();
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const host = opts.host ?? '127.0.0.1';
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `http://${boundHost.includes(':') ? `[${boundHost}]` : boundHost}:${port}`;
 
   let demo: DemoDatabases | undefined;
   if (opts.demo) {

@@ -3,6 +3,7 @@
 // so a kill -9 at any moment leaves either the previous or the new state, never a torn file.
 import {
   closeSync,
+  fchmodSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -30,7 +31,7 @@ export function loadState(dataDir: string): SandboxState {
     const parsed = JSON.parse(readFileSync(join(dataDir, STATE_FILE), 'utf8')) as SandboxState;
     if (parsed?.version !== 1)
       throw new Error(`unsupported state version ${String(parsed?.version)}`);
-    return { ...emptyState(), ...parsed };
+    return withRecordLists({ ...emptyState(), ...parsed });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
     throw new Error(
@@ -39,10 +40,25 @@ export function loadState(dataDir: string): SandboxState {
   }
 }
 
+const LISTS = ['instances', 'endpoints', 'connections', 'tasks', 'logGroups'] as const;
+
+/** Every record list an array of objects: an entry damaged by hand (null, a number) is dropped. */
+function withRecordLists(state: SandboxState): SandboxState {
+  const lists = state as unknown as Record<string, unknown>;
+  for (const key of LISTS) {
+    const list = lists[key];
+    lists[key] = Array.isArray(list)
+      ? list.filter((item) => typeof item === 'object' && item !== null && !Array.isArray(item))
+      : [];
+  }
+  return state;
+}
+
 export function writeFileAtomic(path: string, text: string, mode = 0o600): void {
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w', mode);
   try {
+    fchmodSync(fd, mode); // a leftover temporary file keeps its old mode otherwise
     writeSync(fd, text);
     fsyncSync(fd);
   } finally {
@@ -62,7 +78,7 @@ export function writeFileAtomic(path: string, text: string, mode = 0o600): void 
 }
 
 export function createStore(dataDir: string, state: SandboxState, delayMs = 200): Store {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, STATE_FILE);
   let dirty = false;
   let timer: NodeJS.Timeout | undefined;

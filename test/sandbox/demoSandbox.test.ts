@@ -15,6 +15,7 @@ import {
   TestConnectionCommand,
 } from '@aws-sdk/client-database-migration-service';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openEntries } from './support/modes.js';
 import { startTestSandbox, waitFor } from './support/sandbox.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dmst-demo-sandbox-'));
@@ -104,6 +105,11 @@ describe('sandbox with the embedded demo', () => {
     } finally {
       await first.close(true);
     }
+    // PGlite writes its files 0666; the sandbox makes every directory 0700 and file 0600,
+    // including the ones the load just added to the target.
+    const modes = openEntries(dataDir);
+    expect(modes.files).toBeGreaterThan(100);
+    expect(modes.open).toEqual([]);
     // No password or other secret of the demo lands in the state in clear beyond what the
     // endpoints need (the demo databases have none).
     expect(readFileSync(join(dataDir, 'state.json'), 'utf8')).not.toMatch(/"password":"[^"]/);

@@ -3,11 +3,12 @@
 // 127.0.0.1 over the PostgreSQL wire protocol by pglite-socket, so `pg`, the engine, the
 // catalog readers and psql can connect. The first start seeds the source with a deterministic
 // sample (sampleSql.ts); later starts reopen the data directories.
-import { mkdirSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ConnectionSpec } from '../../model/connection.js';
+import { DIR_MODE, makePrivateDir, privateTree } from '../fileModes.js';
 import { DEMO_MARKER_TABLE, SAMPLE_SQL } from './sampleSql.js';
 import { DEMO_WORKER_CODE, type DemoWorkerData, type DemoWorkerMessage } from './worker.js';
 
@@ -84,8 +85,9 @@ export async function startDemoDatabases(opts: {
   const base = join(opts.dataDir, 'demo');
   const sourceDir = join(base, 'source');
   const targetDir = join(base, 'target');
-  mkdirSync(sourceDir, { recursive: true });
-  mkdirSync(targetDir, { recursive: true });
+  makePrivateDir(sourceDir);
+  makePrivateDir(targetDir);
+  chmodSync(base, DIR_MODE);
   const common = { pglitePath, socketPath, host: '127.0.0.1', maxConnections: MAX_CONNECTIONS };
   const [source, target] = await Promise.allSettled([
     startDb({
@@ -110,12 +112,16 @@ export async function startDemoDatabases(opts: {
       source.status === 'rejected' ? source.reason : (target as PromiseRejectedResult).reason;
     throw failure instanceof Error ? failure : new Error(String(failure));
   }
+  // PGlite creates its files 0666 whatever the umask: private again once it has started, and
+  // after it closes for the files it added meanwhile (the 0700 directories guard them).
+  privateTree(base);
   return {
     source: spec(opts.basePort),
     target: spec(opts.basePort + 1),
     seeded: source.value.seeded,
     close: async () => {
       await Promise.all([source.value.close(), target.value.close()]);
+      privateTree(base);
     },
   };
 }

@@ -1,9 +1,12 @@
 // Checks a request body against the input shape from the botocore model (shapes.json): a
-// missing required member or a value out of its length/range limits is answered with the
-// service's validation error and a Coral-style message; a member of the wrong JSON type is a
-// SerializationException, as the real services' deserializers answer.
+// missing required member, a null item in a list or map, or a value out of its length/range
+// limits (the model's, or limits.ts where the model has none) is answered with the service's
+// validation error and a Coral-style message; a member of the wrong JSON type, an integer out
+// of its Java range or an unreadable timestamp is a SerializationException, as the real
+// services' deserializers answer. Handlers only ever see bodies that passed, without nulls.
 import shapes from './shapes.json' with { type: 'json' };
 import { ApiError } from './errors.js';
+import { INT32, maxStringLength, SECRET_SHAPES } from './limits.js';
 
 interface Shape {
   t: string;
@@ -39,7 +42,7 @@ export function validateInput(service: Service, operation: string, body: unknown
   const inputShape = model.operations[operation];
   if (!inputShape) return;
   const problems: string[] = [];
-  check(model.shapes, inputShape, body, '', problems, service);
+  check(model.shapes, inputShape, body, '', problems, '');
   if (problems.length > 0) {
     const count = problems.length;
     throw new ApiError(
@@ -53,13 +56,22 @@ function serialization(): ApiError {
   return new ApiError('SerializationException', 'Unable to parse the request body');
 }
 
+const notNull = (at: string) =>
+  `Value null at '${at}' failed to satisfy constraint: Member must not be null`;
+
+/**
+ * Checks `value` against shape `name`. `member` is the structure member it came from (list
+ * items keep their list's member name), for the limits the model leaves open (limits.ts).
+ * Null members of a structure are removed, as the services treat them as absent; null items
+ * of a list or map are validation errors, never passed to a handler.
+ */
 function check(
   all: Record<string, Shape>,
   name: string,
   value: unknown,
   path: string,
   problems: string[],
-  service: Service,
+  member: string,
 ): void {
   const shape = all[name];
   if (!shape || value === null || value === undefined) return;
@@ -69,13 +81,12 @@ function check(
       if (typeof value !== 'object' || Array.isArray(value)) throw serialization();
       const obj = value as Record<string, unknown>;
       for (const req of shape.r ?? []) {
-        if (obj[req] === undefined || obj[req] === null)
-          problems.push(
-            `Value null at '${join(path, req)}' failed to satisfy constraint: Member must not be null`,
-          );
+        if (obj[req] === undefined || obj[req] === null) problems.push(notNull(join(path, req)));
       }
-      for (const [key, member] of Object.entries(shape.m ?? {})) {
-        if (key in obj) check(all, member, obj[key], join(path, key), problems, service);
+      for (const [key, memberShape] of Object.entries(shape.m ?? {})) {
+        if (!Object.hasOwn(obj, key)) continue;
+        if (obj[key] === null) delete obj[key];
+        else check(all, memberShape, obj[key], join(path, key), problems, key);
       }
       return;
     }
@@ -83,25 +94,40 @@ function check(
       if (!Array.isArray(value)) throw serialization();
       limits(shape, value.length, at, problems, 'length');
       value.forEach((item, i) => {
-        check(all, shape.e!, item, `${at}.${i + 1}.member`, problems, service);
+        const itemAt = `${at}.${i + 1}.member`;
+        if (item === null || item === undefined) problems.push(notNull(itemAt));
+        else check(all, shape.e!, item, itemAt, problems, member);
       });
       return;
     }
     case 'map': {
       if (typeof value !== 'object' || Array.isArray(value)) throw serialization();
-      for (const [k, v] of Object.entries(value as Record<string, unknown>))
-        check(all, shape.v!, v, `${at}.${k}`, problems, service);
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        if (v === null) problems.push(notNull(`${at}.${k}`));
+        else check(all, shape.v!, v, `${at}.${k}`, problems, member);
+      }
       return;
     }
-    case 'string':
+    case 'string': {
       if (typeof value !== 'string') throw serialization();
-      limits(shape, value.length, at, problems, 'length', value);
+      const bounded = shape.max === undefined ? { ...shape, max: maxStringLength(member) } : shape;
+      const shown = SECRET_SHAPES.has(name) ? undefined : value;
+      limits(bounded, value.length, at, problems, 'length', shown);
       return;
+    }
     case 'integer':
-    case 'long':
-      if (typeof value !== 'number' || !Number.isInteger(value)) throw serialization();
+    case 'long': {
+      const range = shape.t === 'integer' ? INT32 : SAFE_LONG;
+      if (
+        typeof value !== 'number' ||
+        !Number.isInteger(value) ||
+        value < range.min ||
+        value > range.max
+      )
+        throw serialization();
       limits(shape, value, at, problems, 'value', value);
       return;
+    }
     case 'double':
     case 'float':
       if (typeof value !== 'number') throw serialization();
@@ -110,27 +136,46 @@ function check(
       if (typeof value !== 'boolean') throw serialization();
       return;
     case 'timestamp':
-      if (typeof value !== 'number' && typeof value !== 'string') throw serialization();
+      if (!validTimestamp(value)) throw serialization();
       return;
     default:
       return;
   }
 }
 
+const SAFE_LONG = { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
+
+/** Epoch seconds (the protocol's form), or a string holding them or an ISO 8601 date-time. */
+function validTimestamp(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isNaN(new Date(value * 1000).getTime());
+  if (typeof value !== 'string' || value.length > 64) return false;
+  if (/^-?\d+(\.\d+)?$/.test(value)) return validTimestamp(Number(value));
+  return (
+    /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
+}
+
 function join(path: string, member: string): string {
   return path ? `${path}.${lowerFirst(member)}` : lowerFirst(member);
 }
 
+/** Values longer than this are not repeated in messages. */
+const SHOWN_MAX = 256;
+
 function limits(
-  shape: Shape,
+  shape: Pick<Shape, 'min' | 'max'>,
   n: number,
   at: string,
   problems: string[],
   kind: 'length' | 'value',
   shown?: unknown,
 ): void {
-  const v = shown === undefined ? '' : `Value '${String(shown)}' `;
-  const prefix = shown === undefined ? `Value at '${at}'` : `${v}at '${at}'`;
+  const text = shown === undefined ? '' : String(shown);
+  const prefix =
+    shown === undefined || text.length > SHOWN_MAX
+      ? `Value at '${at}'`
+      : `Value '${text}' at '${at}'`;
   if (shape.min !== undefined && n < shape.min)
     problems.push(
       `${prefix} failed to satisfy constraint: Member must have ${kind} greater than or equal to ${shape.min}`,
