@@ -4,9 +4,9 @@ import {
   demoProject,
   exportProject,
   parseProjectFile,
-  projectNameError,
   shouldCreateDemo,
 } from '../../src/model/projectFile.js';
+import { projectNameError } from '../../src/model/projectName.js';
 
 const project: Project = {
   name: 'Sales move',
@@ -48,11 +48,11 @@ describe('project files', () => {
     ['{"format":"dms-tui-project","version":1,"project":{"name":""}}', 'Project name is required'],
     [
       '{"format":"dms-tui-project","version":1,"project":{"name":"x","source":{"engine":"db2","host":"h","port":1}}}',
-      'unknown engine "db2"',
+      'project.source.engine must be one of postgres, mysql',
     ],
     [
       '{"format":"dms-tui-project","version":1,"project":{"name":"x","target":{"engine":"postgres","host":"h","port":0}}}',
-      'port must be from 1 to 65535',
+      'project.target.port must be a whole number from 1 to 65535 (it is 0)',
     ],
   ])('rejects %s', (text, message) => {
     const parsed = parseProjectFile(text);
