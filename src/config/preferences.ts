@@ -26,7 +26,9 @@ export function openPreferences(cwd?: string): PreferencesStore {
     cwd,
   );
   return {
-    notice: store.notice,
+    get notice() {
+      return store.notice;
+    },
     get: () => ({ ...store.read() }),
     update(patch) {
       const next: Record<string, unknown> = { ...store.read() };

@@ -119,7 +119,9 @@ export function openProjects(cwd?: string): ProjectsStore {
   };
 
   const api: ProjectsStore = {
-    notice: store.notice,
+    get notice() {
+      return store.notice;
+    },
     list() {
       return Object.values(all())
         .map((p) => ({

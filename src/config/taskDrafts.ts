@@ -37,7 +37,9 @@ export function openTaskDrafts(cwd?: string): TaskDraftsStore {
     }
   };
   return {
-    notice: store.notice,
+    get notice() {
+      return store.notice;
+    },
     load: (project) => (Object.hasOwn(all(), project) ? all()[project] : undefined),
     save(project, draft) {
       const fitted = taskDraftSchema.fit(draft);

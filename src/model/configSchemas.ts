@@ -34,11 +34,14 @@ export const FILE_LIMITS = {
   projectFile: 1 * MB,
 } as const;
 
-/** "150 MB", "64 KB", "512 bytes": sizes in messages about files. */
+/**
+ * "150 MB", "64 KB", "512 bytes": sizes in messages about files, rounded up (a file just over a
+ * limit never reads as the limit itself).
+ */
 export function sizeText(bytes: number): string {
   if (bytes < KB) return `${bytes} bytes`;
   const [value, unit] = bytes < MB ? [bytes / KB, 'KB'] : [bytes / MB, 'MB'];
-  const shown = value >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
+  const shown = value >= 10 ? Math.ceil(value) : Math.ceil(value * 10) / 10;
   return `${shown} ${unit}`;
 }
 
