@@ -6,6 +6,7 @@ import {
   constants,
   fstatSync,
   fsyncSync,
+  ftruncateSync,
   mkdirSync,
   openSync,
   readSync,
@@ -73,6 +74,31 @@ export function readBounded(path: string, maxBytes: number, noun: string): Bound
     return { ok: true, text: Buffer.concat(chunks, length).toString('utf8') };
   } catch (error) {
     return { ok: false, reason: 'unreadable', message: `Cannot read ${path}: ${error}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes a file the user named (an export): created 0644 or replaced, but never a folder, a
+ * device or a named pipe (opened without blocking, so a pipe with no reader cannot hang the app).
+ */
+export function writeUserFile(path: string, text: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_NONBLOCK, 0o644);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new Error(`${path} is a folder: name a file to write`);
+    if (code === 'ENXIO') throw new Error(`${path} is not a regular file`);
+    if (code === 'ENOENT') throw new Error(`No such folder: ${dirname(path)}`);
+    if (code === 'EACCES') throw new Error(`Cannot write ${path}: permission denied`);
+    throw new Error(`Cannot write ${path}: ${(error as Error).message}`);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error(`${path} is not a regular file`);
+    ftruncateSync(fd);
+    writeFileSync(fd, text);
   } finally {
     closeSync(fd);
   }

@@ -3,7 +3,6 @@
 // only for a side whose "remember" box was ticked; otherwise the store keeps them in memory for
 // this run (asked once), and remembers only that one is needed. Imports and exports go through
 // bounded files (an import is at most 1 MB).
-import { writeFileSync } from 'node:fs';
 import {
   FILE_LIMITS,
   type ProjectsFile,
@@ -21,7 +20,7 @@ import {
   withoutPassword,
 } from '../model/projectFile.js';
 import { freeProjectName, projectNameError } from '../model/projectName.js';
-import { readBounded } from './boundedFile.js';
+import { readBounded, writeUserFile } from './boundedFile.js';
 import { openStore } from './store.js';
 
 export type Side = 'source' | 'target';
@@ -226,7 +225,7 @@ export function openProjects(cwd?: string): ProjectsStore {
     exportTo(name, path) {
       const project = api.get(name);
       if (!project) throw new Error(`No project named "${name}"`);
-      writeFileSync(path, exportProject(project), { mode: 0o644 });
+      writeUserFile(path, exportProject(project));
     },
     importFrom(path) {
       const file = readBounded(path, FILE_LIMITS.projectFile, 'a project file');

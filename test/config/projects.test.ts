@@ -164,6 +164,27 @@ describe('project import files', () => {
     }
   });
 
+  it('exports only to a regular file, never blocking on a named pipe', () => {
+    const store = openProjects(dir);
+    store.create(base('e'));
+    const fifo = join(dir, 'out-pipe');
+    execFileSync('mkfifo', [fifo]);
+    try {
+      expect(() => store.exportTo('e', fifo)).toThrow(`${fifo} is not a regular file`);
+    } finally {
+      rmSync(fifo);
+    }
+    expect(() => store.exportTo('e', dir)).toThrow(`${dir} is a folder: name a file to write`);
+    expect(() => store.exportTo('e', join(dir, 'no', 'x.json'))).toThrow(
+      `No such folder: ${join(dir, 'no')}`,
+    );
+    // Replacing a longer file leaves no tail of the old one.
+    const file = join(dir, 'e.json');
+    writeFileSync(file, 'x'.repeat(10_000));
+    store.exportTo('e', file);
+    expect(JSON.parse(readFileSync(file, 'utf8')).project.name).toBe('e');
+  });
+
   it('refuses a field beyond its limit and leaves projects.json as it was', () => {
     const store = openProjects(dir);
     store.create(base('kept'));
