@@ -72,6 +72,7 @@ async function runTui(options: CommonOptions): Promise<number> {
   }
   const preferences = openPreferences();
   const projects = openProjects();
+  const taskDrafts = openTaskDrafts();
   // --project NAME opens one directly (its profile and region become the AWS target).
   const project = options.project ? projects.get(options.project) : undefined;
   if (options.project && !project) {
@@ -115,7 +116,7 @@ async function runTui(options: CommonOptions): Promise<number> {
     refreshSeconds: options.refreshSeconds ?? preferences.get().refreshSeconds,
     projects,
     initialProject: opened?.name,
-    taskDrafts: openTaskDrafts(),
+    taskDrafts,
   };
   const initialRoute: Route = {
     screen:
@@ -135,7 +136,10 @@ async function runTui(options: CommonOptions): Promise<number> {
     <Root
       config={config}
       initialRoute={initialRoute}
-      notice={preferences.notice ?? projects.notice}
+      notice={
+        [preferences.notice, projects.notice, taskDrafts.notice].filter(Boolean).join(' · ') ||
+        undefined
+      }
     />,
     {
       exitOnCtrlC: false,

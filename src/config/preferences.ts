@@ -1,35 +1,46 @@
-// The user's remembered choices: last profile and region, refresh interval.
-import type Conf from 'conf';
+// The user's remembered choices: last profile and region, refresh interval (preferences.json,
+// checked against its schema in src/model/configSchemas.ts).
+import { FILE_LIMITS, type PreferencesFile, preferencesSchema } from '../model/configSchemas.js';
 import { openStore } from './store.js';
 
-export type Preferences = {
-  /** Name of the last chosen profile; "" = default credential chain; "sandbox" = the local sandbox. */
-  lastProfile?: string;
-  lastRegion?: string;
-  refreshSeconds: number;
-};
+export type Preferences = PreferencesFile;
 
 export const DEFAULT_PREFERENCES: Preferences = { refreshSeconds: 5 };
 
 export interface PreferencesStore {
   get(): Preferences;
+  /** Remembers the changes (a value out of its range, or a failed write, is not remembered). */
   update(patch: Partial<Preferences>): void;
   notice?: string;
 }
 
 export function openPreferences(cwd?: string): PreferencesStore {
-  const { store, notice } = openStore<Preferences>('preferences', DEFAULT_PREFERENCES, cwd);
-  return preferencesFrom(store, notice);
-}
-
-function preferencesFrom(store: Conf<Preferences>, notice?: string): PreferencesStore {
+  const store = openStore(
+    {
+      name: 'preferences',
+      noun: 'a preferences file',
+      defaults: DEFAULT_PREFERENCES,
+      schema: preferencesSchema,
+      maxBytes: FILE_LIMITS.preferences,
+    },
+    cwd,
+  );
   return {
-    notice,
-    get: () => ({ ...DEFAULT_PREFERENCES, ...store.store }),
+    get notice() {
+      return store.notice;
+    },
+    get: () => ({ ...store.read() }),
     update(patch) {
+      const next: Record<string, unknown> = { ...store.read() };
       for (const [key, value] of Object.entries(patch)) {
-        if (value === undefined) store.delete(key as keyof Preferences);
-        else store.set(key as keyof Preferences, value as never);
+        if (value === undefined) delete next[key];
+        else next[key] = value;
+      }
+      try {
+        store.write(next as unknown as Preferences);
+      } catch {
+        // A choice that cannot be remembered is not worth stopping the app for: the running
+        // app still uses it.
       }
     },
   };

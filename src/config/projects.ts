@@ -1,36 +1,29 @@
-// The project store: projects.json in the config directory (conf, mode 0600). Passwords are
-// written only for a side whose "remember" box was ticked; otherwise the store keeps them in
-// memory for this run (asked once), and remembers only that one is needed.
-import { readFileSync, writeFileSync } from 'node:fs';
+// The project store: projects.json in the config directory (mode 0600, checked against its
+// schema in src/model/configSchemas.ts whenever it is read or written). Passwords are written
+// only for a side whose "remember" box was ticked; otherwise the store keeps them in memory for
+// this run (asked once), and remembers only that one is needed. Imports and exports go through
+// bounded files (an import is at most 1 MB).
+import {
+  FILE_LIMITS,
+  type ProjectsFile,
+  projectsSchema,
+  type StoredConnection,
+  type StoredProject,
+} from '../model/configSchemas.js';
 import type { ConnectionSpec } from '../model/connection.js';
 import type { Project } from '../model/project.js';
 import {
   demoProject,
   exportProject,
   parseProjectFile,
-  projectNameError,
   shouldCreateDemo,
   withoutPassword,
 } from '../model/projectFile.js';
+import { freeProjectName, projectNameError } from '../model/projectName.js';
+import { readBounded, writeUserFile } from './boundedFile.js';
 import { openStore } from './store.js';
 
 export type Side = 'source' | 'target';
-
-interface StoredConnection extends ConnectionSpec {
-  /** The user ticked "remember": `password` is stored in this (0600) file. */
-  rememberPassword?: boolean;
-  /** A password was given but not remembered: ask for it once per run. */
-  passwordRequired?: boolean;
-}
-
-interface StoredProject extends Omit<Project, 'source' | 'target'> {
-  source: StoredConnection | null;
-  target: StoredConnection | null;
-  created: string;
-  lastOpened?: string;
-}
-
-type ProjectsFile = { projects: Record<string, StoredProject> };
 
 export interface ProjectSummary {
   name: string;
@@ -68,17 +61,29 @@ export interface ProjectsStore {
   importFrom(path: string): string;
   /** Creates and returns the demo project when there are no projects yet. */
   ensureDemo(demo?: { source: ConnectionSpec; target: ConnectionSpec }): Project | undefined;
-  /** Set when projects.json was unreadable and was moved aside. */
+  /** Set when projects.json was unreadable or invalid and was moved aside. */
   notice?: string;
 }
 
 export function openProjects(cwd?: string): ProjectsStore {
-  const { store, notice } = openStore<ProjectsFile>('projects', { projects: {} }, cwd);
+  const store = openStore<ProjectsFile>(
+    {
+      name: 'projects',
+      noun: 'a projects file',
+      defaults: { projects: {} },
+      schema: projectsSchema,
+      maxBytes: FILE_LIMITS.projects,
+    },
+    cwd,
+  );
   const session = new Map<string, string>();
   const sessionKey = (name: string, side: Side) => `${name}\u0000${side}`;
 
-  const all = (): Record<string, StoredProject> => ({ ...(store.get('projects') ?? {}) });
-  const write = (projects: Record<string, StoredProject>) => store.set('projects', projects);
+  // A map without a prototype: a project named "constructor" or "__proto__" is a project.
+  const all = (): Record<string, StoredProject> =>
+    Object.assign(Object.create(null), store.read().projects);
+  const write = (projects: Record<string, StoredProject>) =>
+    store.write({ ...store.read(), projects });
   const find = (name: string): StoredProject | undefined => all()[name];
   const must = (name: string): StoredProject => {
     const p = find(name);
@@ -113,7 +118,9 @@ export function openProjects(cwd?: string): ProjectsStore {
   };
 
   const api: ProjectsStore = {
-    notice,
+    get notice() {
+      return store.notice;
+    },
     list() {
       return Object.values(all())
         .map((p) => ({
@@ -209,30 +216,23 @@ export function openProjects(cwd?: string): ProjectsStore {
       const p = projects[name];
       if (!p) return;
       projects[name] = { ...p, lastOpened: new Date().toISOString() };
-      write(projects);
+      try {
+        write(projects);
+      } catch {
+        // Only the recent order is lost (a read-only or full disk): not worth stopping for.
+      }
     },
     exportTo(name, path) {
       const project = api.get(name);
       if (!project) throw new Error(`No project named "${name}"`);
-      writeFileSync(path, exportProject(project), { mode: 0o644 });
+      writeUserFile(path, exportProject(project));
     },
     importFrom(path) {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        throw new Error(
-          code === 'ENOENT'
-            ? `No such file: ${path}`
-            : `Cannot read ${path}: ${(error as Error).message}`,
-        );
-      }
-      const parsed = parseProjectFile(text);
+      const file = readBounded(path, FILE_LIMITS.projectFile, 'a project file');
+      if (!file.ok) throw new Error(file.message);
+      const parsed = parseProjectFile(file.text);
       if (!parsed.ok) throw new Error(parsed.error);
-      const taken = Object.keys(all());
-      let name = parsed.value.name;
-      for (let n = 2; projectNameError(name, taken); n++) name = `${parsed.value.name} (${n})`;
+      const name = freeProjectName(parsed.value.name, Object.keys(all()));
       api.save({ ...parsed.value, name });
       return name;
     },

@@ -40,7 +40,10 @@ export function toIdentifier(text: string, kind: IdentifierKind, fallback = 'dms
   return id.length > 0 ? id : fallback;
 }
 
-/** The first of stem, stem-2, stem-3 … that is not taken. */
+/**
+ * The first of stem, stem-2, stem-3 … that is not taken. Each candidate ends in its own "-n",
+ * so among the first taken+1 one is free: the loop is bounded by the number taken.
+ */
 export function freeIdentifier(
   stem: string,
   taken: Iterable<string>,
@@ -48,9 +51,10 @@ export function freeIdentifier(
 ): string {
   const used = new Set([...taken].map((t) => t.toLowerCase()));
   if (!used.has(stem.toLowerCase())) return stem;
-  for (let n = 2; ; n++) {
+  for (let n = 2; n <= used.size + 2; n++) {
     const suffix = `-${n}`;
     const candidate = `${stem.slice(0, MAX_LENGTH[kind] - suffix.length).replace(/-+$/, '')}${suffix}`;
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
+  return stem; // unreachable: see above
 }

@@ -1,8 +1,10 @@
-// Projects as files and names: export a project as JSON (never with secrets), parse an imported
-// one, validate project names, and build the sandbox's demo project.
-import { type ConnectionSpec, isDbEngine } from './connection.js';
-import { SSL_MODES } from './connectionForm.js';
+// Projects as files: export a project as JSON (never with secrets), parse an imported one
+// against its schema (src/model/configSchemas.ts), and build the sandbox's demo project.
+import { exportedProjectSchema } from './configSchemas.js';
+import type { ConnectionSpec } from './connection.js';
 import type { Project } from './project.js';
+import { projectNameError } from './projectName.js';
+import { type Infer, quoted } from './schema.js';
 
 export const PROJECT_FILE_FORMAT = 'dms-tui-project';
 export const PROJECT_FILE_VERSION = 1;
@@ -32,45 +34,7 @@ export function exportProject(project: Project): string {
   return `${JSON.stringify({ format: PROJECT_FILE_FORMAT, version: PROJECT_FILE_VERSION, project: clean }, null, 2)}\n`;
 }
 
-export function projectNameError(name: string, taken: Iterable<string> = []): string | null {
-  const trimmed = name.trim();
-  if (trimmed === '') return 'Project name is required';
-  if (trimmed.length > 64) return 'Project name must be at most 64 characters';
-  if (/[\u0000-\u001f\u007f/\\]/.test(trimmed))
-    return 'Project name cannot contain slashes or control characters';
-  for (const t of taken)
-    if (t.toLowerCase() === trimmed.toLowerCase()) return `A project named "${t}" already exists`;
-  return null;
-}
-
-function parseConnection(raw: unknown, side: string): ParseResult<ConnectionSpec | null> {
-  if (raw === null || raw === undefined) return { ok: true, value: null };
-  if (typeof raw !== 'object') return { ok: false, error: `${side} connection must be an object` };
-  const c = raw as Record<string, unknown>;
-  if (typeof c.engine !== 'string' || !isDbEngine(c.engine))
-    return { ok: false, error: `${side} connection: unknown engine "${String(c.engine)}"` };
-  if (typeof c.host !== 'string' || c.host.trim() === '')
-    return { ok: false, error: `${side} connection: host is required` };
-  const port = Number(c.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    return { ok: false, error: `${side} connection: port must be from 1 to 65535` };
-  const sslMode = typeof c.sslMode === 'string' ? c.sslMode : 'none';
-  if (!(SSL_MODES as readonly string[]).includes(sslMode))
-    return { ok: false, error: `${side} connection: unknown SSL mode "${sslMode}"` };
-  return {
-    ok: true,
-    value: {
-      engine: c.engine,
-      host: c.host,
-      port,
-      database: typeof c.database === 'string' ? c.database : '',
-      user: typeof c.user === 'string' ? c.user : '',
-      sslMode: sslMode as ConnectionSpec['sslMode'],
-    },
-  };
-}
-
-/** Parses an exported project file. Any password in it is dropped. */
+/** Parses an exported project file (checked against its schema). Any password in it is dropped. */
 export function parseProjectFile(text: string): ParseResult<Project> {
   let doc: unknown;
   try {
@@ -82,27 +46,45 @@ export function parseProjectFile(text: string): ParseResult<Project> {
   if (d?.format !== PROJECT_FILE_FORMAT || typeof d.project !== 'object' || d.project === null)
     return { ok: false, error: `Not a project file: expected "format": "${PROJECT_FILE_FORMAT}"` };
   if (d.version !== PROJECT_FILE_VERSION)
-    return { ok: false, error: `Unsupported project file version ${String(d.version)}` };
-  const p = d.project as Record<string, unknown>;
-  const name = typeof p.name === 'string' ? p.name.trim() : '';
-  const nameError = projectNameError(name);
+    return {
+      ok: false,
+      error: `Unsupported project file version ${typeof d.version === 'number' ? d.version : quoted(String(d.version), 20)}`,
+    };
+  const nameError = projectNameError(
+    typeof (d.project as { name?: unknown }).name === 'string'
+      ? (d.project as { name: string }).name
+      : '',
+  );
   if (nameError) return { ok: false, error: nameError };
-  const source = parseConnection(p.source, 'Source');
-  if (!source.ok) return source;
-  const target = parseConnection(p.target, 'Target');
-  if (!target.ok) return target;
+  const error = exportedProjectSchema.check(d.project, 'project');
+  if (error) return { ok: false, error: `Not a valid project file: ${error}` };
+  const p = d.project as Infer<typeof exportedProjectSchema>;
   return {
     ok: true,
     value: {
-      name,
-      profile: typeof p.profile === 'string' ? p.profile : '',
-      ...(typeof p.region === 'string' && p.region ? { region: p.region } : {}),
-      source: source.value,
-      target: target.value,
-      ...(typeof p.defaultReplicationInstance === 'string' && p.defaultReplicationInstance
+      name: p.name.trim(),
+      profile: p.profile ?? '',
+      ...(p.region ? { region: p.region } : {}),
+      source: importedConnection(p.source),
+      target: importedConnection(p.target),
+      ...(p.defaultReplicationInstance
         ? { defaultReplicationInstance: p.defaultReplicationInstance }
         : {}),
     },
+  };
+}
+
+function importedConnection(
+  c: Infer<typeof exportedProjectSchema>['source'],
+): ConnectionSpec | null {
+  if (!c) return null;
+  return {
+    engine: c.engine,
+    host: c.host.trim(),
+    port: c.port,
+    database: c.database ?? '',
+    user: c.user ?? '',
+    sslMode: c.sslMode ?? 'none',
   };
 }
 

@@ -29,4 +29,40 @@ describe('task drafts', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8')).not.toMatch(/password/i);
   });
+
+  it('cuts text beyond a field limit before saving, so a huge paste never reaches the file', () => {
+    const values = initialValues({ name: 'x', mappings: [] });
+    const drafts = openTaskDrafts(dir);
+    drafts.save('paste', {
+      values: {
+        ...values,
+        name: 'n'.repeat(100_000),
+        lobMaxKb: '9'.repeat(50_000),
+        mappings: [{ action: 'include', schema: 's'.repeat(10_000), table: '%' }],
+      },
+      savedAt: '2026-01-01T00:00:00.000Z',
+    });
+    const file = join(dir, 'task-drafts.json');
+    expect(statSync(file).size).toBeLessThan(4096);
+    const back = openTaskDrafts(dir).load('paste')!;
+    expect(back.values.name).toBe('n'.repeat(255));
+    expect(back.values.lobMaxKb).toHaveLength(16);
+    expect(back.values.mappings[0]!.schema).toHaveLength(255);
+  });
+
+  it('does not save a draft that still does not fit, keeping the one before', () => {
+    const values = initialValues({ name: 'kept', mappings: [] });
+    const drafts = openTaskDrafts(dir);
+    drafts.save('many', { values, savedAt: '2026-01-01T00:00:00.000Z' });
+    const rows = Array.from({ length: 5001 }, (_, i) => ({
+      action: 'include' as const,
+      schema: 's',
+      table: `t${i}`,
+    }));
+    drafts.save('many', {
+      values: { ...values, name: 'lost', mappings: rows },
+      savedAt: '2026-01-02T00:00:00.000Z',
+    });
+    expect(openTaskDrafts(dir).load('many')?.values.name).toBe('kept');
+  });
 });

@@ -4,9 +4,10 @@ import {
   demoProject,
   exportProject,
   parseProjectFile,
-  projectNameError,
   shouldCreateDemo,
 } from '../../src/model/projectFile.js';
+import { freeIdentifier } from '../../src/model/identifiers.js';
+import { freeProjectName, projectNameError } from '../../src/model/projectName.js';
 
 const project: Project = {
   name: 'Sales move',
@@ -48,11 +49,11 @@ describe('project files', () => {
     ['{"format":"dms-tui-project","version":1,"project":{"name":""}}', 'Project name is required'],
     [
       '{"format":"dms-tui-project","version":1,"project":{"name":"x","source":{"engine":"db2","host":"h","port":1}}}',
-      'unknown engine "db2"',
+      'project.source.engine must be one of postgres, mysql',
     ],
     [
       '{"format":"dms-tui-project","version":1,"project":{"name":"x","target":{"engine":"postgres","host":"h","port":0}}}',
-      'port must be from 1 to 65535',
+      'project.target.port must be a whole number from 1 to 65535 (it is 0)',
     ],
   ])('rejects %s', (text, message) => {
     const parsed = parseProjectFile(text);
@@ -104,5 +105,53 @@ describe('project files', () => {
     expect(shouldCreateDemo(0, demo)).toBe(true);
     expect(shouldCreateDemo(1, demo)).toBe(false);
     expect(shouldCreateDemo(0, undefined)).toBe(false);
+  });
+
+  it.each([
+    ['a C1 control', 'a\u009bb'],
+    ['a bidirectional override', 'evil\u202egnp.exe'],
+    ['a newline', 'a\nb'],
+  ])('refuses a name with %s', (_what, name) => {
+    expect(projectNameError(name)).toMatch(/control characters/);
+  });
+
+  it('rejects a field beyond its limit in an imported file', () => {
+    const doc = JSON.parse(exportProject(project));
+    doc.project.source.host = 'h'.repeat(100_000);
+    const parsed = parseProjectFile(JSON.stringify(doc));
+    expect(!parsed.ok && parsed.error).toBe(
+      'Not a valid project file: project.source.host is too long (100000 characters; at most 253)',
+    );
+  });
+});
+
+describe('free names (bounded searches)', () => {
+  it('finds a free project name however long the name, shortening it to fit', () => {
+    const long = `${'n'.repeat(61)}xyz`; // 64 characters: every "long (n)" is over the limit
+    expect(freeProjectName(long, [])).toBe(long);
+    const second = freeProjectName(long, [long]);
+    expect(second).toBe(`${'n'.repeat(60)} (2)`);
+    expect(projectNameError(second, [long])).toBeNull();
+    const third = freeProjectName(long, [long, second.toUpperCase()]);
+    expect(third).toBe(`${'n'.repeat(60)} (3)`);
+  });
+
+  it('takes at most one try per taken name, whatever is taken', () => {
+    const taken = ['x', ...Array.from({ length: 5000 }, (_, i) => `x (${i + 2})`)];
+    expect(freeProjectName('x', taken)).toBe('x (5002)');
+    // A name that is nearly all suffix still ends in a free, valid name.
+    const name = `${'a'.repeat(58)} (2)`;
+    const free = freeProjectName(name, [name, `${'a'.repeat(58)} (2 (2)`]);
+    expect(projectNameError(free, [name])).toBeNull();
+  });
+
+  it('finds a free DMS identifier in a bounded number of tries', () => {
+    const stem = 'a'.repeat(255);
+    // Every candidate up to stem-3001 is taken: the search must go on to the next, and stop.
+    const candidate = (n: number) => `${stem.slice(0, 255 - `-${n}`.length)}-${n}`;
+    const taken = [stem, ...Array.from({ length: 3000 }, (_, i) => candidate(i + 2))];
+    const free = freeIdentifier(stem, taken, 'task');
+    expect(free).toBe(candidate(3002));
+    expect(taken).not.toContain(free);
   });
 });
