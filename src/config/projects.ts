@@ -3,7 +3,7 @@
 // memory for this run (asked once), and remembers only that one is needed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ConnectionSpec } from '../model/connection.js';
-import type { Project } from '../model/project.js';
+import type { Project, Side } from '../model/project.js';
 import {
   demoProject,
   exportProject,
@@ -14,7 +14,7 @@ import {
 } from '../model/projectFile.js';
 import { openStore } from './store.js';
 
-export type Side = 'source' | 'target';
+export type { Side };
 
 interface StoredConnection extends ConnectionSpec {
   /** The user ticked "remember": `password` is stored in this (0600) file. */

@@ -10,7 +10,6 @@ import type { ScreenProps } from '../ui/screenProps.js';
 import { useServices } from '../ui/services.js';
 import { useStatus } from '../ui/status.js';
 import { type FieldSpec, FormFields, isTextField } from '../components/form/FormFields.js';
-import type { Side } from '../config/projects.js';
 import { testConnection } from '../db/connection.js';
 import { describeConnection, engineInfo, isDbEngine } from '../model/connection.js';
 import {
@@ -48,13 +47,11 @@ type TestState =
   | { state: 'ok'; version: string }
   | { state: 'failed'; message: string };
 
-export function ConnectionScreen({ params }: ScreenProps) {
+export function ConnectionScreen({ params }: ScreenProps<'connection'>) {
   const services = useServices();
   const navigation = useNavigation();
   const { setNotice, setError } = useStatus();
-  const projectName = String(params?.project ?? services.project?.name ?? '');
-  const side: Side = params?.side === 'target' ? 'target' : 'source';
-  const timeoutMs = Number(params?.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const { project: projectName, side, timeoutMs = DEFAULT_TIMEOUT_MS } = params;
   const store = services.projects;
   const project = store?.get(projectName);
 

@@ -33,11 +33,8 @@ interface Explanation {
   settings?: string;
 }
 
-export function LogView({ params }: ScreenProps) {
-  const arn = String(params?.arn ?? '');
-  const id = String(params?.id ?? '');
-  const group = String(params?.group ?? '');
-  const stream = String(params?.stream ?? '');
+export function LogView({ params }: ScreenProps<'logs'>) {
+  const { arn, id, group, stream } = params;
   const { clients } = useServices();
   const { setError, setNotice } = useStatus();
   const { width, height } = useBodySize();

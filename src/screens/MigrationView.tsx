@@ -25,7 +25,9 @@ import {
   planAction,
   resultLines,
 } from '../model/taskActions.js';
-import { type Task, taskLogLocation } from '../model/task.js';
+import type { Route } from '../model/navigation.js';
+import type { Task } from '../model/task.js';
+import { tableStatsRoute, taskDetailsRoute, taskLogRoute } from '../model/taskRoutes.js';
 import {
   TASK_COLUMNS,
   type TaskColumn,
@@ -35,7 +37,6 @@ import {
 } from '../model/taskRow.js';
 import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
 import { refusal, START_TYPE_TEXT, type StartType } from '../model/taskStatus.js';
-import { instanceName } from '../model/task.js';
 import { useRefreshStatus } from './screenHelpers.js';
 
 type Dialog =
@@ -47,7 +48,7 @@ type Dialog =
 
 const INTERVALS = [1, 2, 5, 10, 30, 60];
 
-export function MigrationView({ params }: ScreenProps = {}) {
+export function MigrationView({ params }: ScreenProps<'tasks'>) {
   const services = useServices();
   const navigation = useNavigation();
   const { setError } = useStatus();
@@ -82,7 +83,7 @@ export function MigrationView({ params }: ScreenProps = {}) {
   const listHeight = Math.max(1, height - chrome);
   const list = useListCursor({ name: 'tasks', count: rows.length, height: listHeight });
   // Opened on a task (the Create Task form's "start now" lands here): focus it once it is listed.
-  const focusTaskArn = params?.focusTaskArn as string | undefined;
+  const focusTaskArn = params?.focusTaskArn;
   const [focusedOnce, setFocusedOnce] = useState(false);
   useEffect(() => {
     if (!focusTaskArn || focusedOnce) return;
@@ -120,18 +121,8 @@ export function MigrationView({ params }: ScreenProps = {}) {
     else act('start', chosenTasks);
   };
 
-  const open = (
-    screen: 'taskDetails' | 'tableStats' | 'logs',
-    extra: Record<string, unknown> = {},
-  ) => {
-    if (!focused) return;
-    const t = focused.task;
-    const params: Record<string, unknown> = { arn: t.arn, id: t.id, ...extra };
-    if (screen === 'logs') {
-      const location = taskLogLocation(t, instanceName(t.instanceArn, tasks.names));
-      Object.assign(params, location, { status: t.status });
-    }
-    navigation.push({ screen, params });
+  const open = (route: (task: Task) => Route) => {
+    if (focused) navigation.push(route(focused.task));
   };
 
   const changeInterval = (step: 1 | -1) => {
@@ -147,7 +138,7 @@ export function MigrationView({ params }: ScreenProps = {}) {
     ...list.bindings,
     {
       command: 'task.details',
-      handler: () => open('taskDetails'),
+      handler: () => open((t) => taskDetailsRoute(t)),
       disabledReason: focused ? null : 'No task here',
     },
     { command: 'task.start', handler: start, disabledReason: reasonFor('start') },
@@ -169,17 +160,17 @@ export function MigrationView({ params }: ScreenProps = {}) {
     { command: 'task.refresh', handler: tasks.refresh },
     {
       command: 'task.logs',
-      handler: () => open('logs'),
+      handler: () => open((t) => taskLogRoute(t, tasks.names)),
       disabledReason: focused ? null : 'No task here',
     },
     {
       command: 'task.tableStats',
-      handler: () => open('tableStats'),
+      handler: () => open(tableStatsRoute),
       disabledReason: focused ? null : 'No task here',
     },
     {
       command: 'task.json',
-      handler: () => open('taskDetails', { json: true }),
+      handler: () => open((t) => taskDetailsRoute(t, { json: true })),
       disabledReason: focused ? null : 'No task here',
     },
     { command: 'list.filter', handler: () => setDialog({ kind: 'filter' }) },

@@ -29,9 +29,9 @@ import {
 import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
 import { useRefreshStatus } from './screenHelpers.js';
 
-export function TableStats({ params }: ScreenProps) {
-  const arn = String(params?.arn ?? '');
-  const id = String(params?.id ?? arn);
+export function TableStats({ params }: ScreenProps<'tableStats'>) {
+  const { arn } = params;
+  const id = params.id || arn;
   const { clients } = useServices();
   const { setError, setNotice } = useStatus();
   const { width, height } = useBodySize();

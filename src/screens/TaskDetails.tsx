@@ -13,7 +13,8 @@ import { JsonView } from '../components/JsonView.js';
 import { useListCursor } from '../hooks/useListCursor.js';
 import { usePolling } from '../hooks/usePolling.js';
 import { visibleRange } from '../model/listCursor.js';
-import { instanceName, type TaskNames, taskLogLocation, type Task } from '../model/task.js';
+import type { Task, TaskNames } from '../model/task.js';
+import { tableStatsRoute, taskLogRoute } from '../model/taskRoutes.js';
 import { mappingLines, settingsSummary, taskDetailLines } from '../model/taskDetails.js';
 import { useRefreshStatus } from './screenHelpers.js';
 
@@ -22,12 +23,12 @@ interface DetailsData {
   names: TaskNames;
 }
 
-export function TaskDetails({ params }: ScreenProps) {
-  const arn = String(params?.arn ?? '');
+export function TaskDetails({ params }: ScreenProps<'taskDetails'>) {
+  const { arn } = params;
   const services = useServices();
   const navigation = useNavigation();
   const { height } = useBodySize();
-  const [json, setJson] = useState(Boolean(params?.json));
+  const [json, setJson] = useState(Boolean(params.json));
   const { clients } = services;
   const fetch = useCallback(async (): Promise<DetailsData> => {
     const [task, names] = await Promise.all([
@@ -63,12 +64,9 @@ export function TaskDetails({ params }: ScreenProps) {
   const list = useListCursor({ name: 'details', count: lines.length, height: listHeight });
   const openFrom = (screen: 'logs' | 'tableStats') => {
     if (!data) return;
-    const t = data.task;
-    const extra =
-      screen === 'logs'
-        ? { ...taskLogLocation(t, instanceName(t.instanceArn, data.names)), status: t.status }
-        : {};
-    navigation.push({ screen, params: { arn: t.arn, id: t.id, ...extra } });
+    navigation.push(
+      screen === 'logs' ? taskLogRoute(data.task, data.names) : tableStatsRoute(data.task),
+    );
   };
   useBindings(
     json

@@ -65,7 +65,7 @@ type Mode =
 
 const TEXT_FIELDS: FieldId[] = ['name', 'lobSize'];
 
-export function TaskFormScreen({ params }: ScreenProps) {
+export function TaskFormScreen({ params }: ScreenProps<'taskForm'>) {
   const services = useServices();
   const { project, taskDrafts } = services;
   const projectKey = project?.name ?? '';
