@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
+import { hintLine, keysOf } from '../ui/keyHints.js';
 
 export interface Choice<V> {
   value: V;
@@ -51,7 +52,10 @@ export function ChoiceDialog<V>({
           {c.label}
         </Text>
       ))}
-      <Text dimColor>Tab/→ next · Enter pick · Esc cancel</Text>
+      <Text dimColor>
+        {keysOf('dialog.next')} next ·{' '}
+        {hintLine(['dialog.confirm', 'pick'], ['dialog.cancel', 'cancel'])}
+      </Text>
     </Box>
   );
 }

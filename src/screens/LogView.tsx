@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
+import { keyOf } from '../ui/keyHints.js';
 import { useBodySize } from '../ui/layout.js';
 import type { ScreenProps } from '../ui/screenProps.js';
 import { useServices } from '../ui/services.js';
@@ -96,7 +97,7 @@ export function LogView({ params }: ScreenProps<'logs'>) {
         const enableRefusal = refusal(task, 'modify') ?? undefined;
         if (s && !s.loggingEnabled) {
           setExplanation({
-            text: `Logging is not enabled in ${id}'s task settings, so DMS writes no CloudWatch log.${enableRefusal ? ` To enable it, stop the task first (${task.status}).` : ' Press E to enable it (ModifyReplicationTask), then start the task.'}`,
+            text: `Logging is not enabled in ${id}'s task settings, so DMS writes no CloudWatch log.${enableRefusal ? ` To enable it, stop the task first (${task.status}).` : ` Press ${keyOf('logs.enable')} to enable it (ModifyReplicationTask), then start the task.`}`,
             canEnable: true,
             enableRefusal,
             settings: task.settings,

@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { type Binding, useBindings } from '../ui/bindings.js';
+import { keyOf } from '../ui/keyHints.js';
 import { useBodySize } from '../ui/layout.js';
 import { useNavigation } from '../ui/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
@@ -250,7 +251,7 @@ export function MigrationView({ params }: ScreenProps<'tasks'>) {
           }
           empty={
             tasks.tasks.length === 0
-              ? 'No replication tasks in this account and region (create one from the schema browser: :browser)'
+              ? `No replication tasks in this account and region (create one from the schema browser: ${keyOf('app.goto')}browser)`
               : 'No task matches the filter'
           }
         />

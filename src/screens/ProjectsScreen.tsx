@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { type Binding, useBindings } from '../ui/bindings.js';
+import { hintLine, keyOf } from '../ui/keyHints.js';
 import { useBodySize } from '../ui/layout.js';
 import { useNavigation } from '../ui/navigation.js';
 import { useServices } from '../ui/services.js';
@@ -43,7 +44,7 @@ export function ProjectsScreen() {
   const listHeight = Math.max(1, Math.min(projects.length, height - 10));
   const list = useListCursor({ name: 'projects', count: projects.length, height: listHeight });
   const focused = projects[list.cursor.index];
-  const none = focused ? null : 'No project yet: n creates one';
+  const none = focused ? null : `No project yet: ${keyOf('projects.new')} creates one`;
   const back = () => setMode({ kind: 'list' });
 
   const open = (name: string) => {
@@ -123,7 +124,9 @@ export function ProjectsScreen() {
               );
               if (error) return error;
               back();
-              setNotice(`Created ${name.trim()}: s sets its source, t its target, Enter opens it`);
+              setNotice(
+                `Created ${name.trim()}: ${keyOf('projects.source')} sets its source, ${keyOf('projects.target')} its target, ${keyOf('projects.open')} opens it`,
+              );
               const index = store.list().findIndex((p) => p.name === name.trim());
               if (index >= 0) list.focus(index);
               return null;
@@ -221,7 +224,10 @@ export function ProjectsScreen() {
         {'PROJECT'.padEnd(24)} {'SOURCE'.padEnd(22)} {'TARGET'.padEnd(22)} OPENED
       </Text>
       {projects.length === 0 ? (
-        <Text dimColor>{'  '}No projects yet. n creates one; i imports a project file.</Text>
+        <Text dimColor>
+          {'  '}No projects yet. {keyOf('projects.new')} creates one; {keyOf('projects.import')}{' '}
+          imports a project file.
+        </Text>
       ) : null}
       {projects.slice(start, end).map((p, i) => {
         const index = start + i;
@@ -268,14 +274,14 @@ function Details({ store, project }: { store: ProjectsStore; project: ProjectSum
         Source:{' '}
         {project.source
           ? `${engineInfo(project.source.engine).label} ${describeConnection(project.source)}`
-          : 'not set (s)'}
+          : `not set (${keyOf('projects.source')})`}
         {passwordNote(store, project.name, 'source', project.source)}
       </Text>
       <Text>
         Target:{' '}
         {project.target
           ? `${engineInfo(project.target.engine).label} ${describeConnection(project.target)}`
-          : 'not set (t)'}
+          : `not set (${keyOf('projects.target')})`}
         {passwordNote(store, project.name, 'target', project.target)}
       </Text>
     </Box>
@@ -344,7 +350,13 @@ function SettingsForm({
         focused={focused}
         onChange={(field, text) => setDraft((d) => ({ ...d, [field]: text }))}
       />
-      <Text dimColor>Tab next field · Enter saves · Esc cancels</Text>
+      <Text dimColor>
+        {hintLine(
+          ['form.next', 'next field'],
+          ['prompt.accept', 'saves'],
+          ['prompt.cancel', 'cancels'],
+        )}
+      </Text>
     </Box>
   );
 }

@@ -7,6 +7,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { type Binding, useBindings } from '../ui/bindings.js';
+import { hintLine, keyOf } from '../ui/keyHints.js';
 import { useBodySize } from '../ui/layout.js';
 import { useNavigation } from '../ui/navigation.js';
 import { useServices } from '../ui/services.js';
@@ -125,7 +126,10 @@ export function SchemaBrowser() {
   };
 
   const mark = () => {
-    const reason = pane === 'target' ? 'Marks are made on the source side (Tab)' : canMark(focused);
+    const reason =
+      pane === 'target'
+        ? `Marks are made on the source side (${keyOf('list.nextPane')})`
+        : canMark(focused);
     if (reason) return setError(reason);
     setMarks((m) => [...toggleMark(new Set(m), focused!.id)]);
     cursor.move('down');
@@ -136,7 +140,7 @@ export function SchemaBrowser() {
     if (!result.ok)
       return setError(
         pane === 'target' && marks.size === 0
-          ? 'Focus or mark objects on the source side (Tab)'
+          ? `Focus or mark objects on the source side (${keyOf('list.nextPane')})`
           : result.error,
       );
     navigation.push({ screen: 'taskForm', params: { selection: result.selection } });
@@ -148,7 +152,7 @@ export function SchemaBrowser() {
     setNotice(`Reloading the ${pane} catalog`);
   };
 
-  const noProject = project ? null : 'No project open: :project opens one';
+  const noProject = project ? null : `No project open: ${keyOf('app.goto')}project opens one`;
   const bindings: Binding[] =
     prompt.kind === 'none' && !askFor
       ? [
@@ -189,7 +193,8 @@ export function SchemaBrowser() {
   if (!project)
     return (
       <Text>
-        No project open. Open or create one on the projects screen (<Text bold>:project</Text>).
+        No project open. Open or create one on the projects screen (
+        <Text bold>{keyOf('app.goto')}project</Text>).
       </Text>
     );
 
@@ -225,7 +230,7 @@ export function SchemaBrowser() {
         <TextPrompt
           label={`Password for the ${askFor} (${describeConnection(live![askFor]!)}):`}
           mask
-          hint="Kept in memory for this run only · Enter connects · Esc goes back"
+          hint={`Kept in memory for this run only · ${hintLine(['prompt.accept', 'connects'], ['prompt.cancel', 'goes back'])}`}
           onCancel={() => navigation.pop()}
           onSubmit={(pw) => {
             store?.setSessionPassword(project.name, askFor, pw);
@@ -256,8 +261,8 @@ export function SchemaBrowser() {
         <Text dimColor wrap="truncate-end">
           {filterText ? `filter /${filterText} (${pane}) · ` : ''}
           {marks.size > 0
-            ? `${marks.size} marked · c creates a DMS task for them`
-            : 'Space marks · c creates a DMS task for the focused object'}
+            ? `${marks.size} marked · ${keyOf('browser.createTask')} creates a DMS task for them`
+            : `${hintLine(['list.mark', 'marks'], ['browser.createTask', 'creates a DMS task for the focused object'])}`}
         </Text>
       )}
     </Box>
@@ -400,8 +405,8 @@ function PaneView({
         />
       ) : (
         <Text dimColor>
-          No {title.toLowerCase()} connection: set it on the projects screen (:project, then{' '}
-          {title === 'SOURCE' ? 's' : 't'}).
+          No {title.toLowerCase()} connection: set it on the projects screen ({keyOf('app.goto')}
+          project, then {keyOf(title === 'SOURCE' ? 'projects.source' : 'projects.target')}).
         </Text>
       )}
     </Box>

@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import { useCallback, useMemo, useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
+import { keyOf } from '../ui/keyHints.js';
 import { useBodySize } from '../ui/layout.js';
 import { useNavigation } from '../ui/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
@@ -107,7 +108,9 @@ export function TaskDetails({ params }: ScreenProps<'taskDetails'>) {
     };
     return (
       <Box flexDirection="column">
-        <Text dimColor>Full JSON of {data.task.id} (Esc closes)</Text>
+        <Text dimColor>
+          Full JSON of {data.task.id} ({keyOf('dialog.cancel')} closes)
+        </Text>
         <JsonView
           value={raw}
           height={listHeight - 1}

@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { useBindings } from '../../ui/bindings.js';
+import { hintLine } from '../../ui/keyHints.js';
 import { TextField } from './TextField.js';
 
 export interface TextPromptProps {
@@ -51,7 +52,9 @@ export function TextPrompt({
       {error ? (
         <Text color="red">{error}</Text>
       ) : (
-        <Text dimColor>{hint ?? 'Enter accepts · Esc cancels'}</Text>
+        <Text dimColor>
+          {hint ?? hintLine(['prompt.accept', 'accepts'], ['prompt.cancel', 'cancels'])}
+        </Text>
       )}
     </Box>
   );
