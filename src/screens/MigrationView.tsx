@@ -38,7 +38,7 @@ import {
 } from '../model/taskRow.js';
 import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
 import { refusal, START_TYPE_TEXT, type StartType } from '../model/taskStatus.js';
-import { useRefreshStatus } from './screenHelpers.js';
+import { useRefreshStatus } from '../hooks/useRefreshStatus.js';
 
 type Dialog =
   | { kind: 'none' }

@@ -5,15 +5,12 @@ import { useMemo, useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
 import { useBodySize } from '../ui/layout.js';
 import type { ScreenProps } from '../ui/screenProps.js';
-import { useServices } from '../ui/services.js';
-import { useStatus } from '../ui/status.js';
 import { useRouteState } from '../ui/useRouteState.js';
-import { errorLine } from '../aws/call.js';
-import { RELOAD_TABLES_MAX, reloadTables } from '../aws/tableStats.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { FilterPrompt } from '../components/FilterPrompt.js';
 import { Table } from '../components/Table.js';
 import { useListCursor } from '../hooks/useListCursor.js';
+import { useReloadTables } from '../hooks/useReloadTables.js';
 import { useTableStats } from '../hooks/useTableStats.js';
 import { applyFilter, compileFilter } from '../model/listFilter.js';
 import {
@@ -27,15 +24,14 @@ import {
   tableStatTone,
 } from '../model/tableStatsRow.js';
 import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
-import { useRefreshStatus } from './screenHelpers.js';
+import { useRefreshStatus } from '../hooks/useRefreshStatus.js';
 
 export function TableStats({ params }: ScreenProps<'tableStats'>) {
   const { arn } = params;
   const id = params.id || arn;
-  const { clients } = useServices();
-  const { setError, setNotice } = useStatus();
   const { width, height } = useBodySize();
   const stats = useTableStats({ taskArn: arn });
+  const reloader = useReloadTables({ arn, id });
   useRefreshStatus(stats);
   const [sort, setSort] = useRouteState<SortState<TableStatColumn>>('sort', {
     column: 'schema',
@@ -67,15 +63,10 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
 
   const reload = () => {
     setDialog('none');
-    reloadTables(clients, arn, toReload).then(
-      () => {
-        setError(null);
-        setNotice(`Reloading ${toReload.length} table(s) of ${id}`);
-        setMarks(new Set());
-        stats.refresh();
-      },
-      (e) => setError(`Reload refused: ${errorLine(e)}`),
-    );
+    reloader.reload(toReload, () => {
+      setMarks(new Set());
+      stats.refresh();
+    });
   };
 
   useBindings(
@@ -86,12 +77,7 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
       {
         command: 'tables.reload',
         handler: () => setDialog('reload'),
-        disabledReason:
-          toReload.length === 0
-            ? 'No table here'
-            : toReload.length > RELOAD_TABLES_MAX
-              ? `DMS reloads at most ${RELOAD_TABLES_MAX} tables at a time (${toReload.length} marked)`
-              : null,
+        disabledReason: reloader.refusal(toReload.length),
       },
       { command: 'list.filter', handler: () => setDialog('filter') },
       {

@@ -2,43 +2,26 @@
 // failure, LOB and logging settings in words, the table mappings as sentences; `y` shows the
 // full JSON (fetched with settings).
 import { Box, Text } from 'ink';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
 import { keyOf } from '../ui/keyHints.js';
 import { useBodySize } from '../ui/layout.js';
 import { useNavigation } from '../ui/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
-import { useServices } from '../ui/services.js';
-import { findTask, listNames } from '../aws/tasks.js';
 import { JsonView } from '../components/JsonView.js';
 import { useListCursor } from '../hooks/useListCursor.js';
-import { usePolling } from '../hooks/usePolling.js';
+import { useTaskDetails } from '../hooks/useTaskDetails.js';
 import { visibleRange } from '../model/listCursor.js';
-import type { Task, TaskNames } from '../model/task.js';
 import { tableStatsRoute, taskLogRoute } from '../model/taskRoutes.js';
 import { mappingLines, settingsSummary, taskDetailLines } from '../model/taskDetails.js';
-import { useRefreshStatus } from './screenHelpers.js';
-
-interface DetailsData {
-  task: Task;
-  names: TaskNames;
-}
+import { useRefreshStatus } from '../hooks/useRefreshStatus.js';
 
 export function TaskDetails({ params }: ScreenProps<'taskDetails'>) {
   const { arn } = params;
-  const services = useServices();
   const navigation = useNavigation();
   const { height } = useBodySize();
   const [json, setJson] = useState(Boolean(params.json));
-  const { clients } = services;
-  const fetch = useCallback(async (): Promise<DetailsData> => {
-    const [task, names] = await Promise.all([
-      findTask(clients, arn, { withSettings: true }),
-      listNames(clients),
-    ]);
-    return { task, names };
-  }, [clients, arn]);
-  const polling = usePolling({ fetch, intervalMs: services.refreshSeconds * 1000, resetKey: arn });
+  const polling = useTaskDetails({ arn });
   useRefreshStatus(polling);
   const data = polling.data;
 
