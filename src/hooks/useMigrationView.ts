@@ -13,7 +13,7 @@ import { useRouteState } from '../ui/useRouteState.js';
 import { applyFilter, compileFilter } from '../model/listFilter.js';
 import { actionRefusal, migrationHeader, nextRefreshInterval } from '../model/migrationView.js';
 import type { Route, RouteParams } from '../model/navigation.js';
-import { toggleMark } from '../model/schemaTree.js';
+import { toggleMark } from '../model/marks.js';
 import type { Task } from '../model/task.js';
 import { type ActionKind, needsStartChoice, planAction } from '../model/taskActions.js';
 import {

@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
+import { command } from '../ui/commands.js';
 import { useBodySize } from '../ui/layout.js';
 import type { ScreenProps } from '../ui/screenProps.js';
 import { useRouteState } from '../ui/useRouteState.js';
@@ -13,6 +14,7 @@ import { useListCursor } from '../hooks/useListCursor.js';
 import { useReloadTables } from '../hooks/useReloadTables.js';
 import { useTableStats } from '../hooks/useTableStats.js';
 import { applyFilter, compileFilter } from '../model/listFilter.js';
+import { toggleMark } from '../model/marks.js';
 import {
   hasErrors,
   TABLE_STAT_COLUMNS,
@@ -72,39 +74,24 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
   useBindings(
     [
       ...list.bindings,
-      { command: 'tables.errorsOnly', handler: () => setErrorsOnly((v) => !v) },
-      { command: 'tables.refresh', handler: stats.refresh },
-      {
-        command: 'tables.reload',
-        handler: () => setDialog('reload'),
-        disabledReason: reloader.refusal(toReload.length),
-      },
-      { command: 'list.filter', handler: () => setDialog('filter') },
-      {
-        command: 'list.mark',
-        handler: () => {
-          if (!focused) return;
-          const key = tableStatKey(focused);
-          setMarks((m) => {
-            const next = new Set(m);
-            if (next.has(key)) next.delete(key);
-            else next.add(key);
-            return next;
-          });
-          list.move('down');
-        },
-      },
-      {
-        command: 'list.sort',
-        handler: () =>
-          setSort((s) =>
-            nextSortColumn(
-              s,
-              TABLE_STAT_COLUMNS.map((c) => c.id),
-            ),
+      command('tables.errorsOnly', () => setErrorsOnly((v) => !v)),
+      command('tables.refresh', stats.refresh),
+      command('tables.reload', () => setDialog('reload'), reloader.refusal(toReload.length)),
+      command('list.filter', () => setDialog('filter')),
+      command('list.mark', () => {
+        if (!focused) return;
+        setMarks((m) => toggleMark(m, tableStatKey(focused)));
+        list.move('down');
+      }),
+      command('list.sort', () =>
+        setSort((s) =>
+          nextSortColumn(
+            s,
+            TABLE_STAT_COLUMNS.map((c) => c.id),
           ),
-      },
-      { command: 'list.sortReverse', handler: () => setSort(reverseSort) },
+        ),
+      ),
+      command('list.sortReverse', () => setSort(reverseSort)),
     ],
     { active: dialog === 'none' },
   );

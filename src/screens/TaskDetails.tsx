@@ -13,7 +13,7 @@ import { useListCursor } from '../hooks/useListCursor.js';
 import { useTaskDetails } from '../hooks/useTaskDetails.js';
 import { visibleRange } from '../model/listCursor.js';
 import { tableStatsRoute, taskLogRoute } from '../model/taskRoutes.js';
-import { mappingLines, settingsSummary, taskDetailLines } from '../model/taskDetails.js';
+import { taskDetailsView, taskJson } from '../model/taskDetailsView.js';
 import { useRefreshStatus } from '../hooks/useRefreshStatus.js';
 
 export function TaskDetails({ params }: ScreenProps<'taskDetails'>) {
@@ -25,24 +25,11 @@ export function TaskDetails({ params }: ScreenProps<'taskDetails'>) {
   useRefreshStatus(polling);
   const data = polling.data;
 
-  const lines = useMemo(() => {
-    if (!data) return [] as { text: string; color?: string; bold?: boolean; n: number }[];
-    const out: { text: string; color?: string; bold?: boolean }[] = [];
-    for (const l of taskDetailLines(data.task, data.names))
-      out.push({
-        text: `${l.label.padEnd(16)}${l.value}`,
-        color: l.tone === 'bad' ? 'red' : undefined,
-      });
-    const s = settingsSummary(data.task.settings);
-    if (s) {
-      out.push({ text: `${'LOB columns'.padEnd(16)}${s.lob}` });
-      out.push({ text: `${'Logging'.padEnd(16)}${s.logging}` });
-      if (s.prepMode) out.push({ text: `${'Target tables'.padEnd(16)}${s.prepMode}` });
-    }
-    out.push({ text: '' }, { text: 'Table mappings', bold: true });
-    for (const m of mappingLines(data.task.tableMappings)) out.push({ text: `  ${m}` });
-    return out.map((line, n) => ({ ...line, n }));
-  }, [data]);
+  // Numbered once, so each line keeps its key as the view scrolls.
+  const lines = useMemo(
+    () => (data ? taskDetailsView(data.task, data.names).map((line, n) => ({ ...line, n })) : []),
+    [data],
+  );
 
   const listHeight = Math.max(1, height - 1);
   const list = useListCursor({ name: 'details', count: lines.length, height: listHeight });
@@ -82,20 +69,13 @@ export function TaskDetails({ params }: ScreenProps<'taskDetails'>) {
     );
   }
   if (json) {
-    const raw = {
-      ...data.task,
-      settings: undefined,
-      tableMappings: undefined,
-      ReplicationTaskSettings: safeJson(data.task.settings),
-      TableMappings: safeJson(data.task.tableMappings),
-    };
     return (
       <Box flexDirection="column">
         <Text dimColor>
           Full JSON of {data.task.id} ({keyOf('dialog.cancel')} closes)
         </Text>
         <JsonView
-          value={raw}
+          value={taskJson(data.task)}
           height={listHeight - 1}
           name="details-json"
           onClose={() => setJson(false)}
@@ -107,19 +87,15 @@ export function TaskDetails({ params }: ScreenProps<'taskDetails'>) {
   return (
     <Box flexDirection="column">
       {lines.slice(start, end).map((l) => (
-        <Text key={l.n} color={l.color} bold={l.bold} inverse={l.n === list.cursor.index}>
+        <Text
+          key={l.n}
+          color={l.bad ? 'red' : undefined}
+          bold={l.title}
+          inverse={l.n === list.cursor.index}
+        >
           {l.text || ' '}
         </Text>
       ))}
     </Box>
   );
-}
-
-function safeJson(text: string | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
