@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
-import { hintLine, keysOf } from '../ui/keyHints.js';
+import { hintFor, keysFor } from '../ui/keyHint.js';
 
 export interface Choice<V> {
   value: V;
@@ -53,8 +53,8 @@ export function ChoiceDialog<V>({
         </Text>
       ))}
       <Text dimColor>
-        {keysOf('dialog.next')} next ·{' '}
-        {hintLine(['dialog.confirm', 'pick'], ['dialog.cancel', 'cancel'])}
+        {keysFor('dialog.next')} next ·{' '}
+        {[hintFor('dialog.confirm', 'pick'), hintFor('dialog.cancel', 'cancel')].join(' · ')}
       </Text>
     </Box>
   );

@@ -1,7 +1,7 @@
 // A yes/no question that holds the keyboard until answered (Enter/y confirms, Esc/n cancels).
 import { Box, Text } from 'ink';
 import { useBindings } from '../ui/bindings.js';
-import { keysOf } from '../ui/keyHints.js';
+import { keysFor } from '../ui/keyHint.js';
 
 export function ConfirmDialog({
   title,
@@ -36,7 +36,7 @@ export function ConfirmDialog({
       </Text>
       <Text>{message}</Text>
       <Text dimColor>
-        {keysOf('dialog.confirm')}: yes · {keysOf('dialog.cancel')}: no
+        {keysFor('dialog.confirm')}: yes · {keysFor('dialog.cancel')}: no
       </Text>
     </Box>
   );

@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { type ShownBinding, useActiveBindings, useBindings } from '../ui/bindings.js';
-import { keyOf } from '../ui/keyHints.js';
+import { keysFor } from '../ui/keyHint.js';
 import { keyLabel } from '../model/keyName.js';
 
 const GROUP_TITLES: Record<ShownBinding['layer'], string> = {
@@ -63,8 +63,8 @@ export function HelpOverlay({ onClose, height }: { onClose: () => void; height: 
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} height={height}>
       <Text bold>
-        Keys — {keyOf('nav.back')} or {keyOf('app.help')} to close
-        {maxOffset > 0 ? `, ${keyOf('list.up')}${keyOf('list.down')} to scroll` : ''}
+        Keys — {keysFor('nav.back')} or {keysFor('app.help')} to close
+        {maxOffset > 0 ? `, ${keysFor('list.up')} ${keysFor('list.down')} to scroll` : ''}
       </Text>
       {visible.map((line) => (
         <Text

@@ -1,7 +1,7 @@
 // When a task has no CloudWatch log: why (asked of DMS: the task's settings and state), and
 // enabling logging when it is off (ModifyReplicationTask), with the result in the status bar.
 import { useCallback, useEffect, useState } from 'react';
-import { keyOf } from '../ui/keyHints.js';
+import { keysFor } from '../ui/keyHint.js';
 import { useServices } from '../ui/services.js';
 import { useStatus } from '../ui/status.js';
 import { errorLine } from '../aws/call.js';
@@ -43,7 +43,14 @@ export function useMissingLog(options: {
       (task) =>
         live &&
         setExplanation(
-          explainMissingLog({ task, id, group, stream, missing, enableKey: keyOf('logs.enable') }),
+          explainMissingLog({
+            task,
+            id,
+            group,
+            stream,
+            missing,
+            enableKey: keysFor('logs.enable'),
+          }),
         ),
       (e) =>
         live &&

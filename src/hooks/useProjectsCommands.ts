@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { type Binding, useBindings } from '../ui/bindings.js';
 import { command, withItem } from '../ui/commands.js';
-import { keyOf } from '../ui/keyHints.js';
+import { keysFor } from '../ui/keyHint.js';
 import { useNavigation } from '../ui/navigation.js';
 import { useStatus } from '../ui/status.js';
 import type { Project } from '../model/project.js';
@@ -38,7 +38,7 @@ export function useProjectsCommands(store: ProjectStoreApi, options: { listHeigh
     setNotice(`Opened project ${name}`);
     navigation.goto({ screen: 'browser' });
   };
-  const onProject = withItem(focused, `No project yet: ${keyOf('projects.new')} creates one`);
+  const onProject = withItem(focused, `No project yet: ${keysFor('projects.new')} creates one`);
   const bindings: Binding[] =
     mode.kind === 'list'
       ? [
@@ -68,7 +68,7 @@ export function useProjectsCommands(store: ProjectStoreApi, options: { listHeigh
       if (error) return error;
       back();
       setNotice(
-        `Created ${name.trim()}: ${keyOf('projects.source')} sets its source, ${keyOf('projects.target')} its target, ${keyOf('projects.open')} opens it`,
+        `Created ${name.trim()}: ${keysFor('projects.source')} sets its source, ${keysFor('projects.target')} its target, ${keysFor('projects.open')} opens it`,
       );
       const index = store.list().findIndex((p) => p.name === name.trim());
       if (index >= 0) list.focus(index);

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { type Binding, useBindings } from '../ui/bindings.js';
 import { command } from '../ui/commands.js';
-import { keyOf } from '../ui/keyHints.js';
+import { keysFor } from '../ui/keyHint.js';
 import { useNavigation } from '../ui/navigation.js';
 import { useServices } from '../ui/services.js';
 import { useStatus } from '../ui/status.js';
@@ -108,7 +108,7 @@ export function useSchemaBrowser({ height }: { height: number }) {
     else if (action.kind === 'focus') cursor.focus(action.index);
   };
 
-  const onSourceSide = `(${keyOf('list.nextPane')})`;
+  const onSourceSide = `(${keysFor('list.nextPane')})`;
   const mark = () => {
     const reason =
       pane === 'target' ? `Marks are made on the source side ${onSourceSide}` : canMark(focused);
@@ -134,7 +134,7 @@ export function useSchemaBrowser({ height }: { height: number }) {
     setNotice(`Reloading the ${pane} catalog`);
   };
 
-  const noProject = !project && `No project open: ${keyOf('app.goto')}project opens one`;
+  const noProject = !project && `No project open: ${keysFor('app.goto')}project opens one`;
   const bindings: Binding[] =
     prompt.kind === 'none' && !askFor
       ? [

@@ -3,7 +3,7 @@
 // and the log pane. The state and commands live in useMigrationView; this file draws the
 // header, the table, the results and the dialog that is open.
 import { Box, Text } from 'ink';
-import { keyOf } from '../ui/keyHints.js';
+import { keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
 import type { ScreenProps } from '../ui/screenProps.js';
 import { ChoiceDialog } from '../components/ChoiceDialog.js';
@@ -46,7 +46,7 @@ export function MigrationView({ params }: ScreenProps<'tasks'>) {
           }
           empty={
             tasks.tasks.length === 0
-              ? `No replication tasks in this account and region (create one from the schema browser: ${keyOf('app.goto')}browser)`
+              ? `No replication tasks in this account and region (create one from the schema browser: ${keysFor('app.goto')}browser)`
               : 'No task matches the filter'
           }
         />

@@ -3,7 +3,7 @@
 // e settings, s/t source/target connection, x export, i import. The commands live in
 // useProjectsCommands; this file draws the list and the dialog that is open.
 import { Box, Text } from 'ink';
-import { keyOf } from '../ui/keyHints.js';
+import { keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { TextPrompt } from '../components/form/TextPrompt.js';
@@ -33,7 +33,7 @@ export function ProjectsScreen() {
       </Text>
       {projects.length === 0 ? (
         <Text dimColor>
-          {'  '}No projects yet. {keyOf('projects.new')} creates one; {keyOf('projects.import')}{' '}
+          {'  '}No projects yet. {keysFor('projects.new')} creates one; {keysFor('projects.import')}{' '}
           imports a project file.
         </Text>
       ) : null}

@@ -7,7 +7,7 @@
 // useSchemaBrowser; this file lays out the panes and the prompt below them.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { hintLine, keyOf } from '../ui/keyHints.js';
+import { hintFor, keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
 import { TextField } from '../components/form/TextField.js';
 import { TextPrompt } from '../components/form/TextPrompt.js';
@@ -30,7 +30,7 @@ export function SchemaBrowser() {
     return (
       <Text>
         No project open. Open or create one on the projects screen (
-        <Text bold>{keyOf('app.goto')}project</Text>).
+        <Text bold>{keysFor('app.goto')}project</Text>).
       </Text>
     );
 
@@ -66,7 +66,11 @@ export function SchemaBrowser() {
         <TextPrompt
           label={`Password for the ${askFor} (${describeConnection(live[askFor])}):`}
           mask
-          hint={`Kept in memory for this run only · ${hintLine(['prompt.accept', 'connects'], ['prompt.cancel', 'goes back'])}`}
+          hint={[
+            'Kept in memory for this run only',
+            hintFor('prompt.accept', 'connects'),
+            hintFor('prompt.cancel', 'goes back'),
+          ].join(' · ')}
           onCancel={browser.password.cancel}
           onSubmit={browser.password.submit}
         />
@@ -88,11 +92,11 @@ export function SchemaBrowser() {
         <Text dimColor wrap="truncate-end">
           {filterText ? `filter /${filterText} (${pane}) · ` : ''}
           {marks.size > 0
-            ? `${marks.size} marked · ${keyOf('browser.createTask')} creates a DMS task for them`
-            : hintLine(
-                ['list.mark', 'marks'],
-                ['browser.createTask', 'creates a DMS task for the focused object'],
-              )}
+            ? `${marks.size} marked · ${keysFor('browser.createTask')} creates a DMS task for them`
+            : [
+                hintFor('list.mark', 'marks'),
+                hintFor('browser.createTask', 'creates a DMS task for the focused object'),
+              ].join(' · ')}
         </Text>
       )}
     </Box>

@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
-import { keyOf } from '../ui/keyHints.js';
+import { keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
 import { useNavigation } from '../ui/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
@@ -72,7 +72,7 @@ export function TaskDetails({ params }: ScreenProps<'taskDetails'>) {
     return (
       <Box flexDirection="column">
         <Text dimColor>
-          Full JSON of {data.task.id} ({keyOf('dialog.cancel')} closes)
+          Full JSON of {data.task.id} ({keysFor('dialog.cancel')} closes)
         </Text>
         <JsonView
           value={taskJson(data.task)}

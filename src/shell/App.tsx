@@ -9,7 +9,7 @@ import { StatusBar } from '../components/StatusBar.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Route } from '../model/navigation.js';
 import { KeyDispatcher, useBindings } from '../ui/bindings.js';
-import { keyOf } from '../ui/keyHints.js';
+import { keysFor } from '../ui/keyHint.js';
 import { BodySizeContext } from '../ui/layout.js';
 import { NavigationProvider, useNavigation } from '../ui/navigation.js';
 import { gotoTargets, routeComponent, routeTitle, screenForGoto } from './screens.js';
@@ -61,7 +61,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
         command: 'nav.back',
         handler: navigation.pop,
         disabledReason:
-          navigation.stack.length > 1 ? null : `Already at the top: ${keyOf('app.quit')} quits`,
+          navigation.stack.length > 1 ? null : `Already at the top: ${keysFor('app.quit')} quits`,
       },
     ],
     { kind: 'app' },

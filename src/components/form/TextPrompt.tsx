@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { useBindings } from '../../ui/bindings.js';
-import { hintLine } from '../../ui/keyHints.js';
+import { hintFor } from '../../ui/keyHint.js';
 import { TextField } from './TextField.js';
 
 export interface TextPromptProps {
@@ -53,7 +53,8 @@ export function TextPrompt({
         <Text color="red">{error}</Text>
       ) : (
         <Text dimColor>
-          {hint ?? hintLine(['prompt.accept', 'accepts'], ['prompt.cancel', 'cancels'])}
+          {hint ??
+            [hintFor('prompt.accept', 'accepts'), hintFor('prompt.cancel', 'cancels')].join(' · ')}
         </Text>
       )}
     </Box>

@@ -2,7 +2,7 @@
 // row decorated (marks, estimates, "missing in target"), or how to set the connection.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { keyOf } from '../../ui/keyHints.js';
+import { keysFor } from '../../ui/keyHint.js';
 import { Tree } from '../../components/Tree.js';
 import type { CatalogPane } from '../../hooks/useCatalogPane.js';
 import { type ConnectionSpec, describeConnection, engineInfo } from '../../model/connection.js';
@@ -52,8 +52,8 @@ export function PaneView({
         />
       ) : (
         <Text dimColor>
-          No {title.toLowerCase()} connection: set it on the projects screen ({keyOf('app.goto')}
-          project, then {keyOf(title === 'SOURCE' ? 'projects.source' : 'projects.target')}).
+          No {title.toLowerCase()} connection: set it on the projects screen ({keysFor('app.goto')}
+          project, then {keysFor(title === 'SOURCE' ? 'projects.source' : 'projects.target')}).
         </Text>
       )}
     </Box>

@@ -1,7 +1,7 @@
 // The focused project's details under the projects list: AWS target, source and target
 // connections, and how each password is kept.
 import { Box, Text } from 'ink';
-import { keyOf } from '../../ui/keyHints.js';
+import { keysFor } from '../../ui/keyHint.js';
 import type { ProjectStoreApi, ProjectSummary } from '../../hooks/useProjectStore.js';
 import { awsText, connectionText, passwordNote } from '../../model/projectList.js';
 import type { Side } from '../../model/project.js';
@@ -31,11 +31,11 @@ export function ProjectDetails({
         })}
       </Text>
       <Text>
-        Source: {connectionText(project.source, keyOf('projects.source'))}
+        Source: {connectionText(project.source, keysFor('projects.source'))}
         {password('source')}
       </Text>
       <Text>
-        Target: {connectionText(project.target, keyOf('projects.target'))}
+        Target: {connectionText(project.target, keysFor('projects.target'))}
         {password('target')}
       </Text>
     </Box>

@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { useBindings } from '../../ui/bindings.js';
 import { command } from '../../ui/commands.js';
-import { hintLine } from '../../ui/keyHints.js';
+import { hintFor } from '../../ui/keyHint.js';
 import { type FieldSpec, FormFields } from '../../components/form/FormFields.js';
 import type { Project } from '../../model/project.js';
 import {
@@ -72,11 +72,11 @@ export function ProjectSettingsForm({
         onChange={(field, text) => setDraft((d) => ({ ...d, [field]: text }))}
       />
       <Text dimColor>
-        {hintLine(
-          ['form.next', 'next field'],
-          ['prompt.accept', 'saves'],
-          ['prompt.cancel', 'cancels'],
-        )}
+        {[
+          hintFor('form.next', 'next field'),
+          hintFor('prompt.accept', 'saves'),
+          hintFor('prompt.cancel', 'cancels'),
+        ].join(' · ')}
       </Text>
     </Box>
   );
