@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
+import { hintFor, keysFor } from '../ui/keyHint.js';
 
 export interface Choice<V> {
   value: V;
@@ -51,7 +52,10 @@ export function ChoiceDialog<V>({
           {c.label}
         </Text>
       ))}
-      <Text dimColor>Tab/→ next · Enter pick · Esc cancel</Text>
+      <Text dimColor>
+        {keysFor('dialog.next')} next ·{' '}
+        {[hintFor('dialog.confirm', 'pick'), hintFor('dialog.cancel', 'cancel')].join(' · ')}
+      </Text>
     </Box>
   );
 }

@@ -1,6 +1,7 @@
 // A yes/no question that holds the keyboard until answered (Enter/y confirms, Esc/n cancels).
 import { Box, Text } from 'ink';
 import { useBindings } from '../ui/bindings.js';
+import { keysFor } from '../ui/keyHint.js';
 
 export function ConfirmDialog({
   title,
@@ -34,7 +35,9 @@ export function ConfirmDialog({
         {title}
       </Text>
       <Text>{message}</Text>
-      <Text dimColor>Enter/y: yes · Esc/n: no</Text>
+      <Text dimColor>
+        {keysFor('dialog.confirm')}: yes · {keysFor('dialog.cancel')}: no
+      </Text>
     </Box>
   );
 }

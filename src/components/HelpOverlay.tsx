@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { type ShownBinding, useActiveBindings, useBindings } from '../ui/bindings.js';
+import { keysFor } from '../ui/keyHint.js';
 import { keyLabel } from '../model/keyName.js';
 
 const GROUP_TITLES: Record<ShownBinding['layer'], string> = {
@@ -61,7 +62,10 @@ export function HelpOverlay({ onClose, height }: { onClose: () => void; height: 
   const below = lines.length - start - visible.length;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} height={height}>
-      <Text bold>Keys — Esc or ? to close{maxOffset > 0 ? ', ↑↓ to scroll' : ''}</Text>
+      <Text bold>
+        Keys — {keysFor('nav.back')} or {keysFor('app.help')} to close
+        {maxOffset > 0 ? `, ${keysFor('list.up')} ${keysFor('list.down')} to scroll` : ''}
+      </Text>
       {visible.map((line) => (
         <Text
           key={line.key}

@@ -11,7 +11,7 @@ import {
   type StoredProject,
 } from '../model/configSchemas.js';
 import type { ConnectionSpec } from '../model/connection.js';
-import type { Project } from '../model/project.js';
+import type { Project, Side } from '../model/project.js';
 import {
   demoProject,
   exportProject,
@@ -23,7 +23,7 @@ import { freeProjectName, projectNameError } from '../model/projectName.js';
 import { readBounded, writeUserFile } from './boundedFile.js';
 import { openStore } from './store.js';
 
-export type Side = 'source' | 'target';
+export type { Side };
 
 export interface ProjectSummary {
   name: string;

@@ -1,21 +1,46 @@
-// The navigation stack: which screen is on top, what is under it. Pure reducer.
+// The navigation stack: which screen is on top, what is under it, and what each screen is
+// opened with (its route parameters, typed per screen). Pure reducer.
+import type { BrowserSelection, Side } from './project.js';
 
-export type ScreenId =
-  | 'profiles'
-  | 'tasks'
-  | 'taskDetails'
-  | 'tableStats'
-  | 'logs'
-  | 'projects'
-  | 'connection'
-  | 'browser'
-  | 'taskForm';
+/** A screen opened without parameters. */
+export type NoParams = Record<string, never>;
 
-export interface Route {
-  screen: ScreenId;
-  /** Screen-specific parameters (a task ARN, a selection…). */
-  params?: Record<string, unknown>;
+/** The parameters each screen is opened with. */
+export interface RouteParams {
+  profiles: NoParams;
+  /** The Data Migration View; `focusTaskArn` focuses that task once it is listed. */
+  tasks: { focusTaskArn?: string };
+  /** `json` opens the full JSON straight away. */
+  taskDetails: { arn: string; id: string; json?: boolean };
+  tableStats: { arn: string; id: string };
+  /** The task's CloudWatch log group and stream; `status` is the task's when opened. */
+  logs: { arn: string; id: string; group: string; stream: string; status?: string };
+  projects: NoParams;
+  /** `timeoutMs` bounds the connection test (tests shorten it). */
+  connection: { project: string; side: Side; timeoutMs?: number };
+  browser: NoParams;
+  /** What the schema browser marked; `largestLobBytes` skips measuring the LOBs. */
+  taskForm: { selection?: BrowserSelection; largestLobBytes?: number };
 }
+
+export type ScreenId = keyof RouteParams;
+
+/** A route to one screen: `params` may be left out only when every parameter is optional. */
+export type RouteTo<S extends ScreenId> = S extends ScreenId
+  ? // biome-ignore lint/complexity/noBannedTypes: "{} extends P" asks whether P is all optional
+    {} extends RouteParams[S]
+    ? { screen: S; params?: RouteParams[S] }
+    : { screen: S; params: RouteParams[S] }
+  : never;
+
+/** The screens that open without parameters (the `:` go-to targets are among them). */
+export type ParamlessScreen = {
+  // biome-ignore lint/complexity/noBannedTypes: "{} extends P" asks whether P is all optional
+  [S in ScreenId]: {} extends RouteParams[S] ? S : never;
+}[ScreenId];
+
+/** A route to any screen: a union discriminated by `screen`. */
+export type Route = RouteTo<ScreenId>;
 
 export interface NavigationState {
   stack: Route[];
@@ -58,6 +83,6 @@ export function currentRoute(state: NavigationState): Route {
   return top;
 }
 
-function sameParams(a?: Record<string, unknown>, b?: Record<string, unknown>): boolean {
+function sameParams(a?: object, b?: object): boolean {
   return JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
 }

@@ -2,6 +2,9 @@
 // works with, and its default replication instance.
 import type { ConnectionSpec } from './connection.js';
 
+/** The two ends of a project and of a migration. */
+export type Side = 'source' | 'target';
+
 export interface Project {
   name: string;
   /** AWS profile name; "" = default credential chain; "sandbox" = the local sandbox. */

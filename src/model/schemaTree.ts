@@ -302,12 +302,7 @@ export function canMark(row: TreeRow | undefined): string | null {
   return 'Mark a schema, a table or a view';
 }
 
-export function toggleMark(marks: ReadonlySet<string>, id: string): Set<string> {
-  const next = new Set(marks);
-  if (next.has(id)) next.delete(id);
-  else next.add(id);
-  return next;
-}
+export { toggleMark } from './marks.js';
 
 export type SelectionResult =
   | { ok: true; selection: BrowserSelection }

@@ -7,14 +7,12 @@ import { useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
 import { useNavigation } from '../ui/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
-import { useServices } from '../ui/services.js';
 import { useStatus } from '../ui/status.js';
 import { type FieldSpec, FormFields, isTextField } from '../components/form/FormFields.js';
-import type { Side } from '../config/projects.js';
-import { testConnection } from '../db/connection.js';
+import { useDbConnectionTest } from '../hooks/useDbConnectionTest.js';
+import { useProjectStore } from '../hooks/useProjectStore.js';
 import { describeConnection, engineInfo, isDbEngine } from '../model/connection.js';
 import {
-  canConnect,
   type ConnectionDraft,
   cycleEngine,
   cycleSslMode,
@@ -42,28 +40,20 @@ const FIELDS: FieldSpec[] = [
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-type TestState =
-  | { state: 'idle' }
-  | { state: 'testing' }
-  | { state: 'ok'; version: string }
-  | { state: 'failed'; message: string };
-
-export function ConnectionScreen({ params }: ScreenProps) {
-  const services = useServices();
+export function ConnectionScreen({ params }: ScreenProps<'connection'>) {
   const navigation = useNavigation();
   const { setNotice, setError } = useStatus();
-  const projectName = String(params?.project ?? services.project?.name ?? '');
-  const side: Side = params?.side === 'target' ? 'target' : 'source';
-  const timeoutMs = Number(params?.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const store = services.projects;
-  const project = store?.get(projectName);
+  const { project: projectName, side, timeoutMs = DEFAULT_TIMEOUT_MS } = params;
+  const projects = useProjectStore();
+  const project = projects.get(projectName);
+  const connectionTest = useDbConnectionTest({ timeoutMs });
+  const { test } = connectionTest;
 
   const [draft, setDraft] = useState<ConnectionDraft>(() =>
-    draftFromSpec(project?.[side], { rememberPassword: store?.remembers(projectName, side) }),
+    draftFromSpec(project?.[side], { rememberPassword: projects.remembers(projectName, side) }),
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [focused, setFocused] = useState(1);
-  const [test, setTest] = useState<TestState>({ state: 'idle' });
   const field = FIELDS[focused];
 
   // Functional updates: keys may arrive faster than renders.
@@ -83,7 +73,7 @@ export function ConnectionScreen({ params }: ScreenProps) {
       });
       return next;
     });
-    setTest({ state: 'idle' });
+    connectionTest.reset();
   };
 
   const validated = () => {
@@ -100,51 +90,26 @@ export function ConnectionScreen({ params }: ScreenProps) {
 
   const runTest = () => {
     const result = validated();
-    if (!result) {
-      setTest({ state: 'failed', message: 'Fix the fields marked in red first' });
-      return;
-    }
-    if (!canConnect(result.spec.engine)) {
-      setTest({
-        state: 'failed',
-        message: `${engineInfo(result.spec.engine).label}: dms-tui can create DMS endpoints for it but cannot connect itself`,
-      });
-      return;
-    }
-    setTest({ state: 'testing' });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `Timed out after ${Math.round(timeoutMs / 1000)} s connecting to ${result.spec.host}:${result.spec.port}`,
-            ),
-          ),
-        timeoutMs + 2000,
-      );
-    });
-    Promise.race([testConnection(result.spec, { timeoutMs }), timeout])
-      .then(
-        (version) => setTest({ state: 'ok', version }),
-        (error: Error) =>
-          setTest({ state: 'failed', message: (error.message ?? String(error)).split('\n')[0]! }),
-      )
-      .finally(() => clearTimeout(timer));
+    if (result) connectionTest.run(result.spec);
+    else connectionTest.fail('Fix the fields marked in red first');
   };
 
   const save = () => {
-    if (!store || !project) {
+    if (!project) {
       setError(`No project "${projectName}" to save into`);
       return;
     }
     const result = validated();
     if (!result) return;
-    store.save(
+    const error = projects.save(
       { ...project, [side]: result.spec },
       { remember: { [side]: result.rememberPassword } },
     );
-    if (services.project?.name === projectName) services.openProject?.(projectName);
+    if (error) {
+      setError(`Cannot save the ${side} connection: ${error}`);
+      return;
+    }
+    projects.reopenIfCurrent(projectName);
     setNotice(`Saved the ${side} connection of ${projectName}: ${describeConnection(result.spec)}`);
     navigation.pop();
   };

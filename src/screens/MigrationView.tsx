@@ -1,292 +1,68 @@
 // The Data Migration View: every replication task, live. Sort, filter, mark for bulk actions,
 // start/stop/resume/delete with per-task results, and the way into details, table statistics
-// and the log pane.
+// and the log pane. The state and commands live in useMigrationView; this file draws the
+// header, the table, the results and the dialog that is open.
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
-import { type Binding, useBindings } from '../ui/bindings.js';
+import { keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
-import { useNavigation } from '../ui/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
-import { useServices } from '../ui/services.js';
-import { useStatus } from '../ui/status.js';
-import { useRouteState } from '../ui/useRouteState.js';
 import { ChoiceDialog } from '../components/ChoiceDialog.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { FilterPrompt } from '../components/FilterPrompt.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { Table } from '../components/Table.js';
-import { useListCursor } from '../hooks/useListCursor.js';
-import { useTaskActions } from '../hooks/useTaskActions.js';
-import { useTasks } from '../hooks/useTasks.js';
-import { applyFilter, compileFilter } from '../model/listFilter.js';
-import {
-  type ActionKind,
-  needsStartChoice,
-  planAction,
-  resultLines,
-} from '../model/taskActions.js';
-import { type Task, taskLogLocation } from '../model/task.js';
-import {
-  TASK_COLUMNS,
-  type TaskColumn,
-  type TaskRow,
-  taskSortKey,
-  taskToRow,
-} from '../model/taskRow.js';
-import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
+import { useMigrationView } from '../hooks/useMigrationView.js';
+import { taskListText } from '../model/migrationView.js';
+import { resultLines } from '../model/taskActions.js';
+import { TASK_COLUMNS, type TaskColumn, type TaskRow } from '../model/taskRow.js';
 import type { StartType } from '../model/taskLifecycle.js';
-import { refusal, START_TYPE_TEXT } from '../model/taskStatus.js';
-import { instanceName } from '../model/task.js';
-import { useRefreshStatus } from './screenHelpers.js';
+import { START_TYPE_TEXT } from '../model/taskStatus.js';
 
-type Dialog =
-  | { kind: 'none' }
-  | { kind: 'filter' }
-  | { kind: 'delete'; tasks: Task[] }
-  | { kind: 'startChoice'; tasks: Task[] }
-  | { kind: 'reloadConfirm'; tasks: Task[] };
-
-const INTERVALS = [1, 2, 5, 10, 30, 60];
-
-export function MigrationView({ params }: ScreenProps = {}) {
-  const services = useServices();
-  const navigation = useNavigation();
-  const { setError } = useStatus();
+export function MigrationView({ params }: ScreenProps<'tasks'>) {
   const { width, height } = useBodySize();
-  const [sort, setSort] = useRouteState<SortState<TaskColumn>>('sort', {
-    column: 'name',
-    descending: false,
-  });
-  const [filterText, setFilterText] = useRouteState('filter', '');
-  const [marks, setMarks] = useRouteState<ReadonlySet<string>>('marks', new Set());
-  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
-  const tasks = useTasks();
-  useRefreshStatus(tasks);
-  const actions = useTaskActions({ markTransition: tasks.markTransition, refresh: tasks.refresh });
-
-  const filter = useMemo(() => compileFilter(filterText), [filterText]);
-  const rows = useMemo(() => {
-    const all = tasks.tasks.map((t) => taskToRow(t, tasks.names));
-    return sortRows(
-      applyFilter(all, filter, (r) => r.search),
-      sort,
-      taskSortKey,
-    );
-  }, [tasks.tasks, tasks.names, filter, sort]);
-
-  const resultsShown = actions.results.slice(0, 4);
-  const chrome =
-    2 +
-    (dialog.kind === 'filter' ? 1 : 0) +
-    resultsShown.length +
-    (dialog.kind !== 'none' && dialog.kind !== 'filter' ? 6 : 0);
-  const listHeight = Math.max(1, height - chrome);
-  const list = useListCursor({ name: 'tasks', count: rows.length, height: listHeight });
-  // Opened on a task (the Create Task form's "start now" lands here): focus it once it is listed.
-  const focusTaskArn = params?.focusTaskArn as string | undefined;
-  const [focusedOnce, setFocusedOnce] = useState(false);
-  useEffect(() => {
-    if (!focusTaskArn || focusedOnce) return;
-    const index = rows.findIndex((r) => r.task.arn === focusTaskArn);
-    if (index < 0) return;
-    setFocusedOnce(true);
-    list.focus(index);
-  }, [focusTaskArn, focusedOnce, rows, list]);
-  const focused: TaskRow | undefined = rows[list.cursor.index];
-  const markedTasks = rows.filter((r) => marks.has(r.key)).map((r) => r.task);
-  const chosen = (): Task[] =>
-    markedTasks.length > 0 ? markedTasks : focused ? [focused.task] : [];
-  const bulk = markedTasks.length > 0;
-
-  const reasonFor = (action: ActionKind): string | null => {
-    if (!focused) return 'No task here';
-    if (bulk) {
-      const plan = planAction(markedTasks, action);
-      return plan.run.length > 0 ? null : (plan.refused[0]?.reason ?? 'No marked task allows this');
-    }
-    return refusal(focused.task, action);
-  };
-
-  const act = (action: ActionKind, list: Task[], choice?: StartType) => {
-    setDialog({ kind: 'none' });
-    void actions.run(action, list, choice).then(() => {
-      if (action === 'delete') setMarks(new Set());
-    });
-  };
-
-  const start = () => {
-    const chosenTasks = chosen();
-    if (needsStartChoice(planAction(chosenTasks, 'start').run))
-      setDialog({ kind: 'startChoice', tasks: chosenTasks });
-    else act('start', chosenTasks);
-  };
-
-  const open = (
-    screen: 'taskDetails' | 'tableStats' | 'logs',
-    extra: Record<string, unknown> = {},
-  ) => {
-    if (!focused) return;
-    const t = focused.task;
-    const params: Record<string, unknown> = { arn: t.arn, id: t.id, ...extra };
-    if (screen === 'logs') {
-      const location = taskLogLocation(t, instanceName(t.instanceArn, tasks.names));
-      Object.assign(params, location, { status: t.status });
-    }
-    navigation.push({ screen, params });
-  };
-
-  const changeInterval = (step: 1 | -1) => {
-    const i = INTERVALS.findIndex((s) => s >= services.refreshSeconds);
-    const next =
-      INTERVALS[
-        Math.max(0, Math.min(INTERVALS.length - 1, (i < 0 ? INTERVALS.length - 1 : i) + step))
-      ] ?? 5;
-    services.setRefreshSeconds(next);
-  };
-
-  const screenBindings: Binding[] = [
-    ...list.bindings,
-    {
-      command: 'task.details',
-      handler: () => open('taskDetails'),
-      disabledReason: focused ? null : 'No task here',
-    },
-    { command: 'task.start', handler: start, disabledReason: reasonFor('start') },
-    {
-      command: 'task.stop',
-      handler: () => act('stop', chosen()),
-      disabledReason: reasonFor('stop'),
-    },
-    {
-      command: 'task.resume',
-      handler: () => act('resume', chosen()),
-      disabledReason: reasonFor('resume'),
-    },
-    {
-      command: 'task.delete',
-      handler: () => setDialog({ kind: 'delete', tasks: chosen() }),
-      disabledReason: reasonFor('delete'),
-    },
-    { command: 'task.refresh', handler: tasks.refresh },
-    {
-      command: 'task.logs',
-      handler: () => open('logs'),
-      disabledReason: focused ? null : 'No task here',
-    },
-    {
-      command: 'task.tableStats',
-      handler: () => open('tableStats'),
-      disabledReason: focused ? null : 'No task here',
-    },
-    {
-      command: 'task.json',
-      handler: () => open('taskDetails', { json: true }),
-      disabledReason: focused ? null : 'No task here',
-    },
-    { command: 'list.filter', handler: () => setDialog({ kind: 'filter' }) },
-    {
-      command: 'list.mark',
-      handler: () => {
-        if (!focused) return;
-        setMarks((m) => {
-          const next = new Set(m);
-          if (next.has(focused.key)) next.delete(focused.key);
-          else next.add(focused.key);
-          return next;
-        });
-        list.move('down');
-      },
-      disabledReason: focused ? null : 'No task here',
-    },
-    {
-      command: 'list.sort',
-      handler: () =>
-        setSort((s) =>
-          nextSortColumn(
-            s,
-            TASK_COLUMNS.map((c) => c.id),
-          ),
-        ),
-    },
-    { command: 'list.sortReverse', handler: () => setSort(reverseSort) },
-    { command: 'task.slower', handler: () => changeInterval(1) },
-    { command: 'task.faster', handler: () => changeInterval(-1) },
-  ];
-  useBindings(screenBindings, { active: dialog.kind === 'none' });
-
-  const names = (list: Task[]) =>
-    list.length <= 3
-      ? list.map((t) => t.id).join(', ')
-      : `${list
-          .slice(0, 3)
-          .map((t) => t.id)
-          .join(', ')} and ${list.length - 3} more`;
-
-  const header = [
-    `${rows.length}${filter.empty ? '' : ` of ${tasks.tasks.length}`} task${tasks.tasks.length === 1 ? '' : 's'}`,
-    marks.size > 0 ? `${markedTasks.length} marked` : '',
-    filter.empty ? '' : `filter ${filterText}`,
-    `sort ${sort.column}${sort.descending ? '↓' : '↑'}`,
-    `every ${services.refreshSeconds}s`,
-    tasks.refreshing ? 'refreshing…' : '',
-    tasks.error
-      ? `⚠ ${tasks.error}${tasks.failures > 0 && tasks.nextDelayMs ? ` (retry in ${Math.round(tasks.nextDelayMs / 1000)}s)` : ''}`
-      : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const view = useMigrationView(params, { height });
+  const { tasks, marks, dialog, filter, answer } = view;
 
   return (
     <Box flexDirection="column">
       <Text color={tasks.error ? 'yellow' : undefined} dimColor={!tasks.error} wrap="truncate">
-        {header}
+        {view.header}
       </Text>
       {tasks.data === undefined && !tasks.error ? (
         <Text dimColor>Loading replication tasks…</Text>
       ) : (
         <Table<TaskRow, TaskColumn>
           columns={TASK_COLUMNS}
-          rows={rows}
+          rows={view.rows}
           rowKey={(r) => r.key}
           cells={(r) => r.cells}
           tone={(r) => r.tone}
           marked={(r) => marks.has(r.key)}
-          cursor={list.cursor}
-          height={listHeight}
+          cursor={view.list.cursor}
+          height={view.listHeight}
           width={width}
-          sort={sort}
+          sort={view.sort}
           renderCell={(r, c) =>
             c.id === 'progress' ? <ProgressBar percent={r.percent} width={c.width} /> : undefined
           }
           empty={
             tasks.tasks.length === 0
-              ? 'No replication tasks in this account and region (create one from the schema browser: :browser)'
+              ? `No replication tasks in this account and region (create one from the schema browser: ${keysFor('app.goto')}browser)`
               : 'No task matches the filter'
           }
         />
       )}
-      {resultsShown.length > 0 && (actions.results.length > 1 || actions.results.some((r) => !r.ok))
-        ? resultLines(resultsShown).map((line) => (
-            <Text key={line} color={line.startsWith('✓') ? 'green' : 'red'} wrap="truncate">
-              {line}
-            </Text>
-          ))
-        : null}
+      {resultLines(view.results).map((line) => (
+        <Text key={line} color={line.startsWith('✓') ? 'green' : 'red'} wrap="truncate">
+          {line}
+        </Text>
+      ))}
       {dialog.kind === 'filter' ? (
         <FilterPrompt
-          value={filterText}
-          onChange={(v) => {
-            setFilterText(v);
-            list.focus(0);
-          }}
-          onAccept={() => {
-            if (filter.error) setError(filter.error);
-            setDialog({ kind: 'none' });
-          }}
-          onCancel={() => {
-            setFilterText('');
-            setDialog({ kind: 'none' });
-          }}
+          value={filter.text}
+          onChange={filter.change}
+          onAccept={filter.accept}
+          onCancel={filter.cancel}
           error={filter.error}
         />
       ) : null}
@@ -294,34 +70,30 @@ export function MigrationView({ params }: ScreenProps = {}) {
         <ConfirmDialog
           danger
           title={`Delete ${dialog.tasks.length === 1 ? 'task' : `${dialog.tasks.length} tasks`}?`}
-          message={`Delete ${names(dialog.tasks)}? This cannot be undone.`}
-          onConfirm={() => act('delete', dialog.tasks)}
-          onCancel={() => setDialog({ kind: 'none' })}
+          message={`Delete ${taskListText(dialog.tasks)}? This cannot be undone.`}
+          onConfirm={() => answer.remove(dialog.tasks)}
+          onCancel={answer.cancel}
         />
       ) : null}
       {dialog.kind === 'startChoice' ? (
         <ChoiceDialog<StartType>
-          title={`Start ${names(dialog.tasks)}`}
+          title={`Start ${taskListText(dialog.tasks)}`}
           message="The task has run before: resume where it stopped, or reload the target from scratch?"
           choices={[
             { value: 'resume-processing', label: START_TYPE_TEXT['resume-processing'] },
             { value: 'reload-target', label: START_TYPE_TEXT['reload-target'], danger: true },
           ]}
-          onChoose={(choice) => {
-            if (choice === 'reload-target')
-              setDialog({ kind: 'reloadConfirm', tasks: dialog.tasks });
-            else act('start', dialog.tasks, choice);
-          }}
-          onCancel={() => setDialog({ kind: 'none' })}
+          onChoose={(choice) => answer.startWith(dialog.tasks, choice)}
+          onCancel={answer.cancel}
         />
       ) : null}
       {dialog.kind === 'reloadConfirm' ? (
         <ConfirmDialog
           danger
           title="Reload the target?"
-          message={`Reload ${names(dialog.tasks)}: the target tables are loaded again from scratch (their data is replaced).`}
-          onConfirm={() => act('start', dialog.tasks, 'reload-target')}
-          onCancel={() => setDialog({ kind: 'none' })}
+          message={`Reload ${taskListText(dialog.tasks)}: the target tables are loaded again from scratch (their data is replaced).`}
+          onConfirm={() => answer.reload(dialog.tasks)}
+          onCancel={answer.cancel}
         />
       ) : null}
     </Box>

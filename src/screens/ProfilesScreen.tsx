@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import { useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
+import { keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
 import { useServices } from '../ui/services.js';
 import { useStatus } from '../ui/status.js';
@@ -98,7 +99,10 @@ export function ProfilesScreen() {
     );
     return (
       <Box flexDirection="column">
-        <Text bold>Region for DMS calls (Enter picks, Esc cancels)</Text>
+        <Text bold>
+          Region for DMS calls ({keysFor('prompt.accept')} picks, {keysFor('dialog.cancel')}{' '}
+          cancels)
+        </Text>
         <SelectInput
           items={items}
           initialIndex={initialIndex}

@@ -3,19 +3,18 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
+import { command } from '../ui/commands.js';
 import { useBodySize } from '../ui/layout.js';
 import type { ScreenProps } from '../ui/screenProps.js';
-import { useServices } from '../ui/services.js';
-import { useStatus } from '../ui/status.js';
 import { useRouteState } from '../ui/useRouteState.js';
-import { errorLine } from '../aws/call.js';
-import { RELOAD_TABLES_MAX, reloadTables } from '../aws/tableStats.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { FilterPrompt } from '../components/FilterPrompt.js';
 import { Table } from '../components/Table.js';
 import { useListCursor } from '../hooks/useListCursor.js';
+import { useReloadTables } from '../hooks/useReloadTables.js';
 import { useTableStats } from '../hooks/useTableStats.js';
 import { applyFilter, compileFilter } from '../model/listFilter.js';
+import { toggleMark } from '../model/marks.js';
 import {
   hasErrors,
   TABLE_STAT_COLUMNS,
@@ -27,15 +26,14 @@ import {
   tableStatTone,
 } from '../model/tableStatsRow.js';
 import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
-import { useRefreshStatus } from './screenHelpers.js';
+import { useRefreshStatus } from '../hooks/useRefreshStatus.js';
 
-export function TableStats({ params }: ScreenProps) {
-  const arn = String(params?.arn ?? '');
-  const id = String(params?.id ?? arn);
-  const { clients } = useServices();
-  const { setError, setNotice } = useStatus();
+export function TableStats({ params }: ScreenProps<'tableStats'>) {
+  const { arn } = params;
+  const id = params.id || arn;
   const { width, height } = useBodySize();
   const stats = useTableStats({ taskArn: arn });
+  const reloader = useReloadTables({ arn, id });
   useRefreshStatus(stats);
   const [sort, setSort] = useRouteState<SortState<TableStatColumn>>('sort', {
     column: 'schema',
@@ -67,58 +65,33 @@ export function TableStats({ params }: ScreenProps) {
 
   const reload = () => {
     setDialog('none');
-    reloadTables(clients, arn, toReload).then(
-      () => {
-        setError(null);
-        setNotice(`Reloading ${toReload.length} table(s) of ${id}`);
-        setMarks(new Set());
-        stats.refresh();
-      },
-      (e) => setError(`Reload refused: ${errorLine(e)}`),
-    );
+    reloader.reload(toReload, () => {
+      setMarks(new Set());
+      stats.refresh();
+    });
   };
 
   useBindings(
     [
       ...list.bindings,
-      { command: 'tables.errorsOnly', handler: () => setErrorsOnly((v) => !v) },
-      { command: 'tables.refresh', handler: stats.refresh },
-      {
-        command: 'tables.reload',
-        handler: () => setDialog('reload'),
-        disabledReason:
-          toReload.length === 0
-            ? 'No table here'
-            : toReload.length > RELOAD_TABLES_MAX
-              ? `DMS reloads at most ${RELOAD_TABLES_MAX} tables at a time (${toReload.length} marked)`
-              : null,
-      },
-      { command: 'list.filter', handler: () => setDialog('filter') },
-      {
-        command: 'list.mark',
-        handler: () => {
-          if (!focused) return;
-          const key = tableStatKey(focused);
-          setMarks((m) => {
-            const next = new Set(m);
-            if (next.has(key)) next.delete(key);
-            else next.add(key);
-            return next;
-          });
-          list.move('down');
-        },
-      },
-      {
-        command: 'list.sort',
-        handler: () =>
-          setSort((s) =>
-            nextSortColumn(
-              s,
-              TABLE_STAT_COLUMNS.map((c) => c.id),
-            ),
+      command('tables.errorsOnly', () => setErrorsOnly((v) => !v)),
+      command('tables.refresh', stats.refresh),
+      command('tables.reload', () => setDialog('reload'), reloader.refusal(toReload.length)),
+      command('list.filter', () => setDialog('filter')),
+      command('list.mark', () => {
+        if (!focused) return;
+        setMarks((m) => toggleMark(m, tableStatKey(focused)));
+        list.move('down');
+      }),
+      command('list.sort', () =>
+        setSort((s) =>
+          nextSortColumn(
+            s,
+            TABLE_STAT_COLUMNS.map((c) => c.id),
           ),
-      },
-      { command: 'list.sortReverse', handler: () => setSort(reverseSort) },
+        ),
+      ),
+      command('list.sortReverse', () => setSort(reverseSort)),
     ],
     { active: dialog === 'none' },
   );

@@ -2,73 +2,42 @@
 // failure, LOB and logging settings in words, the table mappings as sentences; `y` shows the
 // full JSON (fetched with settings).
 import { Box, Text } from 'ink';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
+import { keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
 import { useNavigation } from '../ui/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
-import { useServices } from '../ui/services.js';
-import { findTask, listNames } from '../aws/tasks.js';
 import { JsonView } from '../components/JsonView.js';
 import { useListCursor } from '../hooks/useListCursor.js';
-import { usePolling } from '../hooks/usePolling.js';
+import { useTaskDetails } from '../hooks/useTaskDetails.js';
 import { visibleRange } from '../model/listCursor.js';
-import { instanceName, type TaskNames, taskLogLocation, type Task } from '../model/task.js';
-import { mappingLines, settingsSummary, taskDetailLines } from '../model/taskDetails.js';
-import { useRefreshStatus } from './screenHelpers.js';
+import { tableStatsRoute, taskLogRoute } from '../model/taskRoutes.js';
+import { taskDetailsView, taskJson } from '../model/taskDetailsView.js';
+import { useRefreshStatus } from '../hooks/useRefreshStatus.js';
 
-interface DetailsData {
-  task: Task;
-  names: TaskNames;
-}
-
-export function TaskDetails({ params }: ScreenProps) {
-  const arn = String(params?.arn ?? '');
-  const services = useServices();
+export function TaskDetails({ params }: ScreenProps<'taskDetails'>) {
+  const { arn } = params;
   const navigation = useNavigation();
   const { height } = useBodySize();
-  const [json, setJson] = useState(Boolean(params?.json));
-  const { clients } = services;
-  const fetch = useCallback(async (): Promise<DetailsData> => {
-    const [task, names] = await Promise.all([
-      findTask(clients, arn, { withSettings: true }),
-      listNames(clients),
-    ]);
-    return { task, names };
-  }, [clients, arn]);
-  const polling = usePolling({ fetch, intervalMs: services.refreshSeconds * 1000, resetKey: arn });
+  const [json, setJson] = useState(Boolean(params.json));
+  const polling = useTaskDetails({ arn });
   useRefreshStatus(polling);
   const data = polling.data;
 
-  const lines = useMemo(() => {
-    if (!data) return [] as { text: string; color?: string; bold?: boolean; n: number }[];
-    const out: { text: string; color?: string; bold?: boolean }[] = [];
-    for (const l of taskDetailLines(data.task, data.names))
-      out.push({
-        text: `${l.label.padEnd(16)}${l.value}`,
-        color: l.tone === 'bad' ? 'red' : undefined,
-      });
-    const s = settingsSummary(data.task.settings);
-    if (s) {
-      out.push({ text: `${'LOB columns'.padEnd(16)}${s.lob}` });
-      out.push({ text: `${'Logging'.padEnd(16)}${s.logging}` });
-      if (s.prepMode) out.push({ text: `${'Target tables'.padEnd(16)}${s.prepMode}` });
-    }
-    out.push({ text: '' }, { text: 'Table mappings', bold: true });
-    for (const m of mappingLines(data.task.tableMappings)) out.push({ text: `  ${m}` });
-    return out.map((line, n) => ({ ...line, n }));
-  }, [data]);
+  // Numbered once, so each line keeps its key as the view scrolls.
+  const lines = useMemo(
+    () => (data ? taskDetailsView(data.task, data.names).map((line, n) => ({ ...line, n })) : []),
+    [data],
+  );
 
   const listHeight = Math.max(1, height - 1);
   const list = useListCursor({ name: 'details', count: lines.length, height: listHeight });
   const openFrom = (screen: 'logs' | 'tableStats') => {
     if (!data) return;
-    const t = data.task;
-    const extra =
-      screen === 'logs'
-        ? { ...taskLogLocation(t, instanceName(t.instanceArn, data.names)), status: t.status }
-        : {};
-    navigation.push({ screen, params: { arn: t.arn, id: t.id, ...extra } });
+    navigation.push(
+      screen === 'logs' ? taskLogRoute(data.task, data.names) : tableStatsRoute(data.task),
+    );
   };
   useBindings(
     json
@@ -100,18 +69,13 @@ export function TaskDetails({ params }: ScreenProps) {
     );
   }
   if (json) {
-    const raw = {
-      ...data.task,
-      settings: undefined,
-      tableMappings: undefined,
-      ReplicationTaskSettings: safeJson(data.task.settings),
-      TableMappings: safeJson(data.task.tableMappings),
-    };
     return (
       <Box flexDirection="column">
-        <Text dimColor>Full JSON of {data.task.id} (Esc closes)</Text>
+        <Text dimColor>
+          Full JSON of {data.task.id} ({keysFor('dialog.cancel')} closes)
+        </Text>
         <JsonView
-          value={raw}
+          value={taskJson(data.task)}
           height={listHeight - 1}
           name="details-json"
           onClose={() => setJson(false)}
@@ -123,19 +87,15 @@ export function TaskDetails({ params }: ScreenProps) {
   return (
     <Box flexDirection="column">
       {lines.slice(start, end).map((l) => (
-        <Text key={l.n} color={l.color} bold={l.bold} inverse={l.n === list.cursor.index}>
+        <Text
+          key={l.n}
+          color={l.bad ? 'red' : undefined}
+          bold={l.title}
+          inverse={l.n === list.cursor.index}
+        >
           {l.text || ' '}
         </Text>
       ))}
     </Box>
   );
-}
-
-function safeJson(text: string | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

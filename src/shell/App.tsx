@@ -9,9 +9,10 @@ import { StatusBar } from '../components/StatusBar.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Route } from '../model/navigation.js';
 import { KeyDispatcher, useBindings } from '../ui/bindings.js';
+import { keysFor } from '../ui/keyHint.js';
 import { BodySizeContext } from '../ui/layout.js';
 import { NavigationProvider, useNavigation } from '../ui/navigation.js';
-import { gotoTargets, SCREENS, screenForGoto } from './screens.js';
+import { gotoTargets, routeComponent, routeTitle, screenForGoto } from './screens.js';
 import { type Services, ServicesProvider, useServices } from '../ui/services.js';
 import { StatusProvider, useStatusState } from '../ui/status.js';
 
@@ -59,17 +60,15 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
       {
         command: 'nav.back',
         handler: navigation.pop,
-        disabledReason: navigation.stack.length > 1 ? null : 'Already at the top: q quits',
+        disabledReason:
+          navigation.stack.length > 1 ? null : `Already at the top: ${keysFor('app.quit')} quits`,
       },
     ],
     { kind: 'app' },
   );
 
-  const entry = SCREENS[navigation.route.screen];
-  const Screen = entry?.component;
-  const crumbs = navigation.stack.map(
-    (route) => SCREENS[route.screen]?.title(route) ?? route.screen,
-  );
+  const Screen = routeComponent(navigation.route);
+  const crumbs = navigation.stack.map(routeTitle);
   const gotoHeight = overlay === 'goto' ? 2 : 0;
   const bodyHeight = Math.max(3, rows - 3 - gotoHeight);
 

@@ -1,7 +1,8 @@
-// Which screens exist, their titles and their `:` names. Each screen adds one entry here.
+// Which screens exist, their titles and their `:` names. Each screen adds one entry here, typed
+// by its route parameters (RouteParams).
 import type { ComponentType } from 'react';
 import type { GotoTarget } from '../model/goto.js';
-import type { Route, ScreenId } from '../model/navigation.js';
+import type { ParamlessScreen, Route, RouteParams, ScreenId } from '../model/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
 import { ConnectionScreen } from '../screens/ConnectionScreen.js';
 import { ProfilesScreen } from '../screens/ProfilesScreen.js';
@@ -13,14 +14,15 @@ import { MigrationView } from '../screens/MigrationView.js';
 import { TableStats } from '../screens/TableStats.js';
 import { TaskDetails } from '../screens/TaskDetails.js';
 
-export interface ScreenEntry {
-  title: (route: Route) => string;
-  component: ComponentType<ScreenProps>;
-  /** Present for top-level screens reachable with `:`. */
-  goto?: GotoTarget;
+export interface ScreenEntry<S extends ScreenId> {
+  /** The breadcrumb ({} for a screen opened without params). */
+  title: (params: RouteParams[S]) => string;
+  component: ComponentType<ScreenProps<S>>;
+  /** Present for top-level screens reachable with `:` (they open without params). */
+  goto?: S extends ParamlessScreen ? GotoTarget : never;
 }
 
-export const SCREENS: Partial<Record<ScreenId, ScreenEntry>> = {
+export const SCREENS: { [S in ScreenId]?: ScreenEntry<S> } = {
   tasks: {
     title: () => 'Tasks',
     component: MigrationView,
@@ -31,15 +33,15 @@ export const SCREENS: Partial<Record<ScreenId, ScreenEntry>> = {
     },
   },
   taskDetails: {
-    title: (route) => `Task ${String(route.params?.id ?? '')}`,
+    title: (params) => `Task ${params.id}`,
     component: TaskDetails,
   },
   tableStats: {
-    title: (route) => `Tables of ${String(route.params?.id ?? '')}`,
+    title: (params) => `Tables of ${params.id}`,
     component: TableStats,
   },
   logs: {
-    title: (route) => `Log of ${String(route.params?.id ?? '')}`,
+    title: (params) => `Log of ${params.id}`,
     component: LogView,
   },
   profiles: {
@@ -53,8 +55,8 @@ export const SCREENS: Partial<Record<ScreenId, ScreenEntry>> = {
     goto: { name: 'project', aliases: ['projects'], description: 'Projects and their connections' },
   },
   connection: {
-    title: (route) =>
-      `${route.params?.side === 'target' ? 'Target' : 'Source'} connection (${String(route.params?.project ?? '')})`,
+    title: (params) =>
+      `${params.side === 'target' ? 'Target' : 'Source'} connection (${params.project})`,
     component: ConnectionScreen,
   },
   browser: {
@@ -72,10 +74,32 @@ export const SCREENS: Partial<Record<ScreenId, ScreenEntry>> = {
   },
 };
 
+/** The registry seen through one route: its entry, whatever the screen (the one place where
+ *  the screen id and its params are known to belong together). */
+interface RouteEntry {
+  title: (params: object) => string;
+  component: ComponentType<{ params?: object }>;
+}
+
+function entryFor(route: Route): RouteEntry | undefined {
+  return SCREENS[route.screen] as RouteEntry | undefined;
+}
+
+/** The breadcrumb of a route. */
+export function routeTitle(route: Route): string {
+  return entryFor(route)?.title(route.params ?? {}) ?? route.screen;
+}
+
+/** The component that draws a route's screen, given that route's params. */
+export function routeComponent(route: Route): ComponentType<{ params?: object }> | undefined {
+  return entryFor(route)?.component;
+}
+
 export function gotoTargets(): GotoTarget[] {
   return Object.values(SCREENS).flatMap((entry) => (entry?.goto ? [entry.goto] : []));
 }
 
-export function screenForGoto(name: string): ScreenId | undefined {
-  return (Object.keys(SCREENS) as ScreenId[]).find((id) => SCREENS[id]?.goto?.name === name);
+export function screenForGoto(name: string): ParamlessScreen | undefined {
+  // Only paramless screens may have a `goto` (ScreenEntry says so).
+  return (Object.keys(SCREENS) as ParamlessScreen[]).find((id) => SCREENS[id]?.goto?.name === name);
 }

@@ -7,10 +7,10 @@ describe('navigation reducer', () => {
   it('pushes and pops', () => {
     const pushed = navigationReducer(start, {
       type: 'push',
-      route: { screen: 'taskDetails', params: { arn: 'a' } },
+      route: { screen: 'taskDetails', params: { arn: 'a', id: 'task-a' } },
     });
     expect(pushed.stack.map((r) => r.screen)).toEqual(['tasks', 'taskDetails']);
-    expect(currentRoute(pushed).params).toEqual({ arn: 'a' });
+    expect(currentRoute(pushed).params).toEqual({ arn: 'a', id: 'task-a' });
     expect(navigationReducer(pushed, { type: 'pop' })).toEqual(start);
   });
 
@@ -21,29 +21,31 @@ describe('navigation reducer', () => {
   it('ignores pushing the screen already on top with the same params', () => {
     const once = navigationReducer(start, {
       type: 'push',
-      route: { screen: 'logs', params: { arn: 'x' } },
+      route: { screen: 'tableStats', params: { arn: 'x', id: 'task-x' } },
     });
-    expect(
-      navigationReducer(once, { type: 'push', route: { screen: 'logs', params: { arn: 'x' } } }),
-    ).toBe(once);
-    expect(
-      navigationReducer(once, { type: 'push', route: { screen: 'logs', params: { arn: 'y' } } })
-        .stack,
-    ).toHaveLength(3);
+    const again = (arn: string) =>
+      navigationReducer(once, {
+        type: 'push',
+        route: { screen: 'tableStats', params: { arn, id: `task-${arn}` } },
+      });
+    expect(again('x')).toBe(once);
+    expect(again('y').stack).toHaveLength(3);
   });
 
   it('replaces the top and goes to a top-level screen', () => {
+    const task = { arn: 'a', id: 'task-a' };
     const deep = navigationReducer(
-      navigationReducer(start, { type: 'push', route: { screen: 'taskDetails' } }),
+      navigationReducer(start, { type: 'push', route: { screen: 'taskDetails', params: task } }),
       {
         type: 'push',
-        route: { screen: 'logs' },
+        route: { screen: 'logs', params: { ...task, group: 'g', stream: 's' } },
       },
     );
     expect(
-      navigationReducer(deep, { type: 'replace', route: { screen: 'tableStats' } }).stack.map(
-        (r) => r.screen,
-      ),
+      navigationReducer(deep, {
+        type: 'replace',
+        route: { screen: 'tableStats', params: task },
+      }).stack.map((r) => r.screen),
     ).toEqual(['tasks', 'taskDetails', 'tableStats']);
     expect(navigationReducer(deep, { type: 'goto', route: { screen: 'profiles' } }).stack).toEqual([
       { screen: 'profiles' },

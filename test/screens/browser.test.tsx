@@ -14,6 +14,7 @@ import { openProjects, type ProjectsStore } from '../../src/config/projects.js';
 import { CatalogSessions } from '../../src/db/catalog/session.js';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import type { ConnectionSpec } from '../../src/model/connection.js';
+import type { RouteParams } from '../../src/model/navigation.js';
 import { KEYS, press, waitFor, waitForFrame } from '../support/ink.js';
 import { filesContaining } from '../support/secrets.js';
 import { serverAvailable } from '../support/servers.js';
@@ -27,8 +28,8 @@ const SECRET = `pw-browser-${tag}-never-stored`;
 
 // The route `c` pushes is read through a probe registered as the taskForm screen (the real
 // form, once merged, is replaced for this test file only).
-let pushed: Record<string, unknown> | undefined;
-function TaskFormProbe({ params }: ScreenProps) {
+let pushed: RouteParams['taskForm'] | undefined;
+function TaskFormProbe({ params }: ScreenProps<'taskForm'>) {
   pushed = params;
   return <Text>TASKFORM</Text>;
 }

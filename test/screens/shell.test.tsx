@@ -84,7 +84,7 @@ describe('the shell', () => {
     );
     await waitForFrame(app.lastFrame, 'PROFILE');
     await press(app, KEYS.escape);
-    await waitForFrame(app.lastFrame, 'Already at the top: q quits');
+    await waitForFrame(app.lastFrame, 'Already at the top: q/Ctrl-c quits');
     await press(app, 'q');
     expect(onQuit).toHaveBeenCalledTimes(1);
     app.unmount();

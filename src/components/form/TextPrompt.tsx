@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { useBindings } from '../../ui/bindings.js';
+import { hintFor } from '../../ui/keyHint.js';
 import { TextField } from './TextField.js';
 
 export interface TextPromptProps {
@@ -51,7 +52,10 @@ export function TextPrompt({
       {error ? (
         <Text color="red">{error}</Text>
       ) : (
-        <Text dimColor>{hint ?? 'Enter accepts · Esc cancels'}</Text>
+        <Text dimColor>
+          {hint ??
+            [hintFor('prompt.accept', 'accepts'), hintFor('prompt.cancel', 'cancels')].join(' · ')}
+        </Text>
       )}
     </Box>
   );

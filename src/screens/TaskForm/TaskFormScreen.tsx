@@ -25,7 +25,7 @@ import { MappingsEditor } from './MappingsEditor.js';
 import { ResourcePicker } from './ResourcePicker.js';
 import { SaveJsonDialog } from './SaveJsonDialog.js';
 
-export function TaskFormScreen({ params }: ScreenProps) {
+export function TaskFormScreen({ params }: ScreenProps<'taskForm'>) {
   const selection = params?.selection as BrowserSelection | undefined;
   const form = useTaskForm({
     selection,

@@ -1,4 +1,4 @@
-// Small helpers shared by the task screens.
+// Mirrors a poller into the status bar (shared by the task screens).
 import { useEffect, useRef } from 'react';
 import { useStatus } from '../ui/status.js';
 

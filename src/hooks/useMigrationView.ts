@@ -1,0 +1,206 @@
+// The Data Migration View's state and commands (its controller): the polled task list sorted
+// and filtered, marks, the cursor (focusing a task the route names), and every key: start /
+// stop / resume / delete on the marked or focused tasks (each guard declared once), the way
+// into details, table statistics, log and JSON, sort, filter, refresh pace. The dialogs'
+// answers are here too; the MigrationView screen only draws.
+import { useEffect, useMemo, useState } from 'react';
+import { useBindings } from '../ui/bindings.js';
+import { command, withItem } from '../ui/commands.js';
+import { useNavigation } from '../ui/navigation.js';
+import { useServices } from '../ui/services.js';
+import { useStatus } from '../ui/status.js';
+import { useRouteState } from '../ui/useRouteState.js';
+import { applyFilter, compileFilter } from '../model/listFilter.js';
+import { actionRefusal, migrationHeader, nextRefreshInterval } from '../model/migrationView.js';
+import type { Route, RouteParams } from '../model/navigation.js';
+import { toggleMark } from '../model/marks.js';
+import type { Task } from '../model/task.js';
+import { type ActionKind, needsStartChoice, planAction } from '../model/taskActions.js';
+import {
+  TASK_COLUMNS,
+  type TaskColumn,
+  type TaskRow,
+  taskSortKey,
+  taskToRow,
+} from '../model/taskRow.js';
+import { tableStatsRoute, taskDetailsRoute, taskLogRoute } from '../model/taskRoutes.js';
+import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
+import type { StartType } from '../model/taskLifecycle.js';
+import { useListCursor } from './useListCursor.js';
+import { useRefreshStatus } from './useRefreshStatus.js';
+import { useTaskActions } from './useTaskActions.js';
+import { useTasks } from './useTasks.js';
+
+export type MigrationDialog =
+  | { kind: 'none' }
+  | { kind: 'filter' }
+  | { kind: 'delete'; tasks: Task[] }
+  | { kind: 'startChoice'; tasks: Task[] }
+  | { kind: 'reloadConfirm'; tasks: Task[] };
+
+/** Action results shown under the list (at most). */
+const RESULT_LINES = 4;
+
+export function useMigrationView(
+  params: RouteParams['tasks'] | undefined,
+  options: { height: number },
+) {
+  const services = useServices();
+  const navigation = useNavigation();
+  const { setError } = useStatus();
+  const [sort, setSort] = useRouteState<SortState<TaskColumn>>('sort', {
+    column: 'name',
+    descending: false,
+  });
+  const [filterText, setFilterText] = useRouteState('filter', '');
+  const [marks, setMarks] = useRouteState<ReadonlySet<string>>('marks', new Set());
+  const [dialog, setDialog] = useState<MigrationDialog>({ kind: 'none' });
+  const tasks = useTasks();
+  useRefreshStatus(tasks);
+  const actions = useTaskActions({ markTransition: tasks.markTransition, refresh: tasks.refresh });
+
+  const filter = useMemo(() => compileFilter(filterText), [filterText]);
+  const rows = useMemo(() => {
+    const all = tasks.tasks.map((t) => taskToRow(t, tasks.names));
+    return sortRows(
+      applyFilter(all, filter, (r) => r.search),
+      sort,
+      taskSortKey,
+    );
+  }, [tasks.tasks, tasks.names, filter, sort]);
+
+  const results = actions.results.slice(0, RESULT_LINES);
+  const chrome =
+    2 +
+    (dialog.kind === 'filter' ? 1 : 0) +
+    results.length +
+    (dialog.kind !== 'none' && dialog.kind !== 'filter' ? 6 : 0);
+  const listHeight = Math.max(1, options.height - chrome);
+  const list = useListCursor({ name: 'tasks', count: rows.length, height: listHeight });
+  // Opened on a task (the Create Task form's "start now" lands here): focus it once it is listed.
+  const focusTaskArn = params?.focusTaskArn;
+  const [focusedOnce, setFocusedOnce] = useState(false);
+  useEffect(() => {
+    if (!focusTaskArn || focusedOnce) return;
+    const index = rows.findIndex((r) => r.task.arn === focusTaskArn);
+    if (index < 0) return;
+    setFocusedOnce(true);
+    list.focus(index);
+  }, [focusTaskArn, focusedOnce, rows, list]);
+  const focused: TaskRow | undefined = rows[list.cursor.index];
+  const marked = rows.filter((r) => marks.has(r.key)).map((r) => r.task);
+  /** What an action acts on: the marked tasks, else the focused one. */
+  const chosen = (): Task[] => (marked.length > 0 ? marked : focused ? [focused.task] : []);
+  const refusalOf = (action: ActionKind) => actionRefusal(focused?.task, marked, action);
+
+  const act = (action: ActionKind, on: Task[], choice?: StartType) => {
+    setDialog({ kind: 'none' });
+    void actions.run(action, on, choice).then(() => {
+      if (action === 'delete') setMarks(new Set());
+    });
+  };
+  const start = () => {
+    const on = chosen();
+    if (needsStartChoice(planAction(on, 'start').run))
+      setDialog({ kind: 'startChoice', tasks: on });
+    else act('start', on);
+  };
+  const open = (route: Route) => navigation.push(route);
+
+  const onRow = withItem(focused, 'No task here');
+  useBindings(
+    [
+      ...list.bindings,
+      onRow('task.details', (r) => open(taskDetailsRoute(r.task))),
+      command('task.start', start, refusalOf('start')),
+      command('task.stop', () => act('stop', chosen()), refusalOf('stop')),
+      command('task.resume', () => act('resume', chosen()), refusalOf('resume')),
+      command(
+        'task.delete',
+        () => setDialog({ kind: 'delete', tasks: chosen() }),
+        refusalOf('delete'),
+      ),
+      command('task.refresh', tasks.refresh),
+      onRow('task.logs', (r) => open(taskLogRoute(r.task, tasks.names))),
+      onRow('task.tableStats', (r) => open(tableStatsRoute(r.task))),
+      onRow('task.json', (r) => open(taskDetailsRoute(r.task, { json: true }))),
+      command('list.filter', () => setDialog({ kind: 'filter' })),
+      onRow('list.mark', (r) => {
+        setMarks((m) => toggleMark(m, r.key));
+        list.move('down');
+      }),
+      command('list.sort', () =>
+        setSort((s) =>
+          nextSortColumn(
+            s,
+            TASK_COLUMNS.map((c) => c.id),
+          ),
+        ),
+      ),
+      command('list.sortReverse', () => setSort(reverseSort)),
+      command('task.slower', () =>
+        services.setRefreshSeconds(nextRefreshInterval(services.refreshSeconds, 1)),
+      ),
+      command('task.faster', () =>
+        services.setRefreshSeconds(nextRefreshInterval(services.refreshSeconds, -1)),
+      ),
+    ],
+    { active: dialog.kind === 'none' },
+  );
+
+  const close = () => setDialog({ kind: 'none' });
+  return {
+    tasks,
+    rows,
+    list,
+    listHeight,
+    marks,
+    sort,
+    dialog,
+    /** Results shown under the list: several, or any failure (one success is in the status bar). */
+    results:
+      results.length > 0 && (actions.results.length > 1 || actions.results.some((r) => !r.ok))
+        ? results
+        : [],
+    header: migrationHeader({
+      shown: rows.length,
+      total: tasks.tasks.length,
+      filtering: !filter.empty,
+      filterText,
+      marked: marked.length,
+      anyMarks: marks.size > 0,
+      sort,
+      refreshSeconds: services.refreshSeconds,
+      refreshing: tasks.refreshing,
+      error: tasks.error,
+      failures: tasks.failures,
+      nextDelayMs: tasks.nextDelayMs,
+    }),
+    filter: {
+      text: filterText,
+      error: filter.error,
+      change: (text: string) => {
+        setFilterText(text);
+        list.focus(0);
+      },
+      accept: () => {
+        if (filter.error) setError(filter.error);
+        close();
+      },
+      cancel: () => {
+        setFilterText('');
+        close();
+      },
+    },
+    /** The dialogs' answers. */
+    answer: {
+      cancel: close,
+      remove: (on: Task[]) => act('delete', on),
+      startWith: (on: Task[], choice: StartType) =>
+        choice === 'reload-target'
+          ? setDialog({ kind: 'reloadConfirm', tasks: on })
+          : act('start', on, choice),
+      reload: (on: Task[]) => act('start', on, 'reload-target'),
+    },
+  };
+}

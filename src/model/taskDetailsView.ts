@@ -1,0 +1,52 @@
+// The task details screen's content: the lines it shows (identifiers, endpoints, settings in
+// words, then the table mappings as sentences) and the task as JSON for `y`, with its settings
+// and mappings parsed so they read as JSON too. Pure.
+import type { Task, TaskNames } from './task.js';
+import { mappingLines, settingsSummary, taskDetailLines } from './taskDetails.js';
+
+export interface DetailsLine {
+  text: string;
+  /** A value that is bad news (a failure, a stop for an error). */
+  bad?: boolean;
+  /** A section title. */
+  title?: boolean;
+}
+
+const LABEL_WIDTH = 16;
+const labelled = (label: string, value: string) => `${label.padEnd(LABEL_WIDTH)}${value}`;
+
+export function taskDetailsView(task: Task, names: TaskNames): DetailsLine[] {
+  const out: DetailsLine[] = taskDetailLines(task, names).map((l) => ({
+    text: labelled(l.label, l.value),
+    ...(l.tone === 'bad' ? { bad: true } : {}),
+  }));
+  const s = settingsSummary(task.settings);
+  if (s) {
+    out.push({ text: labelled('LOB columns', s.lob) });
+    out.push({ text: labelled('Logging', s.logging) });
+    if (s.prepMode) out.push({ text: labelled('Target tables', s.prepMode) });
+  }
+  out.push({ text: '' }, { text: 'Table mappings', title: true });
+  for (const m of mappingLines(task.tableMappings)) out.push({ text: `  ${m}` });
+  return out;
+}
+
+/** The task as `y` shows it: settings and mappings as parsed JSON (kept as text if invalid). */
+export function taskJson(task: Task): Record<string, unknown> {
+  return {
+    ...task,
+    settings: undefined,
+    tableMappings: undefined,
+    ReplicationTaskSettings: parsedOrText(task.settings),
+    TableMappings: parsedOrText(task.tableMappings),
+  };
+}
+
+function parsedOrText(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
