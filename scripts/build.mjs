@@ -2,11 +2,34 @@
 // import (the sandbox, the subcommands, the AWS layer's SDK loaders) become chunks of their own,
 // so a plain start reads only what the first screen needs. Heavy or native packages (the AWS
 // SDK, database drivers, PGlite, node-pty) stay external and are loaded from node_modules.
+// conf's ajv and semver imports, which the app never uses, get stand-ins (conf-stubs.mjs).
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Only conf's own imports of these are replaced: another package that needs them gets them. */
+const CONF_STUBS = {
+  'ajv/dist/2020.js': 'export { Ajv2020 } from "./conf-stubs.mjs";',
+  'ajv-formats': 'export { ajvFormats as default } from "./conf-stubs.mjs";',
+  semver: 'export { semver as default } from "./conf-stubs.mjs";',
+};
+const confStubs = {
+  name: 'conf-stubs',
+  setup(b) {
+    b.onResolve({ filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/ }, (args) =>
+      /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer)
+        ? { path: args.path, namespace: 'conf-stub' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'conf-stub' }, (args) => ({
+      contents: CONF_STUBS[args.path],
+      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+    }));
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 await build({
@@ -22,6 +45,7 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
+  plugins: [confStubs],
   external: [
     '@aws-sdk/*',
     '@smithy/*',

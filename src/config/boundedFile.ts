@@ -1,17 +1,13 @@
 // Reading a file with a size limit (checked with fstat before reading, and never reading more
 // than the limit, so a huge file, a device or a file that grows cannot freeze the app), and
-// writing one atomically (temporary file, fsync, rename) with a given mode.
+// writing a file the user named (an export). The config files are written by conf (store.ts).
 import {
   closeSync,
   constants,
   fstatSync,
-  fsyncSync,
   ftruncateSync,
-  mkdirSync,
   openSync,
   readSync,
-  renameSync,
-  unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
@@ -102,21 +98,4 @@ export function writeUserFile(path: string, text: string): void {
   } finally {
     closeSync(fd);
   }
-}
-
-/** Writes `text` to `path` so that a crash leaves the old file or the new one, never half. */
-export function writeFileAtomic(path: string, text: string, mode: number): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w', mode);
-  try {
-    writeFileSync(fd, text);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    unlinkSync(tmp);
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(tmp, path);
 }
