@@ -2,7 +2,7 @@
 // and renders the App with them. cli.tsx renders this; tests render <App/> with Services of
 // their own.
 import { useEffect, useMemo, useState } from 'react';
-import { createAwsClients } from '../aws/clients.js';
+import { type ClientOptions, createAwsClients } from '../aws/clients.js';
 import type { AwsTarget } from '../model/awsTarget.js';
 import { resolveTarget, type TargetInputs } from '../model/targetRule.js';
 import type { ProjectsStore } from '../config/projects.js';
@@ -24,6 +24,8 @@ export type RootConfig = Pick<
   /** The command line's flags and the environment: opening a project resolves the target again
    *  with them, by the same rule as at start (src/model/targetRule.ts). */
   targetInputs?: Pick<TargetInputs, 'flags' | 'env'>;
+  /** Options for every client built here (tests: a check on each request's URL). */
+  clientOptions?: ClientOptions;
 };
 
 export function Root({
@@ -51,7 +53,10 @@ export function Root({
       setProject(demo);
     }
   }, [sandbox, config.projects]);
-  const clients = useMemo(() => createAwsClients(target), [target]);
+  const clients = useMemo(
+    () => createAwsClients(target, config.clientOptions),
+    [target, config.clientOptions],
+  );
   useEffect(() => () => clients.destroy(), [clients]);
 
   const services = useMemo<Services>(
