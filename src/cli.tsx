@@ -7,16 +7,15 @@ import { type RootConfig, Root } from './shell/Root.js';
 import type { SandboxInfo } from './ui/services.js';
 import { SCREENS } from './shell/screens.js';
 import { enterFullscreen, installExitHandlers, restoreTerminal } from './shell/terminal.js';
-import { type AwsTarget, SANDBOX_REGION } from './model/awsTarget.js';
-import { openPreferences, type Preferences } from './config/preferences.js';
+import { resolveTarget, type TargetInputs } from './model/targetRule.js';
+import { openPreferences } from './config/preferences.js';
 import { openProjects } from './config/projects.js';
 import { openTaskDrafts } from './config/taskDrafts.js';
 import { type CommonOptions, parseCli, USAGE } from './commands/cliArgs.js';
 import type { Route } from './model/navigation.js';
-import type { Project } from './model/project.js';
 
 async function main(argv: string[]): Promise<number> {
-  const parsed = parseCli(argv, process.env);
+  const parsed = parseCli(argv);
   switch (parsed.kind) {
     case 'error':
       process.stderr.write(`dms-tui: ${parsed.message}\n\n${USAGE}\n`);
@@ -73,7 +72,7 @@ async function runTui(options: CommonOptions): Promise<number> {
   const preferences = openPreferences();
   const projects = openProjects();
   const taskDrafts = openTaskDrafts();
-  // --project NAME opens one directly (its profile and region become the AWS target).
+  // --project NAME opens one directly (its AWS target decides where calls go).
   const project = options.project ? projects.get(options.project) : undefined;
   if (options.project && !project) {
     const names = projects.list().map((p) => p.name);
@@ -82,20 +81,33 @@ async function runTui(options: CommonOptions): Promise<number> {
     );
     return 2;
   }
-  // The sandbox: asked for, the project's profile, or the profile chosen last time.
-  const explicitAws = Boolean(options.profile || options.endpointUrl || options.region);
-  const wantsSandbox =
-    options.sandbox ||
-    (!explicitAws &&
-      (project ? project.profile === 'sandbox' : preferences.get().lastProfile === 'sandbox'));
+  // Where calls go: the one rule (src/model/targetRule.ts); the sandbox is started only when
+  // the rule picks it, and then the rule runs again with its URL.
+  const targetInputs: TargetInputs = {
+    flags: {
+      profile: options.profile,
+      region: options.region,
+      endpointUrl: options.endpointUrl,
+      sandbox: options.sandbox,
+    },
+    env: process.env,
+    project,
+    preferences: preferences.get(),
+  };
+  let resolved = resolveTarget(targetInputs);
+  if (resolved.problem) {
+    process.stderr.write(`dms-tui: ${resolved.problem}\n`);
+    return 2;
+  }
   let sandbox: SandboxInfo | undefined;
-  if (wantsSandbox) {
+  if (resolved.needsSandbox) {
     try {
       sandbox = await startSandbox();
     } catch (error) {
       process.stderr.write(`dms-tui: cannot start the sandbox: ${(error as Error).message}\n`);
       return 1;
     }
+    resolved = resolveTarget({ ...targetInputs, sandboxUrl: sandbox.endpointUrl });
   }
   // On a fresh machine the sandbox's demo databases become the "demo" project, opened at once;
   // later sandbox runs reopen the sandbox project used last.
@@ -106,9 +118,8 @@ async function runTui(options: CommonOptions): Promise<number> {
   const opened = project ?? fresh ?? (lastSandboxProject && projects.get(lastSandboxProject.name));
   if (opened) projects.touch(opened.name);
   const config: RootConfig = {
-    target: sandbox
-      ? { sandbox: true, endpointUrl: sandbox.endpointUrl, region: SANDBOX_REGION }
-      : initialTarget(options, preferences.get(), project),
+    target: resolved.target,
+    targetInputs: { flags: targetInputs.flags, env: targetInputs.env },
     sandbox,
     startSandbox,
     preferences,
@@ -137,8 +148,14 @@ async function runTui(options: CommonOptions): Promise<number> {
       config={config}
       initialRoute={initialRoute}
       notice={
-        [preferences.notice, projects.notice, taskDrafts.notice].filter(Boolean).join(' · ') ||
-        undefined
+        [
+          resolved.target.sandbox ? resolved.note : resolved.why,
+          preferences.notice,
+          projects.notice,
+          taskDrafts.notice,
+        ]
+          .filter(Boolean)
+          .join(' · ') || undefined
       }
     />,
     {
@@ -152,15 +169,6 @@ async function runTui(options: CommonOptions): Promise<number> {
   await instance.waitUntilExit();
   restoreTerminal();
   return 0;
-}
-
-function initialTarget(options: CommonOptions, prefs: Preferences, project?: Project): AwsTarget {
-  if (options.profile || options.endpointUrl || options.region) {
-    return { profile: options.profile, region: options.region, endpointUrl: options.endpointUrl };
-  }
-  if (project && project.profile !== 'sandbox')
-    return { profile: project.profile || undefined, region: project.region };
-  return { profile: prefs.lastProfile || undefined, region: prefs.lastRegion };
 }
 
 main(process.argv.slice(2)).then(

@@ -12,7 +12,7 @@
 // LogMissingError (logs.ts, "ResourceNotFoundException"). dmsCall and logsCall run a request
 // with the lazily loaded SDK and its client, and turn whatever fails into an AwsError.
 import type { AwsTarget } from '../model/awsTarget.js';
-import type { AwsClients } from './clients.js';
+import type { AwsClients, Timeouts } from './clients.js';
 import { describeAwsError, errorCode, httpStatusOf, isThrottling, isTransient } from './errors.js';
 import { type DmsSdk, type LogsSdk, loadDms, loadLogs } from './sdk.js';
 
@@ -51,6 +51,8 @@ export interface CallContext {
   service: 'dms' | 'logs';
   /** The API action, e.g. "DescribeReplicationTasks". */
   action: string;
+  /** The clients' timeouts, for "… did not answer within N s". */
+  timeouts?: Timeouts;
 }
 
 /** The one translation of a failed SDK call (an AwsError passes through unchanged). */
@@ -67,7 +69,7 @@ export function toAwsError(cause: unknown, context: CallContext): AwsError {
 }
 
 export async function awsCall<T>(
-  target: AwsTarget,
+  target: AwsTarget | AwsClients,
   service: 'dms' | 'logs',
   action: string,
   fn: () => Promise<T>,
@@ -75,7 +77,11 @@ export async function awsCall<T>(
   try {
     return await fn();
   } catch (error) {
-    throw toAwsError(error, { target, service, action });
+    const context: CallContext =
+      'dms' in target
+        ? { target: target.target, service, action, timeouts: target.timeouts }
+        : { target, service, action };
+    throw toAwsError(error, context);
   }
 }
 
@@ -88,7 +94,7 @@ export function dmsCall<T>(
   action: string,
   fn: (client: DmsClient, sdk: DmsSdk) => Promise<T>,
 ): Promise<T> {
-  return awsCall(clients.target, 'dms', action, async () => {
+  return awsCall(clients, 'dms', action, async () => {
     const [sdk, client] = await Promise.all([loadDms(), clients.dms()]);
     return fn(client, sdk);
   });
@@ -100,7 +106,7 @@ export function logsCall<T>(
   action: string,
   fn: (client: LogsClient, sdk: LogsSdk) => Promise<T>,
 ): Promise<T> {
-  return awsCall(clients.target, 'logs', action, async () => {
+  return awsCall(clients, 'logs', action, async () => {
     const [sdk, client] = await Promise.all([loadLogs(), clients.logs()]);
     return fn(client, sdk);
   });

@@ -17,6 +17,8 @@ export interface ErrorContext {
   /** The API action being attempted, e.g. "DescribeReplicationTasks". */
   action?: string;
   service?: 'dms' | 'logs';
+  /** The clients' timeouts, when the error is a timeout whose message does not say them. */
+  timeouts?: { connectMs: number; requestMs: number };
 }
 
 const THROTTLING = new Set([
@@ -135,7 +137,7 @@ export function describeAwsError(error: unknown, context: ErrorContext): string 
   }
   if (isNetworkError(error)) {
     const url = serviceUrl(context.target, context.service ?? 'dms');
-    return `Cannot reach ${url}: ${networkReason(error)}`;
+    return timeoutLine(error, url, context) ?? `Cannot reach ${url}: ${networkReason(error)}`;
   }
   const status = e.$metadata?.httpStatusCode;
   if (status !== undefined && status >= 500) {
@@ -155,4 +157,31 @@ function networkReason(error: unknown): string {
   if (code === 'ECONNRESET' || /socket hang up/.test(e.message ?? '')) return 'connection reset';
   if (e.name === 'TimeoutError' || code === 'ETIMEDOUT') return 'timed out';
   return firstLine(e.message ?? code ?? 'network error');
+}
+
+/** "<URL> did not answer within 12 s (3 tries)" for a timeout, else undefined. */
+export function timeoutLine(
+  error: unknown,
+  url: string,
+  context: ErrorContext,
+): string | undefined {
+  const e = error as SdkErrorShape & { $metadata?: { attempts?: number } };
+  const message = e?.message ?? '';
+  if (e?.name !== 'TimeoutError' && e?.code !== 'ETIMEDOUT' && !/timed out/i.test(message))
+    return undefined;
+  const connecting = /establish a connection|connect ETIMEDOUT/i.test(message);
+  const ms =
+    Number(/(\d+) ms/.exec(message)?.[1]) ||
+    (connecting ? context.timeouts?.connectMs : context.timeouts?.requestMs);
+  const within = ms ? ` within ${seconds(ms)}` : '';
+  const attempts = e?.$metadata?.attempts ?? 1;
+  const tries = attempts > 1 ? ` (${attempts} tries)` : '';
+  return connecting
+    ? `${url} did not accept a connection${within}${tries}: check the endpoint URL, the network and any proxy`
+    : `${url} did not answer${within}${tries}: the service or the network is not responding`;
+}
+
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 }

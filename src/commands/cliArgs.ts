@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { looksLikeRegion } from '../model/regions.js';
 
+/** The flags shared by the app and the commands; profile, region, endpoint are flags only. */
 export interface CommonOptions {
   profile?: string;
   region?: string;
@@ -45,10 +46,7 @@ export const COMMON_FLAGS = {
   project: { type: 'string' },
 } as const;
 
-export function parseCli(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-): CliParse {
+export function parseCli(argv: readonly string[]): CliParse {
   const first = argv[0];
   if (first && (SUBCOMMANDS as readonly string[]).includes(first))
     return { kind: 'subcommand', name: first, args: argv.slice(1) };
@@ -73,7 +71,7 @@ export function parseCli(
       message: `Unknown command "${parsed.positionals[0]}" (commands: ${SUBCOMMANDS.join(', ')})`,
     };
   }
-  const options = commonOptions(parsed.values, env);
+  const options = commonOptions(parsed.values);
   return typeof options === 'string'
     ? { kind: 'error', message: options }
     : { kind: 'tui', options };
@@ -91,14 +89,12 @@ type FlagValues = {
     : boolean;
 };
 
-/** Validates the shared flags (and the AWS_* environment); returns an error line or the options. */
-export function commonOptions(
-  values: FlagValues,
-  env: Readonly<Record<string, string | undefined>>,
-): CommonOptions | string {
-  const profile = values.profile ?? env.AWS_PROFILE;
-  const region = values.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  const endpointUrl = values['endpoint-url'] ?? env.AWS_ENDPOINT_URL;
+/** Validates the shared flags; returns an error line or the options. The AWS_* environment is
+ *  not read here: src/model/targetRule.ts decides what it may fill in. */
+export function commonOptions(values: FlagValues): CommonOptions | string {
+  const profile = values.profile;
+  const region = values.region;
+  const endpointUrl = values['endpoint-url'];
   if (profile !== undefined && profile.trim() === '') return '--profile needs a profile name';
   if (region !== undefined && !looksLikeRegion(region)) {
     return `"${region}" is not an AWS region (for example: us-east-1, eu-west-2)`;

@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { errorLine } from '../aws/call.js';
 import { type AwsClients, createAwsClients } from '../aws/clients.js';
 import type { AwsTarget } from '../model/awsTarget.js';
+import type { Project } from '../model/project.js';
+import { resolveTarget } from '../model/targetRule.js';
 import { COMMON_FLAGS, commonOptions, TASK_COMMANDS } from './cliArgs.js';
 import { runAction } from './actions.js';
 import {
@@ -40,7 +42,6 @@ Exit codes: 0 ok · 1 refused or failed (DMS's reason on stderr) · 2 bad argume
 export function parseTaskCommand(
   name: string,
   args: string[],
-  env: Readonly<Record<string, string | undefined>>,
 ): ParsedCommand | { help: true } | { error: string } {
   if (!(TASK_COMMANDS as readonly string[]).includes(name))
     return { error: `Unknown command "${name}"` };
@@ -54,7 +55,7 @@ export function parseTaskCommand(
   }
   const v = parsed.values;
   if (v.help) return { help: true };
-  const common = commonOptions(v, env);
+  const common = commonOptions(v);
   if (typeof common === 'string') return { error: common };
   const output = v.output ?? 'table';
   if (output !== 'table' && output !== 'json')
@@ -84,16 +85,38 @@ export function parseTaskCommand(
     follow: Boolean(v.follow),
     sinceMs,
     yes: Boolean(v.yes),
-    sandbox: common.sandbox,
-    target: { profile: common.profile, region: common.region, endpointUrl: common.endpointUrl },
+    flags: {
+      profile: common.profile,
+      region: common.region,
+      endpointUrl: common.endpointUrl,
+      sandbox: common.sandbox,
+    },
+    project: common.project,
   };
 }
 
-async function resolveTarget(command: ParsedCommand): Promise<AwsTarget> {
-  if (!command.sandbox) return command.target;
-  const { ensureSandbox } = await import('../sandbox/launcher.js');
-  const sandbox = await ensureSandbox();
-  return { sandbox: true, endpointUrl: sandbox.endpointUrl, region: 'us-east-1' };
+/** A bad argument found after parsing (an unknown project, a bad AWS_REGION): exit 2. */
+class UsageError extends Error {}
+
+/** Where the command's calls go, by the one rule (src/model/targetRule.ts). Scripts read no
+ *  remembered UI choice: flags, then --project, then the environment. Throws a UsageError. */
+async function commandTarget(command: ParsedCommand, io: CommandIo): Promise<AwsTarget> {
+  let project: Project | undefined;
+  if (command.project) {
+    const { openProjects } = await import('../config/projects.js');
+    const projects = openProjects();
+    project = projects.get(command.project);
+    if (!project) throw new UsageError(`no project named "${command.project}"`);
+  }
+  const inputs = { flags: command.flags, env: io.env, project };
+  let resolved = resolveTarget(inputs);
+  if (resolved.problem) throw new UsageError(resolved.problem);
+  if (resolved.needsSandbox) {
+    const ensure = io.ensureSandbox ?? (await import('../sandbox/launcher.js')).ensureSandbox;
+    const sandbox = await ensure();
+    resolved = resolveTarget({ ...inputs, sandboxUrl: sandbox.endpointUrl });
+  }
+  return resolved.target;
 }
 
 /** Runs a task subcommand; returns the exit code. Wired into src/cli.tsx. */
@@ -102,7 +125,7 @@ export async function runTaskCommand(
   args: string[],
   io: CommandIo = processIo(),
 ): Promise<number> {
-  const parsed = parseTaskCommand(name, args, io.env);
+  const parsed = parseTaskCommand(name, args);
   if ('help' in parsed) {
     io.stdout(`${TASK_USAGE}\n`);
     return EXIT.ok;
@@ -113,7 +136,10 @@ export async function runTaskCommand(
   }
   let clients: AwsClients | undefined;
   try {
-    clients = createAwsClients(await resolveTarget(parsed), { retryMode: 'standard' });
+    clients = createAwsClients(await commandTarget(parsed, io), {
+      retryMode: 'standard',
+      ...io.clientOptions,
+    });
     switch (parsed.name) {
       case 'tasks':
         return await runTasks(clients, parsed, io);
@@ -126,7 +152,7 @@ export async function runTaskCommand(
     }
   } catch (error) {
     io.stderr(`dms-tui ${name}: ${errorLine(error)}\n`);
-    return exitCodeFor(error);
+    return error instanceof UsageError ? EXIT.usage : exitCodeFor(error);
   } finally {
     clients?.destroy();
   }

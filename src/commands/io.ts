@@ -1,7 +1,8 @@
 // Where a subcommand writes, the parsed command, and the exit codes scripts can rely on.
 import { AwsError } from '../aws/call.js';
 import { LogMissingError } from '../aws/logs.js';
-import type { AwsTarget } from '../model/awsTarget.js';
+import type { ClientOptions } from '../aws/clients.js';
+import type { TargetFlags } from '../model/targetRule.js';
 import type { TASK_COMMANDS } from './cliArgs.js';
 
 export type TaskCommand = (typeof TASK_COMMANDS)[number];
@@ -14,6 +15,10 @@ export interface CommandIo {
   signal?: AbortSignal;
   /** Follow poll interval (ms); tests shorten it. */
   followIntervalMs?: number;
+  /** Finds or starts the sandbox (default: the launcher's); tests hand an in-process one. */
+  ensureSandbox?: () => Promise<{ endpointUrl: string }>;
+  /** Extra client options (tests: shorter timeouts, a request check). */
+  clientOptions?: ClientOptions;
 }
 
 export const EXIT = {
@@ -50,8 +55,10 @@ export interface ParsedCommand {
   follow: boolean;
   sinceMs?: number;
   yes: boolean;
-  target: AwsTarget;
-  sandbox: boolean;
+  /** --profile, --region, --endpoint-url, --sandbox as given (the environment is not in them). */
+  flags: TargetFlags;
+  /** --project NAME: its AWS target decides where calls go. */
+  project?: string;
 }
 
 export function exitCodeFor(error: unknown): number {

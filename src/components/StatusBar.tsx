@@ -1,7 +1,7 @@
 // The bottom line: where AWS calls go, read-only, freshness, and the latest error or notice.
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
-import type { AwsTarget } from '../model/awsTarget.js';
+import { type AwsTarget, describeTarget } from '../model/awsTarget.js';
 import type { StatusState } from '../ui/status.js';
 import { ageText } from '../model/time.js';
 
@@ -21,9 +21,9 @@ export function StatusBar({
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const where = target.sandbox
-    ? `SANDBOX ${target.endpointUrl ?? ''}`
-    : `${target.profile ?? 'default chain'} · ${target.region ?? 'no region'}${target.endpointUrl ? ` · ${target.endpointUrl}` : ''}`;
+  // Always the resolved target the clients use (Services.target): "sandbox · URL" or
+  // "profile · region · endpoint".
+  const where = describeTarget(target);
   const freshness = status.refreshing
     ? 'refreshing…'
     : status.lastRefresh

@@ -2,8 +2,9 @@
 // and renders the App with them. cli.tsx renders this; tests render <App/> with Services of
 // their own.
 import { useEffect, useMemo, useState } from 'react';
-import { createAwsClients } from '../aws/clients.js';
+import { type ClientOptions, createAwsClients } from '../aws/clients.js';
 import type { AwsTarget } from '../model/awsTarget.js';
+import { resolveTarget, type TargetInputs } from '../model/targetRule.js';
 import type { ProjectsStore } from '../config/projects.js';
 import { CatalogSessions } from '../db/catalog/session.js';
 import type { Route } from '../model/navigation.js';
@@ -20,16 +21,12 @@ export type RootConfig = Pick<
   projects?: ProjectsStore;
   /** Open this project at start (--project NAME, or the demo project on a fresh machine). */
   initialProject?: string;
+  /** The command line's flags and the environment: opening a project resolves the target again
+   *  with them, by the same rule as at start (src/model/targetRule.ts). */
+  targetInputs?: Pick<TargetInputs, 'flags' | 'env'>;
+  /** Options for every client built here (tests: a check on each request's URL). */
+  clientOptions?: ClientOptions;
 };
-
-/** Where a project's AWS calls go: its profile and region, or the sandbox. */
-export function projectTarget(project: Project, sandbox?: SandboxInfo): AwsTarget | undefined {
-  if (project.profile === 'sandbox')
-    return sandbox
-      ? { sandbox: true, endpointUrl: sandbox.endpointUrl, region: 'us-east-1' }
-      : undefined;
-  return { profile: project.profile || undefined, region: project.region };
-}
 
 export function Root({
   config,
@@ -56,7 +53,10 @@ export function Root({
       setProject(demo);
     }
   }, [sandbox, config.projects]);
-  const clients = useMemo(() => createAwsClients(target), [target]);
+  const clients = useMemo(
+    () => createAwsClients(target, config.clientOptions),
+    [target, config.clientOptions],
+  );
   useEffect(() => () => clients.destroy(), [clients]);
 
   const services = useMemo<Services>(
@@ -79,13 +79,20 @@ export function Root({
         setProject(next);
         if (!next || !config.projects) return;
         config.projects.touch(next.name);
-        const wanted = projectTarget(next, sandbox);
-        if (wanted) setTarget(wanted);
-        else if (next.profile === 'sandbox' && config.startSandbox)
+        const inputs: TargetInputs = {
+          ...config.targetInputs,
+          project: next,
+          sandboxUrl: sandbox?.endpointUrl,
+        };
+        // A sandbox project whose sandbox is not up yet gets the sandbox target without an
+        // address at once (its clients refuse every call), never the previous target.
+        const resolved = resolveTarget(inputs);
+        setTarget(resolved.target);
+        if (resolved.needsSandbox && config.startSandbox)
           config.startSandbox().then(
             (info) => {
               setSandbox(info);
-              setTarget({ sandbox: true, endpointUrl: info.endpointUrl, region: 'us-east-1' });
+              setTarget(resolveTarget({ ...inputs, sandboxUrl: info.endpointUrl }).target);
             },
             () => undefined,
           );

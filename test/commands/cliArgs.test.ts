@@ -1,25 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { parseCli } from '../../src/commands/cliArgs.js';
 
-const noEnv = {};
-
 describe('parseCli', () => {
   it('reads every flag', () => {
     expect(
-      parseCli(
-        [
-          '--profile',
-          'prod',
-          '--region',
-          'eu-west-1',
-          '--endpoint-url',
-          'http://127.0.0.1:4566',
-          '--read-only',
-          '--refresh',
-          '10',
-        ],
-        noEnv,
-      ),
+      parseCli([
+        '--profile',
+        'prod',
+        '--region',
+        'eu-west-1',
+        '--endpoint-url',
+        'http://127.0.0.1:4566',
+        '--read-only',
+        '--refresh',
+        '10',
+      ]),
     ).toEqual({
       kind: 'tui',
       options: {
@@ -34,34 +29,29 @@ describe('parseCli', () => {
     });
   });
 
-  it('falls back to AWS_PROFILE, AWS_REGION, AWS_DEFAULT_REGION and AWS_ENDPOINT_URL', () => {
-    const parsed = parseCli([], {
-      AWS_PROFILE: 'dev',
-      AWS_DEFAULT_REGION: 'us-west-2',
-      AWS_ENDPOINT_URL: 'https://vpce.example.com',
-    });
-    expect(parsed).toMatchObject({
+  it('keeps the flags apart from the environment (the target rule decides what AWS_* fills)', () => {
+    expect(parseCli([])).toMatchObject({
       kind: 'tui',
-      options: { profile: 'dev', region: 'us-west-2', endpointUrl: 'https://vpce.example.com' },
+      options: { profile: undefined, region: undefined, endpointUrl: undefined },
     });
-    expect(parseCli(['--region', 'ap-south-1'], { AWS_REGION: 'us-east-1' })).toMatchObject({
+    expect(parseCli(['--region', 'ap-south-1'])).toMatchObject({
       options: { region: 'ap-south-1' },
     });
   });
 
   it('answers --help and --version', () => {
-    expect(parseCli(['--help'], noEnv)).toEqual({ kind: 'help' });
-    expect(parseCli(['-h'], noEnv)).toEqual({ kind: 'help' });
-    expect(parseCli(['--version'], noEnv)).toEqual({ kind: 'version' });
+    expect(parseCli(['--help'])).toEqual({ kind: 'help' });
+    expect(parseCli(['-h'])).toEqual({ kind: 'help' });
+    expect(parseCli(['--version'])).toEqual({ kind: 'version' });
   });
 
   it('hands subcommands their own arguments', () => {
-    expect(parseCli(['sandbox', '--port', '9000'], noEnv)).toEqual({
+    expect(parseCli(['sandbox', '--port', '9000'])).toEqual({
       kind: 'subcommand',
       name: 'sandbox',
       args: ['--port', '9000'],
     });
-    expect(parseCli(['start', 'my-task', '--output', 'json'], noEnv)).toEqual({
+    expect(parseCli(['start', 'my-task', '--output', 'json'])).toEqual({
       kind: 'subcommand',
       name: 'start',
       args: ['my-task', '--output', 'json'],
@@ -81,7 +71,7 @@ describe('parseCli', () => {
     [['--sandbox', '--profile', 'prod'], /cannot be combined/],
     [['frobnicate'], /Unknown command "frobnicate"/],
   ])('rejects %j with one clear line', (argv, message) => {
-    const parsed = parseCli(argv, noEnv);
+    const parsed = parseCli(argv);
     expect(parsed.kind).toBe('error');
     if (parsed.kind === 'error') {
       expect(parsed.message).toMatch(message);
