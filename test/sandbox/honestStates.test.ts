@@ -11,6 +11,8 @@ import {
   StartReplicationTaskCommand,
   type StartReplicationTaskTypeValue,
 } from '@aws-sdk/client-database-migration-service';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toTableStat } from '../../src/aws/tableStats.js';
 import { toTask } from '../../src/aws/tasks.js';
@@ -86,6 +88,7 @@ async function createTask(
   errors: Record<string, unknown> = {},
 ): Promise<string> {
   const dms = sandbox!.dms;
+  // Kept across the restart below: it reopens the same data dir.
   if (!endpoints) {
     const ep = async (id: string, type: 'source' | 'target') =>
       (
@@ -240,6 +243,36 @@ describe.skipIf(!pg.ok)(`honest states through the SDK (${pg.reason})`, () => {
     expect(readTask(task, tables).words).toBe(
       `Stopped · 0 of 1 table loaded, 1 cancelled · ${held.toLocaleString('en-US')} rows`,
     );
+  });
+
+  it('after a crash, the restart recounts interrupted tables from the target', async () => {
+    await resetTarget();
+    stopWhen = (p) => p.fullLoadRows > 0;
+    const arn = await createTask('honest-crash', ['orders'], {
+      TargetTablePrepMode: 'DROP_AND_CREATE',
+    });
+    await runToEnd(arn, 'start-replication');
+    const held = await targetRows('orders');
+    const { dataDir } = sandbox!;
+    await sandbox!.close(true);
+    // The state file as a kill -9 leaves it: the task running, the table loading, and its
+    // FullLoadRows behind the batches the target already committed.
+    const file = join(dataDir, 'state.json');
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    const task = state.tasks.find((t: { arn: string }) => t.arn === arn);
+    task.status = 'running';
+    delete task.stopReason;
+    Object.assign(task.tables[0], { state: 'Full load', fullLoadRows: 1 });
+    expect(task.tables[0].target).toMatchObject({ schema: T, table: 'orders', rowsBefore: 0 });
+    writeFileSync(file, JSON.stringify(state));
+
+    sandbox = await startTestSandbox({ dataDir, runFullLoad: stoppable });
+    const stats = async () =>
+      (await sandbox!.dms.send(new DescribeTableStatisticsCommand({ ReplicationTaskArn: arn })))
+        .TableStatistics![0]!;
+    const table = await waitFor(stats, (t) => t.FullLoadRows === held, { what: 'recount' });
+    expect(table.TableState).toBe('Table cancelled');
+    expect((await describeTask(arn)).StopReason).toBe('Stop Reason RECOVERABLE_ERROR');
   });
 
   it('a failed task shows how far it got, in a failed bar', async () => {
