@@ -4,7 +4,7 @@ import { listTableStats } from '../aws/tableStats.js';
 import { findTask, listNames, listTasks } from '../aws/tasks.js';
 import { TABLE_STAT_COLUMNS, tableStatCells } from '../model/tableStatsRow.js';
 import { endpointName, instanceName } from '../model/task.js';
-import { plainStatus } from '../model/taskStatus.js';
+import { readTask } from '../model/taskReading.js';
 import { jsonText, textTable } from './format.js';
 import { type CommandIo, EXIT, type ParsedCommand } from './io.js';
 
@@ -15,7 +15,7 @@ export async function runTasks(
 ): Promise<number> {
   const { tasks } = await listTasks(clients);
   if (command.output === 'json') {
-    io.stdout(jsonText(tasks.map((t) => ({ ...t, reading: plainStatus(t).text }))));
+    io.stdout(jsonText(tasks.map((t) => ({ ...t, reading: readTask(t).words }))));
     return EXIT.ok;
   }
   const names = await listNames(clients).catch(() => undefined);
@@ -36,9 +36,9 @@ export async function runTasks(
       tasks.map((t) => [
         t.id,
         t.status,
-        plainStatus(t).text,
+        readTask(t).words,
         t.migrationType,
-        `${t.stats?.progressPercent ?? 0}%`,
+        `${readTask(t).percent}%`,
         t.stats
           ? `${t.stats.tablesLoaded}/${t.stats.tablesLoading}/${t.stats.tablesQueued}/${t.stats.tablesErrored}`
           : '-',
@@ -71,5 +71,7 @@ export async function runStats(
       }),
     ),
   );
+  // What the tables add up to, in the same words as the task list.
+  io.stdout(`${task.id}: ${task.status} · ${readTask(task, tables).words}\n`);
   return EXIT.ok;
 }

@@ -1,5 +1,7 @@
-// A progress bar with its percentage: "██████░░░░ 60%".
+// A progress bar with its percentage: "██████░░░░ 60%", coloured by how the load really went
+// (model/taskReading.ts): green only when complete, red when it failed or left tables in error.
 import { Text } from 'ink';
+import type { BarStyle } from '../model/taskReading.js';
 
 export function progressText(percent: number, width: number): string {
   const p = Math.max(0, Math.min(100, Math.round(percent)));
@@ -9,16 +11,27 @@ export function progressText(percent: number, width: number): string {
   return `${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)} ${label}`;
 }
 
+const BAR_COLOR: Record<BarStyle, string | undefined> = {
+  complete: 'green',
+  progress: 'cyan',
+  partial: 'yellow',
+  failed: 'red',
+  none: undefined,
+};
+
 export function ProgressBar({
   percent,
   width,
-  color,
+  barStyle,
 }: {
   percent: number;
   width: number;
-  color?: string;
+  barStyle?: BarStyle;
 }) {
+  const style = barStyle ?? (percent >= 100 ? 'complete' : 'progress');
   return (
-    <Text color={color ?? (percent >= 100 ? 'green' : 'cyan')}>{progressText(percent, width)}</Text>
+    <Text color={BAR_COLOR[style]} dimColor={style === 'none'}>
+      {progressText(percent, width)}
+    </Text>
   );
 }

@@ -2,7 +2,7 @@
 // and the task's fields as label/value lines. Pure.
 import type { MappingRule } from './tableMappings.js';
 import { type Task, type TaskNames, arnResource } from './task.js';
-import { plainStatus } from './taskStatus.js';
+import { readTask } from './taskReading.js';
 import { timestampText } from './time.js';
 
 export function ruleText(rule: MappingRule): string {
@@ -125,10 +125,15 @@ export function taskDetailLines(task: Task, names: TaskNames): DetailLine[] {
   };
   const inst = names.instances.get(task.instanceArn);
   const when = (d?: Date) => (d ? timestampText(d) : '—');
+  const reading = readTask(task);
   const lines: DetailLine[] = [
     { label: 'Task', value: task.id },
     { label: 'ARN', value: task.arn },
-    { label: 'Status', value: `${task.status} · ${plainStatus(task).text}` },
+    {
+      label: 'Status',
+      value: `${task.status} · ${reading.words}`,
+      ...(reading.tone === 'bad' ? { tone: 'bad' as const } : {}),
+    },
     { label: 'Migration type', value: task.migrationType },
     { label: 'Source', value: ep(task.sourceEndpointArn) },
     { label: 'Target', value: ep(task.targetEndpointArn) },
@@ -146,7 +151,7 @@ export function taskDetailLines(task: Task, names: TaskNames): DetailLine[] {
     const s = task.stats;
     lines.push({
       label: 'Progress',
-      value: `${s.progressPercent}% · tables loaded ${s.tablesLoaded}, loading ${s.tablesLoading}, queued ${s.tablesQueued}, errored ${s.tablesErrored}`,
+      value: `${reading.percent}% · tables loaded ${s.tablesLoaded}, loading ${s.tablesLoading}, queued ${s.tablesQueued}, errored ${s.tablesErrored}`,
     });
   }
   if (task.stopReason) lines.push({ label: 'Stop reason', value: task.stopReason });

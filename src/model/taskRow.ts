@@ -1,7 +1,8 @@
 // One task as a row of the Data Migration View: the cells, the tone (colour by health), the
 // text the `/` filter searches, and the keys the columns sort by. Pure.
 import { type Task, type TaskNames, endpointName, instanceName } from './task.js';
-import { plainStatus, type Tone } from './taskStatus.js';
+import { type BarStyle, readTask } from './taskReading.js';
+import type { Tone } from './taskStatus.js';
 import { durationText, timestampText } from './time.js';
 
 export type TaskColumn =
@@ -65,8 +66,9 @@ export interface TaskRow {
   tone: Tone;
   /** Plain-language status ("Load complete"). */
   statusText: string;
-  /** 0–100. */
+  /** 0–100: 100 only when the load really completed. */
   percent: number;
+  barStyle: BarStyle;
   cells: Record<TaskColumn, string>;
   /** What `/` searches: every cell plus the raw status. */
   search: string;
@@ -79,13 +81,13 @@ const SHORT_TYPE: Record<string, string> = {
 };
 
 export function taskToRow(task: Task, names: TaskNames): TaskRow {
-  const reading = plainStatus(task);
+  const reading = readTask(task);
   const stats = task.stats;
-  const percent = Math.max(0, Math.min(100, Math.round(stats?.progressPercent ?? 0)));
+  const percent = reading.percent;
   const started = task.startedAt ?? stats?.startDate;
   const cells: Record<TaskColumn, string> = {
     name: task.id,
-    status: `${task.status} · ${reading.text}`,
+    status: `${task.status} · ${reading.words}`,
     type: SHORT_TYPE[task.migrationType] ?? task.migrationType,
     progress: `${percent}%`,
     tables: stats
@@ -100,8 +102,9 @@ export function taskToRow(task: Task, names: TaskNames): TaskRow {
     key: task.arn,
     task,
     tone: reading.tone,
-    statusText: reading.text,
+    statusText: reading.words,
     percent,
+    barStyle: reading.barStyle,
     cells,
     search: `${Object.values(cells).join(' ')} ${task.arn}`,
   };

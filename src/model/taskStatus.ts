@@ -1,10 +1,9 @@
 // The app's reading of the task lifecycle (taskLifecycle.ts): a status in plain words with its
-// colour, and the app's task actions (the keys and commands) in terms of DMS operations: which
-// are allowed now (with a reason when not) and which start type `s` uses.
+// colour (read in taskReading.ts, tables and progress bar included), and the app's task actions
+// (the keys and commands) in terms of DMS operations: which are allowed now (with a reason when
+// not) and which start type `s` uses.
 import type { Task } from './task.js';
 import {
-  isTaskStatus,
-  LIFECYCLE,
   type LifecycleTask,
   OPERATION_ENTERS,
   refusalOf,
@@ -13,7 +12,7 @@ import {
   type TaskOperation,
   type Tone,
 } from './taskLifecycle.js';
-import { isStopReasonCode, STOP_REASON_READING, stopReasonCode } from './taskLifecycleFailures.js';
+import { failureSummary, type ReadingInput, readTask, type TableLike } from './taskReading.js';
 
 export type { Tone };
 
@@ -36,16 +35,7 @@ const OPERATION: Record<Exclude<TaskAction, 'start'>, TaskOperation> = {
   reloadTables: 'reload-tables',
 };
 
-/** The first words of a LastFailureMessage, without DMS's "Last Error" prefix. */
-export function failureSummary(message: string | undefined, words = 8): string {
-  if (!message) return '';
-  const text = message
-    .replace(/^\s*Last Error\s+/i, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const parts = text.split(' ');
-  return parts.length > words ? `${parts.slice(0, words).join(' ')}…` : text;
-}
+export { failureSummary };
 
 export interface StatusReading {
   /** What the user reads, e.g. "Load complete", "Loading 45%", "Failed: No tables were found…". */
@@ -53,31 +43,10 @@ export interface StatusReading {
   tone: Tone;
 }
 
-type StatusInput = Pick<Task, 'status' | 'stopReason' | 'lastFailureMessage' | 'migrationType'> & {
-  stats?: { progressPercent: number } | undefined;
-};
-
-export function plainStatus(task: StatusInput): StatusReading {
-  const status = task.status;
-  if (!isTaskStatus(status)) return { text: status, tone: 'warn' };
-  const { text, tone } = LIFECYCLE[status];
-  if (status === 'running') {
-    const percent = task.stats?.progressPercent ?? 0;
-    if (task.migrationType !== 'full-load' && percent >= 100)
-      return { text: 'Replicating changes', tone };
-    return { text: `Loading ${percent}%`, tone };
-  }
-  if (status === 'stopped') {
-    const code = stopReasonCode(task.stopReason);
-    if (!code) return { text, tone };
-    if (isStopReasonCode(code)) return STOP_REASON_READING[code];
-    return { text: `Stopped (${code.toLowerCase().replace(/_/g, ' ')})`, tone };
-  }
-  if (status === 'failed') {
-    const summary = failureSummary(task.lastFailureMessage);
-    return { text: summary ? `Failed: ${summary}` : text, tone };
-  }
-  return { text, tone };
+/** The words and tone of readTask (taskReading.ts), for callers that draw no bar. */
+export function plainStatus(task: ReadingInput, tables?: readonly TableLike[]): StatusReading {
+  const { words, tone } = readTask(task, tables);
+  return { text: words, tone };
 }
 
 type ActionInput = Pick<Task, 'status' | 'migrationType'> & Partial<Pick<Task, 'startedAt'>>;

@@ -12,6 +12,7 @@ import {
   stopReason,
 } from '../model/taskLifecycleFailures.js';
 import { endpointSpec } from './endpointSpec.js';
+import { readEngineSettings } from './engine/settings.js';
 import type { FullLoadOutcome, RunFullLoad, TableProgress, TableRef } from './engine/types.js';
 import type { Store } from './store.js';
 import type { TableStatRecord, TaskRecord } from './state.js';
@@ -73,13 +74,18 @@ export function createTaskRunner(deps: {
   function applyProgress(task: TaskRecord, p: TableProgress, reloaded: boolean): void {
     const rec = tableRecord(task, p);
     rec.state = p.state;
-    rec.fullLoadRows = p.fullLoadRows;
+    rec.fullLoadRows = (rec.carriedRows ?? 0) + p.fullLoadRows;
     rec.errorRows = p.errorRows;
     if (p.startTime) rec.startMs = p.startTime.getTime();
     if (p.endTime) rec.endMs = p.endTime.getTime();
     if (reloaded) rec.reloaded = true;
     rec.lastUpdateMs = Date.now();
+    const firstTarget = p.target && !rec.target;
+    if (p.target) rec.target = { ...p.target.spec, rowsBefore: p.target.rowsBefore };
     store.changed();
+    // Where the rows go reaches the disk before the first batch does: a recount after a
+    // crash (recover.ts) depends on it. Once per table, so it costs nothing measurable.
+    if (firstTarget) void store.flush();
   }
 
   /** Settles the task (stopped or failed): from now on the lifecycle alone says what it allows. */
@@ -123,6 +129,7 @@ export function createTaskRunner(deps: {
     mappings: TableMappings,
     skip: Set<string>,
     reloading: boolean,
+    carryRows = false,
   ): Promise<FullLoadOutcome> {
     const source = store.state.endpoints.find((e) => e.arn === task.sourceEndpointArn);
     const target = store.state.endpoints.find((e) => e.arn === task.targetEndpointArn);
@@ -150,7 +157,10 @@ export function createTaskRunner(deps: {
           if (skip.has(key(t))) continue;
           const rec = tableRecord(task, t);
           rec.state = reloading ? 'Table is being reloaded' : 'Before load';
-          rec.fullLoadRows = 0;
+          // A resume with DO_NOTHING loads into the rows the earlier run committed.
+          rec.carriedRows = carryRows ? rec.fullLoadRows : 0;
+          rec.fullLoadRows = rec.carriedRows;
+          delete rec.target;
           rec.errorRows = 0;
           delete rec.startMs;
           delete rec.endMs;
@@ -238,7 +248,9 @@ export function createTaskRunner(deps: {
       return;
     }
     const skip = new Set<string>();
-    if (START_TYPE_ROWS[type].keepsCompletedTables && task.hasRun) {
+    const resuming = START_TYPE_ROWS[type].keepsCompletedTables && task.hasRun;
+    const carryRows = resuming && readEngineSettings(task.settings).prepMode === 'DO_NOTHING';
+    if (resuming) {
       for (const t of task.tables) if (t.state === 'Table completed') skip.add(key(t));
     } else {
       task.tables = [];
@@ -260,7 +272,7 @@ export function createTaskRunner(deps: {
       store.changed();
       log(task, 'SOURCE_CAPTURE', 'W', CDC_NOTICE, 'sandbox_cdc.c:1');
     } else {
-      const outcome = await loadOnce(task, run, parsed.value, skip, false);
+      const outcome = await loadOnce(task, run, parsed.value, skip, false, carryRows);
       if (outcome.kind === 'no-tables') {
         if (noTables(task)) return;
       } else if (outcome.kind === 'failed') {

@@ -49,6 +49,13 @@ export interface TableStatRecord {
   fullLoadRows: number;
   errorRows: number;
   reloaded: boolean;
+  /**
+   * Rows an earlier run of this task left in the target that this load keeps (a resume with
+   * DO_NOTHING): FullLoadRows counts them too, so it says what the task put in the table.
+   */
+  carriedRows?: number;
+  /** The target table and its rows when this load of it began, for a recount after a crash. */
+  target?: { schema: string; table: string; rowsBefore: number };
   startMs?: number;
   endMs?: number;
   lastUpdateMs: number;

@@ -79,20 +79,22 @@ export function taskStats(task: TaskRecord) {
   const finished =
     task.stopReason === stopReason('FULL_LOAD_ONLY_FINISHED') ||
     task.stats.fullLoadFinishMs !== undefined;
+  // Loaded tables only: a table in error or cancelled is not progress (issue 10 item 15).
   const percent =
     total === 0
-      ? finished
+      ? finished && task.status !== 'failed'
         ? 100
         : 0
-      : Math.floor((100 * (loaded + count('Table error'))) / total);
+      : Math.floor((100 * loaded) / total);
   const s = task.stats;
   const elapsed = s.startMs === undefined ? 0 : (s.stopMs ?? Date.now()) - s.startMs;
   return {
-    FullLoadProgressPercent: finished && count('Full load', 'Before load') === 0 ? 100 : percent,
+    FullLoadProgressPercent: percent,
     ElapsedTimeMillis: Math.max(0, elapsed),
     TablesLoaded: loaded,
     TablesLoading: count('Full load', 'Table is being reloaded'),
-    TablesQueued: count('Before load'),
+    // A cancelled table waits for a resume: queued, as DMS has no counter of its own for it.
+    TablesQueued: count('Before load', 'Table cancelled'),
     TablesErrored: count('Table error'),
     FreshStartDate: seconds(s.freshStartMs),
     StartDate: seconds(s.startMs),

@@ -43,7 +43,9 @@ export function MigrationView({ params }: ScreenProps<'tasks'>) {
           width={width}
           sort={view.sort}
           renderCell={(r, c) =>
-            c.id === 'progress' ? <ProgressBar percent={r.percent} width={c.width} /> : undefined
+            c.id === 'progress' ? (
+              <ProgressBar percent={r.percent} width={c.width} barStyle={r.barStyle} />
+            ) : undefined
           }
           empty={
             tasks.tasks.length === 0

@@ -36,7 +36,7 @@ describe('plain-language status over captured DMS JSON', () => {
   it.each([
     ['orders-full-load', 'Load complete', 'good'],
     ['no-tables', 'Failed: No tables were found at task initialization. Either…', 'bad'],
-    ['cdc-live', 'Replicating changes', 'good'],
+    ['cdc-live', 'Replicating changes · 1 table in error', 'warn'],
     ['loading', 'Loading 45%', 'good'],
     ['fresh', 'Ready to start', 'idle'],
     ['user-stopped', 'Stopped', 'idle'],

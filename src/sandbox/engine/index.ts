@@ -10,7 +10,7 @@ import type { WriteMethod } from '../../db/tableWriter.js';
 import type { ConnectionSpec } from '../../model/connection.js';
 import { engineInfo } from '../../model/connection.js';
 import { selectTables } from '../../model/tableMatching.js';
-import { loadTable, tableLabel } from './loadTable.js';
+import { loadTable, startProgress, tableLabel } from './loadTable.js';
 import { type PlannedTable, planTable } from './plan.js';
 import { readEngineSettings } from './settings.js';
 import type { RunFullLoad, TableRef } from './types.js';
@@ -148,6 +148,9 @@ export const runFullLoad: RunFullLoad = async (job) => {
             'tasktablesmanager.c:1817',
           );
           let planned: PlannedTable | undefined;
+          const progress = startProgress(ref);
+          // What the target got before the load stopped or failed: committed batches only.
+          const committed = () => ({ ...progress });
           try {
             source ??= await open('source');
             while (targets.length < targetSessions) targets.push(await open('target'));
@@ -162,6 +165,7 @@ export const runFullLoad: RunFullLoad = async (job) => {
               writeMethod,
               settings,
               job,
+              progress,
             });
             job.onTableUpdate(done);
           } catch (caught) {
@@ -176,12 +180,7 @@ export const runFullLoad: RunFullLoad = async (job) => {
             source = undefined;
             targets = [];
             if (job.signal.aborted) {
-              job.onTableUpdate({
-                ...ref,
-                state: 'Table cancelled',
-                fullLoadRows: 0,
-                errorRows: 0,
-              });
+              job.onTableUpdate({ ...committed(), state: 'Table cancelled', endTime: new Date() });
               job.log(
                 'TASK_MANAGER',
                 'I',
@@ -195,18 +194,12 @@ export const runFullLoad: RunFullLoad = async (job) => {
                 error instanceof Fatal
                   ? message
                   : `Lost connection while loading table ${tableLabel(ref)}: ${message}`;
-              job.onTableUpdate({ ...ref, state: 'Table error', fullLoadRows: 0, errorRows: 0 });
+              job.onTableUpdate({ ...committed(), state: 'Table error', endTime: new Date() });
               stopAll();
               continue;
             }
             errored++;
-            job.onTableUpdate({
-              ...ref,
-              state: 'Table error',
-              fullLoadRows: 0,
-              errorRows: 0,
-              endTime: new Date(),
-            });
+            job.onTableUpdate({ ...committed(), state: 'Table error', endTime: new Date() });
             job.log(
               'TARGET_LOAD',
               'E',

@@ -14,6 +14,7 @@ import type { PlannedTable } from './plan.js';
 import type { EngineSettings } from './settings.js';
 import type { FullLoadJob, TableProgress } from './types.js';
 import { sourceFile, targetFile } from './logFiles.js';
+import { countRows } from './recount.js';
 
 export interface TableLoad {
   planned: PlannedTable;
@@ -28,6 +29,23 @@ export interface TableLoad {
   writeMethod: WriteMethod;
   settings: EngineSettings;
   job: FullLoadJob;
+  /**
+   * The table's figures, owned by the caller: they count only committed batches, so when the
+   * load is stopped or fails the caller reports what the target really got.
+   */
+  progress: TableProgress;
+}
+
+/** A table's figures before its load starts. */
+export function startProgress(ref: { schema: string; table: string }): TableProgress {
+  return {
+    schema: ref.schema,
+    table: ref.table,
+    state: 'Full load',
+    fullLoadRows: 0,
+    errorRows: 0,
+    startTime: new Date(),
+  };
 }
 
 const PROGRESS_INTERVAL_MS = 300;
@@ -41,14 +59,7 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
   const { planned, job, settings } = run;
   const { plan } = planned;
   const label = tableLabel(plan.source);
-  const progress: TableProgress = {
-    schema: plan.source.schema,
-    table: plan.source.table,
-    state: 'Full load',
-    fullLoadRows: 0,
-    errorRows: 0,
-    startTime: new Date(),
-  };
+  const { progress } = run;
   job.onTableUpdate({ ...progress });
   job.log(
     'TASK_MANAGER',
@@ -68,6 +79,12 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
     kept: `Table ${targetLabel} exists in the target; its data and metadata are left as they are (DO_NOTHING)`,
   };
   job.log('TARGET_LOAD', 'I', prepMessages[action], targetFile(plan.targetFamily, 1153));
+  // Recorded before the first batch: after a crash the rows this load added are the table's
+  // rows now minus these (only DO_NOTHING keeps rows from before).
+  const rowsBefore =
+    action === 'kept' ? await countRows(run.targets[0] as DbConnection, plan.target) : 0;
+  progress.target = { spec: { ...plan.target }, rowsBefore };
+  job.onTableUpdate({ ...progress });
 
   const stream = await readTable(run.source, plan);
   let sink: BatchSink | null = null;

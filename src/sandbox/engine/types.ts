@@ -37,10 +37,16 @@ export interface TableRef {
 
 export interface TableProgress extends TableRef {
   state: TableState;
+  /** Rows this load has committed to the target (a stopped or failed load keeps its count). */
   fullLoadRows: number;
   errorRows: number;
   startTime?: Date;
   endTime?: Date;
+  /**
+   * Where the rows go and how many rows that table held when this load of it began (after
+   * TargetTablePrepMode): what a recount after a crash needs (src/sandbox/recover.ts).
+   */
+  target?: { spec: TableRef; rowsBefore: number };
 }
 
 export interface FullLoadJob {
