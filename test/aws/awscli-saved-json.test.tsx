@@ -119,11 +119,11 @@ describe.skipIf(!existsSync(AWS))(`saved JSON and the AWS CLI (${AWS})`, () => {
     await ui.waitFor((f) => lineWith(f, 'Enable logging').includes('off'), { what: 'logging off' });
 
     const path = join(dir, 'task.json');
-    await ui.press('w');
+    await ui.pressCommand('form.save');
     await ui.waitForText('Save the CreateReplicationTask input as JSON');
     await ui.press(...Array(40).fill('backspace'));
     await ui.type(path);
-    await ui.press('enter');
+    await ui.pressCommand('prompt.accept');
     await ui.waitForText(`Saved ${path}`);
 
     const { stdout } = await run(
@@ -174,7 +174,7 @@ describe.skipIf(!existsSync(AWS))(`saved JSON and the AWS CLI (${AWS})`, () => {
       what: 'CLI task deleted',
       timeout: 30_000,
     });
-    await ui.press('ctrl+s');
+    await ui.pressCommand('form.create');
     await ui.waitForText(`Task ${id} created`);
     const viaForm = essence(
       await waitFor(() => describeTask(id), {
@@ -184,7 +184,7 @@ describe.skipIf(!existsSync(AWS))(`saved JSON and the AWS CLI (${AWS})`, () => {
       }),
     );
     expect(viaForm).toEqual(viaCli);
-    await ui.press('n');
+    await ui.pressCommand('dialog.cancel', 'n');
     ui.unmount();
   });
 });

@@ -129,7 +129,7 @@ describe('Data Migration View in a real terminal (sandbox with the demo)', () =>
     } finally {
       term.kill();
     }
-  });
+  }, 180_000);
 
   it.skipIf(!pg.ok)(
     `stops and resumes a long load (PostgreSQL → PostgreSQL) ${pg.reason}`,
@@ -213,5 +213,6 @@ describe('Data Migration View in a real terminal (sandbox with the demo)', () =>
         await db.close();
       }
     },
+    300_000,
   );
 });

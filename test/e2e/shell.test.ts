@@ -74,7 +74,7 @@ describe('dms-tui in a real terminal', () => {
     await term.pressCommand('app.quit');
     expect(await term.exited).toBe(0);
     expectRestored(term);
-  });
+  }, 90_000);
 
   it.each([
     ['SIGTERM', 143],

@@ -45,7 +45,8 @@ describe('the demo project on a fresh machine', () => {
     expect(c.projects!.list()).toHaveLength(0);
     const app = renderInk(<Root config={c} initialRoute={{ screen: 'browser' }} />);
     await app.waitForText(/demo_shop\s+2 tables/);
-    await app.press('down', 'enter');
+    await app.pressCommand('list.down');
+    await app.pressCommand('browser.expand');
     await app.waitForText('orders');
     expect(c.projects!.list().map((p) => p.name)).toEqual(['demo']);
     expect(c.projects!.get('demo')).toMatchObject({ profile: 'sandbox', region: 'us-east-1' });

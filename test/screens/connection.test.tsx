@@ -82,7 +82,7 @@ async function fill(
       await app.press(CLEAR);
       await app.type(value);
     }
-    await app.press('tab');
+    await app.pressCommand('form.next');
   }
   // SSL mode → Remember → Engine → Host.
   await app.press('tab', 'tab', 'tab');
@@ -93,7 +93,7 @@ describe('connection form', () => {
   it('checks every field inline before any connection attempt', async () => {
     const app = open();
     await app.waitForText('Source connection');
-    await app.press('ctrl+t');
+    await app.pressCommand('connection.test');
     let frame = await app.waitForText('Host is required');
     expect(frame).toContain('User is required');
     expect(frame).toContain('Fix the fields marked in red first');
@@ -114,7 +114,7 @@ describe('connection form', () => {
       await app.press(CLEAR);
       await app.type(port!);
       await app.waitForText(message!);
-      await app.press('ctrl+t');
+      await app.pressCommand('connection.test');
       frame = await app.waitForText('Fix the fields marked in red first');
       expect(frame).not.toContain('Testing');
       expect(frame).toMatch(/› Port/);
@@ -122,7 +122,7 @@ describe('connection form', () => {
     // The engine is a choice: ← / → cycle it and the default port follows.
     await app.press(CLEAR, 'shift+tab', 'shift+tab');
     await app.waitForText(/› Engine/);
-    await app.press('right');
+    await app.pressCommand('form.choiceNext');
     frame = await app.waitForText('MySQL');
     expect(frame).toMatch(/Port\s+3306/);
     expect(accepted).toBe(0);
@@ -137,11 +137,11 @@ describe('connection form', () => {
     const app = open();
     await app.waitForText('Source connection');
     await fill(app, { host: '127.0.0.1', port: String(silentPort), user: 'x' });
-    await app.press('ctrl+t');
+    await app.pressCommand('connection.test');
     let frame = await app.waitForText(`✗ Timed out connecting to 127.0.0.1:${silentPort}`);
     expect(accepted).toBeGreaterThan(0);
     await fill(app, { port: '1' });
-    await app.press('ctrl+t');
+    await app.pressCommand('connection.test');
     frame = await app.waitForText('✗ Connection refused by 127.0.0.1:1');
     expect(frame.split('\n').filter((l) => l.includes('✗'))).toHaveLength(1);
     app.unmount();
@@ -157,10 +157,10 @@ describe('connection form', () => {
       user: pg.spec.user,
       password: SECRET,
     });
-    await app.press('ctrl+t');
+    await app.pressCommand('connection.test');
     await app.waitForText(/✓ Connected: PostgreSQL \d+/);
     // Save without "remember": the password is used this run, never written.
-    await app.press('ctrl+s');
+    await app.pressCommand('connection.save');
     await waitFor(() => expect(store.get('c')?.source?.host).toBe(pg.spec.host));
     expect(store.get('c')?.source?.password).toBe(SECRET);
     expect(openProjects(configDir).needsPassword('c', 'source')).toBe(true);
@@ -178,7 +178,7 @@ describe('connection form', () => {
       user: 'dmst_nobody',
       password: SECRET,
     });
-    await app.press('ctrl+t');
+    await app.pressCommand('connection.test');
     await app.waitForText(/✗ Authentication failed for user "dmst_nobody"/);
     app.unmount();
   });
@@ -193,9 +193,9 @@ describe('remember password', () => {
     // Tick "remember" (the last field): Shift-Tab from Host wraps to it.
     await app.press('shift+tab', 'shift+tab');
     await app.waitForText(/› Remember password/);
-    await app.press('space');
+    await app.pressCommand('form.choiceNext', 'space');
     await app.waitForText('[x]');
-    await app.press('ctrl+s');
+    await app.pressCommand('connection.save');
     await waitFor(() => expect(openProjects(configDir).remembers('c', 'source')).toBe(true));
     const file = join(configDir, 'projects.json');
     expect(readFileSync(file, 'utf8')).toContain(remembered);

@@ -29,11 +29,11 @@ function open(overrides: Partial<Services> = {}): Rendered {
 
 /** Filters the list down to `name` (clearing any earlier filter). */
 async function focus(app: Rendered, name: string) {
-  await app.press('/');
-  await app.press('escape');
-  await app.press('/');
+  await app.pressCommand('list.filter');
+  await app.pressCommand('prompt.cancel');
+  await app.pressCommand('list.filter');
   await app.type(name);
-  await app.press('enter');
+  await app.pressCommand('prompt.accept');
   await app.waitForText(name);
 }
 
@@ -88,10 +88,10 @@ describe('Data Migration View', () => {
     frame = await app.waitForText('filter !a');
     expect(frame).not.toContain('flt-banana');
     await focus(app, 'flt-');
-    await app.press('O');
+    await app.pressCommand('list.sortReverse');
     frame = await app.waitForText('sort name↓');
     expect(frame.indexOf('flt-banana')).toBeLessThan(frame.indexOf('flt-apple'));
-    await app.press('o');
+    await app.pressCommand('list.sort');
     await app.waitForText('sort status↑');
     await app.waitForText('STATUS↑');
     app.unmount();
@@ -102,7 +102,7 @@ describe('Data Migration View', () => {
     const arn = await ready('st-new');
     const app = open();
     await focus(app, 'st-new');
-    await app.press('s');
+    await app.pressCommand('task.start');
     await app.waitForText('Load complete');
     expect(app.lastFrame()).toContain('2/0/0/0');
     expect((await findTask(sb.clients, arn)).stopReason).toMatch(/FULL_LOAD_ONLY_FINISHED/);
@@ -117,32 +117,32 @@ describe('Data Migration View', () => {
     const app = open();
     await focus(app, 'st-long');
     await app.waitForText(/st-long\s+running/);
-    await app.press('x');
+    await app.pressCommand('task.stop');
     await app.waitForText(/st-long\s+stopp(ing|ed)/);
     await settled(arn, 'stopped');
     await app.waitForText(/st-long\s+stopped · Stopped/);
-    await app.press('R');
+    await app.pressCommand('task.resume');
     await app.waitForText(/st-long\s+(starting|running)/);
     await settled(arn, 'running');
     sb.engine.release();
     await app.waitForText('Load complete');
 
     sb.engine.mode = 'complete';
-    await app.press('s');
+    await app.pressCommand('task.start');
     let frame = await app.waitForText('Resume where it stopped');
     expect(frame).toContain('Reload the target from scratch');
-    await app.press('tab');
-    await app.press('enter');
+    await app.pressCommand('dialog.next');
+    await app.pressCommand('dialog.confirm');
     frame = await app.waitForText('Reload the target?');
     expect(frame).toContain('st-long');
-    await app.press('n');
+    await app.pressCommand('dialog.cancel', 'n');
     await app.waitForText(/^(?![\s\S]*Reload the target\?)/);
-    await app.press('s');
+    await app.pressCommand('task.start');
     await app.waitForText('Resume where it stopped');
-    await app.press('tab');
-    await app.press('enter');
+    await app.pressCommand('dialog.next');
+    await app.pressCommand('dialog.confirm');
     await app.waitForText('Reload the target?');
-    await app.press('y');
+    await app.pressCommand('dialog.confirm', 'y');
     await app.waitForText(/Start st-long: (starting|running)/);
     await settled(arn, 'stopped');
     app.unmount();
@@ -152,9 +152,9 @@ describe('Data Migration View', () => {
     await ready('rf-ready');
     const app = open();
     await focus(app, 'rf-ready');
-    await app.press('x');
+    await app.pressCommand('task.stop');
     await app.waitForText('only a running task can be stopped');
-    await app.press('R');
+    await app.pressCommand('task.resume');
     await app.waitForText('The task is ready: only a stopped or failed task');
     app.unmount();
   });
@@ -165,7 +165,7 @@ describe('Data Migration View', () => {
     await focus(app, 'rf-gone');
     await deleteTask(sb.clients, arn);
     await waitFor(async () => expect(await findTask(sb.clients, arn).catch(() => null)).toBeNull());
-    await app.press('s');
+    await app.pressCommand('task.start');
     await app.waitForText(/✗ rf-gone: Replication Task arn:aws:dms:.*not/);
     await app.waitForText('No task matches the filter');
     app.unmount();
@@ -175,10 +175,10 @@ describe('Data Migration View', () => {
     const arn = await ready('del-me');
     const app = open();
     await focus(app, 'del-me');
-    await app.press('ctrl+d');
+    await app.pressCommand('task.delete');
     const frame = await app.waitForText('Delete del-me?');
     expect(frame).toContain('cannot be undone');
-    await app.press('y');
+    await app.pressCommand('dialog.confirm', 'y');
     await app.waitForText('No task matches the filter');
     await waitFor(async () => expect(await findTask(sb.clients, arn).catch(() => null)).toBeNull());
     app.unmount();
@@ -190,20 +190,20 @@ describe('Data Migration View', () => {
     const b = await ready('bulk-b');
     const app = open();
     await focus(app, 'bulk-');
-    await app.press(' ');
-    await app.press(' ');
+    await app.pressCommand('list.mark');
+    await app.pressCommand('list.mark');
     await app.waitForText('2 marked');
-    await app.press('s');
+    await app.pressCommand('task.start');
     await app.waitForText('Start: 2 ok');
     await settled(a, 'stopped');
     await settled(b, 'stopped');
     // Stop both: neither is running now, so both are refused with a reason each.
     await app.waitForText(/bulk-b\s+stopped · Load complete/);
-    await app.press('x');
+    await app.pressCommand('task.stop');
     await app.waitForText('The task is stopped: only a running task');
-    await app.press('ctrl+d');
+    await app.pressCommand('task.delete');
     await app.waitForText('Delete bulk-a, bulk-b?');
-    await app.press('y');
+    await app.pressCommand('dialog.confirm', 'y');
     const frame = await app.waitForText('Delete: 2 ok');
     expect(frame).toMatch(/✓ bulk-a: deleting/);
     expect(frame).toMatch(/✓ bulk-b: deleting/);
@@ -217,8 +217,8 @@ describe('Data Migration View', () => {
     const frame = app.lastFrame() ?? '';
     expect(frame).not.toContain('s Start');
     expect(frame).toContain('Enter Details');
-    await app.press('s');
-    await app.press('ctrl+d');
+    await app.pressCommand('task.start');
+    await app.pressCommand('task.delete');
     expect(app.lastFrame()).not.toContain('Delete ro-task?');
     expect((await findTask(sb.clients, 'ro-task')).status).toBe('ready');
     app.unmount();

@@ -33,36 +33,36 @@ describe('projects screen', () => {
     const app = renderInk(<App services={services} initialRoute={{ screen: 'projects' }} />);
     await app.waitForText('No projects yet');
 
-    await app.press('n');
+    await app.pressCommand('projects.new');
     await app.waitForText('New project name:');
     await app.type('Sales move');
-    await app.press('enter');
+    await app.pressCommand('prompt.accept');
     await app.waitForText('Created Sales move');
     // The same name again is refused in the prompt.
-    await app.press('n');
+    await app.pressCommand('projects.new');
     await app.type('sales MOVE');
-    await app.press('enter');
+    await app.pressCommand('prompt.accept');
     await app.waitForText('A project named "Sales move" already exists');
-    await app.press('escape');
+    await app.pressCommand('prompt.cancel');
 
-    await app.press('R');
+    await app.pressCommand('projects.rename');
     await app.waitForText('Rename Sales move to:');
     await app.type(' 2');
-    await app.press('enter');
+    await app.pressCommand('prompt.accept');
     await app.waitForText('Renamed Sales move to Sales move 2');
 
     // Settings: a bad region is caught inline, a good one saved.
-    await app.press('e');
+    await app.pressCommand('projects.settings');
     await app.waitForText('Settings of Sales move 2');
     await app.type('prod');
-    await app.press('tab');
+    await app.pressCommand('form.next');
     await app.type('mars-1');
     await app.waitForText('"mars-1" is not an AWS region');
     await app.press('ctrl+u');
     await app.type('eu-west-1');
-    await app.press('tab');
+    await app.pressCommand('form.next');
     await app.type('ri-main');
-    await app.press('enter');
+    await app.pressCommand('prompt.accept');
     await app.waitForText('Saved the settings of Sales move 2');
     expect(store.get('Sales move 2')).toMatchObject({
       profile: 'prod',
@@ -87,32 +87,33 @@ describe('projects screen', () => {
       { remember: { source: false } },
     );
     const file = join(dir, 'exported.json');
-    await app.press('x');
+    await app.pressCommand('projects.export');
     await app.waitForText('Export to file:');
     await app.press('ctrl+u');
     await app.type(file);
-    await app.press('enter');
+    await app.pressCommand('prompt.accept');
     await app.waitForText('Exported Sales move 2');
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file, 'utf8')).not.toContain(SECRET);
-    await app.press('i');
+    await app.pressCommand('projects.import');
     await app.type(join(dir, 'missing.json'));
-    await app.press('enter');
+    await app.pressCommand('prompt.accept');
     await app.waitForText('No such file');
     await app.press('ctrl+u');
     await app.type(file);
-    await app.press('enter');
+    await app.pressCommand('prompt.accept');
     await app.waitForText('Imported project Sales move 2 (2)');
 
     // Delete asks first.
-    await app.press('ctrl+d');
+    await app.pressCommand('projects.delete');
     await app.waitForText(/Delete project .*\?/);
-    await app.press('y');
+    await app.pressCommand('dialog.confirm', 'y');
     await app.waitForText(/Deleted project/);
     expect(store.list()).toHaveLength(1);
 
     // Enter opens the project and goes to the schema browser.
-    await app.press('g', 'enter');
+    await app.pressCommand('list.top');
+    await app.pressCommand('projects.open');
     await app.waitForText('Schema browser');
     expect(opened.at(-1)).toBe(store.list()[0]!.name);
     await waitFor(() => expect(app.lastFrame()).not.toContain(SECRET));

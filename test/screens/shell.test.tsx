@@ -52,13 +52,13 @@ describe('the shell', () => {
   it('opens help with ? listing this screen and global keys, and closes it with Esc', async () => {
     const app = renderInk(<App services={testServices()} initialRoute={{ screen: 'profiles' }} />);
     await app.waitForText('PROFILE');
-    await app.press('?');
+    await app.pressCommand('app.help');
     const help = await app.waitForText('Keys — Esc or ? to close');
     expect(help).toContain('This screen');
     expect(help).toContain('Test: DescribeAccountAttributes');
     expect(help).toContain('Everywhere');
     expect(help).toMatch(/q Ctrl-c\s+Quit/);
-    await app.press('escape');
+    await app.pressCommand('nav.back');
     await app.waitForText('PROFILE');
     expect(app.lastFrame()).not.toContain('Keys — Esc');
     app.unmount();
@@ -67,11 +67,14 @@ describe('the shell', () => {
   it('goes to a screen with : and completes names with Tab', async () => {
     const app = renderInk(<App services={testServices()} initialRoute={{ screen: 'profiles' }} />);
     await app.waitForText('PROFILE');
-    await app.press(':', 'p', 'r', 'o', 'f', 'tab');
+    await app.pressCommand('app.goto');
+    await app.type('prof');
+    await app.pressCommand('prompt.complete');
     await app.waitForText(':profiles');
-    await app.press('x', 'enter');
+    await app.type('x');
+    await app.pressCommand('prompt.accept');
     await app.waitForText('No screen "profilesx"');
-    await app.press('escape');
+    await app.pressCommand('prompt.cancel');
     await app.waitForText('q Quit');
     app.unmount();
   });
@@ -82,16 +85,16 @@ describe('the shell', () => {
       <App services={testServices()} initialRoute={{ screen: 'profiles' }} onQuit={onQuit} />,
     );
     await app.waitForText('PROFILE');
-    await app.press('escape');
+    await app.pressCommand('nav.back');
     await app.waitForText('Already at the top: q quits');
-    await app.press('q');
+    await app.pressCommand('app.quit');
     expect(onQuit).toHaveBeenCalledTimes(1);
     app.unmount();
     const second = renderInk(
       <App services={testServices()} initialRoute={{ screen: 'profiles' }} onQuit={onQuit} />,
     );
     await second.waitForText('PROFILE');
-    await second.press('ctrl+c');
+    await second.pressCommand('app.quit', 'ctrl+c');
     expect(onQuit).toHaveBeenCalledTimes(2);
     second.unmount();
   });
@@ -113,11 +116,12 @@ describe('the profiles screen', () => {
     const services = testServices();
     const app = renderInk(<App services={services} initialRoute={{ screen: 'profiles' }} />);
     await app.waitForText('sso (config)');
-    await app.press('j', 'j', 'j', 'e');
+    for (let i = 0; i < 3; i++) await app.pressCommand('list.down', 'j');
+    await app.pressCommand('profiles.region');
     await app.waitForText('Region for DMS calls');
     await app.press('down', 'enter');
     await app.waitForText('Region: us-east-2');
-    await app.press('enter');
+    await app.pressCommand('profiles.select');
     await app.waitForText('Using dev in us-east-2');
     expect(services.target).toMatchObject({ profile: 'dev', region: 'us-east-2' });
     expect(services.preferences.get()).toMatchObject({
@@ -133,10 +137,13 @@ describe('the profiles screen', () => {
     });
     const app = renderInk(<App services={services} initialRoute={{ screen: 'profiles' }} />);
     await app.waitForText('static keys');
-    await app.press('j', 'j', 't');
+    await app.pressCommand('list.down', 'j');
+    await app.pressCommand('list.down', 'j');
+    await app.pressCommand('profiles.test');
     await app.waitForText('✗ Cannot reach http://127.0.0.1:9: connection refused');
     // An SSO profile nobody has logged in to says how to log in.
-    await app.press('j', 't');
+    await app.pressCommand('list.down', 'j');
+    await app.pressCommand('profiles.test');
     await app.waitForText(
       /✗ (SSO session expired or missing: run `aws sso login --profile dev`|No usable credentials in profile "dev")/,
     );

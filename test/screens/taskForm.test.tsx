@@ -66,7 +66,7 @@ describe('task form: inline validation before any request', () => {
       selection: { schemas: ['sales'], tables: [] },
     });
     await ui.waitForText('sandbox · dms.t3.medium');
-    await ui.press('ctrl+s');
+    await ui.pressCommand('form.create');
     await ui.waitForText('Choose or create a source endpoint (Enter)');
     expect(ui.frame()).toContain('Choose or create a target endpoint (Enter)');
     expect(lineWith(ui.frame(), 'Source endpoint')).toContain('›');
@@ -82,12 +82,12 @@ describe('task form: inline validation before any request', () => {
     await ui.waitForText('› Max LOB size (KB)');
     await ui.press('backspace', 'backspace');
     await ui.type('0');
-    await ui.press('tab');
+    await ui.pressCommand('form.next');
     await ui.waitForText('Max LOB size (KB) must be between 1 and 102400');
     await ui.press('shift+tab', 'shift+tab', 'left');
     await ui.waitForText('LOB chunk size (KB)');
     expect(ui.frame()).not.toContain('must be between');
-    await ui.press('left');
+    await ui.pressCommand('form.choicePrevious');
     await ui.waitFor((f) => !f.includes('LOB size') && !f.includes('chunk size'), {
       what: 'size field hidden',
     });
@@ -102,9 +102,9 @@ describe('task form: inline validation before any request', () => {
     await ui.waitForText('1 rule: include public.orders');
     await ui.press(...TAB(F.mappings), 'enter');
     await ui.waitForText('Table mappings: selection rules');
-    await ui.press('d');
+    await ui.pressCommand('form.ruleDelete');
     await ui.waitForText('Add at least one rule');
-    await ui.press('a');
+    await ui.pressCommand('form.ruleAdd');
     await ui.waitForText('Add include rule');
     await ui.press('backspace');
     await ui.type('sales');
@@ -112,7 +112,7 @@ describe('task form: inline validation before any request', () => {
     await ui.type('ord_r%');
     await ui.press('enter');
     await ui.waitFor((f) => /include\s+sales\s+ord_r%/.test(f), { what: 'the new rule' });
-    await ui.press('t');
+    await ui.pressCommand('form.ruleToggle');
     await ui.waitFor((f) => /exclude\s+sales\s+ord_r%/.test(f), { what: 'the rule excluded' });
     await ui.waitForText('At least one rule must include tables');
     await ui.press('t', 'escape');
@@ -126,9 +126,9 @@ describe('task form: inline validation before any request', () => {
     const ui = renderForm(services, { selection: { schemas: ['sales'], tables: [] } });
     await ui.waitForText('sandbox · dms.t3.medium');
     await ui.type('-x');
-    await ui.press('escape');
+    await ui.pressCommand('nav.back');
     await ui.waitForText('Discard this task form?');
-    await ui.press('n');
+    await ui.pressCommand('dialog.cancel', 'n');
     await ui.waitFor((f) => !f.includes('Discard'), { what: 'dialog closed' });
     // Leaving by quitting: the draft stays in the project.
     ui.unmount();
@@ -137,13 +137,13 @@ describe('task form: inline validation before any request', () => {
 
     const again = renderForm(services, { selection: { schemas: ['sales'], tables: [] } });
     await again.waitForText('Restore the draft?');
-    await again.press('y');
+    await again.pressCommand('dialog.confirm', 'y');
     await again.waitFor((f) => lineWith(f, 'Task name').includes('sales-x'), {
       what: 'restored name',
     });
-    await again.press('escape');
+    await again.pressCommand('nav.back');
     await again.waitForText('Discard this task form?');
-    await again.press('y');
+    await again.pressCommand('dialog.confirm', 'y');
     await again.waitFor(() => drafts.load('shop') === undefined, { what: 'draft cleared' });
     again.unmount();
   });
@@ -175,13 +175,13 @@ describe.skipIf(!pg.ok || !mysql.ok)(
       expect(f).not.toContain('pg-secret-123');
       expect(lineWith(f, 'Password')).toContain('•••••');
       // The endpoint preview hides the password.
-      await ui.press('ctrl+p');
+      await ui.pressCommand('form.preview', 'ctrl+p');
       await ui.waitForText('CreateEndpoint input (password hidden)');
       expect(ui.frame()).toContain('"Password": "********"');
       expect(ui.frame()).not.toContain('pg-secret-123');
-      await ui.press('escape');
+      await ui.pressCommand('dialog.cancel');
       await ui.waitForText('Create new source endpoint (prefilled');
-      await ui.press('ctrl+s');
+      await ui.pressCommand('form.create');
       await ui.waitFor((f) => lineWith(f, 'Source endpoint').includes('shop-source'), {
         what: 'source set',
       });
@@ -193,10 +193,10 @@ describe.skipIf(!pg.ok || !mysql.ok)(
       // Target: from the MariaDB connection with a wrong password: DMS's message shows.
       await ui.press('tab', 'enter');
       await ui.waitForText('Create new target endpoint…');
-      await ui.press('enter');
+      await ui.pressCommand('dialog.confirm');
       await ui.waitForText('Create new target endpoint (prefilled');
       expect(lineWith(ui.frame(), 'Target engine')).toContain('MariaDB');
-      await ui.press('ctrl+s');
+      await ui.pressCommand('form.create');
       await ui.waitFor((f) => lineWith(f, 'Target endpoint').includes('✗ connection failed'), {
         what: 'test failed',
         timeout: 20_000,
@@ -207,41 +207,41 @@ describe.skipIf(!pg.ok || !mysql.ok)(
       expect(f).not.toContain('wrong-password');
 
       // Preview: the exact input, never a password.
-      await ui.press('p');
+      await ui.pressCommand('form.preview');
       await ui.waitForText('CreateReplicationTask input');
       f = ui.frame();
       expect(f).toContain('"ReplicationTaskIdentifier": "public"');
       expect(f).toContain('"MigrationType": "full-load"');
       expect(f).not.toMatch(/pg-secret-123|wrong-password|Password/);
-      await ui.press('G');
+      await ui.pressCommand('list.bottom');
       await ui.waitForText('lines 97–113 of 113');
       expect(ui.frame()).toContain('FILE_TRANSFER');
-      await ui.press('escape');
+      await ui.pressCommand('dialog.cancel');
 
       // Save JSON (asks before overwriting).
       const path = join(dir, 'public.json');
-      await ui.press('w');
+      await ui.pressCommand('form.save');
       await ui.waitForText('Save the CreateReplicationTask input as JSON');
       await ui.press(...Array('public.json'.length).fill('backspace'));
       await ui.type(path);
-      await ui.press('enter');
+      await ui.pressCommand('prompt.accept');
       await ui.waitForText(`Saved ${path}`);
       const saved = JSON.parse(readFileSync(path, 'utf8'));
       expect(saved.ReplicationTaskIdentifier).toBe('public');
       expect(typeof saved.TableMappings).toBe('string');
       expect(readFileSync(path, 'utf8')).not.toMatch(/pg-secret-123|wrong-password/);
-      await ui.press('w');
+      await ui.pressCommand('form.save');
       await ui.press(...Array('public.json'.length).fill('backspace'));
       await ui.type(path);
-      await ui.press('enter');
+      await ui.pressCommand('prompt.accept');
       await ui.waitForText('exists. Overwrite it?');
-      await ui.press('n');
-      await ui.press('escape');
+      await ui.pressCommand('dialog.cancel', 'n');
+      await ui.pressCommand('prompt.cancel');
 
       // Create, then not start: the task exists, the draft is gone.
-      await ui.press('ctrl+s');
+      await ui.pressCommand('form.create');
       await ui.waitForText('Task public created');
-      await ui.press('n');
+      await ui.pressCommand('dialog.cancel', 'n');
       await ui.waitFor((f) => !f.includes('Task public created'), { what: 'left the form' });
       const out = await sandbox.dms.send(
         new DescribeReplicationTasksCommand({
@@ -268,7 +268,7 @@ describe.skipIf(!pg.ok || !mysql.ok)(
       await second.press('tab', 'tab', 'tab', 'enter');
       await second.waitForText('Create new target endpoint…');
       await second.press('up', 'enter'); // the existing target endpoint
-      await second.press('ctrl+s');
+      await second.pressCommand('form.create');
       await second.waitFor(
         (f) => /Task name[\s\S]*✗ ReplicationTaskIdentifier already in use/.test(f),
         { what: 'the server error at the name' },

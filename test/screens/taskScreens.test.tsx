@@ -24,9 +24,9 @@ async function openOn(id: string): Promise<Rendered> {
       initialRoute={{ screen: 'tasks' }}
     />,
   );
-  await app.press('/');
+  await app.pressCommand('list.filter');
   await app.type(id);
-  await app.press('enter');
+  await app.pressCommand('prompt.accept');
   await app.waitForText(new RegExp(`${id}\\s+\\w`));
   return app;
 }
@@ -44,7 +44,7 @@ describe('task details', () => {
   it('shows identifiers, endpoints, settings in words and mappings; y shows the JSON', async () => {
     const arn = await completedTask('det-task');
     const app = await openOn('det-task');
-    await app.press('enter');
+    await app.pressCommand('task.details');
     let frame = await app.waitForText('Table mappings');
     expect(frame).toContain('dms-tui › Tasks › Task det-task');
     expect(frame).toContain(arn);
@@ -54,14 +54,14 @@ describe('task details', () => {
     expect(frame).toMatch(/LOB columns\s+Limited LOB mode/);
     expect(frame).toMatch(/Logging\s+CloudWatch logging on/);
     expect(frame).toContain('1. Include public.%');
-    await app.press('y');
+    await app.pressCommand('details.json');
     frame = await app.waitForText('Full JSON of det-task');
     expect(frame).toContain('"status": "stopped"');
-    await app.press('G');
+    await app.pressCommand('list.bottom');
     await app.waitForText('"rule-action": "include"');
-    await app.press('escape');
+    await app.pressCommand('dialog.cancel');
     await app.waitForText('Table mappings');
-    await app.press('escape');
+    await app.pressCommand('nav.back');
     await app.waitForText('sort name');
     app.unmount();
   });
@@ -71,22 +71,22 @@ describe('table statistics', () => {
   it('lists tables with states and rows, sorts, filters, errors only; reload refused when stopped', async () => {
     await completedTask('tbl-task');
     const app = await openOn('tbl-task');
-    await app.press('t');
+    await app.pressCommand('task.tableStats');
     let frame = await app.waitForText('customers');
     expect(frame).toContain('Tables of tbl-task');
     expect(frame).toMatch(/public\s+orders\s+Table completed\s+42/);
-    await app.press('e');
+    await app.pressCommand('tables.errorsOnly');
     frame = await app.waitForText('errors only');
     expect(frame).toContain('0 of 2 tables');
-    await app.press('e');
-    await app.press('/');
+    await app.pressCommand('tables.errorsOnly');
+    await app.pressCommand('list.filter');
     await app.type('ord');
-    await app.press('enter');
+    await app.pressCommand('prompt.accept');
     frame = await app.waitForText('1 of 2 tables');
     expect(frame).not.toContain('customers');
-    await app.press('R');
+    await app.pressCommand('tables.reload');
     await app.waitForText('Reload tables?');
-    await app.press('y');
+    await app.pressCommand('dialog.confirm', 'y');
     await app.waitForText(/Reload refused: .*(running|InvalidResourceState)/);
     app.unmount();
   });
@@ -96,32 +96,32 @@ describe('log pane', () => {
   it("shows the task's log lines with severities, filters, next error, save", async () => {
     await completedTask('log-task');
     const app = await openOn('log-task');
-    await app.press('l');
+    await app.pressCommand('task.logs');
     let frame = await app.waitForText('Load finished');
     expect(frame).toContain('dms-tasks-sandbox / dms-task-');
     expect(frame).toMatch(/\[TARGET_LOAD\s+\]I:/);
     expect(frame).toContain('following');
-    await app.press('v');
-    await app.press('v');
+    await app.pressCommand('logs.severity');
+    await app.pressCommand('logs.severity');
     frame = await app.waitForText('severity ≤ W');
     expect(frame).toContain('A warning line');
     expect(frame).not.toContain('Load finished');
-    await app.press('v');
-    await app.press('v');
-    await app.press('/');
+    await app.pressCommand('logs.severity');
+    await app.pressCommand('logs.severity');
+    await app.pressCommand('list.filter');
     await app.type('customers');
-    await app.press('enter');
+    await app.pressCommand('prompt.accept');
     frame = await app.waitForText('filter customers');
     expect(frame).toContain("'public'.'customers'");
     expect(frame).not.toContain("'public'.'orders'");
-    await app.press('s');
+    await app.pressCommand('logs.save');
     frame = await app.waitForText(/Saved 1 lines to (\S+)/);
     const path = /Saved 1 lines to (\S+\.log)/.exec(frame)?.[1];
     if (path && existsSync(path)) {
       expect(readFileSync(path, 'utf8')).toContain('customers');
       rmSync(path);
     }
-    await app.press('e');
+    await app.pressCommand('logs.nextError');
     await app.waitForText('No more errors below');
     app.unmount();
   });
@@ -130,12 +130,12 @@ describe('log pane', () => {
     const arn = await sb.createTask('log-off', { logging: false });
     await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'));
     const app = await openOn('log-off');
-    await app.press('l');
+    await app.pressCommand('task.logs');
     const frame = await app.waitForText('Logging is not enabled');
     expect(frame).toContain('E Enable CloudWatch logging');
-    await app.press('E');
+    await app.pressCommand('logs.enable');
     await app.waitForText('Enable CloudWatch logging?');
-    await app.press('y');
+    await app.pressCommand('dialog.confirm', 'y');
     await app.waitForText('Logging enabled for log-off');
     await waitFor(async () => {
       const t = await findTask(sb.clients, arn, { withSettings: true });

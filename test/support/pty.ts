@@ -3,6 +3,7 @@
 // the key table) one at a time, waiting after each until the screen has settled instead of
 // sleeping, so a busy machine cannot make two keys arrive in one read. CI is removed from the
 // child's environment so Ink draws every frame, as it does for a person.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import xtermHeadless from '@xterm/headless';
 import * as pty from 'node-pty';
@@ -108,7 +109,13 @@ export function startTerminal({
     return lines.join('\n');
   };
   const flush = () => new Promise<void>((resolve) => term.write('', resolve));
-  const settler = createSettler(term, parsed, flush, () => running);
+  const settler = createSettler({
+    term,
+    parsed,
+    flush,
+    running: () => running,
+    idle: () => appIdle(child.pid),
+  });
   const send = async (bytes: string) => {
     const before = settler.mark();
     child.write(bytes);
@@ -171,14 +178,25 @@ export function startTerminal({
  * Decides when the screen has settled after a key. Settled = the screen (text and colours)
  * changed since the key and then no output came for QUIET_MS; or, for a key that changes nothing,
  * no change within the grace period (then no output for QUIET_MS). The grace grows with the
- * slowest answer seen, so on a loaded machine a silent key is still given time to be read.
+ * slowest answer seen, so on a loaded machine a silent key is still given time to be read. In
+ * both cases the program must also be idle (its main thread asleep, waiting for input), so work
+ * the key started after drawing (React's effects) is done before the next key is read.
  */
-function createSettler(
-  term: XTerm,
-  parsed: { count: number; at: number },
-  flush: () => Promise<void>,
-  running: () => boolean,
-) {
+function createSettler({
+  term,
+  parsed,
+  flush,
+  running,
+  idle,
+}: {
+  term: XTerm;
+  /** Output chunks parsed into the buffer so far, and when the last one was. */
+  parsed: { count: number; at: number };
+  /** Resolves once everything received so far is in the buffer. */
+  flush: () => Promise<void>;
+  running: () => boolean;
+  idle: () => boolean;
+}) {
   let slowestAnswer = 0;
   return {
     mark: () => ({ snapshot: snapshot(term), sentAt: Date.now() }),
@@ -197,14 +215,24 @@ function createSettler(
             slowestAnswer = Math.max(slowestAnswer, parsed.at - before.sentAt);
           }
         }
-        const quiet = now - parsed.at >= QUIET_MS;
-        if (changed && quiet) return;
-        const grace = Math.min(MAX_GRACE_MS, Math.max(MIN_GRACE_MS, 3 * slowestAnswer));
-        if (!changed && quiet && now - before.sentAt >= grace) return;
         if (now - before.sentAt >= MAX_SETTLE_MS) return;
+        if (now - parsed.at < QUIET_MS || !idle()) continue;
+        if (changed) return;
+        const grace = Math.min(MAX_GRACE_MS, Math.max(MIN_GRACE_MS, 3 * slowestAnswer));
+        if (now - before.sentAt >= grace) return;
       }
     },
   };
+}
+
+/** True while the program's main thread sleeps (waits for input); true where /proc is absent. */
+function appIdle(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'S';
+  } catch {
+    return true;
+  }
 }
 
 /** The visible screen with each cell's colours and attributes: a focus move changes it too. */
