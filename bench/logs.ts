@@ -110,7 +110,7 @@ async function main() {
 
     const term = cliTerminal(url, 140, 40);
     try {
-      await term.waitFor('task-00000', 60_000);
+      await term.waitForText('task-00000', 60_000);
       await new Promise((r) => setTimeout(r, 1000));
       const before = rssMb(term.pid);
       const pressed = performance.now();

@@ -28,7 +28,7 @@ async function timeFirstFrame(): Promise<number> {
   const term = startTerminal({ args: ['--region', 'us-east-1'], cols: 100, rows: 30, env });
   // Complete frame: breadcrumbs on the first row, the screen, and the status bar on the last
   // (the task list itself then arrives with the first DescribeReplicationTasks answer).
-  await term.waitFor(/^dms-tui › Tasks[\s\S]*every 5s[\s\S]*us-east-1\s*$/, 20_000);
+  await term.waitForText(/^dms-tui › Tasks[\s\S]*every 5s[\s\S]*us-east-1\s*$/, 20_000);
   const elapsed = performance.now() - started;
   term.write('q');
   await term.exited;
@@ -39,7 +39,7 @@ async function timeFirstFrame(): Promise<number> {
 async function timeNodeBaseline(): Promise<number> {
   const started = performance.now();
   const term = startTerminal({ command: 'node', args: ['-e', 'console.log("ready")'] });
-  await term.waitFor('ready');
+  await term.waitForText('ready');
   const elapsed = performance.now() - started;
   await term.exited;
   return elapsed;

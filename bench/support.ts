@@ -6,12 +6,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateReplicationTaskCommand } from '@aws-sdk/client-database-migration-service';
-import { createAwsClients } from '../src/aws/clients.js';
 import type { RunFullLoad } from '../src/sandbox/engine/types.js';
-import { type RunningSandbox, startSandbox } from '../src/sandbox/server.js';
+import type { RunningSandbox } from '../src/sandbox/server.js';
 import { startTerminal, type TerminalSession } from '../test/support/pty.js';
-import { postgresFixtures } from '../test/support/sandbox.js';
+import { startTestSandbox } from '../test/support/sandbox.js';
 
 export const CREDS = {
   AWS_ACCESS_KEY_ID: 'SANDBOXACCESSKEY',
@@ -26,61 +24,28 @@ export interface BenchSandbox {
   close(): Promise<void>;
 }
 
+/** The test sandbox (real engine unless one is given) with `count` full-load tasks. */
 export async function sandboxWithTasks(
   count: number,
   options: { runFullLoad?: RunFullLoad; settings?: string } = {},
 ): Promise<BenchSandbox> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dmst-bench-'));
-  const sandbox = await startSandbox({
-    port: 0,
-    dataDir,
-    demo: false,
+  const sb = await startTestSandbox({
     runFullLoad: options.runFullLoad,
+    endpoints: { source: 'bench-src', target: 'bench-dst' },
   });
-  const clients = createAwsClients(
-    { sandbox: true, endpointUrl: sandbox.url, region: 'us-east-1' },
-    { retryMode: 'standard', maxAttempts: 5 },
-  );
-  const dms = await clients.dms();
-  const {
-    source,
-    target,
-    instanceArn: instance,
-  } = await postgresFixtures(dms, 'bench-src', 'bench-dst');
   const taskArns: string[] = [];
-  const mappings = JSON.stringify({
-    rules: [
-      {
-        'rule-type': 'selection',
-        'rule-id': '1',
-        'rule-name': '1',
-        'object-locator': { 'schema-name': 'public', 'table-name': '%' },
-        'rule-action': 'include',
-      },
-    ],
-  });
   for (let i = 0; i < count; i += 16) {
     const batch = [];
-    for (let j = i; j < Math.min(count, i + 16); j++) {
+    for (let j = i; j < Math.min(count, i + 16); j++)
       batch.push(
-        dms.send(
-          new CreateReplicationTaskCommand({
-            ReplicationTaskIdentifier: `task-${String(j).padStart(5, '0')}`,
-            SourceEndpointArn: source,
-            TargetEndpointArn: target,
-            ReplicationInstanceArn: instance,
-            MigrationType: 'full-load',
-            TableMappings: mappings,
-            ReplicationTaskSettings: options.settings,
-          }),
-        ),
+        sb.createTask(`task-${String(j).padStart(5, '0')}`, {
+          settings: options.settings,
+          logging: false,
+        }),
       );
-    }
-    for (const out of await Promise.all(batch))
-      taskArns.push(out.ReplicationTask?.ReplicationTaskArn ?? '');
+    taskArns.push(...(await Promise.all(batch)));
   }
-  clients.destroy();
-  return { sandbox, taskArns, close: () => sandbox.close() };
+  return { sandbox: sb.sandbox, taskArns, close: () => sb.close() };
 }
 
 export interface CountingProxy {

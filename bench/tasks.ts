@@ -31,7 +31,7 @@ async function keyLatencies(endpointUrl: string, expectTasks: number) {
   const term = cliTerminal(endpointUrl);
   try {
     const startedAt = performance.now();
-    await term.waitFor(`${expectTasks} tasks`, 120_000);
+    await term.waitForText(`${expectTasks} tasks`, 120_000);
     const toList = performance.now() - startedAt;
     await new Promise((r) => setTimeout(r, 500));
     const moves: number[] = [];

@@ -5,7 +5,6 @@ import { render } from 'ink';
 import packageJson from '../package.json' with { type: 'json' };
 import { type RootConfig, Root } from './shell/Root.js';
 import type { SandboxInfo } from './ui/services.js';
-import { SCREENS } from './shell/screens.js';
 import { enterFullscreen, installExitHandlers, restoreTerminal } from './shell/terminal.js';
 import { resolveTarget, type TargetInputs } from './model/targetRule.js';
 import { openPreferences } from './config/preferences.js';
@@ -129,16 +128,8 @@ async function runTui(options: CommonOptions): Promise<number> {
     initialProject: opened?.name,
     taskDrafts,
   };
-  const initialRoute: Route = {
-    screen:
-      project || fresh
-        ? 'browser'
-        : SCREENS.tasks
-          ? 'tasks'
-          : projects.list().length > 0
-            ? 'projects'
-            : 'profiles',
-  };
+  // A project opens on its schema browser; otherwise the app starts on the Data Migration View.
+  const initialRoute: Route = { screen: project || fresh ? 'browser' : 'tasks' };
 
   enterFullscreen();
   let unmount = () => {};

@@ -2,7 +2,7 @@
 // ({command, handler, disabledReason}); one useInput offers each key to the top layer first
 // (overlay, then dialog, then screen), then to the global bindings. The footer and the help
 // overlay read the same layers, so what they show is exactly what the keys do.
-import { useInput } from 'ink';
+import { type Key, useInput } from 'ink';
 import {
   createContext,
   type ReactNode,
@@ -43,12 +43,16 @@ interface Layer {
 
 const PRIORITY: Record<LayerKind, number> = { app: 0, screen: 1, dialog: 2, overlay: 3 };
 
+/** A text field's key handler (see useTextInput). */
+type TextSink = { current: (input: string, key: Key) => void };
+
 interface Registry {
   set(layer: Layer): void;
   remove(id: number): void;
   layers(): Layer[];
   readOnly: boolean;
   nextId(): number;
+  textSinks: Set<TextSink>;
 }
 
 const RegistryContext = createContext<Registry | null>(null);
@@ -81,11 +85,12 @@ export function KeyDispatcher({ readOnly, children }: { readOnly: boolean; child
         ),
       readOnly,
       nextId: () => ++counter.current,
+      textSinks: new Set(),
     }),
     [readOnly],
   );
 
-  useInput((input, key) => {
+  const dispatch = (input: string, key: Key) => {
     const name = keyName(input, key);
     for (const layer of registry.layers()) {
       if (!layer.active) continue;
@@ -104,6 +109,12 @@ export function KeyDispatcher({ readOnly, children }: { readOnly: boolean; child
       const modal = layer.kind === 'dialog' || layer.kind === 'overlay';
       if (modal && name !== 'ctrl+c') return;
     }
+  };
+  useInput((input, key) => {
+    // Text fields then see every key, as their own useInput would: those mounted when it came.
+    const sinks = [...registry.textSinks];
+    dispatch(input, key);
+    for (const sink of sinks) sink.current(input, key);
   });
 
   return (
@@ -139,6 +150,26 @@ export function useBindings(bindings: Binding[], options: LayerOptions = {}): vo
     const mine = id.current;
     return () => registry.remove(mine);
   }, [registry]);
+}
+
+/**
+ * Ink's useInput for text fields, subscribed while the field commits (a layout effect) instead
+ * of after it: Ink subscribes in a passive effect, which a busy machine can run only after the
+ * next key was read, so a field opened by `:` lost the `p` of `:prof`. Keys come from the
+ * dispatcher, after the commands; outside a <KeyDispatcher> Ink's useInput serves.
+ */
+export function useTextInput(handler: (input: string, key: Key) => void): void {
+  const registry = useContext(RegistryContext);
+  const sink = useRef(handler);
+  sink.current = handler;
+  useLayoutEffect(() => {
+    if (!registry) return;
+    registry.textSinks.add(sink);
+    return () => {
+      registry.textSinks.delete(sink);
+    };
+  }, [registry]);
+  useInput((input, key) => sink.current(input, key), { isActive: !registry });
 }
 
 export interface ShownBinding {

@@ -14,8 +14,9 @@ import {
 } from '@aws-sdk/client-database-migration-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../src/model/project.js';
-import { KEYS, lineWith, renderForm, sandboxServices } from '../screens/taskFormSupport.js';
-import { startTestSandbox, type TestSandbox, waitFor } from '../sandbox/support/sandbox.js';
+import { lineWith, renderForm, sandboxServices } from '../screens/taskFormSupport.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 const AWS = '/usr/bin/aws';
 const run = promisify(execFile);
@@ -104,26 +105,25 @@ describe.skipIf(!existsSync(AWS))(`saved JSON and the AWS CLI (${AWS})`, () => {
     const ui = renderForm(sandboxServices(sandbox.url, { project }), {
       selection: { schemas: ['public'], tables: [{ schema: 'sales', table: 'orders' }] },
     });
-    await ui.waitFor(
-      (f) => lineWith(f, 'Target endpoint').includes('cli-target'),
-      'endpoints preselected',
-    );
+    await ui.waitFor((f) => lineWith(f, 'Target endpoint').includes('cli-target'), {
+      what: 'endpoints preselected',
+    });
     // Non-default choices: full-load-and-cdc, truncate, full LOB mode with 128 KB chunks, no logging.
-    await ui.press(...Array(4).fill(KEYS.tab), KEYS.right);
-    await ui.press(KEYS.tab, KEYS.right);
-    await ui.press(KEYS.tab, KEYS.left, KEYS.tab);
+    await ui.press(...Array(4).fill('tab'), 'right');
+    await ui.press('tab', 'right');
+    await ui.press('tab', 'left', 'tab');
     await ui.waitForText('› LOB chunk size (KB)');
-    await ui.press(KEYS.backspace, KEYS.backspace);
+    await ui.press('backspace', 'backspace');
     await ui.type('128');
-    await ui.press(KEYS.tab, KEYS.right);
-    await ui.waitFor((f) => lineWith(f, 'Enable logging').includes('off'), 'logging off');
+    await ui.press('tab', 'right');
+    await ui.waitFor((f) => lineWith(f, 'Enable logging').includes('off'), { what: 'logging off' });
 
     const path = join(dir, 'task.json');
-    await ui.press('w');
+    await ui.pressCommand('form.save');
     await ui.waitForText('Save the CreateReplicationTask input as JSON');
-    await ui.press(...Array(40).fill(KEYS.backspace));
+    await ui.press(...Array(40).fill('backspace'));
     await ui.type(path);
-    await ui.press(KEYS.enter);
+    await ui.pressCommand('prompt.accept');
     await ui.waitForText(`Saved ${path}`);
 
     const { stdout } = await run(
@@ -154,11 +154,11 @@ describe.skipIf(!existsSync(AWS))(`saved JSON and the AWS CLI (${AWS})`, () => {
     const id = created.ReplicationTaskIdentifier!;
     expect(id).toBe('public-and-1-more');
     const viaCli = essence(
-      await waitFor(
-        () => describeTask(id),
-        (t) => t?.Status === 'ready',
-        { what: 'CLI task ready' },
-      ),
+      await waitFor(() => describeTask(id), {
+        until: (t) => t?.Status === 'ready',
+        what: 'CLI task ready',
+        timeout: 30_000,
+      }),
     );
     expect(viaCli.migrationType).toBe('full-load-and-cdc');
     expect(viaCli.settings.TargetMetadata).toMatchObject({ FullLobMode: true, LobChunkSize: 128 });
@@ -169,22 +169,22 @@ describe.skipIf(!existsSync(AWS))(`saved JSON and the AWS CLI (${AWS})`, () => {
     await sandbox.dms.send(
       new DeleteReplicationTaskCommand({ ReplicationTaskArn: created.ReplicationTaskArn }),
     );
-    await waitFor(
-      () => describeTask(id),
-      (t) => t === undefined,
-      { what: 'CLI task deleted' },
-    );
-    await ui.press(KEYS.ctrlS);
+    await waitFor(() => describeTask(id), {
+      until: (t) => t === undefined,
+      what: 'CLI task deleted',
+      timeout: 30_000,
+    });
+    await ui.pressCommand('form.create');
     await ui.waitForText(`Task ${id} created`);
     const viaForm = essence(
-      await waitFor(
-        () => describeTask(id),
-        (t) => t?.Status === 'ready',
-        { what: 'form task ready' },
-      ),
+      await waitFor(() => describeTask(id), {
+        until: (t) => t?.Status === 'ready',
+        what: 'form task ready',
+        timeout: 30_000,
+      }),
     );
     expect(viaForm).toEqual(viaCli);
-    await ui.press('n');
+    await ui.pressCommand('dialog.cancel', 'n');
     ui.unmount();
   });
 });

@@ -28,7 +28,8 @@ import {
 } from '../../src/aws/tasks.js';
 import type { CreateEndpointInput } from '../../src/model/endpointDraft.js';
 import type { CreateTaskInput } from '../../src/model/taskInput.js';
-import { eventually, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 const NO_TASK = 'arn:aws:dms:us-east-1:123456789012:task:NOSUCHTASK';
 const NO_INSTANCE = 'arn:aws:dms:us-east-1:123456789012:rep:NOSUCHINSTANCE';
@@ -112,7 +113,7 @@ describe('a refusal from DMS is an AwsError with its name, its status and a read
 
   it('stopTask of a task that is not running: InvalidResourceStateFault, 400', async () => {
     const arn = await sb.createTask('never-started');
-    await eventually(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'));
+    await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'));
     const error = await failure(stopTask(sb.clients, arn));
     expect(error.code).toBe('InvalidResourceStateFault');
     expect(error.httpStatus).toBe(400);

@@ -7,7 +7,8 @@ import { createEndpoint, listEndpoints } from '../../src/aws/endpoints.js';
 import { listReplicationInstances } from '../../src/aws/instances.js';
 import { listTableStats } from '../../src/aws/tableStats.js';
 import { findTask, listNames, listTasks, startTask } from '../../src/aws/tasks.js';
-import { eventually, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -56,9 +57,9 @@ describe('list calls read every page', () => {
       table: `t${String(i).padStart(3, '0')}`,
     }));
     const arn = await sb.createTask('many-tables');
-    await eventually(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'));
+    await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'));
     await startTask(sb.clients, arn, 'start-replication');
-    await eventually(async () => expect((await findTask(sb.clients, arn)).status).toBe('stopped'));
+    await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('stopped'));
     const { tables, calls } = await listTableStats(sb.clients, arn);
     expect(tables.length).toBe(520);
     expect(calls).toBe(2);

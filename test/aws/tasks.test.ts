@@ -13,11 +13,12 @@ import {
 } from '../../src/aws/tasks.js';
 import { AwsError } from '../../src/aws/call.js';
 import { taskLogLocation } from '../../src/model/task.js';
-import { eventually, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 let sb: TestSandbox;
 beforeAll(async () => {
-  sb = await startTestSandbox();
+  sb = await startTestSandbox({ fakeEngine: true, endpoints: true });
 });
 afterAll(async () => {
   await sb?.close();
@@ -39,14 +40,12 @@ describe('task wrappers against the sandbox', () => {
     expect(new Set(tasks.map((t) => t.id)).size).toBe(130);
     expect(tasks[0]?.settings).toBeUndefined();
     for (const t of tasks) await deleteTask(sb.clients, t.arn).catch(() => undefined);
-    await eventually(async () => expect((await listTasks(sb.clients)).tasks).toEqual([]));
+    await waitFor(async () => expect((await listTasks(sb.clients)).tasks).toEqual([]));
   });
 
   it('finds by identifier and ARN; a bad name is a clear error', async () => {
     const arn = await sb.createTask('find-me');
-    await eventually(async () =>
-      expect((await findTask(sb.clients, 'find-me')).status).toBe('ready'),
-    );
+    await waitFor(async () => expect((await findTask(sb.clients, 'find-me')).status).toBe('ready'));
     expect((await findTask(sb.clients, arn)).id).toBe('find-me');
     expect((await findTask(sb.clients, 'find-me', { withSettings: true })).settings).toContain(
       'EnableLogging',
@@ -56,10 +55,10 @@ describe('task wrappers against the sandbox', () => {
 
   it('starts, completes, shows table statistics and logs, refuses a second stop', async () => {
     const arn = await sb.createTask('run-me');
-    await eventually(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'));
+    await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'));
     const started = await startTask(sb.clients, arn, 'start-replication');
     expect(['starting', 'running']).toContain(started.status);
-    const done = await eventually(async () => {
+    const done = await waitFor(async () => {
       const t = await findTask(sb.clients, arn);
       expect(t.status).toBe('stopped');
       return t;
@@ -91,7 +90,7 @@ describe('task wrappers against the sandbox', () => {
 
   it('explains a missing log and enables logging with ModifyReplicationTask', async () => {
     const arn = await sb.createTask('quiet', { logging: false });
-    const task = await eventually(async () => {
+    const task = await waitFor(async () => {
       const t = await findTask(sb.clients, arn);
       expect(t.status).toBe('ready');
       return t;
@@ -100,7 +99,7 @@ describe('task wrappers against the sandbox', () => {
     const missing = await tail.next().catch((e) => e);
     expect(missing).toBeInstanceOf(LogMissingError);
     await modifyTaskSettings(sb.clients, arn, JSON.stringify({ Logging: { EnableLogging: true } }));
-    await eventually(async () => {
+    await waitFor(async () => {
       const t = await findTask(sb.clients, arn, { withSettings: true });
       expect(t.status).toBe('ready');
       expect(JSON.parse(t.settings ?? '{}').Logging.EnableLogging).toBe(true);

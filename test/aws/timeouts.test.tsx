@@ -3,7 +3,6 @@
 // the command exits 4, and the poller shows the error instead of "refreshing…" for ever. The
 // real SDK over real sockets, with the clients' timeouts shortened through their options.
 import { createServer, type Server, type Socket } from 'node:net';
-import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsError } from '../../src/aws/call.js';
 import { createAwsClients, DEFAULT_TIMEOUTS } from '../../src/aws/clients.js';
@@ -11,7 +10,7 @@ import { listTasks } from '../../src/aws/tasks.js';
 import { runTaskCommand } from '../../src/commands/index.js';
 import { EXIT } from '../../src/commands/io.js';
 import { App } from '../../src/shell/App.js';
-import { waitForFrame } from '../support/ink.js';
+import { renderInk } from '../support/ink.js';
 import { testServices } from '../support/services.js';
 
 const SHORT = { connectMs: 300, requestMs: 600 };
@@ -99,8 +98,8 @@ describe.each([
       target,
       clients: createAwsClients(target, { maxAttempts: 1, timeouts: SHORT }),
     });
-    const app = render(<App services={services} initialRoute={{ screen: 'tasks' }} />);
-    const frame = await waitForFrame(app.lastFrame, 'did not answer');
+    const app = renderInk(<App services={services} initialRoute={{ screen: 'tasks' }} />);
+    const frame = await app.waitForText('did not answer');
     expect(frame).toContain(server().url);
     app.unmount();
     services.clients.destroy();

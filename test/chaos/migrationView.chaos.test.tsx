@@ -3,18 +3,13 @@
 // rejection, and once chaos ends (the sandbox restarts clean on the same port and data) the
 // list must converge to the truth. The soak lasts DMS_TUI_CHAOS_SECONDS (default 30 inside
 // `npm test`; set 300 for the full five minutes).
-import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/shell/App.js';
 import { listTasks } from '../../src/aws/tasks.js';
 import { createAwsClients } from '../../src/aws/clients.js';
-import { waitForFrame } from '../support/ink.js';
-import {
-  eventually,
-  sandboxServices,
-  startTestSandbox,
-  type TestSandbox,
-} from '../support/sandbox.js';
+import { renderInk } from '../support/ink.js';
+import { sandboxServices, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 const SOAK_SECONDS = Number(process.env.DMS_TUI_CHAOS_SECONDS ?? 30);
 const CHAOS = 'throttle=0.3,latency=50-800,reset=0.05';
@@ -25,7 +20,7 @@ const onRejection = (reason: unknown) => rejections.push(reason);
 
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
-  sb = await startTestSandbox({ chaos: CHAOS });
+  sb = await startTestSandbox({ chaos: CHAOS, fakeEngine: true, endpoints: true });
   sb.engine.mode = 'complete';
   for (const id of ['chaos-a', 'chaos-b', 'chaos-c', 'chaos-d', 'chaos-e']) await sb.createTask(id);
 }, 120_000);
@@ -82,13 +77,13 @@ describe(`chaos (${CHAOS}) for ${SOAK_SECONDS}s`, () => {
     async () => {
       // Few client retries, so the app itself sees throttling and resets, not just the SDK.
       const clients = createAwsClients(sb.target, { maxAttempts: 2 });
-      const app = render(
+      const app = renderInk(
         <App
           services={sandboxServices(sb, { clients, refreshSeconds: 1 })}
           initialRoute={{ screen: 'tasks' }}
         />,
       );
-      await waitForFrame(app.lastFrame, 'chaos-', 60_000);
+      await app.waitForText('chaos-', 60_000);
       const next = random(42);
       const until = Date.now() + SOAK_SECONDS * 1000;
       let presses = 0;
@@ -104,31 +99,30 @@ describe(`chaos (${CHAOS}) for ${SOAK_SECONDS}s`, () => {
 
       // Chaos ends: the same sandbox, same port and data, without chaos.
       await sb.restart();
-      for (const key of ['\u001b', '\u001b', '\u001b', '\u001b']) {
-        app.stdin.write(key);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      await waitForFrame(app.lastFrame, 'dms-tui › Tasks');
-      app.stdin.write('/');
-      await new Promise((r) => setTimeout(r, 100));
-      app.stdin.write('\u001b');
-      await new Promise((r) => setTimeout(r, 100));
-      const truth = await eventually(async () => {
-        const { tasks } = await listTasks(sb.clients);
-        expect(
-          tasks.every((t) => !['starting', 'stopping', 'deleting', 'creating'].includes(t.status)),
-        ).toBe(true);
-        return tasks;
-      }, 30_000);
-      app.stdin.write('r');
-      await eventually(
+      for (let i = 0; i < 4; i++) await app.press('escape');
+      await app.waitForText('dms-tui › Tasks');
+      await app.pressCommand('list.filter');
+      await app.pressCommand('prompt.cancel');
+      const truth = await waitFor(
+        async () => {
+          const { tasks } = await listTasks(sb.clients);
+          expect(
+            tasks.every(
+              (t) => !['starting', 'stopping', 'deleting', 'creating'].includes(t.status),
+            ),
+          ).toBe(true);
+          return tasks;
+        },
+        { timeout: 30_000 },
+      );
+      await app.pressCommand('task.refresh');
+      await waitFor(
         () => {
           const frame = app.lastFrame() ?? '';
           for (const t of truth) expect(frame).toMatch(new RegExp(`${t.id}\\s+${t.status} ·`));
           expect(frame).toContain(`${truth.length} task`);
         },
-        90_000,
-        250,
+        { timeout: 90_000, interval: 250 },
       );
       expect(rejections).toEqual([]);
       app.unmount();

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTask } from '../../src/aws/tasks.js';
 import { runTaskCommand } from '../../src/commands/index.js';
 import { EXIT } from '../../src/commands/io.js';
-import { eventually, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 let sb: TestSandbox;
 const env = {
@@ -20,7 +21,7 @@ const env = {
 beforeAll(async () => {
   Object.assign(process.env, env);
   delete process.env.AWS_PROFILE;
-  sb = await startTestSandbox();
+  sb = await startTestSandbox({ fakeEngine: true, endpoints: true });
 });
 afterAll(async () => {
   await sb?.close();
@@ -50,7 +51,7 @@ async function runAt(url: string, name: string, ...args: string[]) {
 
 async function readyTask(id: string, logging = true) {
   const arn = await sb.createTask(id, { logging });
-  await eventually(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'));
+  await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'));
   return arn;
 }
 
@@ -73,7 +74,7 @@ describe('dms-tui task subcommands', () => {
     const started = await run('start', 'cli-start');
     expect(started.code).toBe(EXIT.ok);
     expect(started.stdout).toMatch(/cli-start: (starting|running) \(start-replication\)/);
-    await eventually(async () => expect((await findTask(sb.clients, arn)).status).toBe('stopped'));
+    await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('stopped'));
     const stop = await run('stop', arn);
     expect(stop.code).toBe(EXIT.refused);
     expect(stop.stderr.trim().split('\n')).toHaveLength(1);
@@ -137,7 +138,7 @@ describe('dms-tui task subcommands', () => {
     sb.engine.mode = 'complete';
     const arn = await readyTask('cli-logs');
     await run('start', 'cli-logs');
-    await eventually(async () => expect((await findTask(sb.clients, arn)).status).toBe('stopped'));
+    await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('stopped'));
     const logs = await run('logs', 'cli-logs');
     expect(logs.code).toBe(EXIT.ok);
     expect(logs.stdout).toMatch(/\[TARGET_LOAD\s*\]I:\s+Load finished for table 'public'.'orders'/);
@@ -158,7 +159,7 @@ describe('dms-tui task subcommands', () => {
     sb.engine.mode = 'hold';
     const arn = await readyTask('cli-follow');
     await run('start', 'cli-follow');
-    await eventually(async () => expect((await findTask(sb.clients, arn)).status).toBe('running'));
+    await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('running'));
     let out = '';
     const controller = new AbortController();
     const done = runTaskCommand(
@@ -174,10 +175,10 @@ describe('dms-tui task subcommands', () => {
         followIntervalMs: 50,
       },
     );
-    await eventually(() => expect(out).toContain('tables to load'));
+    await waitFor(() => expect(out).toContain('tables to load'));
     expect(out).not.toContain('Load finished');
     sb.engine.release();
-    await eventually(() => expect(out).toContain('Load finished'));
+    await waitFor(() => expect(out).toContain('Load finished'));
     controller.abort();
     expect(await done).toBe(EXIT.ok);
     sb.engine.mode = 'complete';

@@ -8,18 +8,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProjects } from '../../src/config/projects.js';
-import { waitFor } from '../support/ink.js';
 import { startPglite, type PgliteServer } from '../support/pglite.js';
 import { CLI, startTerminal, type TerminalSession } from '../support/pty.js';
 import { filesContaining } from '../support/secrets.js';
+import { waitFor } from '../support/wait.js';
 
 const SECRET = `pw-e2e-${Math.random().toString(36).slice(2, 8)}`;
-const sandboxMerged = existsSync(
-  fileURLToPath(new URL('../../src/sandbox/launcher.ts', import.meta.url)),
-);
 
 function isolatedEnv() {
   const home = mkdtempSync(join(tmpdir(), 'dmst-e2e-browser-'));
@@ -39,7 +35,7 @@ function isolatedEnv() {
 
 async function quit(term: TerminalSession) {
   // Ctrl-c quits from any screen (q would be typed into a focused form field).
-  term.write('\u0003');
+  await term.pressCommand('app.quit', 'ctrl+c');
   expect(await term.exited).toBe(0);
   expect(term.inAlternateScreen()).toBe(false);
 }
@@ -77,29 +73,34 @@ describe('schema browser in a real terminal', () => {
     const term = startTerminal({ args: ['--project', 'e2e'], cols: 110, rows: 30, env });
     try {
       // The password was not remembered: asked once, masked.
-      await term.waitFor('Password for the source');
-      await term.press(...SECRET);
-      await term.waitFor('•'.repeat(SECRET.length));
-      await term.press('\r');
-      let screen = await term.waitFor(/▸ ○ shop\s+3 tables/);
+      await term.waitForText('Password for the source');
+      await term.type(SECRET);
+      await term.waitForText('•'.repeat(SECRET.length));
+      await term.pressCommand('prompt.accept');
+      let screen = await term.waitForText(/▸ ○ shop\s+3 tables/);
       expect(screen).not.toContain(SECRET);
       // db → public → shop: focus shop and expand it.
-      await term.press('j', 'j');
-      await term.waitFor(/ +▸ ○ shop/);
-      await term.press('\r');
-      screen = await term.waitFor('Order Lines');
+      await term.pressCommand('list.down');
+      await term.pressCommand('list.down');
+      await term.waitForText(/ +▸ ○ shop/);
+      await term.pressCommand('browser.expand');
+      screen = await term.waitForText('Order Lines');
       expect(screen).toContain('products');
       // Columns of customers.
-      await term.press('j', 'j', '\r');
-      await term.waitFor(/id\s+integer PK not null/);
-      await term.press('\u001b[D');
+      await term.pressCommand('list.down');
+      await term.pressCommand('list.down');
+      await term.pressCommand('browser.expand');
+      await term.waitForText(/id\s+integer PK not null/);
+      await term.pressCommand('browser.collapse');
       // Mark "Order Lines" (first) and customers.
-      await term.press('k', ' ', ' ');
-      await term.waitFor('2 marked');
-      term.write('c');
-      screen = await term.waitFor(/Schema browser › /);
+      await term.pressCommand('list.up');
+      await term.pressCommand('list.mark');
+      await term.pressCommand('list.mark');
+      await term.waitForText('2 marked');
+      await term.pressCommand('browser.createTask');
+      screen = await term.waitForText(/Schema browser › /);
       // The Create DMS Task form shows the two tables it was handed.
-      screen = await term.waitFor('Order Lines');
+      screen = await term.waitForText('Order Lines');
       expect(screen).toContain('customers');
       expect(screen).not.toContain('Unknown screen');
       await quit(term);
@@ -119,50 +120,52 @@ describe('schema browser in a real terminal', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  it.skipIf(!sandboxMerged)(
-    'fresh config dir + --sandbox: the demo project opens on the browser; mark two tables; c',
-    async () => {
-      const { home, env } = isolatedEnv();
-      const sandboxDir = join(env.DMS_TUI_DATA_DIR, 'sandbox');
-      const sandbox: ChildProcess = spawn(
-        process.execPath,
-        [CLI, 'sandbox', '--data-dir', sandboxDir, '--port', '0'],
-        { stdio: 'ignore', env: { ...process.env, ...env } as NodeJS.ProcessEnv },
-      );
-      let term: TerminalSession | undefined;
-      try {
-        await waitFor(() => existsSync(join(sandboxDir, 'sandbox.json')), { timeoutMs: 150_000 });
-        term = startTerminal({ args: ['--sandbox'], cols: 110, rows: 30, env });
-        await term.waitFor('SOURCE', 120_000);
-        await term.waitFor(/▸ ○ \S+\s+\d+ tables/, 120_000);
-        // Expand the first schema that has tables, mark its first two tables.
-        await term.press('j', '\r');
-        const tree = await term.waitFor(/^ {4}▸ ○ \S/m, 30_000);
-        const tables = [...tree.matchAll(/^ {4}▸ ○ (\S+)/gm)].map((m) => m[1]!).slice(0, 2);
-        await term.press('j', ' ', ' ');
-        await term.waitFor('2 marked');
-        term.write('c');
-        const form = await term.waitFor(/Schema browser › /);
-        expect(form).not.toContain('Unknown screen');
-        // The Create DMS Task form shows the two tables it was handed.
-        for (const table of tables) await term.waitFor(table);
-        await quit(term);
-        expect(
-          openProjects(env.DMS_TUI_CONFIG_DIR)
-            .list()
-            .map((p) => p.name),
-        ).toEqual(['demo']);
-      } finally {
-        term?.kill();
-        // The sandbox this test started (by its own handle), and wait until it is gone.
-        if (sandbox.exitCode === null) {
-          const gone = new Promise((resolve) => sandbox.once('exit', resolve));
-          sandbox.kill('SIGTERM');
-          await gone;
-        }
-        rmSync(home, { recursive: true, force: true });
+  it('fresh config dir + --sandbox: the demo project opens on the browser; mark two tables; c', async () => {
+    const { home, env } = isolatedEnv();
+    const sandboxDir = join(env.DMS_TUI_DATA_DIR, 'sandbox');
+    const sandbox: ChildProcess = spawn(
+      process.execPath,
+      [CLI, 'sandbox', '--data-dir', sandboxDir, '--port', '0'],
+      { stdio: 'ignore', env: { ...process.env, ...env } as NodeJS.ProcessEnv },
+    );
+    let term: TerminalSession | undefined;
+    try {
+      await waitFor(() => existsSync(join(sandboxDir, 'sandbox.json')), {
+        timeout: 150_000,
+        what: 'the sandbox to write sandbox.json',
+      });
+      term = startTerminal({ args: ['--sandbox'], cols: 110, rows: 30, env });
+      await term.waitForText('SOURCE', 120_000);
+      await term.waitForText(/▸ ○ \S+\s+\d+ tables/, 120_000);
+      // Expand the first schema that has tables, mark its first two tables.
+      await term.pressCommand('list.down');
+      await term.pressCommand('browser.expand');
+      const tree = await term.waitForText(/^ {4}▸ ○ \S/m, 30_000);
+      const tables = [...tree.matchAll(/^ {4}▸ ○ (\S+)/gm)].map((m) => m[1]!).slice(0, 2);
+      await term.pressCommand('list.down');
+      await term.pressCommand('list.mark');
+      await term.pressCommand('list.mark');
+      await term.waitForText('2 marked');
+      await term.pressCommand('browser.createTask');
+      const form = await term.waitForText(/Schema browser › /);
+      expect(form).not.toContain('Unknown screen');
+      // The Create DMS Task form shows the two tables it was handed.
+      for (const table of tables) await term.waitForText(table);
+      await quit(term);
+      expect(
+        openProjects(env.DMS_TUI_CONFIG_DIR)
+          .list()
+          .map((p) => p.name),
+      ).toEqual(['demo']);
+    } finally {
+      term?.kill();
+      // The sandbox this test started (by its own handle), and wait until it is gone.
+      if (sandbox.exitCode === null) {
+        const gone = new Promise((resolve) => sandbox.once('exit', resolve));
+        sandbox.kill('SIGTERM');
+        await gone;
       }
-    },
-    240_000,
-  );
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

@@ -2,7 +2,7 @@
 // a task through the sandbox, start it from the view, watch it reach "Load complete" with the
 // right table counts, read its real log lines, delete it; and (with the PostgreSQL test server)
 // stop and resume a long load.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -13,18 +13,17 @@ import {
   DescribeReplicationInstancesCommand,
 } from '@aws-sdk/client-database-migration-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AwsClients, createAwsClients } from '../../src/aws/clients.js';
+import type { AwsClients } from '../../src/aws/clients.js';
 import { listTableStats } from '../../src/aws/tableStats.js';
 import { findTask } from '../../src/aws/tasks.js';
 import { openConnection } from '../../src/db/connection.js';
-import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
-import { waitFor } from '../support/ink.js';
 import { CLI, startTerminal, type TerminalSession } from '../support/pty.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
+import { waitFor } from '../support/wait.js';
 
 const pg = await serverAvailable('postgres');
-const dataDir = mkdtempSync(join(tmpdir(), 'dmst-e2e-migration-'));
-let sandbox: RunningSandbox;
+let sandbox: TestSandbox;
 let clients: AwsClients;
 let dms: DatabaseMigrationServiceClient;
 let instanceArn = '';
@@ -32,8 +31,8 @@ let instanceArn = '';
 beforeAll(async () => {
   if (!existsSync(CLI))
     throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
-  sandbox = await startSandbox({ port: 0, dataDir, demo: true });
-  clients = createAwsClients({ sandbox: true, endpointUrl: sandbox.url, region: 'us-east-1' });
+  sandbox = await startTestSandbox({ demo: true });
+  clients = sandbox.clients;
   dms = await clients.dms();
   instanceArn =
     (await dms.send(new DescribeReplicationInstancesCommand({}))).ReplicationInstances?.[0]
@@ -41,9 +40,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  clients?.destroy();
   await sandbox?.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 function terminal(): TerminalSession {
@@ -83,7 +80,9 @@ async function createTask(id: string, source: string, target: string, mappings: 
     }),
   );
   const arn = out.ReplicationTask?.ReplicationTaskArn ?? '';
-  await waitFor(async () => expect((await findTask(clients, arn)).status).toBe('ready'));
+  await waitFor(async () => expect((await findTask(clients, arn)).status).toBe('ready'), {
+    what: `${id} ready`,
+  });
   return arn;
 }
 
@@ -104,9 +103,9 @@ describe('Data Migration View in a real terminal (sandbox with the demo)', () =>
 
     const term = terminal();
     try {
-      await term.waitFor(/e2e-demo\s+ready · Ready to start/, 30_000);
-      await term.press('s');
-      const done = await term.waitFor(/e2e-demo\s+stopped · Load complete/, 60_000);
+      await term.waitForText(/e2e-demo\s+ready · Ready to start/, 30_000);
+      await term.pressCommand('task.start');
+      const done = await term.waitForText(/e2e-demo\s+stopped · Load complete/, 60_000);
       const { tables } = await listTableStats(clients, arn);
       expect(tables.length).toBeGreaterThan(0);
       expect(tables.every((t) => t.state === 'Table completed')).toBe(true);
@@ -114,23 +113,23 @@ describe('Data Migration View in a real terminal (sandbox with the demo)', () =>
       expect(done).toContain('100%');
       expect(done).toContain('demo-source → demo-target');
 
-      await term.press('l');
-      const log = await term.waitFor(/\[TARGET_LOAD\s*\]I:/, 20_000);
+      await term.pressCommand('task.logs');
+      const log = await term.waitForText(/\[TARGET_LOAD\s*\]I:/, 20_000);
       expect(log).toContain('Log of e2e-demo');
       expect(log).toMatch(/inventory/);
-      await term.press('\u001b');
-      await term.waitFor(/e2e-demo\s+stopped/);
+      await term.pressCommand('nav.back');
+      await term.waitForText(/e2e-demo\s+stopped/);
 
-      await term.press('\u0004');
-      await term.waitFor('Delete e2e-demo?');
-      await term.press('y');
-      await term.waitFor('No replication tasks', 20_000);
-      await term.press('q');
+      await term.pressCommand('task.delete');
+      await term.waitForText('Delete e2e-demo?');
+      await term.pressCommand('dialog.confirm', 'y');
+      await term.waitForText('No replication tasks', 20_000);
+      await term.pressCommand('app.quit');
       expect(await term.exited).toBe(0);
     } finally {
       term.kill();
     }
-  });
+  }, 180_000);
 
   it.skipIf(!pg.ok)(
     `stops and resumes a long load (PostgreSQL → PostgreSQL) ${pg.reason}`,
@@ -180,30 +179,30 @@ describe('Data Migration View in a real terminal (sandbox with the demo)', () =>
         // One table at a time, small commits: a load that lasts long enough to stop.
         const term = terminal();
         try {
-          await term.waitFor(/e2e-long\s+ready/, 30_000);
-          await term.press('s');
-          await term.waitFor(/e2e-long\s+running · Loading/, 30_000);
-          await term.press('x');
-          await term.waitFor(/e2e-long\s+stopp/, 10_000);
+          await term.waitForText(/e2e-long\s+ready/, 30_000);
+          await term.pressCommand('task.start');
+          await term.waitForText(/e2e-long\s+running · Loading/, 30_000);
+          await term.pressCommand('task.stop');
+          await term.waitForText(/e2e-long\s+stopp/, 10_000);
           const stopped = await waitFor(
             async () => {
               const t = await findTask(clients, arn);
               expect(t.status).toBe('stopped');
               return t;
             },
-            { timeoutMs: 30_000 },
+            { timeout: 30_000, what: 'e2e-long stopped' },
           );
           // Stopped mid-load by the user, not finished.
           expect(stopped.stopReason).toBe('Stop Reason NORMAL');
-          await term.waitFor(/e2e-long\s+stopped · Stopped/, 10_000);
-          await term.press('R');
-          await term.waitFor(/e2e-long\s+(starting|running)/, 10_000);
-          await term.waitFor(/e2e-long\s+stopped · Load complete/, 120_000);
+          await term.waitForText(/e2e-long\s+stopped · Stopped/, 10_000);
+          await term.pressCommand('task.resume');
+          await term.waitForText(/e2e-long\s+(starting|running)/, 10_000);
+          await term.waitForText(/e2e-long\s+stopped · Load complete/, 120_000);
           const count = await db.query(
             `SELECT (SELECT count(*) FROM ${schema}_t.big1) + (SELECT count(*) FROM ${schema}_t.big4) AS n`,
           );
           expect(Number((count.rows[0] as { n: string }).n)).toBe(800_000);
-          await term.press('q');
+          await term.pressCommand('app.quit');
           expect(await term.exited).toBe(0);
         } finally {
           term.kill();
@@ -214,5 +213,6 @@ describe('Data Migration View in a real terminal (sandbox with the demo)', () =>
         await db.close();
       }
     },
+    300_000,
   );
 });

@@ -4,7 +4,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../support/ink.js';
 import { CLI, startTerminal, type TerminalSession } from '../support/pty.js';
 import { existsSync } from 'node:fs';
 
@@ -40,45 +39,49 @@ describe('dms-tui in a real terminal', () => {
       env: isolatedEnv(),
     });
     // With no project open, the app starts on the Data Migration View.
-    await term.waitFor(/dms-tui › Tasks[\s\S]*http:\/\/127\.0\.0\.1:9/);
+    await term.waitForText(/dms-tui › Tasks[\s\S]*http:\/\/127\.0\.0\.1:9/);
     expect(term.inAlternateScreen()).toBe(true);
     // No credentials in this isolated home: the list says so in one line instead of crashing.
-    await term.waitFor('No AWS credentials found');
+    await term.waitForText('No AWS credentials found');
 
-    await term.press('?');
-    const help = await term.waitFor('Keys — Esc or ? to close');
+    await term.pressCommand('app.help');
+    const help = await term.waitForText('Keys — Esc or ? to close');
     expect(help).toContain('Everywhere');
-    await term.press('\u001b');
-    await term.waitFor(/NAME.*STATUS/);
+    await term.pressCommand('nav.back');
+    await term.waitForText(/NAME.*STATUS/);
 
-    await term.press(':', 'p', 'r', 'o', 'f', '\t', '\r');
-    await term.waitFor('dms-tui › Profiles');
-    await term.waitFor('default credential chain');
+    await term.pressCommand('app.goto');
+    await term.type('prof');
+    await term.pressCommand('prompt.complete');
+    await term.pressCommand('prompt.accept');
+    await term.waitForText('dms-tui › Profiles');
+    await term.waitForText('default credential chain');
 
     term.resize(80, 24);
     // The redrawn frame: header on the first row, status bar on the last.
-    const lines = await waitFor(() => {
-      const rows = term.screen().split('\n');
-      if (!rows[0]?.includes('dms-tui › Profiles') || !rows[23]?.includes('http://127.0.0.1:9'))
-        throw new Error(term.screen());
-      return rows;
+    const lines = await term.waitFor((screen) => screen.split('\n'), {
+      until: (rows) =>
+        Boolean(
+          rows[0]?.includes('dms-tui › Profiles') && rows[23]?.includes('http://127.0.0.1:9'),
+        ),
+      what: 'the 80x24 redraw',
     });
     expect(lines).toHaveLength(24);
     expect(lines[0]).toContain('dms-tui › Profiles');
     expect(lines.every((line) => line.length <= 80)).toBe(true);
     expect(lines[22]).toContain('Enter Use this profile');
 
-    await term.press('q');
+    await term.pressCommand('app.quit');
     expect(await term.exited).toBe(0);
     expectRestored(term);
-  });
+  }, 90_000);
 
   it.each([
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ])('restores the terminal on %s', async (signal, code) => {
     const term = startTerminal({ cols: 100, rows: 30, env: isolatedEnv() });
-    await term.waitFor('dms-tui › Tasks');
+    await term.waitForText('dms-tui › Tasks');
     expect(term.inAlternateScreen()).toBe(true);
     term.kill(signal);
     expect(await term.exited).toBe(code);
@@ -89,7 +92,7 @@ describe('dms-tui in a real terminal', () => {
     // A preload throws from a timer once the app is drawn: an uncaught error from anywhere.
     const crash = `data:text/javascript,setTimeout(() => { throw new Error('boom from a test') }, 1500)`;
     const term = startTerminal({ nodeArgs: ['--import', crash], env: isolatedEnv() });
-    await term.waitFor('dms-tui › Tasks');
+    await term.waitForText('dms-tui › Tasks');
     expect(await term.exited).toBe(1);
     expectRestored(term);
     expect(term.screen()).toContain('dms-tui crashed: Error: boom from a test');

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProjects } from '../../src/config/projects.js';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
-import { startTestSandbox, type TestSandbox } from '../sandbox/support/sandbox.js';
 import { CLI, startTerminal } from '../support/pty.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
 
 const pg = await serverAvailable('postgres');
@@ -78,13 +78,13 @@ describe.skipIf(!pg.ok || !mysql.ok)(
       });
       try {
         // The schema browser: go to our schema, expand it, mark both tables, c.
-        await term.waitFor('Schema browser', 20_000);
-        await term.waitFor(SCHEMA, 20_000);
+        await term.waitForText('Schema browser', 20_000);
+        await term.waitForText(SCHEMA, 20_000);
         // Filter to our schema.
         // The browser may still be settling (both catalogs loading): open the prompt until it shows.
         for (let attempt = 0; ; attempt++) {
-          term.write('/');
-          const opened = await term.waitFor(/^\/ *$/m, 1500).then(
+          await term.pressCommand('list.filter');
+          const opened = await term.waitForText(/^\/ *$/m, 1500).then(
             () => true,
             () => false,
           );
@@ -93,54 +93,60 @@ describe.skipIf(!pg.ok || !mysql.ok)(
         }
         // One chunk (Ink hands it over as a paste): the filter field gets the whole name at once.
         term.write(SCHEMA);
-        await term.waitFor(`/${SCHEMA}`);
-        await term.press('\r');
-        await term.waitFor(`filter /${SCHEMA}`);
-        await term.press('\u001b[B', '\r');
-        await term.waitFor('orders');
-        await term.press('\u001b[B', ' ', ' ');
-        await term.waitFor('2 marked');
-        await term.press('c');
+        await term.waitForText(`/${SCHEMA}`);
+        await term.pressCommand('prompt.accept');
+        await term.waitForText(`filter /${SCHEMA}`);
+        await term.pressCommand('list.down');
+        await term.pressCommand('browser.expand');
+        await term.waitForText('orders');
+        await term.pressCommand('list.down');
+        await term.pressCommand('list.mark');
+        await term.pressCommand('list.mark');
+        await term.waitForText('2 marked');
+        await term.pressCommand('browser.createTask');
 
         // The form, with the sandbox's instance preselected.
-        await term.waitFor('Create DMS task ·', 20_000);
-        await term.waitFor('sandbox · dms.t3.medium');
+        await term.waitForText('Create DMS task ·', 20_000);
+        await term.waitForText('sandbox · dms.t3.medium');
         const name = `${SCHEMA.replace(/_/g, '-')}-2-tables`;
-        await term.waitFor(name);
+        await term.waitForText(name);
 
         // New source and target endpoints from the project's connections, tested from the instance.
-        await term.press('\t', '\t', '\r');
-        await term.waitFor('Create new source endpoint…');
-        await term.press('\r');
-        await term.waitFor('Create new source endpoint (prefilled');
-        await term.press('\u0013');
-        await term.waitFor(/Source endpoint\s+e2e-source .*✓ connection successful/, 30_000);
-        await term.press('\t', '\r');
-        await term.waitFor('Create new target endpoint…');
-        await term.press('\r');
-        await term.waitFor('Create new target endpoint (prefilled');
-        await term.press('\u0013');
-        await term.waitFor(/Target endpoint\s+e2e-target .*✓ connection successful/, 30_000);
+        await term.pressCommand('form.next');
+        await term.pressCommand('form.next');
+        await term.pressCommand('form.choose');
+        await term.waitForText('Create new source endpoint…');
+        await term.pressCommand('dialog.confirm');
+        await term.waitForText('Create new source endpoint (prefilled');
+        await term.pressCommand('form.create');
+        await term.waitForText(/Source endpoint\s+e2e-source .*✓ connection successful/, 30_000);
+        await term.pressCommand('form.next');
+        await term.pressCommand('form.choose');
+        await term.waitForText('Create new target endpoint…');
+        await term.pressCommand('dialog.confirm');
+        await term.waitForText('Create new target endpoint (prefilled');
+        await term.pressCommand('form.create');
+        await term.waitForText(/Target endpoint\s+e2e-target .*✓ connection successful/, 30_000);
 
         // Preview, then Save (default <task-name>.json in the current directory).
-        await term.press('p');
-        const preview = await term.waitFor('CreateReplicationTask input');
+        await term.pressCommand('form.preview');
+        const preview = await term.waitForText('CreateReplicationTask input');
         expect(preview).toContain(`"ReplicationTaskIdentifier": "${name}"`);
-        await term.press('\u001b');
-        await term.waitFor('Table mappings');
-        await term.press('w');
-        await term.waitFor('Save the CreateReplicationTask input as JSON');
-        await term.press('\r');
-        await term.waitFor(`Saved ${home}`);
+        await term.pressCommand('dialog.cancel');
+        await term.waitForText('Table mappings');
+        await term.pressCommand('form.save');
+        await term.waitForText('Save the CreateReplicationTask input as JSON');
+        await term.pressCommand('prompt.accept');
+        await term.waitForText(`Saved ${home}`);
         expect(existsSync(join(home, `${name}.json`))).toBe(true);
         const saved = JSON.parse(readFileSync(join(home, `${name}.json`), 'utf8'));
         expect(JSON.parse(saved.TableMappings).rules).toHaveLength(2);
 
         // Create, start now, and watch it in the Data Migration View.
-        await term.press('\u0013');
-        await term.waitFor(`Task ${name} created`, 20_000);
-        await term.press('y');
-        await term.waitFor(new RegExp(`${name.slice(0, 20)}.*Load complete`), 90_000);
+        await term.pressCommand('form.create');
+        await term.waitForText(`Task ${name} created`, 20_000);
+        await term.pressCommand('dialog.confirm', 'y');
+        await term.waitForText(new RegExp(`${name.slice(0, 20)}.*Load complete`), 90_000);
 
         const rows = await myc!.query<{ n: number | string }>(
           `SELECT COUNT(*) AS n FROM \`${SCHEMA}\`.orders`,
@@ -151,7 +157,7 @@ describe.skipIf(!pg.ok || !mysql.ok)(
         );
         expect(Number(customers.rows[0]?.n)).toBe(3);
 
-        term.write('q');
+        await term.pressCommand('app.quit');
         expect(await term.exited).toBe(0);
       } finally {
         term.kill();

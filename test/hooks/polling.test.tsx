@@ -9,16 +9,16 @@ import { deleteTask, listTasks } from '../../src/aws/tasks.js';
 import { backoffDelay } from '../../src/hooks/usePolling.js';
 import { type TasksApi, useTasks } from '../../src/hooks/useTasks.js';
 import {
-  eventually,
   sandboxServices as testServices,
   startTestSandbox,
   type TestSandbox,
 } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 import { ManualScheduler } from '../support/scheduler.js';
 
 let sb: TestSandbox;
 beforeAll(async () => {
-  sb = await startTestSandbox();
+  sb = await startTestSandbox({ fakeEngine: true, endpoints: true });
   for (let i = 0; i < 105; i++) await sb.createTask(`poll-${String(i).padStart(3, '0')}`);
 });
 afterAll(async () => {
@@ -59,13 +59,13 @@ describe('useTasks polling against the sandbox (manual scheduler)', () => {
   it('fetches at once, then every interval; all pages beyond 100 tasks in ceil(n/100) calls', async () => {
     const scheduler = new ManualScheduler();
     const { out, unmount } = mount(testServices(sb), scheduler);
-    await eventually(() => expect(out.current?.tasks.length).toBe(105));
+    await waitFor(() => expect(out.current?.tasks.length).toBe(105));
     expect(out.current?.data?.calls).toBe(2);
-    await eventually(() => expect(scheduler.pending.size).toBe(1));
+    await waitFor(() => expect(scheduler.pending.size).toBe(1));
     expect(scheduler.delays).toEqual([5000]);
     scheduler.fire();
-    await eventually(() => expect(out.current?.fetches).toBe(2));
-    await eventually(() => expect(scheduler.pending.size).toBe(1));
+    await waitFor(() => expect(out.current?.fetches).toBe(2));
+    await waitFor(() => expect(scheduler.pending.size).toBe(1));
     expect(scheduler.delays).toEqual([5000, 5000]);
     unmount();
     expect(scheduler.pending.size).toBe(0);
@@ -76,8 +76,8 @@ describe('useTasks polling against the sandbox (manual scheduler)', () => {
     const { out, unmount } = mount(testServices(sb), scheduler);
     out.current?.refresh();
     out.current?.refresh();
-    await eventually(() => expect(out.current?.fetches).toBe(2));
-    await eventually(() => expect(scheduler.pending.size).toBe(1));
+    await waitFor(() => expect(out.current?.fetches).toBe(2));
+    await waitFor(() => expect(scheduler.pending.size).toBe(1));
     expect(out.current?.fetches).toBe(2);
     unmount();
   });
@@ -88,10 +88,10 @@ describe('useTasks polling against the sandbox (manual scheduler)', () => {
     expect(out.current?.fetches).toBe(0);
     expect(scheduler.pending.size).toBe(0);
     setActive(true);
-    await eventually(() => expect(out.current?.tasks.length).toBe(105));
-    await eventually(() => expect(scheduler.pending.size).toBe(1));
+    await waitFor(() => expect(out.current?.tasks.length).toBe(105));
+    await waitFor(() => expect(scheduler.pending.size).toBe(1));
     setActive(false);
-    await eventually(() => expect(scheduler.pending.size).toBe(0));
+    await waitFor(() => expect(scheduler.pending.size).toBe(0));
     unmount();
   });
 
@@ -124,23 +124,23 @@ describe('useTasks polling against the sandbox (manual scheduler)', () => {
     const clients = createAwsClients(target, { maxAttempts: 1 });
     const scheduler = new ManualScheduler();
     const { out, unmount } = mount(testServices(sb, { target, clients }), scheduler);
-    await eventually(() => expect(out.current?.tasks.length).toBe(105));
-    await eventually(() => expect(scheduler.pending.size).toBe(1));
+    await waitFor(() => expect(out.current?.tasks.length).toBe(105));
+    await waitFor(() => expect(scheduler.pending.size).toBe(1));
     throttle = true;
     scheduler.fire();
-    await eventually(() => expect(out.current?.failures).toBe(1));
+    await waitFor(() => expect(out.current?.failures).toBe(1));
     expect(out.current?.error).toMatch(/Throttled.*Rate exceeded/);
     expect(out.current?.tasks.length).toBe(105);
-    await eventually(() => expect(scheduler.pending.size).toBe(1));
+    await waitFor(() => expect(scheduler.pending.size).toBe(1));
     scheduler.fire();
-    await eventually(() => expect(out.current?.failures).toBe(2));
-    await eventually(() => expect(scheduler.pending.size).toBe(1));
+    await waitFor(() => expect(out.current?.failures).toBe(2));
+    await waitFor(() => expect(scheduler.pending.size).toBe(1));
     expect(scheduler.delays).toEqual([5000, 10_000, 20_000]);
     throttle = false;
     scheduler.fire();
-    await eventually(() => expect(out.current?.failures).toBe(0));
+    await waitFor(() => expect(out.current?.failures).toBe(0));
     expect(out.current?.error).toBeUndefined();
-    await eventually(() => expect(scheduler.delays.at(-1)).toBe(5000));
+    await waitFor(() => expect(scheduler.delays.at(-1)).toBe(5000));
     unmount();
     clients.destroy();
     await new Promise((r) => front.close(r));
@@ -155,13 +155,13 @@ describe('useTasks polling against the sandbox (manual scheduler)', () => {
   it('sees deletions on the next refresh', async () => {
     const scheduler = new ManualScheduler();
     const { out, unmount } = mount(testServices(sb), scheduler);
-    await eventually(() => expect(out.current?.tasks.length).toBe(105));
+    await waitFor(() => expect(out.current?.tasks.length).toBe(105));
     const { tasks } = await listTasks(sb.clients);
     await deleteTask(sb.clients, tasks[0]!.arn);
-    await eventually(async () => expect((await listTasks(sb.clients)).tasks.length).toBe(104));
-    await eventually(() => expect(scheduler.pending.size).toBe(1));
+    await waitFor(async () => expect((await listTasks(sb.clients)).tasks.length).toBe(104));
+    await waitFor(() => expect(scheduler.pending.size).toBe(1));
     scheduler.fire();
-    await eventually(() => expect(out.current?.tasks.length).toBe(104));
+    await waitFor(() => expect(out.current?.tasks.length).toBe(104));
     unmount();
   });
 });

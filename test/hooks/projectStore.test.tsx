@@ -13,7 +13,7 @@ import {
   useDbConnectionTest,
 } from '../../src/hooks/useDbConnectionTest.js';
 import { type ProjectStoreApi, useProjectStore } from '../../src/hooks/useProjectStore.js';
-import { waitFor } from '../support/ink.js';
+import { waitFor } from '../support/wait.js';
 import { testServices } from '../support/services.js';
 
 let dir: string | undefined;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { serverAvailable } from '../support/servers.js';
 import { digest, type Kind } from './engine/support.js';
-import { startTestSandbox, type TestSandbox, uniqueName } from './support/sandbox.js';
+import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 
 const run = promisify(execFile);
 const AWS = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws';

@@ -20,7 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { serverAvailable } from '../support/servers.js';
 import { makeCopier } from './support/copier.js';
-import { DUMMY_CREDENTIALS, startTestSandbox, uniqueName, waitFor } from './support/sandbox.js';
+import { DUMMY_CREDENTIALS, startTestSandbox, uniqueName } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 const pg = await serverAvailable('postgres');
 const FIXTURE = fileURLToPath(new URL('./fixtures/cli.ts', import.meta.url));
@@ -128,7 +129,11 @@ describe.skipIf(!pg.ok)(`kill -9 during a load (${pg.reason})`, () => {
           }),
         )
       ).ReplicationTasks![0]!;
-    await waitFor(describe1, (x) => x.Status === 'ready', { what: 'ready' });
+    await waitFor(describe1, {
+      until: (x) => x.Status === 'ready',
+      what: 'ready',
+      timeout: 30_000,
+    });
     await dms.send(
       new StartReplicationTaskCommand({
         ReplicationTaskArn: arn,
@@ -145,8 +150,7 @@ describe.skipIf(!pg.ok)(`kill -9 during a load (${pg.reason})`, () => {
           return 0;
         }
       },
-      (rows: number) => rows >= 500,
-      { what: 'rows on disk' },
+      { until: (rows: number) => rows >= 500, what: 'rows on disk', timeout: 30_000 },
     );
     child!.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
@@ -187,8 +191,11 @@ describe.skipIf(!pg.ok)(`kill -9 during a load (${pg.reason})`, () => {
       const done = await waitFor(
         async () =>
           (await again.dms.send(new DescribeReplicationTasksCommand({}))).ReplicationTasks![0]!,
-        (x) => x.Status === 'stopped' || x.Status === 'failed',
-        { what: 'resumed load' },
+        {
+          until: (x) => x.Status === 'stopped' || x.Status === 'failed',
+          what: 'resumed load',
+          timeout: 30_000,
+        },
       );
       expect(done.StopReason).toBe('Stop Reason FULL_LOAD_ONLY_FINISHED');
       const target = await openConnection({ ...pg.spec, database: targetDb });

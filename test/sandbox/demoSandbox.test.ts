@@ -15,8 +15,9 @@ import {
   TestConnectionCommand,
 } from '@aws-sdk/client-database-migration-service';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startTestSandbox } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 import { openEntries } from './support/modes.js';
-import { startTestSandbox, waitFor } from './support/sandbox.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dmst-demo-sandbox-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -25,11 +26,11 @@ describe('sandbox with the embedded demo', () => {
   it('serves demo endpoints that really connect and migrate, and reopens them', async () => {
     const first = await startTestSandbox({ dataDir, demo: true });
     try {
-      expect(first.sb.demo?.source.port).toBe(first.sb.port + 1);
+      expect(first.sandbox.demo?.source.port).toBe(first.sandbox.port + 1);
       const endpoints = (await first.dms.send(new DescribeEndpointsCommand({}))).Endpoints!;
       expect(endpoints.map((e) => [e.EndpointIdentifier, e.EndpointType, e.Port])).toEqual([
-        ['demo-source', 'SOURCE', first.sb.port + 1],
-        ['demo-target', 'TARGET', first.sb.port + 2],
+        ['demo-source', 'SOURCE', first.sandbox.port + 1],
+        ['demo-target', 'TARGET', first.sandbox.port + 2],
       ]);
       const instanceArn = (await first.dms.send(new DescribeReplicationInstancesCommand({})))
         .ReplicationInstances![0]!.ReplicationInstanceArn!;
@@ -40,11 +41,12 @@ describe('sandbox with the embedded demo', () => {
             ReplicationInstanceArn: instanceArn,
           }),
         );
-      await waitFor(
-        () => first.dms.send(new DescribeConnectionsCommand({})),
-        (r) => r.Connections?.length === 2 && r.Connections.every((c) => c.Status === 'successful'),
-        { what: 'demo connections' },
-      );
+      await waitFor(() => first.dms.send(new DescribeConnectionsCommand({})), {
+        until: (r) =>
+          r.Connections?.length === 2 && r.Connections.every((c) => c.Status === 'successful'),
+        what: 'demo connections',
+        timeout: 30_000,
+      });
       const created = await first.dms.send(
         new CreateReplicationTaskCommand({
           ReplicationTaskIdentifier: 'demo-products',
@@ -77,18 +79,22 @@ describe('sandbox with the embedded demo', () => {
             }),
           )
         ).ReplicationTasks![0]!;
-      await waitFor(describeTask, (x) => x.Status === 'ready', { what: 'ready' });
+      await waitFor(describeTask, {
+        until: (x) => x.Status === 'ready',
+        what: 'ready',
+        timeout: 30_000,
+      });
       await first.dms.send(
         new StartReplicationTaskCommand({
           ReplicationTaskArn: arn,
           StartReplicationTaskType: 'start-replication',
         }),
       );
-      const done = await waitFor(
-        describeTask,
-        (x) => x.Status === 'stopped' || x.Status === 'failed',
-        { what: 'load', timeoutMs: 60_000 },
-      );
+      const done = await waitFor(describeTask, {
+        until: (x) => x.Status === 'stopped' || x.Status === 'failed',
+        what: 'load',
+        timeout: 60_000,
+      });
       expect(done.LastFailureMessage).toBeUndefined();
       expect(done.StopReason).toBe('Stop Reason FULL_LOAD_ONLY_FINISHED');
       const stats = (
@@ -118,8 +124,8 @@ describe('sandbox with the embedded demo', () => {
     try {
       const endpoints = (await second.dms.send(new DescribeEndpointsCommand({}))).Endpoints!;
       expect(endpoints.map((e) => [e.EndpointIdentifier, e.Port])).toEqual([
-        ['demo-source', second.sb.port + 1],
-        ['demo-target', second.sb.port + 2],
+        ['demo-source', second.sandbox.port + 1],
+        ['demo-target', second.sandbox.port + 2],
       ]);
       const tasks = (await second.dms.send(new DescribeReplicationTasksCommand({})))
         .ReplicationTasks!;

@@ -10,7 +10,8 @@ import {
 } from '@aws-sdk/client-database-migration-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverAvailable } from '../support/servers.js';
-import { startTestSandbox, type TestSandbox, waitFor } from './support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 const pg = await serverAvailable('postgres');
 
@@ -114,11 +115,11 @@ describe('sandbox endpoints', () => {
     expect(modified.Endpoint?.EndpointIdentifier).toBe('src-renamed');
     const deleted = await t.dms.send(new DeleteEndpointCommand({ EndpointArn: arn }));
     expect(deleted.Endpoint?.Status).toBe('deleting');
-    await waitFor(
-      () => t.dms.send(new DescribeEndpointsCommand({})).catch((e: Error) => e.name),
-      (r) => r === 'ResourceNotFoundFault',
-      { what: 'endpoint gone' },
-    );
+    await waitFor(() => t.dms.send(new DescribeEndpointsCommand({})).catch((e: Error) => e.name), {
+      until: (r) => r === 'ResourceNotFoundFault',
+      what: 'endpoint gone',
+      timeout: 30_000,
+    });
     const gone = await fail(t.dms.send(new ModifyEndpointCommand({ EndpointArn: arn, Port: 1 })));
     expect(gone.name).toBe('ResourceNotFoundFault');
   });
@@ -162,8 +163,11 @@ describe('sandbox TestConnection', () => {
         t.dms.send(
           new DescribeConnectionsCommand({ Filters: [{ Name: 'endpoint-arn', Values: [arn] }] }),
         ),
-      (r) => r.Connections?.[0]?.Status !== 'testing',
-      { what: 'connection test' },
+      {
+        until: (r) => r.Connections?.[0]?.Status !== 'testing',
+        what: 'connection test',
+        timeout: 30_000,
+      },
     );
     return done.Connections![0]!;
   }

@@ -15,7 +15,7 @@ import { CreateEndpointCommand } from '@aws-sdk/client-database-migration-servic
 import { afterEach, describe, expect, it } from 'vitest';
 import { privateDataDir, privateTree } from '../../src/sandbox/fileModes.js';
 import { openEntries } from './support/modes.js';
-import { startTestSandbox } from './support/sandbox.js';
+import { startTestSandbox } from '../support/sandbox.js';
 
 const mode = (path: string) => (statSync(path).mode & 0o7777).toString(8);
 const made: string[] = [];

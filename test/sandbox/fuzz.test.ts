@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { maxStringLength } from '../../src/sandbox/protocol/limits.js';
 import shapes from '../../src/sandbox/protocol/shapes.json' with { type: 'json' };
-import { startTestSandbox, type TestSandbox } from './support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
 interface Shape {
   t: string;

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { hostAllowed } from '../../src/sandbox/protocol/host.js';
 import { HEALTH_PATH } from '../../src/sandbox/sandboxFile.js';
 import { DMS, LOGS, raw } from './support/raw.js';
-import { startTestSandbox, type TestSandbox } from './support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
 let t: TestSandbox;
 let stderr: string[] = [];
@@ -375,7 +375,7 @@ describe('internal errors', () => {
     try {
       // A state file damaged by hand: entries that are not objects are dropped on load, but an
       // endpoint whose ARN is a number gets as far as a handler.
-      await other.sb.close();
+      await other.sandbox.close();
       const statePath = join(other.dataDir, 'state.json');
       const state = JSON.parse(readFileSync(statePath, 'utf8')) as { endpoints: unknown[] };
       state.endpoints.push(null, 7, { arn: 7, identifier: 'broken', status: 'active' });

@@ -21,7 +21,8 @@ import { readTask } from '../../src/model/taskReading.js';
 import { runFullLoad } from '../../src/sandbox/engine/index.js';
 import type { RunFullLoad, TableProgress } from '../../src/sandbox/engine/types.js';
 import { serverAvailable } from '../support/servers.js';
-import { startTestSandbox, type TestSandbox, uniqueName, waitFor } from './support/sandbox.js';
+import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 const pg = await serverAvailable('postgres');
 const S = uniqueName('dmst_honest_src');
@@ -147,7 +148,10 @@ async function createTask(
     }),
   );
   const arn = created.ReplicationTask!.ReplicationTaskArn!;
-  await waitFor(describeTask.bind(null, arn), (t) => t.Status === 'ready', { what: 'ready' });
+  await waitFor(describeTask.bind(null, arn), {
+    until: (t) => t.Status === 'ready',
+    what: 'ready',
+  });
   return arn;
 }
 
@@ -164,11 +168,10 @@ async function runToEnd(arn: string, type: StartReplicationTaskTypeValue) {
   await sandbox!.dms.send(
     new StartReplicationTaskCommand({ ReplicationTaskArn: arn, StartReplicationTaskType: type }),
   );
-  const task = await waitFor(
-    () => describeTask(arn),
-    (t) => t.Status === 'stopped' || t.Status === 'failed',
-    { what: `${type} to settle` },
-  );
+  const task = await waitFor(() => describeTask(arn), {
+    until: (t) => t.Status === 'stopped' || t.Status === 'failed',
+    what: `${type} to settle`,
+  });
   const tables = (
     await sandbox!.dms.send(new DescribeTableStatisticsCommand({ ReplicationTaskArn: arn }))
   ).TableStatistics!.map(toTableStat);
@@ -270,7 +273,7 @@ describe.skipIf(!pg.ok)(`honest states through the SDK (${pg.reason})`, () => {
     const stats = async () =>
       (await sandbox!.dms.send(new DescribeTableStatisticsCommand({ ReplicationTaskArn: arn })))
         .TableStatistics![0]!;
-    const table = await waitFor(stats, (t) => t.FullLoadRows === held, { what: 'recount' });
+    const table = await waitFor(stats, { until: (t) => t.FullLoadRows === held, what: 'recount' });
     expect(table.TableState).toBe('Table cancelled');
     expect((await describeTask(arn)).StopReason).toBe('Stop Reason RECOVERABLE_ERROR');
   });

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ensureSandbox } from '../../src/sandbox/launcher.js';
 import { parseSandboxArgs, runSandboxCommand } from '../../src/sandbox/main.js';
 import { processAlive, readSandboxInfo } from '../../src/sandbox/sandboxFile.js';
-import { DUMMY_CREDENTIALS } from './support/sandbox.js';
+import { DUMMY_CREDENTIALS } from '../support/sandbox.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/cli.ts', import.meta.url));
 const cliArgs = ['--import', 'tsx', FIXTURE];

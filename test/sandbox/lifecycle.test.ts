@@ -29,7 +29,8 @@ import type { RunFullLoad } from '../../src/sandbox/engine/types.js';
 import type { ApiError } from '../../src/sandbox/protocol/errors.js';
 import { emptyState, type TaskRecord } from '../../src/sandbox/state.js';
 import { taskHandlers } from '../../src/sandbox/tasks.js';
-import { startTestSandbox, type TestSandbox, waitFor } from './support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 const SEVERITY_ONLY = JSON.stringify({
   Logging: { LogComponents: [{ Id: 'TARGET_LOAD', Severity: 'LOGGER_SEVERITY_DEBUG' }] },
@@ -188,11 +189,10 @@ describe('through the SDK, in every status the sandbox reaches', () => {
       )
     ).ReplicationTasks?.[0];
   const waitStatus = (arn: string, status: string) =>
-    waitFor(
-      () => describeTask(arn),
-      (task) => task?.Status === status,
-      { what: `status ${status}` },
-    );
+    waitFor(() => describeTask(arn), {
+      until: (task) => task?.Status === status,
+      what: `status ${status}`,
+    });
 
   beforeAll(async () => {
     // Tasks stay "creating" in the first sandbox; the second one recovers them as "ready".

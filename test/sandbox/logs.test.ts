@@ -15,7 +15,7 @@ import { matchesPattern } from '../../src/sandbox/logs.js';
 import type { TaskRecord } from '../../src/sandbox/state.js';
 import { createStore, loadState } from '../../src/sandbox/store.js';
 import { createTaskLogWriter } from '../../src/sandbox/taskLog.js';
-import { startTestSandbox, type TestSandbox } from './support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
 const GROUP = 'dms-tasks-sandbox';
 const task = (id: string) =>

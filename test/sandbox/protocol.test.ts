@@ -6,7 +6,7 @@ import {
   DatabaseMigrationServiceClient,
 } from '@aws-sdk/client-database-migration-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DUMMY_CREDENTIALS, startTestSandbox, type TestSandbox } from './support/sandbox.js';
+import { DUMMY_CREDENTIALS, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
 let t: TestSandbox;
 beforeAll(async () => {

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { serverAvailable } from '../support/servers.js';
 import { makeCopier } from './support/copier.js';
-import { startTestSandbox, uniqueName, waitFor } from './support/sandbox.js';
+import { startTestSandbox, uniqueName } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 const pg = await serverAvailable('postgres');
 const schema = uniqueName('dmst_shutdown');
@@ -91,8 +92,7 @@ describe.skipIf(!pg.ok)(`clean shutdown (${pg.reason})`, () => {
         t.dms
           .send(new DescribeReplicationTasksCommand({}))
           .then((r) => r.ReplicationTasks![0]!.Status),
-      (s) => s === 'ready',
-      { what: 'ready' },
+      { until: (s) => s === 'ready', what: 'ready', timeout: 30_000 },
     );
     await t.dms.send(
       new StartReplicationTaskCommand({
@@ -100,8 +100,10 @@ describe.skipIf(!pg.ok)(`clean shutdown (${pg.reason})`, () => {
         StartReplicationTaskType: 'start-replication',
       }),
     );
-    await waitFor(stats, (r) => (r.TableStatistics?.[0]?.FullLoadRows ?? 0) >= 300, {
+    await waitFor(stats, {
+      until: (r) => (r.TableStatistics?.[0]?.FullLoadRows ?? 0) >= 300,
       what: 'rows moving',
+      timeout: 30_000,
     });
     await t.close(true);
 

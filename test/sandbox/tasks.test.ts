@@ -28,7 +28,8 @@ import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import type { TableRef } from '../../src/sandbox/engine/types.js';
 import { serverAvailable } from '../support/servers.js';
 import { makeCopier } from './support/copier.js';
-import { startTestSandbox, type TestSandbox, uniqueName, waitFor } from './support/sandbox.js';
+import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 const pg = await serverAvailable('postgres');
 const schema = uniqueName('dmst_tasks');
@@ -206,20 +207,20 @@ async function createReady(id: string, over: Partial<CreateReplicationTaskComman
   const out = await t.dms.send(new CreateReplicationTaskCommand(taskInput(id, over)));
   expect(out.ReplicationTask?.Status).toBe('creating');
   const arn = out.ReplicationTask!.ReplicationTaskArn!;
-  await waitFor(
-    () => describeTask(arn),
-    (x) => x.Status === 'ready',
-    { what: `${id} ready` },
-  );
+  await waitFor(() => describeTask(arn), {
+    until: (x) => x.Status === 'ready',
+    what: `${id} ready`,
+    timeout: 30_000,
+  });
   return arn;
 }
 
 const waitStatus = (arn: string, status: string, timeoutMs = 30_000) =>
-  waitFor(
-    () => describeTask(arn),
-    (x) => x.Status === status,
-    { what: `status ${status}`, timeoutMs },
-  );
+  waitFor(() => describeTask(arn), {
+    until: (x) => x.Status === status,
+    what: `status ${status}`,
+    timeout: timeoutMs,
+  });
 
 async function targetCount(table: string): Promise<number> {
   const c = await openConnection({ ...pg.spec, database: targetDb });
@@ -674,11 +675,11 @@ describe.skipIf(!pg.ok)(`task lifecycle against PostgreSQL (${pg.reason})`, () =
         StartReplicationTaskType: 'start-replication',
       }),
     );
-    const loaded = await waitFor(
-      () => describeTask(arn),
-      (x) => x.ReplicationTaskStats?.FullLoadProgressPercent === 100,
-      { what: 'load done' },
-    );
+    const loaded = await waitFor(() => describeTask(arn), {
+      until: (x) => x.ReplicationTaskStats?.FullLoadProgressPercent === 100,
+      what: 'load done',
+      timeout: 30_000,
+    });
     expect(loaded.Status).toBe('running');
     // The line is written when the engine hands the load over, just after progress reads 100%.
     await waitFor(
@@ -690,8 +691,11 @@ describe.skipIf(!pg.ok)(`task lifecycle against PostgreSQL (${pg.reason})`, () =
             filterPattern: '"does not capture ongoing changes"',
           }),
         ),
-      (log) => (log.events?.length ?? 0) > 0,
-      { what: 'the CDC notice in the task log' },
+      {
+        until: (log) => (log.events?.length ?? 0) > 0,
+        what: 'the CDC notice in the task log',
+        timeout: 30_000,
+      },
     );
     await t.dms.send(
       new ReloadTablesCommand({
@@ -699,12 +703,12 @@ describe.skipIf(!pg.ok)(`task lifecycle against PostgreSQL (${pg.reason})`, () =
         TablesToReload: [{ SchemaName: schema, TableName: 'order_items' }],
       }),
     );
-    await waitFor(
-      () => tableStats(arn),
-      (s) =>
+    await waitFor(() => tableStats(arn), {
+      until: (s) =>
         s.order_items?.FullLoadReloaded === true && s.order_items?.TableState === 'Table completed',
-      { what: 'reload' },
-    );
+      what: 'reload',
+      timeout: 30_000,
+    });
     expect(await targetCount('order_items')).toBe(ROWS.order_items);
     await t.dms.send(new StopReplicationTaskCommand({ ReplicationTaskArn: arn }));
     const stopped = await waitStatus(arn, 'stopped', 5000);
@@ -748,8 +752,7 @@ describe.skipIf(!pg.ok)(`task lifecycle against PostgreSQL (${pg.reason})`, () =
             }),
           )
           .catch((e: Error) => e.name),
-      (r) => r === 'ResourceNotFoundFault',
-      { what: 'task gone' },
+      { until: (r) => r === 'ResourceNotFoundFault', what: 'task gone', timeout: 30_000 },
     );
   });
 });

@@ -3,11 +3,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProjects } from '../../src/config/projects.js';
 import { App } from '../../src/shell/App.js';
-import { KEYS, press, waitForFrame } from '../support/ink.js';
+import { renderInk } from '../support/ink.js';
 import { testServices } from '../support/services.js';
 
 let dir: string;
@@ -49,16 +48,18 @@ describe('a broken projects.json', () => {
       mkdirSync(config);
       writeFileSync(file, text);
       const projects = openProjects(config);
-      const app = render(
+      const app = renderInk(
         <App
           services={testServices({ projects })}
           initialRoute={{ screen: 'profiles' }}
           notice={projects.notice}
         />,
       );
-      await waitForFrame(app.lastFrame, 'PROFILE');
-      await press(app, ':', 'p', 'r', 'o', 'j', 'e', 'c', 't', KEYS.enter);
-      const frame = await waitForFrame(app.lastFrame, 'No projects yet');
+      await app.waitForText('PROFILE');
+      await app.pressCommand('app.goto');
+      await app.type('project');
+      await app.pressCommand('prompt.accept');
+      const frame = await app.waitForText('No projects yet');
       expect(frame).toContain('dms-tui › Projects');
       expect(frame).toContain('projects.json is not valid');
       expect(projects.notice).toContain(why);

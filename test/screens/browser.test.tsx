@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Text } from 'ink';
-import { render } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/shell/App.js';
 import { SCREENS } from '../../src/shell/screens.js';
@@ -15,7 +14,8 @@ import { CatalogSessions } from '../../src/db/catalog/session.js';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import type { ConnectionSpec } from '../../src/model/connection.js';
 import type { RouteParams } from '../../src/model/navigation.js';
-import { KEYS, press, waitFor, waitForFrame } from '../support/ink.js';
+import { inkDriver, renderInk } from '../support/ink.js';
+import { waitFor } from '../support/wait.js';
 import { filesContaining } from '../support/secrets.js';
 import { serverAvailable } from '../support/servers.js';
 import { testServices } from '../support/services.js';
@@ -75,59 +75,72 @@ describe.skipIf(!pg.ok)(`schema browser (${pg.reason})`, () => {
     store = openProjects(configDir);
     store.save({ name: 'p', profile: '', source, target });
     const services = testServices({ projects: store, project: store.get('p'), catalogs });
-    const app = render(<App services={services} initialRoute={{ screen: 'browser' }} />);
+    const app = renderInk(<App services={services} initialRoute={{ screen: 'browser' }} />);
     const lastFrame = () => {
       const f = app.lastFrame() ?? '';
       frames.push(f);
       return f;
     };
-    return { app: { ...app, lastFrame }, catalogs };
+    // Every frame the test looks at is kept for the secrets check.
+    const driver = inkDriver({ stdin: app.stdin, frames: app.frames, lastFrame });
+    return { app: { ...app, ...driver, lastFrame }, catalogs };
   };
 
   it('expands, collapses, filters, marks, shows missing tables and hands the selection over', async () => {
     const { app, catalogs } = start();
-    await waitForFrame(app.lastFrame, SCHEMA);
+    await app.waitForText(SCHEMA);
     // Narrow to our schema (other test files have schemas here too).
-    await press(app, '/', ...SCHEMA, KEYS.enter);
-    await press(app, KEYS.down, KEYS.enter);
-    let frame = await waitForFrame(app.lastFrame, 'Gamma Ray');
+    await app.pressCommand('list.filter');
+    await app.type(SCHEMA);
+    await app.pressCommand('prompt.accept');
+    await app.pressCommand('list.down');
+    await app.pressCommand('browser.expand');
+    let frame = await app.waitForText('Gamma Ray');
     expect(frame).toContain('Alpha');
     expect(frame).toContain('v_alpha');
     // beta and "Gamma Ray" are not in the target; Alpha is (as alpha).
-    frame = await waitForFrame(app.lastFrame, /beta\s+missing in target/);
+    frame = await app.waitForText(/beta\s+missing in target/);
     expect(frame).toMatch(/Gamma Ray\s+missing in target/);
     expect(frame).not.toMatch(/Alpha\s+missing in target/);
 
     // Collapse and expand again: served from the session cache.
-    await press(app, KEYS.left);
+    await app.pressCommand('browser.collapse');
     await waitFor(() => expect(app.lastFrame()).not.toContain('Gamma Ray'));
-    await press(app, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'Gamma Ray');
+    await app.pressCommand('browser.expand');
+    await app.waitForText('Gamma Ray');
 
     // Columns of Alpha: key and LOB flags.
-    await press(app, KEYS.down, KEYS.enter);
-    frame = await waitForFrame(app.lastFrame, /body\s+text LOB null/);
+    await app.pressCommand('list.down');
+    await app.pressCommand('browser.expand');
+    frame = await app.waitForText(/body\s+text LOB null/);
     expect(frame).toMatch(/id\s+integer PK not null/);
-    await press(app, KEYS.enter);
+    await app.pressCommand('browser.expand');
     await waitFor(() => expect(app.lastFrame()).not.toMatch(/body\s+text/));
 
     // `/` filter across loaded names.
-    await press(app, '/', ...Array(SCHEMA.length).fill(KEYS.backspace), ...'gam');
-    frame = await waitForFrame(app.lastFrame, 'Gamma Ray');
+    await app.pressCommand('list.filter');
+    await app.press(...Array(SCHEMA.length).fill('backspace'));
+    await app.type('gam');
+    frame = await app.waitForText('Gamma Ray');
     await waitFor(() => expect(app.lastFrame()).not.toContain('beta'));
-    await press(app, KEYS.escape);
-    await waitForFrame(app.lastFrame, 'beta');
+    await app.pressCommand('prompt.cancel');
+    await app.waitForText('beta');
 
     // Mark beta and Gamma Ray (Space marks and moves down), then c.
-    await press(app, '/', ...SCHEMA, KEYS.enter);
+    await app.pressCommand('list.filter');
+    await app.type(SCHEMA);
+    await app.pressCommand('prompt.accept');
     await waitFor(() => expect(app.lastFrame()).not.toMatch(/○ public/));
-    await press(app, 'g', KEYS.down, KEYS.down, KEYS.down, KEYS.space, KEYS.space);
-    await waitForFrame(app.lastFrame, '2 marked');
+    await app.pressCommand('list.top');
+    for (let i = 0; i < 3; i++) await app.pressCommand('list.down');
+    await app.pressCommand('list.mark');
+    await app.pressCommand('list.mark');
+    await app.waitForText('2 marked');
     frame = app.lastFrame();
     expect(frame).toMatch(/◉ beta/);
     expect(frame).toMatch(/◉ Gamma Ray/);
-    await press(app, 'c');
-    await waitForFrame(app.lastFrame, 'TASKFORM');
+    await app.pressCommand('browser.createTask');
+    await app.waitForText('TASKFORM');
     expect(pushed).toEqual({
       selection: {
         schemas: [],
@@ -144,12 +157,15 @@ describe.skipIf(!pg.ok)(`schema browser (${pg.reason})`, () => {
 
   it('hands a focused schema over as a whole, and reloads with r', async () => {
     const { app, catalogs } = start();
-    await waitForFrame(app.lastFrame, SCHEMA);
-    await press(app, '/', ...SCHEMA, KEYS.enter, KEYS.down);
-    await press(app, 'r');
-    await waitForFrame(app.lastFrame, '4 tables');
-    await press(app, 'c');
-    await waitForFrame(app.lastFrame, 'TASKFORM');
+    await app.waitForText(SCHEMA);
+    await app.pressCommand('list.filter');
+    await app.type(SCHEMA);
+    await app.pressCommand('prompt.accept');
+    await app.pressCommand('list.down');
+    await app.pressCommand('browser.reload');
+    await app.waitForText('4 tables');
+    await app.pressCommand('browser.createTask');
+    await app.waitForText('TASKFORM');
     expect(pushed).toEqual({ selection: { schemas: [SCHEMA], tables: [] } });
     app.unmount();
     await catalogs.closeAll();
@@ -162,15 +178,18 @@ describe.skipIf(!pg.ok)(`schema browser (${pg.reason})`, () => {
     store = openProjects(configDir);
     const catalogs = new CatalogSessions();
     const services = testServices({ projects: store, project: store.get('p'), catalogs });
-    const app = render(<App services={services} initialRoute={{ screen: 'browser' }} />);
+    const app = renderInk(<App services={services} initialRoute={{ screen: 'browser' }} />);
     const lastFrame = () => {
       const f = app.lastFrame() ?? '';
       frames.push(f);
       return f;
     };
-    await waitForFrame(lastFrame, 'Password for the source');
-    await press({ stdin: app.stdin, lastFrame }, ...SECRET, KEYS.enter);
-    await waitForFrame(lastFrame, SCHEMA);
+    // Every frame the test looks at is kept for the secrets check.
+    const ui = inkDriver({ stdin: app.stdin, frames: app.frames, lastFrame });
+    await ui.waitForText('Password for the source');
+    await ui.type(SECRET);
+    await ui.pressCommand('prompt.accept');
+    await ui.waitForText(SCHEMA);
     expect(store.needsPassword('p', 'source')).toBe(false);
     app.unmount();
     await catalogs.closeAll();

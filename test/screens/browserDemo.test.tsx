@@ -4,12 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Root, type RootConfig } from '../../src/shell/Root.js';
 import { openPreferences } from '../../src/config/preferences.js';
 import { openProjects } from '../../src/config/projects.js';
-import { KEYS, press, waitForFrame } from '../support/ink.js';
+import { renderInk } from '../support/ink.js';
 import { type PgliteServer, startPglite } from '../support/pglite.js';
 
 let pglite: PgliteServer;
@@ -44,18 +43,19 @@ describe('the demo project on a fresh machine', () => {
   it('is created and opened, and the browser shows its source tree', async () => {
     const c = config();
     expect(c.projects!.list()).toHaveLength(0);
-    const app = render(<Root config={c} initialRoute={{ screen: 'browser' }} />);
-    await waitForFrame(app.lastFrame, /demo_shop\s+2 tables/);
-    await press(app, KEYS.down, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'orders');
+    const app = renderInk(<Root config={c} initialRoute={{ screen: 'browser' }} />);
+    await app.waitForText(/demo_shop\s+2 tables/);
+    await app.pressCommand('list.down');
+    await app.pressCommand('browser.expand');
+    await app.waitForText('orders');
     expect(c.projects!.list().map((p) => p.name)).toEqual(['demo']);
     expect(c.projects!.get('demo')).toMatchObject({ profile: 'sandbox', region: 'us-east-1' });
     app.unmount();
 
     // The next start: the demo project exists; nothing new is created.
     const again = config();
-    const second = render(<Root config={again} initialRoute={{ screen: 'projects' }} />);
-    await waitForFrame(second.lastFrame, 'demo');
+    const second = renderInk(<Root config={again} initialRoute={{ screen: 'projects' }} />);
+    await second.waitForText('demo');
     expect(again.projects!.list()).toHaveLength(1);
     second.unmount();
   });

@@ -5,11 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/shell/App.js';
 import { openProjects, type ProjectsStore } from '../../src/config/projects.js';
-import { KEYS, press, waitFor, waitForFrame } from '../support/ink.js';
+import { inkDriver, renderInk } from '../support/ink.js';
+import { waitFor } from '../support/wait.js';
 import { fileMode, filesContaining } from '../support/secrets.js';
 import { serverAvailable } from '../support/servers.js';
 import { testServices } from '../support/services.js';
@@ -50,37 +50,25 @@ function open(side: 'source' | 'target' = 'source') {
   configDir = mkdtempSync(join(tmpdir(), 'dmst-conn-'));
   store = openProjects(configDir);
   store.create({ name: 'c', profile: '', source: null, target: null });
-  const app = render(
+  const app = renderInk(
     <App
       services={testServices({ projects: store })}
       initialRoute={{ screen: 'connection', params: { project: 'c', side, timeoutMs: 800 } }}
     />,
   );
+  // Every frame the test looks at is kept for the secrets check.
   const lastFrame = () => {
     const f = app.lastFrame() ?? '';
     frames.push(f);
     return f;
   };
-  return { stdin: app.stdin, lastFrame, unmount: app.unmount };
+  return {
+    ...inkDriver({ stdin: app.stdin, frames: app.frames, lastFrame }),
+    unmount: app.unmount,
+  };
 }
 
-const MOVES: string[] = [KEYS.tab, KEYS.shiftTab, KEYS.right, KEYS.left];
-
-/**
- * Writes keys one at a time. Keys that move the focus or change a choice wait for the frame
- * (so the next key reaches the newly focused field); typing and Ctrl-u do not need to.
- */
-async function type(app: ReturnType<typeof open>, ...keys: string[]) {
-  for (const key of keys) {
-    if (MOVES.includes(key)) await press(app, key);
-    else {
-      app.stdin.write(key);
-      await new Promise((resolve) => setTimeout(resolve, 15));
-    }
-  }
-}
-
-const CLEAR = KEYS.ctrl('u');
+const CLEAR = 'ctrl+u';
 
 /** From Host, fills the text fields (Ctrl-u clears each first) and comes back to Host. */
 async function fill(
@@ -90,74 +78,78 @@ async function fill(
   const fields = ['host', 'port', 'database', 'user', 'password'] as const;
   for (const field of fields) {
     const value = values[field];
-    if (value !== undefined) await type(app, CLEAR, ...value);
-    await type(app, KEYS.tab);
+    if (value !== undefined) {
+      await app.press(CLEAR);
+      await app.type(value);
+    }
+    await app.pressCommand('form.next');
   }
   // SSL mode → Remember → Engine → Host.
-  await type(app, KEYS.tab, KEYS.tab, KEYS.tab);
-  await waitForFrame(app.lastFrame, /› Host/);
+  await app.press('tab', 'tab', 'tab');
+  await app.waitForText(/› Host/);
 }
 
 describe('connection form', () => {
   it('checks every field inline before any connection attempt', async () => {
     const app = open();
-    await waitForFrame(app.lastFrame, 'Source connection');
-    await type(app, KEYS.ctrl('t'));
-    let frame = await waitForFrame(app.lastFrame, 'Host is required');
+    await app.waitForText('Source connection');
+    await app.pressCommand('connection.test');
+    let frame = await app.waitForText('Host is required');
     expect(frame).toContain('User is required');
     expect(frame).toContain('Fix the fields marked in red first');
 
-    await type(app, ...'bad host');
-    await waitForFrame(app.lastFrame, '"bad host" is not a host name');
-    await type(app, CLEAR, ...'127.0.0.1', KEYS.tab, KEYS.tab, KEYS.tab, ...'u');
-    await type(app, KEYS.shiftTab, KEYS.shiftTab);
-    await waitForFrame(app.lastFrame, /› Port/);
+    await app.type('bad host');
+    await app.waitForText('"bad host" is not a host name');
+    await app.press(CLEAR);
+    await app.type('127.0.0.1');
+    await app.press('tab', 'tab', 'tab');
+    await app.type('u');
+    await app.press('shift+tab', 'shift+tab');
+    await app.waitForText(/› Port/);
     for (const [port, message] of [
       ['0', 'Port must be from 1 to 65535 (not 0)'],
       ['70000', 'Port must be from 1 to 65535 (not 70000)'],
       ['abc', 'Port must be a number from 1 to 65535 (not "abc")'],
     ]) {
-      await type(app, CLEAR, ...port!);
-      await waitForFrame(app.lastFrame, message!);
-      await type(app, KEYS.ctrl('t'));
-      frame = await waitForFrame(app.lastFrame, 'Fix the fields marked in red first');
+      await app.press(CLEAR);
+      await app.type(port!);
+      await app.waitForText(message!);
+      await app.pressCommand('connection.test');
+      frame = await app.waitForText('Fix the fields marked in red first');
       expect(frame).not.toContain('Testing');
       expect(frame).toMatch(/› Port/);
     }
     // The engine is a choice: ← / → cycle it and the default port follows.
-    await type(app, CLEAR, KEYS.shiftTab, KEYS.shiftTab);
-    await waitForFrame(app.lastFrame, /› Engine/);
-    await type(app, KEYS.right);
-    frame = await waitForFrame(app.lastFrame, 'MySQL');
+    await app.press(CLEAR, 'shift+tab', 'shift+tab');
+    await app.waitForText(/› Engine/);
+    await app.pressCommand('form.choiceNext');
+    frame = await app.waitForText('MySQL');
     expect(frame).toMatch(/Port\s+3306/);
     expect(accepted).toBe(0);
     // Saving is refused the same way.
-    await type(app, KEYS.tab, CLEAR, KEYS.ctrl('s'));
-    await waitForFrame(app.lastFrame, 'Host is required');
+    await app.press('tab', CLEAR, 'ctrl+s');
+    await app.waitForText('Host is required');
     expect(store.get('c')?.source).toBeNull();
     app.unmount();
   });
 
   it('reports a timeout and an unreachable host in one line', async () => {
     const app = open();
-    await waitForFrame(app.lastFrame, 'Source connection');
+    await app.waitForText('Source connection');
     await fill(app, { host: '127.0.0.1', port: String(silentPort), user: 'x' });
-    await type(app, KEYS.ctrl('t'));
-    let frame = await waitForFrame(
-      app.lastFrame,
-      `✗ Timed out connecting to 127.0.0.1:${silentPort}`,
-    );
+    await app.pressCommand('connection.test');
+    let frame = await app.waitForText(`✗ Timed out connecting to 127.0.0.1:${silentPort}`);
     expect(accepted).toBeGreaterThan(0);
     await fill(app, { port: '1' });
-    await type(app, KEYS.ctrl('t'));
-    frame = await waitForFrame(app.lastFrame, '✗ Connection refused by 127.0.0.1:1');
+    await app.pressCommand('connection.test');
+    frame = await app.waitForText('✗ Connection refused by 127.0.0.1:1');
     expect(frame.split('\n').filter((l) => l.includes('✗'))).toHaveLength(1);
     app.unmount();
   });
 
   it.skipIf(!pg.ok)(`connects for real and shows the server version (${pg.reason})`, async () => {
     const app = open();
-    await waitForFrame(app.lastFrame, 'Source connection');
+    await app.waitForText('Source connection');
     await fill(app, {
       host: pg.spec.host,
       port: String(pg.spec.port),
@@ -165,10 +157,10 @@ describe('connection form', () => {
       user: pg.spec.user,
       password: SECRET,
     });
-    await type(app, KEYS.ctrl('t'));
-    await waitForFrame(app.lastFrame, /✓ Connected: PostgreSQL \d+/);
+    await app.pressCommand('connection.test');
+    await app.waitForText(/✓ Connected: PostgreSQL \d+/);
     // Save without "remember": the password is used this run, never written.
-    await type(app, KEYS.ctrl('s'));
+    await app.pressCommand('connection.save');
     await waitFor(() => expect(store.get('c')?.source?.host).toBe(pg.spec.host));
     expect(store.get('c')?.source?.password).toBe(SECRET);
     expect(openProjects(configDir).needsPassword('c', 'source')).toBe(true);
@@ -177,17 +169,17 @@ describe('connection form', () => {
 
   it.skipIf(!my.ok)(`shows a wrong password as one line (${my.reason})`, async () => {
     const app = open('target');
-    await waitForFrame(app.lastFrame, 'Target connection');
-    await type(app, KEYS.shiftTab, KEYS.right, KEYS.right, KEYS.tab);
-    await waitForFrame(app.lastFrame, 'MariaDB');
+    await app.waitForText('Target connection');
+    await app.press('shift+tab', 'right', 'right', 'tab');
+    await app.waitForText('MariaDB');
     await fill(app, {
       host: my.spec.host,
       port: String(my.spec.port),
       user: 'dmst_nobody',
       password: SECRET,
     });
-    await type(app, KEYS.ctrl('t'));
-    await waitForFrame(app.lastFrame, /✗ Authentication failed for user "dmst_nobody"/);
+    await app.pressCommand('connection.test');
+    await app.waitForText(/✗ Authentication failed for user "dmst_nobody"/);
     app.unmount();
   });
 });
@@ -195,15 +187,15 @@ describe('connection form', () => {
 describe('remember password', () => {
   it.skipIf(!pg.ok)('writes the password only when ticked, to a 0600 file', async () => {
     const app = open();
-    await waitForFrame(app.lastFrame, 'Source connection');
+    await app.waitForText('Source connection');
     const remembered = `remember-${Math.random().toString(36).slice(2, 8)}`;
     await fill(app, { host: '127.0.0.1', user: 'postgres', password: remembered });
     // Tick "remember" (the last field): Shift-Tab from Host wraps to it.
-    await type(app, KEYS.shiftTab, KEYS.shiftTab);
-    await waitForFrame(app.lastFrame, /› Remember password/);
-    await type(app, KEYS.space);
-    await waitForFrame(app.lastFrame, '[x]');
-    await type(app, KEYS.ctrl('s'));
+    await app.press('shift+tab', 'shift+tab');
+    await app.waitForText(/› Remember password/);
+    await app.pressCommand('form.choiceNext', 'space');
+    await app.waitForText('[x]');
+    await app.pressCommand('connection.save');
     await waitFor(() => expect(openProjects(configDir).remembers('c', 'source')).toBe(true));
     const file = join(configDir, 'projects.json');
     expect(readFileSync(file, 'utf8')).toContain(remembered);

@@ -1,30 +1,25 @@
 // The Data Migration View against an in-process sandbox (real SDK over HTTP), with the
 // stand-in engine deciding when loads finish.
-import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/shell/App.js';
 import type { Services } from '../../src/ui/services.js';
 import { deleteTask, findTask, startTask } from '../../src/aws/tasks.js';
-import { KEYS, press, waitForFrame } from '../support/ink.js';
-import {
-  eventually,
-  sandboxServices,
-  startTestSandbox,
-  type TestSandbox,
-} from '../support/sandbox.js';
+import { renderInk } from '../support/ink.js';
+import { sandboxServices, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 let sb: TestSandbox;
 beforeAll(async () => {
-  sb = await startTestSandbox();
+  sb = await startTestSandbox({ fakeEngine: true, endpoints: true });
 });
 afterAll(async () => {
   await sb?.close();
 });
 
-type Rendered = ReturnType<typeof render>;
+type Rendered = ReturnType<typeof renderInk>;
 
 function open(overrides: Partial<Services> = {}): Rendered {
-  return render(
+  return renderInk(
     <App
       services={sandboxServices(sb, { refreshSeconds: 1, ...overrides })}
       initialRoute={{ screen: 'tasks' }}
@@ -32,28 +27,24 @@ function open(overrides: Partial<Services> = {}): Rendered {
   );
 }
 
-async function type(app: Rendered, text: string) {
-  for (const ch of text) await press(app, ch);
-}
-
 /** Filters the list down to `name` (clearing any earlier filter). */
 async function focus(app: Rendered, name: string) {
-  await press(app, '/');
-  await press(app, KEYS.escape);
-  await press(app, '/');
-  await type(app, name);
-  await press(app, KEYS.enter);
-  await waitForFrame(app.lastFrame, name);
+  await app.pressCommand('list.filter');
+  await app.pressCommand('prompt.cancel');
+  await app.pressCommand('list.filter');
+  await app.type(name);
+  await app.pressCommand('prompt.accept');
+  await app.waitForText(name);
 }
 
 async function ready(id: string, options: Parameters<TestSandbox['createTask']>[1] = {}) {
   const arn = await sb.createTask(id, options);
-  await eventually(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'));
+  await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'));
   return arn;
 }
 
 async function settled(arn: string, status: string) {
-  return eventually(async () => {
+  return waitFor(async () => {
     const t = await findTask(sb.clients, arn);
     expect(t.status).toBe(status);
     return t;
@@ -74,7 +65,7 @@ describe('Data Migration View', () => {
     sb.engine.mode = 'complete';
     const app = open();
     await focus(app, 'pl-');
-    const frame = await waitForFrame(app.lastFrame, 'Failed: Cannot connect');
+    const frame = await app.waitForText('Failed: Cannot connect');
     expect(frame).toMatch(/pl-ready\s+ready · Ready to start/);
     expect(frame).toMatch(/pl-done\s+stopped · Load complete/);
     expect(frame).toContain('100%');
@@ -88,21 +79,21 @@ describe('Data Migration View', () => {
     await ready('flt-banana');
     const app = open();
     await focus(app, 'flt-');
-    await waitForFrame(app.lastFrame, 'flt-banana');
+    await app.waitForText('flt-banana');
     await focus(app, 'flt-b.n');
-    let frame = await waitForFrame(app.lastFrame, 'filter flt-b.n');
+    let frame = await app.waitForText('filter flt-b.n');
     expect(frame).toContain('flt-banana');
     expect(frame).not.toContain('flt-apple');
     await focus(app, '!a');
-    frame = await waitForFrame(app.lastFrame, 'filter !a');
+    frame = await app.waitForText('filter !a');
     expect(frame).not.toContain('flt-banana');
     await focus(app, 'flt-');
-    await press(app, 'O');
-    frame = await waitForFrame(app.lastFrame, 'sort name↓');
+    await app.pressCommand('list.sortReverse');
+    frame = await app.waitForText('sort name↓');
     expect(frame.indexOf('flt-banana')).toBeLessThan(frame.indexOf('flt-apple'));
-    await press(app, 'o');
-    await waitForFrame(app.lastFrame, 'sort status↑');
-    await waitForFrame(app.lastFrame, 'STATUS↑');
+    await app.pressCommand('list.sort');
+    await app.waitForText('sort status↑');
+    await app.waitForText('STATUS↑');
     app.unmount();
   });
 
@@ -111,8 +102,8 @@ describe('Data Migration View', () => {
     const arn = await ready('st-new');
     const app = open();
     await focus(app, 'st-new');
-    await press(app, 's');
-    await waitForFrame(app.lastFrame, 'Load complete');
+    await app.pressCommand('task.start');
+    await app.waitForText('Load complete');
     expect(app.lastFrame()).toContain('2/0/0/0');
     expect((await findTask(sb.clients, arn)).stopReason).toMatch(/FULL_LOAD_ONLY_FINISHED/);
     app.unmount();
@@ -125,34 +116,34 @@ describe('Data Migration View', () => {
     await settled(arn, 'running');
     const app = open();
     await focus(app, 'st-long');
-    await waitForFrame(app.lastFrame, /st-long\s+running/);
-    await press(app, 'x');
-    await waitForFrame(app.lastFrame, /st-long\s+stopp(ing|ed)/);
+    await app.waitForText(/st-long\s+running/);
+    await app.pressCommand('task.stop');
+    await app.waitForText(/st-long\s+stopp(ing|ed)/);
     await settled(arn, 'stopped');
-    await waitForFrame(app.lastFrame, /st-long\s+stopped · Stopped/);
-    await press(app, 'R');
-    await waitForFrame(app.lastFrame, /st-long\s+(starting|running)/);
+    await app.waitForText(/st-long\s+stopped · Stopped/);
+    await app.pressCommand('task.resume');
+    await app.waitForText(/st-long\s+(starting|running)/);
     await settled(arn, 'running');
     sb.engine.release();
-    await waitForFrame(app.lastFrame, 'Load complete');
+    await app.waitForText('Load complete');
 
     sb.engine.mode = 'complete';
-    await press(app, 's');
-    let frame = await waitForFrame(app.lastFrame, 'Resume where it stopped');
+    await app.pressCommand('task.start');
+    let frame = await app.waitForText('Resume where it stopped');
     expect(frame).toContain('Reload the target from scratch');
-    await press(app, KEYS.tab);
-    await press(app, KEYS.enter);
-    frame = await waitForFrame(app.lastFrame, 'Reload the target?');
+    await app.pressCommand('dialog.next');
+    await app.pressCommand('dialog.confirm');
+    frame = await app.waitForText('Reload the target?');
     expect(frame).toContain('st-long');
-    await press(app, 'n');
-    await waitForFrame(app.lastFrame, /^(?![\s\S]*Reload the target\?)/);
-    await press(app, 's');
-    await waitForFrame(app.lastFrame, 'Resume where it stopped');
-    await press(app, KEYS.tab);
-    await press(app, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'Reload the target?');
-    await press(app, 'y');
-    await waitForFrame(app.lastFrame, /Start st-long: (starting|running)/);
+    await app.pressCommand('dialog.cancel', 'n');
+    await app.waitForText(/^(?![\s\S]*Reload the target\?)/);
+    await app.pressCommand('task.start');
+    await app.waitForText('Resume where it stopped');
+    await app.pressCommand('dialog.next');
+    await app.pressCommand('dialog.confirm');
+    await app.waitForText('Reload the target?');
+    await app.pressCommand('dialog.confirm', 'y');
+    await app.waitForText(/Start st-long: (starting|running)/);
     await settled(arn, 'stopped');
     app.unmount();
   });
@@ -161,10 +152,10 @@ describe('Data Migration View', () => {
     await ready('rf-ready');
     const app = open();
     await focus(app, 'rf-ready');
-    await press(app, 'x');
-    await waitForFrame(app.lastFrame, 'only a running task can be stopped');
-    await press(app, 'R');
-    await waitForFrame(app.lastFrame, 'The task is ready: only a stopped or failed task');
+    await app.pressCommand('task.stop');
+    await app.waitForText('only a running task can be stopped');
+    await app.pressCommand('task.resume');
+    await app.waitForText('The task is ready: only a stopped or failed task');
     app.unmount();
   });
 
@@ -173,12 +164,10 @@ describe('Data Migration View', () => {
     const app = open({ refreshSeconds: 3600 });
     await focus(app, 'rf-gone');
     await deleteTask(sb.clients, arn);
-    await eventually(async () =>
-      expect(await findTask(sb.clients, arn).catch(() => null)).toBeNull(),
-    );
-    await press(app, 's');
-    await waitForFrame(app.lastFrame, /✗ rf-gone: Replication Task arn:aws:dms:.*not/);
-    await waitForFrame(app.lastFrame, 'No task matches the filter');
+    await waitFor(async () => expect(await findTask(sb.clients, arn).catch(() => null)).toBeNull());
+    await app.pressCommand('task.start');
+    await app.waitForText(/✗ rf-gone: Replication Task arn:aws:dms:.*not/);
+    await app.waitForText('No task matches the filter');
     app.unmount();
   });
 
@@ -186,14 +175,12 @@ describe('Data Migration View', () => {
     const arn = await ready('del-me');
     const app = open();
     await focus(app, 'del-me');
-    await press(app, KEYS.ctrl('d'));
-    const frame = await waitForFrame(app.lastFrame, 'Delete del-me?');
+    await app.pressCommand('task.delete');
+    const frame = await app.waitForText('Delete del-me?');
     expect(frame).toContain('cannot be undone');
-    await press(app, 'y');
-    await waitForFrame(app.lastFrame, 'No task matches the filter');
-    await eventually(async () =>
-      expect(await findTask(sb.clients, arn).catch(() => null)).toBeNull(),
-    );
+    await app.pressCommand('dialog.confirm', 'y');
+    await app.waitForText('No task matches the filter');
+    await waitFor(async () => expect(await findTask(sb.clients, arn).catch(() => null)).toBeNull());
     app.unmount();
   });
 
@@ -203,21 +190,21 @@ describe('Data Migration View', () => {
     const b = await ready('bulk-b');
     const app = open();
     await focus(app, 'bulk-');
-    await press(app, ' ');
-    await press(app, ' ');
-    await waitForFrame(app.lastFrame, '2 marked');
-    await press(app, 's');
-    await waitForFrame(app.lastFrame, 'Start: 2 ok');
+    await app.pressCommand('list.mark');
+    await app.pressCommand('list.mark');
+    await app.waitForText('2 marked');
+    await app.pressCommand('task.start');
+    await app.waitForText('Start: 2 ok');
     await settled(a, 'stopped');
     await settled(b, 'stopped');
     // Stop both: neither is running now, so both are refused with a reason each.
-    await waitForFrame(app.lastFrame, /bulk-b\s+stopped · Load complete/);
-    await press(app, 'x');
-    await waitForFrame(app.lastFrame, 'The task is stopped: only a running task');
-    await press(app, KEYS.ctrl('d'));
-    await waitForFrame(app.lastFrame, 'Delete bulk-a, bulk-b?');
-    await press(app, 'y');
-    const frame = await waitForFrame(app.lastFrame, 'Delete: 2 ok');
+    await app.waitForText(/bulk-b\s+stopped · Load complete/);
+    await app.pressCommand('task.stop');
+    await app.waitForText('The task is stopped: only a running task');
+    await app.pressCommand('task.delete');
+    await app.waitForText('Delete bulk-a, bulk-b?');
+    await app.pressCommand('dialog.confirm', 'y');
+    const frame = await app.waitForText('Delete: 2 ok');
     expect(frame).toMatch(/✓ bulk-a: deleting/);
     expect(frame).toMatch(/✓ bulk-b: deleting/);
     app.unmount();
@@ -230,8 +217,8 @@ describe('Data Migration View', () => {
     const frame = app.lastFrame() ?? '';
     expect(frame).not.toContain('s Start');
     expect(frame).toContain('Enter Details');
-    await press(app, 's');
-    await press(app, KEYS.ctrl('d'));
+    await app.pressCommand('task.start');
+    await app.pressCommand('task.delete');
     expect(app.lastFrame()).not.toContain('Delete ro-task?');
     expect((await findTask(sb.clients, 'ro-task')).status).toBe('ready');
     app.unmount();

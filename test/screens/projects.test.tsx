@@ -2,12 +2,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/shell/App.js';
 import type { Services } from '../../src/ui/services.js';
 import { openProjects, type ProjectsStore } from '../../src/config/projects.js';
-import { KEYS, press, waitFor, waitForFrame } from '../support/ink.js';
+import { renderInk } from '../support/ink.js';
+import { waitFor } from '../support/wait.js';
 import { filesContaining } from '../support/secrets.js';
 import { testServices } from '../support/services.js';
 
@@ -17,13 +17,6 @@ afterEach(() => {
   expect(filesContaining(dir, SECRET)).toEqual([]);
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function type(app: { stdin: { write(s: string): void } }, text: string) {
-  for (const ch of text) {
-    app.stdin.write(ch);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('projects screen', () => {
   it('creates, renames, edits settings, exports, imports, deletes and opens projects', async () => {
@@ -37,40 +30,40 @@ describe('projects screen', () => {
         services.project = name ? store.get(name) : undefined;
       },
     });
-    const app = render(<App services={services} initialRoute={{ screen: 'projects' }} />);
-    await waitForFrame(app.lastFrame, 'No projects yet');
+    const app = renderInk(<App services={services} initialRoute={{ screen: 'projects' }} />);
+    await app.waitForText('No projects yet');
 
-    await press(app, 'n');
-    await waitForFrame(app.lastFrame, 'New project name:');
-    await type(app, 'Sales move');
-    await press(app, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'Created Sales move');
+    await app.pressCommand('projects.new');
+    await app.waitForText('New project name:');
+    await app.type('Sales move');
+    await app.pressCommand('prompt.accept');
+    await app.waitForText('Created Sales move');
     // The same name again is refused in the prompt.
-    await press(app, 'n');
-    await type(app, 'sales MOVE');
-    await press(app, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'A project named "Sales move" already exists');
-    await press(app, KEYS.escape);
+    await app.pressCommand('projects.new');
+    await app.type('sales MOVE');
+    await app.pressCommand('prompt.accept');
+    await app.waitForText('A project named "Sales move" already exists');
+    await app.pressCommand('prompt.cancel');
 
-    await press(app, 'R');
-    await waitForFrame(app.lastFrame, 'Rename Sales move to:');
-    await type(app, ' 2');
-    await press(app, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'Renamed Sales move to Sales move 2');
+    await app.pressCommand('projects.rename');
+    await app.waitForText('Rename Sales move to:');
+    await app.type(' 2');
+    await app.pressCommand('prompt.accept');
+    await app.waitForText('Renamed Sales move to Sales move 2');
 
     // Settings: a bad region is caught inline, a good one saved.
-    await press(app, 'e');
-    await waitForFrame(app.lastFrame, 'Settings of Sales move 2');
-    await type(app, 'prod');
-    await press(app, KEYS.tab);
-    await type(app, 'mars-1');
-    await waitForFrame(app.lastFrame, '"mars-1" is not an AWS region');
-    app.stdin.write(KEYS.ctrl('u'));
-    await type(app, 'eu-west-1');
-    await press(app, KEYS.tab);
-    await type(app, 'ri-main');
-    await press(app, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'Saved the settings of Sales move 2');
+    await app.pressCommand('projects.settings');
+    await app.waitForText('Settings of Sales move 2');
+    await app.type('prod');
+    await app.pressCommand('form.next');
+    await app.type('mars-1');
+    await app.waitForText('"mars-1" is not an AWS region');
+    await app.press('ctrl+u');
+    await app.type('eu-west-1');
+    await app.pressCommand('form.next');
+    await app.type('ri-main');
+    await app.pressCommand('prompt.accept');
+    await app.waitForText('Saved the settings of Sales move 2');
     expect(store.get('Sales move 2')).toMatchObject({
       profile: 'prod',
       region: 'eu-west-1',
@@ -94,33 +87,34 @@ describe('projects screen', () => {
       { remember: { source: false } },
     );
     const file = join(dir, 'exported.json');
-    await press(app, 'x');
-    await waitForFrame(app.lastFrame, 'Export to file:');
-    app.stdin.write(KEYS.ctrl('u'));
-    await type(app, file);
-    await press(app, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'Exported Sales move 2');
+    await app.pressCommand('projects.export');
+    await app.waitForText('Export to file:');
+    await app.press('ctrl+u');
+    await app.type(file);
+    await app.pressCommand('prompt.accept');
+    await app.waitForText('Exported Sales move 2');
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file, 'utf8')).not.toContain(SECRET);
-    await press(app, 'i');
-    await type(app, join(dir, 'missing.json'));
-    await press(app, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'No such file');
-    app.stdin.write(KEYS.ctrl('u'));
-    await type(app, file);
-    await press(app, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'Imported project Sales move 2 (2)');
+    await app.pressCommand('projects.import');
+    await app.type(join(dir, 'missing.json'));
+    await app.pressCommand('prompt.accept');
+    await app.waitForText('No such file');
+    await app.press('ctrl+u');
+    await app.type(file);
+    await app.pressCommand('prompt.accept');
+    await app.waitForText('Imported project Sales move 2 (2)');
 
     // Delete asks first.
-    await press(app, KEYS.ctrl('d'));
-    await waitForFrame(app.lastFrame, /Delete project .*\?/);
-    await press(app, 'y');
-    await waitForFrame(app.lastFrame, /Deleted project/);
+    await app.pressCommand('projects.delete');
+    await app.waitForText(/Delete project .*\?/);
+    await app.pressCommand('dialog.confirm', 'y');
+    await app.waitForText(/Deleted project/);
     expect(store.list()).toHaveLength(1);
 
     // Enter opens the project and goes to the schema browser.
-    await press(app, 'g', KEYS.enter);
-    await waitForFrame(app.lastFrame, 'Schema browser');
+    await app.pressCommand('list.top');
+    await app.pressCommand('projects.open');
+    await app.waitForText('Schema browser');
     expect(opened.at(-1)).toBe(store.list()[0]!.name);
     await waitFor(() => expect(app.lastFrame()).not.toContain(SECRET));
     app.unmount();

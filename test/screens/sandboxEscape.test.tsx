@@ -6,7 +6,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dmsCall } from '../../src/aws/call.js';
 import { createAwsClients } from '../../src/aws/clients.js';
@@ -17,7 +16,8 @@ import { openProjects } from '../../src/config/projects.js';
 import { isLoopbackHost } from '../../src/model/awsTarget.js';
 import { resolveTarget } from '../../src/model/targetRule.js';
 import { Root } from '../../src/shell/Root.js';
-import { KEYS, press, waitFor, waitForFrame } from '../support/ink.js';
+import { renderInk } from '../support/ink.js';
+import { waitFor } from '../support/wait.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
 const HOSTILE_ENV = {
@@ -95,7 +95,7 @@ describe('a sandbox project with every AWS_* variable pointing elsewhere', () =>
       preferences: preferences.get(),
       sandboxUrl: sb.sandbox.url,
     });
-    const app = render(
+    const app = renderInk(
       <Root
         config={{
           target,
@@ -111,21 +111,21 @@ describe('a sandbox project with every AWS_* variable pointing elsewhere', () =>
         initialRoute={{ screen: 'tasks' }}
       />,
     );
-    const frame = await waitForFrame(app.lastFrame, 'escape-check');
+    const frame = await app.waitForText('escape-check');
     expect(frame).toContain(`sandbox · ${sb.sandbox.url}`);
     // Open the project again from the projects screen: the same rule, the same sandbox.
-    await press(app, ':');
-    for (const ch of 'project') await press(app, ch);
-    await press(app, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'demo');
-    await press(app, KEYS.enter);
+    await app.pressCommand('app.goto');
+    await app.type('project');
+    await app.pressCommand('prompt.accept');
+    await app.waitForText('demo');
+    await app.pressCommand('projects.open');
     await waitFor(() => expect(app.lastFrame()).toContain(`sandbox · ${sb.sandbox.url}`));
     // …and the task list, with the clients the reopened project made, still reads the sandbox.
     const before = sent.length;
-    await press(app, ':');
-    for (const ch of 'tasks') await press(app, ch);
-    await press(app, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'escape-check');
+    await app.pressCommand('app.goto');
+    await app.type('tasks');
+    await app.pressCommand('prompt.accept');
+    await app.waitForText('escape-check');
     await waitFor(() => expect(sent.length).toBeGreaterThan(before));
     expect(app.lastFrame()).toContain(`sandbox · ${sb.sandbox.url}`);
     app.unmount();

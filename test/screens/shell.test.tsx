@@ -1,10 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/shell/App.js';
-import { KEYS, press, waitForFrame } from '../support/ink.js';
+import { renderInk } from '../support/ink.js';
 import { testServices } from '../support/services.js';
 
 let restoreEnv: () => void;
@@ -35,13 +34,13 @@ afterEach(() => restoreEnv());
 
 describe('the shell', () => {
   it('shows breadcrumbs, the screen, footer hints from the key table and the status bar', async () => {
-    const app = render(
+    const app = renderInk(
       <App
         services={testServices({ target: { profile: 'dev', region: 'us-west-2' } })}
         initialRoute={{ screen: 'profiles' }}
       />,
     );
-    const frame = await waitForFrame(app.lastFrame, 'dev');
+    const frame = await app.waitForText('dev');
     expect(frame).toContain('dms-tui › Profiles');
     expect(frame).toContain('Enter Use this profile');
     expect(frame).toContain('? Help');
@@ -51,48 +50,51 @@ describe('the shell', () => {
   });
 
   it('opens help with ? listing this screen and global keys, and closes it with Esc', async () => {
-    const app = render(<App services={testServices()} initialRoute={{ screen: 'profiles' }} />);
-    await waitForFrame(app.lastFrame, 'PROFILE');
-    await press(app, '?');
-    const help = await waitForFrame(app.lastFrame, 'Keys — Esc or ? to close');
+    const app = renderInk(<App services={testServices()} initialRoute={{ screen: 'profiles' }} />);
+    await app.waitForText('PROFILE');
+    await app.pressCommand('app.help');
+    const help = await app.waitForText('Keys — Esc or ? to close');
     expect(help).toContain('This screen');
     expect(help).toContain('Test: DescribeAccountAttributes');
     expect(help).toContain('Everywhere');
     expect(help).toMatch(/q Ctrl-c\s+Quit/);
-    await press(app, KEYS.escape);
-    await waitForFrame(app.lastFrame, 'PROFILE');
+    await app.pressCommand('nav.back');
+    await app.waitForText('PROFILE');
     expect(app.lastFrame()).not.toContain('Keys — Esc');
     app.unmount();
   });
 
   it('goes to a screen with : and completes names with Tab', async () => {
-    const app = render(<App services={testServices()} initialRoute={{ screen: 'profiles' }} />);
-    await waitForFrame(app.lastFrame, 'PROFILE');
-    await press(app, ':', 'p', 'r', 'o', 'f', KEYS.tab);
-    await waitForFrame(app.lastFrame, ':profiles');
-    await press(app, 'x', KEYS.enter);
-    await waitForFrame(app.lastFrame, 'No screen "profilesx"');
-    await press(app, KEYS.escape);
-    await waitForFrame(app.lastFrame, 'q Quit');
+    const app = renderInk(<App services={testServices()} initialRoute={{ screen: 'profiles' }} />);
+    await app.waitForText('PROFILE');
+    await app.pressCommand('app.goto');
+    await app.type('prof');
+    await app.pressCommand('prompt.complete');
+    await app.waitForText(':profiles');
+    await app.type('x');
+    await app.pressCommand('prompt.accept');
+    await app.waitForText('No screen "profilesx"');
+    await app.pressCommand('prompt.cancel');
+    await app.waitForText('q Quit');
     app.unmount();
   });
 
   it('quits on q and on Ctrl-C, and refuses Esc at the top with a reason', async () => {
     const onQuit = vi.fn();
-    const app = render(
+    const app = renderInk(
       <App services={testServices()} initialRoute={{ screen: 'profiles' }} onQuit={onQuit} />,
     );
-    await waitForFrame(app.lastFrame, 'PROFILE');
-    await press(app, KEYS.escape);
-    await waitForFrame(app.lastFrame, 'Already at the top: q/Ctrl-c quits');
-    await press(app, 'q');
+    await app.waitForText('PROFILE');
+    await app.pressCommand('nav.back');
+    await app.waitForText('Already at the top: q/Ctrl-c quits');
+    await app.pressCommand('app.quit');
     expect(onQuit).toHaveBeenCalledTimes(1);
     app.unmount();
-    const second = render(
+    const second = renderInk(
       <App services={testServices()} initialRoute={{ screen: 'profiles' }} onQuit={onQuit} />,
     );
-    await waitForFrame(second.lastFrame, 'PROFILE');
-    await press(second, KEYS.ctrl('c'));
+    await second.waitForText('PROFILE');
+    await second.pressCommand('app.quit', 'ctrl+c');
     expect(onQuit).toHaveBeenCalledTimes(2);
     second.unmount();
   });
@@ -100,8 +102,8 @@ describe('the shell', () => {
 
 describe('the profiles screen', () => {
   it('lists the default chain and the profiles of both files with their kind', async () => {
-    const app = render(<App services={testServices()} initialRoute={{ screen: 'profiles' }} />);
-    const frame = await waitForFrame(app.lastFrame, 'static keys');
+    const app = renderInk(<App services={testServices()} initialRoute={{ screen: 'profiles' }} />);
+    const frame = await app.waitForText('static keys');
     expect(frame).toContain('default credential chain');
     expect(frame).toMatch(/default\s+eu-west-1\s+settings only \(config\)/);
     expect(frame).toMatch(/dev\s+us-west-2\s+sso \(config\)/);
@@ -112,14 +114,15 @@ describe('the profiles screen', () => {
 
   it('picks a region and remembers the profile chosen with Enter', async () => {
     const services = testServices();
-    const app = render(<App services={services} initialRoute={{ screen: 'profiles' }} />);
-    await waitForFrame(app.lastFrame, 'sso (config)');
-    await press(app, 'j', 'j', 'j', 'e');
-    await waitForFrame(app.lastFrame, 'Region for DMS calls');
-    await press(app, KEYS.down, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'Region: us-east-2');
-    await press(app, KEYS.enter);
-    await waitForFrame(app.lastFrame, 'Using dev in us-east-2');
+    const app = renderInk(<App services={services} initialRoute={{ screen: 'profiles' }} />);
+    await app.waitForText('sso (config)');
+    for (let i = 0; i < 3; i++) await app.pressCommand('list.down', 'j');
+    await app.pressCommand('profiles.region');
+    await app.waitForText('Region for DMS calls');
+    await app.press('down', 'enter');
+    await app.waitForText('Region: us-east-2');
+    await app.pressCommand('profiles.select');
+    await app.waitForText('Using dev in us-east-2');
     expect(services.target).toMatchObject({ profile: 'dev', region: 'us-east-2' });
     expect(services.preferences.get()).toMatchObject({
       lastProfile: 'dev',
@@ -132,14 +135,16 @@ describe('the profiles screen', () => {
     const services = testServices({
       target: { profile: 'ci', region: 'us-east-1', endpointUrl: 'http://127.0.0.1:9' },
     });
-    const app = render(<App services={services} initialRoute={{ screen: 'profiles' }} />);
-    await waitForFrame(app.lastFrame, 'static keys');
-    await press(app, 'j', 'j', 't');
-    await waitForFrame(app.lastFrame, '✗ Cannot reach http://127.0.0.1:9: connection refused');
+    const app = renderInk(<App services={services} initialRoute={{ screen: 'profiles' }} />);
+    await app.waitForText('static keys');
+    await app.pressCommand('list.down', 'j');
+    await app.pressCommand('list.down', 'j');
+    await app.pressCommand('profiles.test');
+    await app.waitForText('✗ Cannot reach http://127.0.0.1:9: connection refused');
     // An SSO profile nobody has logged in to says how to log in.
-    await press(app, 'j', 't');
-    await waitForFrame(
-      app.lastFrame,
+    await app.pressCommand('list.down', 'j');
+    await app.pressCommand('profiles.test');
+    await app.waitForText(
       /✗ (SSO session expired or missing: run `aws sso login --profile dev`|No usable credentials in profile "dev")/,
     );
     app.unmount();

@@ -5,11 +5,11 @@ import {
   CreateReplicationTaskCommand,
   DescribeReplicationInstancesCommand,
 } from '@aws-sdk/client-database-migration-service';
-import { render } from 'ink-testing-library';
+import { renderInk } from '../support/ink.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { App } from '../../src/shell/App.js';
-import { startTestSandbox, type TestSandbox } from '../sandbox/support/sandbox.js';
-import { KEYS, sandboxServices } from './taskFormSupport.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { sandboxServices } from './taskFormSupport.js';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -61,22 +61,15 @@ it('focuses the task named by focusTaskArn', async () => {
     );
     created.push(out.ReplicationTask!.ReplicationTaskArn!);
   }
-  const app = render(
+  const app = renderInk(
     <App
       services={sandboxServices(sandbox.url)}
       initialRoute={{ screen: 'tasks', params: { focusTaskArn: created[1] } }}
     />,
   );
-  const deadline = Date.now() + 15_000;
-  const waitFor = async (text: string) => {
-    while (!(app.lastFrame() ?? '').includes(text)) {
-      if (Date.now() > deadline) throw new Error(`never showed ${text}:\n${app.lastFrame()}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  await waitFor('ccc-third');
-  app.stdin.write(KEYS.enter);
-  await waitFor('Task bbb-second');
+  await app.waitForText('ccc-third', 15_000);
+  await app.pressCommand('task.details');
+  await app.waitForText('Task bbb-second', 15_000);
   expect(app.lastFrame()).not.toContain('Task aaa-first');
   app.unmount();
 });

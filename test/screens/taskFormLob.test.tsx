@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { largestLob } from '../../src/db/largestLob.js';
-import { startTestSandbox, type TestSandbox } from '../sandbox/support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
-import { KEYS, lineWith, renderForm, sandboxServices } from './taskFormSupport.js';
+import { lineWith, renderForm, sandboxServices } from './taskFormSupport.js';
 
 const pg = await serverAvailable('postgres');
 const mysql = await serverAvailable('mysql');
@@ -55,13 +55,13 @@ describe.skipIf(!pg.ok)(`largest LOB value (${pg.reason})`, () => {
     );
     await ui.waitForText(`Largest LOB value: 40 KB (${SCHEMA}.docs.body), 2 LOB column(s)`);
     await ui.waitForText('The largest LOB value is 40 KB: limited mode at 32 KB would truncate it');
-    await ui.press(...Array(7).fill(KEYS.tab));
+    await ui.press(...Array(7).fill('tab'));
     await ui.waitForText('› Max LOB size (KB)');
-    await ui.press(KEYS.backspace, KEYS.backspace);
+    await ui.press('backspace', 'backspace');
     await ui.type('64');
     await ui.waitFor(
       (f) => lineWith(f, 'Max LOB size').includes('64') && !f.includes('would truncate'),
-      'no warning at 64 KB',
+      { what: 'no warning at 64 KB' },
     );
     ui.unmount();
   });

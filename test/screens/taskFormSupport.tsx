@@ -1,6 +1,5 @@
 // Helpers for the Create Task form's screen tests: Services pointed at an in-process sandbox,
-// an in-memory draft store, key presses one at a time and bounded waits for a frame.
-import { render } from 'ink-testing-library';
+// an in-memory draft store, and the form rendered with the ink test driver (test/support/ink.ts).
 import { App } from '../../src/shell/App.js';
 import type { Services } from '../../src/ui/services.js';
 import { createAwsClients } from '../../src/aws/clients.js';
@@ -9,20 +8,7 @@ import { DEFAULT_PREFERENCES, type Preferences } from '../../src/config/preferen
 import type { Project } from '../../src/model/project.js';
 import type { TaskDraftStore, TaskFormDraft } from '../../src/model/taskFormState.js';
 import type { Route } from '../../src/model/navigation.js';
-
-export const KEYS = {
-  tab: '\t',
-  shiftTab: '\u001B[Z',
-  down: '\u001B[B',
-  up: '\u001B[A',
-  right: '\u001B[C',
-  left: '\u001B[D',
-  enter: '\r',
-  escape: '\u001B',
-  backspace: '\u007F',
-  ctrlS: '\u0013',
-  ctrlP: '\u0010',
-} as const;
+import { renderInk } from '../support/ink.js';
 
 export function memoryDrafts(): TaskDraftStore & { all: Map<string, TaskFormDraft> } {
   const all = new Map<string, TaskFormDraft>();
@@ -60,42 +46,7 @@ export function sandboxServices(
 
 export function renderForm(services: Services, params: Record<string, unknown> = {}) {
   const route: Route = { screen: 'taskForm', params };
-  const app = render(<App services={services} initialRoute={route} />);
-  const frame = () => app.lastFrame() ?? '';
-  return {
-    ...app,
-    frame,
-    /** Writes keys one at a time, letting Ink handle each. */
-    async press(...keys: string[]) {
-      for (const key of keys) {
-        app.stdin.write(key);
-        await new Promise((r) => setTimeout(r, 15));
-      }
-    },
-    async type(text: string) {
-      for (const ch of text) {
-        app.stdin.write(ch);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    },
-    async waitFor(check: (frame: string) => boolean, what: string, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const f = frame();
-        if (check(f)) return f;
-        if (Date.now() > deadline)
-          throw new Error(`Timed out waiting for ${what}; last frame:\n${f}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-    waitForText(text: string | RegExp, timeoutMs?: number) {
-      return this.waitFor(
-        (f) => (typeof text === 'string' ? f.includes(text) : text.test(f)),
-        String(text),
-        timeoutMs,
-      );
-    },
-  };
+  return renderInk(<App services={services} initialRoute={route} />);
 }
 
 /** The line of the frame that holds text (for checking what sits on a field's row). */

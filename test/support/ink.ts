@@ -1,79 +1,109 @@
-// Helpers for ink-testing-library: wait for a frame instead of sleeping, and key sequences.
+// The test driver for ink-testing-library: presses keys (by name or by command id from the key
+// table) one write at a time and, after each, lets the frame settle (the render the key caused,
+// then a short quiet spell) before the next, so keys never overtake a render and Ink never
+// reads two keys as one paste. Waits go through the shared waitFor (wait.ts).
+import { render } from 'ink-testing-library';
+import type { ReactElement } from 'react';
+import type { CommandId } from '../../src/ui/keys.js';
+import { commandKey, keyBytes } from './keys.js';
+import { type WaitOptions, waitFor } from './wait.js';
 
-export const KEYS = {
-  up: '\u001B[A',
-  down: '\u001B[B',
-  right: '\u001B[C',
-  left: '\u001B[D',
-  enter: '\r',
-  escape: '\u001B',
-  tab: '\t',
-  shiftTab: '\u001B[Z',
-  backspace: '\u007F',
-  space: ' ',
-  pageUp: '\u001B[5~',
-  pageDown: '\u001B[6~',
-  ctrl: (letter: string) => String.fromCharCode(letter.toLowerCase().charCodeAt(0) - 96),
-} as const;
-
-/** Polls until `check` stops throwing (or returns true), up to `timeoutMs`. */
-export async function waitFor<T>(
-  check: () => T | Promise<T>,
-  { timeoutMs = 10_000, intervalMs = 20 } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const result = await check();
-      if (result !== false) return result;
-      lastError = new Error('condition returned false');
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) throw lastError;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
+/** What the driver needs of ink-testing-library's render result. */
+export interface InkApp {
+  stdin: { write(data: string): void };
+  lastFrame(): string | undefined;
+  /** Every frame rendered so far (ink-testing-library renders in debug mode: one per render). */
+  frames: string[];
 }
 
-/** Waits until the last frame contains `text` (or matches the regex); returns the frame. */
-export async function waitForFrame(
-  lastFrame: () => string | undefined,
-  text: string | RegExp,
-  timeoutMs = 10_000,
-): Promise<string> {
-  return waitFor(
-    () => {
-      const frame = lastFrame() ?? '';
-      const found = typeof text === 'string' ? frame.includes(text) : text.test(frame);
-      if (!found) throw new Error(`Frame never showed ${String(text)}. Last frame:\n${frame}`);
-      return frame;
+/** A frame has settled when no new render came for QUIET_MS (and a few event-loop turns). */
+const QUIET_MS = 20;
+/** A key that renders nothing is done after this long without a render. */
+const GRACE_MS = 50;
+/** A screen that keeps rendering (a spinner, fast polling) does not hold keys up longer. */
+const MAX_SETTLE_MS = 1000;
+
+export interface InkDriver {
+  /** The last frame ('' before the first). */
+  frame(): string;
+  /** Presses keys by name ('j', 'enter', 'escape', 'shift+tab', 'ctrl+u', …), one at a time. */
+  press(...keys: string[]): Promise<void>;
+  /** Presses the command's first key from the key table (or `key`, one of its keys). */
+  pressCommand(id: CommandId, key?: string): Promise<void>;
+  /** Types text one character at a time. */
+  type(text: string): Promise<void>;
+  /** Writes text as one chunk, as a paste arrives. */
+  paste(text: string): void;
+  /** Waits until the frame shows `text`; returns the frame. */
+  waitForText(text: string | RegExp, timeout?: number): Promise<string>;
+  /** Waits until `check(frame)` holds (true, or an assertion that passes); returns the frame. */
+  waitFor(
+    check: (frame: string) => unknown,
+    options?: Omit<WaitOptions<string>, 'until' | 'describe'>,
+  ): Promise<string>;
+}
+
+export function inkDriver(app: InkApp): InkDriver {
+  const frame = () => app.lastFrame() ?? '';
+  const send = async (bytes: string) => {
+    const before = app.frames.length;
+    app.stdin.write(bytes);
+    await settle(app, before);
+  };
+  return {
+    frame,
+    async press(...keys) {
+      for (const key of keys) await send(keyBytes(key));
     },
-    { timeoutMs },
-  );
+    pressCommand: (id, key) => send(keyBytes(commandKey(id, key))),
+    async type(text) {
+      for (const ch of text) await send(ch);
+    },
+    paste: (text) => app.stdin.write(text),
+    waitForText: (text, timeout) =>
+      waitFor(frame, {
+        until: (f) => (typeof text === 'string' ? f.includes(text) : text.test(f)),
+        what: String(text),
+        describe: frame,
+        timeout,
+        interval: 20,
+      }),
+    waitFor: (check, options = {}) =>
+      waitFor(
+        () => {
+          const f = frame();
+          if (check(f) === false) throw new Error('the check returned false');
+          return f;
+        },
+        { interval: 20, ...options, describe: frame },
+      ),
+  };
 }
 
-type KeyTarget =
-  | { write(data: string): void }
-  | { stdin: { write(data: string): void }; lastFrame: () => string | undefined };
-
-/**
- * Writes keys one at a time, letting Ink process each (Ink treats a multi-key chunk as a paste).
- * Given a render result instead of bare stdin, it waits after each key until the frame changes
- * (at most half a second), so a loaded machine cannot make keys overtake the render.
- */
-export async function press(target: KeyTarget, ...keys: string[]): Promise<void> {
-  for (const key of keys) {
-    if ('lastFrame' in target) {
-      const before = target.lastFrame();
-      target.stdin.write(key);
-      const deadline = Date.now() + 500;
-      while (target.lastFrame() === before && Date.now() < deadline)
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    } else {
-      target.write(key);
-      await new Promise((resolve) => setTimeout(resolve, 40));
+/** Waits for the render a key caused to finish: new frames, then QUIET_MS without one. */
+async function settle(app: InkApp, before: number): Promise<void> {
+  const start = Date.now();
+  let seen = before;
+  let changedAt = 0;
+  let quietTurns = 0;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const now = Date.now();
+    if (app.frames.length !== seen) {
+      seen = app.frames.length;
+      changedAt = now;
+      quietTurns = 0;
+      continue;
     }
+    quietTurns++;
+    if (now - start > MAX_SETTLE_MS) return;
+    if (quietTurns < 3) continue;
+    if (changedAt ? now - changedAt >= QUIET_MS : now - start >= GRACE_MS) return;
   }
+}
+
+/** ink-testing-library's render, with the driver's verbs on the result (`app.press('j')`). */
+export function renderInk(tree: ReactElement): ReturnType<typeof render> & InkDriver {
+  const app = render(tree);
+  return Object.assign(app, inkDriver(app));
 }

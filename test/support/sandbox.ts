@@ -1,95 +1,73 @@
-// An in-process sandbox for hook, screen and command tests, with a controllable stand-in for
-// the full-load engine (so tests decide when a load finishes) and helpers that create endpoints
-// and tasks through the real SDK.
+// The one test sandbox: the sandbox in-process on a random port with a temporary data dir, the
+// real SDK clients pointed at it (raw `dms`/`logs` making one attempt, and the app's AwsClients),
+// and, on request, the stand-in engine and two PostgreSQL endpoints so a test can create tasks
+// in one call. Sandbox, hook, screen, command and e2e tests and the benches all start it here.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import {
   CreateEndpointCommand,
   CreateReplicationTaskCommand,
-  type DatabaseMigrationServiceClient,
+  DatabaseMigrationServiceClient,
   DescribeReplicationInstancesCommand,
 } from '@aws-sdk/client-database-migration-service';
 import type { Services } from '../../src/ui/services.js';
 import { type AwsClients, createAwsClients } from '../../src/aws/clients.js';
 import type { AwsTarget } from '../../src/model/awsTarget.js';
-import type { FullLoadJob, FullLoadOutcome, RunFullLoad } from '../../src/sandbox/engine/types.js';
-import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
+import {
+  type RunningSandbox,
+  type SandboxOptions,
+  startSandbox,
+} from '../../src/sandbox/server.js';
+import { FakeEngine } from './fakeEngine.js';
 import { testServices } from './services.js';
 
-/** A stand-in engine: reports its tables, loads them at once ('complete') or holds them until
- *  released or stopped ('hold'), and writes a few log lines like the real one. */
-export class FakeEngine {
-  mode: 'complete' | 'hold' | 'fail' = 'complete';
-  tables = [
-    { schema: 'public', table: 'orders' },
-    { schema: 'public', table: 'customers' },
-  ];
-  rows = 42;
-  private waiting = new Set<() => void>();
+export { FakeEngine } from './fakeEngine.js';
 
-  release(): void {
-    for (const w of this.waiting) w();
-    this.waiting.clear();
-  }
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-  readonly run: RunFullLoad = async (job: FullLoadJob): Promise<FullLoadOutcome> => {
-    const tables = this.tables.filter((t) => !job.skipTables?.has(`${t.schema}.${t.table}`));
-    job.onTables(tables);
-    job.log('TABLES_MANAGER', 'I', `${tables.length} tables to load`, 'tables.c:1');
-    if (this.mode === 'fail') return { kind: 'failed', message: 'Cannot connect to the source' };
-    const [first, ...rest] = tables;
-    if (first)
-      job.onTableUpdate({
-        ...first,
-        state: 'Full load',
-        fullLoadRows: 1,
-        errorRows: 0,
-        startTime: new Date(),
-      });
-    if (this.mode === 'hold') {
-      await new Promise<void>((resolve) => {
-        this.waiting.add(resolve);
-        job.signal.addEventListener('abort', () => resolve(), { once: true });
-      });
-      if (job.signal.aborted) return { kind: 'stopped' };
-    }
-    for (const t of first ? [first, ...rest] : rest) {
-      job.onTableUpdate({
-        ...t,
-        state: 'Table completed',
-        fullLoadRows: this.rows,
-        errorRows: 0,
-        endTime: new Date(),
-      });
-      job.log(
-        'TARGET_LOAD',
-        'I',
-        `Load finished for table '${t.schema}'.'${t.table}' (${this.rows} rows)`,
-        'load.c:2',
-      );
-    }
-    job.log('SOURCE_UNLOAD', 'W', 'A warning line for the colours test', 'unload.c:3');
-    return { kind: 'completed' };
-  };
+export const DUMMY_CREDENTIALS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'not-a-secret' };
+
+export interface TestSandboxOptions extends Partial<SandboxOptions> {
+  /** Run loads with a FakeEngine the test drives (`sb.engine`) instead of the real engine.
+   *  Ignored when `runFullLoad` is given. */
+  fakeEngine?: boolean;
+  /** Create a source and a target endpoint on the local PostgreSQL (ids `src-pg`, `dst-pg`
+   *  unless named here) and look up the instance, for `createTask`. */
+  endpoints?: boolean | { source: string; target: string };
+  /** Region of the SDK clients (default us-east-1). */
+  region?: string;
+  /** maxAttempts of the app's AwsClients (default 3). */
+  clientAttempts?: number;
 }
 
 export interface TestSandbox {
-  sandbox: RunningSandbox;
+  /** The running sandbox (a new one after `restart`). */
+  readonly sandbox: RunningSandbox;
+  readonly url: string;
+  dataDir: string;
+  /** Raw SDK clients, one attempt per call, dummy credentials. */
+  dms: DatabaseMigrationServiceClient;
+  logs: CloudWatchLogsClient;
+  /** The app's view of the sandbox: its AwsTarget and AwsClients. */
   target: AwsTarget;
   clients: AwsClients;
+  /** The stand-in engine (in use with `fakeEngine: true`). */
   engine: FakeEngine;
-  dataDir: string;
+  /** With `endpoints`: the two endpoints' ARNs and the instance's. */
   source: string;
   targetEndpoint: string;
   instanceArn: string;
+  /** Creates a task between the two endpoints (needs `endpoints`); returns its ARN. */
   createTask(
     id: string,
-    options?: { type?: string; logging?: boolean; tables?: string },
+    options?: { type?: string; logging?: boolean; tables?: string; settings?: string },
   ): Promise<string>;
   /** Closes the sandbox and starts it again on the same port and data (e.g. without chaos). */
   restart(options?: { chaos?: string }): Promise<void>;
-  close(): Promise<void>;
+  /** Stops everything; removes the data dir unless `keepData`. */
+  close(keepData?: boolean): Promise<void>;
 }
 
 /** A source and a target endpoint on the local PostgreSQL, and the sandbox's ready instance. */
@@ -120,104 +98,99 @@ export async function postgresFixtures(
   };
 }
 
-export async function startTestSandbox(
-  options: { chaos?: string; clientAttempts?: number } = {},
-): Promise<TestSandbox> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dmst-migview-'));
-  const engine = new FakeEngine();
-  let sandbox = await startSandbox({
-    port: 0,
-    dataDir,
-    demo: false,
-    chaos: options.chaos,
-    runFullLoad: engine.run,
-  });
-  const target: AwsTarget = { sandbox: true, endpointUrl: sandbox.url, region: 'us-east-1' };
-  const clients = createAwsClients(target, { maxAttempts: options.clientAttempts ?? 3 });
-  const setup = createAwsClients(target, { maxAttempts: 10, retryMode: 'standard' });
-  const dms = await setup.dms();
+const ALL_PUBLIC_TABLES = JSON.stringify({
+  rules: [
+    {
+      'rule-type': 'selection',
+      'rule-id': '1',
+      'rule-name': 'all',
+      'object-locator': { 'schema-name': 'public', 'table-name': '%' },
+      'rule-action': 'include',
+    },
+  ],
+});
+
+export async function startTestSandbox(options: TestSandboxOptions = {}): Promise<TestSandbox> {
   const {
-    source,
-    target: targetEndpoint,
-    instanceArn,
-  } = await postgresFixtures(dms, 'src-pg', 'dst-pg');
-  const handle: TestSandbox = {
+    fakeEngine,
+    endpoints,
+    region = 'us-east-1',
+    clientAttempts,
+    ...sandboxOptions
+  } = options;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dmst-sandbox-'));
+  const engine = new FakeEngine();
+  const runFullLoad = options.runFullLoad ?? (fakeEngine ? engine.run : undefined);
+  const start = (port: number, chaos: string | undefined) =>
+    startSandbox({ ...sandboxOptions, port, dataDir, chaos, runFullLoad });
+  let sandbox = await start(options.port ?? 0, options.chaos).catch((error: unknown) => {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  const raw = { endpoint: sandbox.url, region, credentials: DUMMY_CREDENTIALS, maxAttempts: 1 };
+  const dms = new DatabaseMigrationServiceClient(raw);
+  const logs = new CloudWatchLogsClient(raw);
+  const target: AwsTarget = { sandbox: true, endpointUrl: sandbox.url, region };
+  const clients = createAwsClients(target, { maxAttempts: clientAttempts ?? 3 });
+  // Set-up calls retry harder, so fixtures get made even through --chaos.
+  const setup = createAwsClients(target, { maxAttempts: 10, retryMode: 'standard' });
+  const ids = typeof endpoints === 'object' ? endpoints : { source: 'src-pg', target: 'dst-pg' };
+  const fixtures = endpoints
+    ? await postgresFixtures(await setup.dms(), ids.source, ids.target)
+    : { source: '', target: '', instanceArn: '' };
+
+  return {
     get sandbox() {
       return sandbox;
     },
+    get url() {
+      return sandbox.url;
+    },
+    dataDir,
+    dms,
+    logs,
     target,
     clients,
     engine,
-    dataDir,
-    source,
-    targetEndpoint,
-    instanceArn,
+    source: fixtures.source,
+    targetEndpoint: fixtures.target,
+    instanceArn: fixtures.instanceArn,
     async createTask(id, o = {}) {
-      const out = await dms.send(
+      if (!endpoints) throw new Error('createTask needs startTestSandbox({ endpoints: true })');
+      const out = await (await setup.dms()).send(
         new CreateReplicationTaskCommand({
           ReplicationTaskIdentifier: id,
-          SourceEndpointArn: source,
-          TargetEndpointArn: targetEndpoint,
-          ReplicationInstanceArn: instanceArn,
+          SourceEndpointArn: fixtures.source,
+          TargetEndpointArn: fixtures.target,
+          ReplicationInstanceArn: fixtures.instanceArn,
           MigrationType: (o.type ?? 'full-load') as 'full-load',
-          TableMappings:
-            o.tables ??
-            JSON.stringify({
-              rules: [
-                {
-                  'rule-type': 'selection',
-                  'rule-id': '1',
-                  'rule-name': 'all',
-                  'object-locator': { 'schema-name': 'public', 'table-name': '%' },
-                  'rule-action': 'include',
-                },
-              ],
-            }),
+          TableMappings: o.tables ?? ALL_PUBLIC_TABLES,
           ReplicationTaskSettings:
-            o.logging === false ? undefined : JSON.stringify({ Logging: { EnableLogging: true } }),
+            o.settings ??
+            (o.logging === false
+              ? undefined
+              : JSON.stringify({ Logging: { EnableLogging: true } })),
         }),
       );
       return out.ReplicationTask?.ReplicationTaskArn ?? '';
     },
-    async restart(o: { chaos?: string } = {}) {
+    async restart(o = {}) {
       const port = sandbox.port;
       await sandbox.close();
-      sandbox = await startSandbox({
-        port,
-        dataDir,
-        demo: false,
-        chaos: o.chaos,
-        runFullLoad: engine.run,
-      });
+      sandbox = await start(port, o.chaos);
     },
-    async close() {
+    async close(keepData = false) {
       engine.release();
-      clients.destroy();
-      setup.destroy();
+      for (const client of [dms, logs, clients, setup]) client.destroy();
       await sandbox.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  return handle;
 }
 
-/** Polls `check` until it stops throwing (bounded); rethrows the last failure. */
-export async function eventually<T>(
-  check: () => T | Promise<T>,
-  timeoutMs = 10_000,
-  everyMs = 50,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < until) {
-    try {
-      return await check();
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw last;
+/** A name no other test (or earlier run) uses. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Math.random().toString(36).slice(2, 8)}`;
 }
 
 /** Services for hook and screen tests pointed at a test sandbox. */

@@ -2,9 +2,10 @@
 // it, Backspace and Delete remove the character before it, Ctrl-u clears the field (as in a
 // shell). Other control keys (Ctrl-s, Ctrl-p…) are left to the key table. The screen registers
 // its layer with textInput: true while a field has focus.
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { isTyping, keyName } from '../../model/keyName.js';
+import { useTextInput } from '../../ui/bindings.js';
 
 export interface TextFieldProps {
   value: string;
@@ -49,7 +50,7 @@ export function TextField({
     };
   }, [focus]);
   const at = Math.min(live.current.cursor, value.length);
-  useInput((input, key) => {
+  useTextInput((input, key) => {
     const field = live.current;
     if (!field.focus || !field.armed) return;
     const name = keyName(input, key);

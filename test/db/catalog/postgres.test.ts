@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnection } from '../../../src/db/connection.js';
 import { openCatalog } from '../../../src/db/catalog/openCatalog.js';
 import { type CatalogReader, QueryCancelled, QueryGate } from '../../../src/db/catalog/reader.js';
-import { waitFor } from '../../support/ink.js';
+import { waitFor } from '../../support/wait.js';
 import type { ConnectionSpec } from '../../../src/model/connection.js';
 import { startPglite, type PgliteServer } from '../../support/pglite.js';
 import { serverAvailable } from '../../support/servers.js';
