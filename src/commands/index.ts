@@ -7,6 +7,7 @@ import { type AwsClients, createAwsClients } from '../aws/clients.js';
 import type { AwsTarget } from '../model/awsTarget.js';
 import { COMMON_FLAGS, commonOptions, TASK_COMMANDS } from './cliArgs.js';
 import { runAction } from './actions.js';
+import { visibleIo } from './format.js';
 import {
   type CommandIo,
   EXIT,
@@ -100,8 +101,10 @@ async function resolveTarget(command: ParsedCommand): Promise<AwsTarget> {
 export async function runTaskCommand(
   name: string,
   args: string[],
-  io: CommandIo = processIo(),
+  rawIo: CommandIo = processIo(),
 ): Promise<number> {
+  // Task names, DMS's messages and log lines are shown, never obeyed, by the terminal.
+  const io = visibleIo(rawIo);
   const parsed = parseTaskCommand(name, args, io.env);
   if ('help' in parsed) {
     io.stdout(`${TASK_USAGE}\n`);

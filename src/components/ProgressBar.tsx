@@ -1,5 +1,5 @@
 // A progress bar with its percentage: "██████░░░░ 60%".
-import { Text } from 'ink';
+import { Text } from './Text.js';
 
 export function progressText(percent: number, width: number): string {
   const p = Math.max(0, Math.min(100, Math.round(percent)));

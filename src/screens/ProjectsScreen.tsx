@@ -2,7 +2,8 @@
 // and region become the target, and the schema browser opens); n new, R rename, Ctrl-d delete,
 // e settings, s/t source/target connection, x export, i import. The commands live in
 // useProjectsCommands; this file draws the list and the dialog that is open.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';

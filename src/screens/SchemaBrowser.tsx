@@ -5,7 +5,8 @@
 // where each table says plainly when it is missing in the target; c hands the marked (or the
 // focused) objects to the Create DMS Task form. The state and commands live in
 // useSchemaBrowser; this file lays out the panes and the prompt below them.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useMemo } from 'react';
 import { hintFor, keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';

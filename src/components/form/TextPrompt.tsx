@@ -1,6 +1,7 @@
 // A one-line text prompt in a modal layer (name a project, a file path, a password). Enter
 // accepts, Esc cancels; `mask` hides what is typed. Generic: the task form may reuse it.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../Text.js';
 import { useState } from 'react';
 import { useBindings } from '../../ui/bindings.js';
 import { hintFor } from '../../ui/keyHint.js';
