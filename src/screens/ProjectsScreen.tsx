@@ -67,11 +67,17 @@ function ProjectDialog({
   switch (mode.kind) {
     case 'new':
       return (
-        <TextPrompt label="New project name:" onCancel={answer.cancel} onSubmit={answer.create} />
+        <TextPrompt
+          purpose="project:new"
+          label="New project name:"
+          onCancel={answer.cancel}
+          onSubmit={answer.create}
+        />
       );
     case 'rename':
       return (
         <TextPrompt
+          purpose={`project:rename:${mode.name}`}
           label={`Rename ${mode.name} to:`}
           initial={mode.name}
           onCancel={answer.cancel}
@@ -91,6 +97,7 @@ function ProjectDialog({
     case 'export':
       return (
         <TextPrompt
+          purpose={`project:export:${mode.name}`}
           label="Export to file:"
           initial={exportFileName(mode.name)}
           onCancel={answer.cancel}
@@ -100,6 +107,7 @@ function ProjectDialog({
     case 'import':
       return (
         <TextPrompt
+          purpose="project:import"
           label="Import project file:"
           onCancel={answer.cancel}
           onSubmit={answer.importFrom}

@@ -65,6 +65,7 @@ export function SchemaBrowser() {
       </Box>
       {askFor && live?.[askFor] ? (
         <TextPrompt
+          purpose={`password:${askFor}`}
           label={`Password for the ${askFor} (${describeConnection(live[askFor])}):`}
           mask
           hint={[
@@ -77,6 +78,7 @@ export function SchemaBrowser() {
         />
       ) : prompt.kind === 'server' ? (
         <TextPrompt
+          purpose={`server-filter:${prompt.schema}`}
           label={`Server-side name filter for ${prompt.schema}:`}
           initial={active.serverFilter(prompt.schema)}
           hint="Tables whose name contains this text are loaded from the server · empty loads all"
