@@ -11,6 +11,5 @@ export const HOSTILE_SHOWN = 'x\\x1b]0;PWNED\\x07\\x1b[5;31mblink\\x9b2J\\u202et
 
 /** Ink's own colours out of a frame (ink-testing-library frames may carry SGR sequences). */
 export function withoutSgr(frame: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the sequences Ink itself writes
   return frame.replace(/\u001b\[[0-9;]*m/g, '');
 }
