@@ -13,6 +13,7 @@ import { StatusBar } from '../../src/components/StatusBar.js';
 import { Table } from '../../src/components/Table.js';
 import { Text } from '../../src/components/Text.js';
 import { Tree } from '../../src/components/Tree.js';
+import { Picker } from '../../src/screens/TaskForm/Picker.js';
 import { KeyDispatcher } from '../../src/ui/bindings.js';
 import { NavigationProvider } from '../../src/ui/navigation.js';
 import { StatusProvider } from '../../src/ui/status.js';
@@ -113,6 +114,25 @@ describe('shared components draw outside text visibly', () => {
     );
     expectSafe(dialog);
     expect(dialog.length).toBeLessThan(20_000);
+  });
+
+  it('the endpoint picker with a 1 MB ServerName draws a bounded frame', () => {
+    const items = [
+      { key: 'a', label: HOSTILE, detail: `postgres · ${MEGABYTE}:5432/db` },
+      { key: 'b', label: 'ok', detail: 'postgres · db.example.com:5432/db' },
+    ];
+    const frame = draw(
+      <Picker
+        title="Source endpoint"
+        items={items}
+        height={8}
+        onPick={() => {}}
+        onClose={() => {}}
+      />,
+    );
+    expectSafe(frame);
+    expect(frame).toContain('db.example.com:5432/db');
+    expect(frame.length).toBeLessThan(3000);
   });
 
   it('Text: each string child, nested or in a list', () => {
