@@ -9,6 +9,7 @@ import type { Project } from '../model/project.js';
 import { resolveTarget } from '../model/targetRule.js';
 import { COMMON_FLAGS, commonOptions, TASK_COMMANDS } from './cliArgs.js';
 import { runAction } from './actions.js';
+import { visibleIo } from './format.js';
 import {
   type CommandIo,
   EXIT,
@@ -123,8 +124,10 @@ async function commandTarget(command: ParsedCommand, io: CommandIo): Promise<Aws
 export async function runTaskCommand(
   name: string,
   args: string[],
-  io: CommandIo = processIo(),
+  rawIo: CommandIo = processIo(),
 ): Promise<number> {
+  // Task names, DMS's messages and log lines are shown, never obeyed, by the terminal.
+  const io = visibleIo(rawIo);
   const parsed = parseTaskCommand(name, args);
   if ('help' in parsed) {
     io.stdout(`${TASK_USAGE}\n`);

@@ -5,6 +5,7 @@ import { createLogTail } from '../aws/logs.js';
 import { findTask, listNames } from '../aws/tasks.js';
 import type { LogLine } from '../model/logLine.js';
 import { instanceName, taskLogLocation } from '../model/task.js';
+import { jsonLine } from './format.js';
 import { type CommandIo, EXIT, type ParsedCommand } from './io.js';
 
 export async function runLogs(
@@ -23,7 +24,7 @@ export async function runLogs(
       command.output === 'json'
         ? lines
             .map((l) =>
-              JSON.stringify({
+              jsonLine({
                 timestamp: new Date(l.timestamp).toISOString(),
                 component: l.component,
                 severity: l.severity,

@@ -1,5 +1,6 @@
 // Pick one of a few choices (Tab/→ next, Shift-Tab/← previous, Enter picks, Esc cancels).
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
 import { hintFor, keysFor } from '../ui/keyHint.js';

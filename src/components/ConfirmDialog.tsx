@@ -1,5 +1,6 @@
 // A yes/no question that holds the keyboard until answered (Enter/y confirms, Esc/n cancels).
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { useBindings } from '../ui/bindings.js';
 import { keysFor } from '../ui/keyHint.js';
 

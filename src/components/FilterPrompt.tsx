@@ -1,5 +1,6 @@
 // The `/` prompt: filters as you type (substring, regex, ! inverts); Enter keeps it, Esc clears.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { useBindings } from '../ui/bindings.js';
 import { TextField } from './form/TextField.js';
 

@@ -1,5 +1,6 @@
 // `:` go-to prompt with Tab completion over screen names.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import TextInput from 'ink-text-input';
 import { useState } from 'react';
 import { useBindings } from '../ui/bindings.js';

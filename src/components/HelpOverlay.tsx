@@ -1,6 +1,7 @@
 // `?`: every key in force on this screen, grouped by where it applies, from the key table.
 // Scrolls with the list keys when it does not fit.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { useState } from 'react';
 import { type ShownBinding, useActiveBindings, useBindings } from '../ui/bindings.js';
 import { keysFor } from '../ui/keyHint.js';

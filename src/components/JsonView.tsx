@@ -1,12 +1,16 @@
 // Pretty JSON in a scrollable window (j/k, PgUp/PgDn, g/G), keys cyan, strings green.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { useMemo } from 'react';
 import { useBindings } from '../ui/bindings.js';
 import { useListCursor } from '../hooks/useListCursor.js';
 import { visibleRange } from '../model/listCursor.js';
+import { terminalSafeJson, visible } from '../model/visibleText.js';
 
+/** The value as pretty JSON lines, with DEL, C1 and bidirectional controls as \uXXXX too. */
 export function jsonLines(value: unknown): string[] {
-  return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? String(v) : v), 2).split('\n');
+  const json = JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? String(v) : v), 2);
+  return terminalSafeJson(json ?? 'undefined').split('\n');
 }
 
 export function JsonView({
@@ -30,7 +34,9 @@ export function JsonView({
   const { start, end } = visibleRange(list.cursor, lines.length, height);
   return (
     <Box flexDirection="column">
-      {lines.slice(start, end).map((line, i) => {
+      {lines.slice(start, end).map((whole, i) => {
+        // Cut before matching and drawing: a 1 MB string value costs what a short one does.
+        const line = visible(whole);
         const m = /^(\s*)("(?:[^"\\]|\\.)*")(:\s?)(.*)$/.exec(line);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional

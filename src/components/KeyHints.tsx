@@ -1,5 +1,6 @@
 // The footer: the keys in force, top layer first and the global keys last, from the key table.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { type ShownBinding, useActiveBindings } from '../ui/bindings.js';
 import { COMMANDS } from '../ui/keys.js';
 import { isTyping, keyLabel } from '../model/keyName.js';

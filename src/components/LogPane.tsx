@@ -1,7 +1,9 @@
 // Log lines in a window: severity colours (E red, W yellow, D dim), optional wrap and
 // timestamps, the focused line marked. Generic over any list of parsed DMS log lines.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { displayLogLine, type LogLine } from '../model/logLine.js';
+import { DISPLAY_MAX, visible } from '../model/visibleText.js';
 
 const COLOR: Record<string, string | undefined> = { E: 'red', W: 'yellow' };
 
@@ -22,9 +24,11 @@ export function LogPane({
   return (
     <Box flexDirection="column">
       {lines.map(({ index, line }) => {
-        const text = displayLogLine(line, timestamps);
-        const shown =
-          wrap || text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+        // Escaped and cut before Ink measures it: a line as wide as the pane, or a few screens
+        // of it when wrapping.
+        const shown = visible(displayLogLine(line, timestamps), {
+          maxLength: wrap ? DISPLAY_MAX : Math.max(1, width),
+        });
         return (
           <Text
             key={index}

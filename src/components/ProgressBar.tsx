@@ -1,7 +1,7 @@
 // A progress bar with its percentage: "██████░░░░ 60%", coloured by how the load really went
 // (model/taskReading.ts): green only when complete, red when it failed or left tables in error.
-import { Text } from 'ink';
 import type { BarStyle } from '../model/taskReading.js';
+import { Text } from './Text.js';
 
 export function progressText(percent: number, width: number): string {
   const p = Math.max(0, Math.min(100, Math.round(percent)));

@@ -1,5 +1,5 @@
 // A tone (health) as a colour, used by every list that colours rows by health.
-import { Text } from 'ink';
+import { Text } from './Text.js';
 import type { Tone } from '../model/taskStatus.js';
 
 export const TONE_COLOR: Record<Tone, string | undefined> = {

@@ -1,9 +1,11 @@
 // The bottom line: where AWS calls go, read-only, freshness, and the latest error or notice.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { useEffect, useState } from 'react';
 import { type AwsTarget, describeTarget } from '../model/awsTarget.js';
 import type { StatusState } from '../ui/status.js';
 import { ageText } from '../model/time.js';
+import { visible } from '../model/visibleText.js';
 
 export function StatusBar({
   target,
@@ -39,7 +41,7 @@ export function StatusBar({
       {message ? (
         <Text color={status.error ? 'red' : 'yellow'}>
           {' '}
-          {message.length > room ? `${message.slice(0, Math.max(0, room - 1))}…` : message}
+          {visible(message, { maxLength: Math.max(1, room) })}
         </Text>
       ) : null}
     </Box>

@@ -1,12 +1,14 @@
 // A windowed table: a header and only the rows on screen, the focused one inverse, marked
 // rows with a ● in front, columns that do not fit dropped by priority. Generic: callers give
 // the cells, the tone, and optionally a renderer for special cells (a progress bar).
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { ReactNode } from 'react';
 import type { ListCursor } from '../model/listCursor.js';
 import { visibleRange } from '../model/listCursor.js';
 import { type ColumnSpec, fitColumns, fitText } from '../model/taskRow.js';
 import type { Tone } from '../model/taskStatus.js';
+import { visible } from '../model/visibleText.js';
 import type { SortState } from '../model/taskSort.js';
 import { TONE_COLOR } from './StatusBadge.js';
 
@@ -56,7 +58,8 @@ export function Table<T, C extends string>(props: TableProps<T, C>) {
               const gap = ci < columns.length - 1 ? ' ' : '';
               return (
                 <Text key={c.id} color={special ? undefined : color}>
-                  {special ?? fitText(cells[c.id] ?? '', c.width, c.align)}
+                  {special ??
+                    fitText(visible(cells[c.id] ?? '', { maxLength: c.width }), c.width, c.align)}
                   {gap}
                 </Text>
               );

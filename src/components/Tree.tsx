@@ -1,6 +1,7 @@
 // A windowed tree: only the rows in view are rendered, so a tree of 20,000 rows scrolls as fast
 // as one of 20. Rows come flattened (see src/model/schemaTree.ts); the caller decorates them.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { memo } from 'react';
 
 export interface TreeLine {
@@ -54,18 +55,28 @@ function TreeInner<R extends TreeLine>({
         return (
           <Box key={row.id} width={width}>
             <Box flexGrow={1} flexShrink={1} overflow="hidden">
-              <Text wrap="truncate-end" inverse={focused && active} underline={focused && !active}>
+              <Text
+                wrap="truncate-end"
+                maxLength={width}
+                inverse={focused && active}
+                underline={focused && !active}
+              >
                 {'  '.repeat(row.depth)}
                 {twisty}
                 {d.marker ? <Text color={d.markerColor}>{d.marker}</Text> : null}
-                <Text color={d.labelColor} dimColor={d.dim}>
+                <Text color={d.labelColor} dimColor={d.dim} maxLength={width}>
                   {row.label}
                 </Text>
               </Text>
             </Box>
             {d.suffix ? (
               <Box flexShrink={0} marginLeft={1}>
-                <Text color={d.suffixColor} dimColor={!d.suffixColor} wrap="truncate-end">
+                <Text
+                  color={d.suffixColor}
+                  dimColor={!d.suffixColor}
+                  wrap="truncate-end"
+                  maxLength={width}
+                >
                   {d.suffix}
                 </Text>
               </Box>

@@ -2,7 +2,8 @@
 // database, user, password (masked), SSL mode, "remember password". Every field is validated
 // inline before any connection attempt; Ctrl-t tests the connection for real (with a timeout)
 // and shows the server version or one error line; Ctrl-s saves.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
 import { useNavigation } from '../ui/navigation.js';

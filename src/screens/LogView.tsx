@@ -2,7 +2,8 @@
 // timestamps, severity and component filters, `/` text filter, jump to the next error, save to
 // a file. When there is no log it says why and, if logging is off, offers to turn it on.
 // The state and commands live in useLogView; this file draws them.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useBodySize } from '../ui/layout.js';
 import type { ScreenProps } from '../ui/screenProps.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';

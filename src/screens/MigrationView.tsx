@@ -2,7 +2,8 @@
 // start/stop/resume/delete with per-task results, and the way into details, table statistics
 // and the log pane. The state and commands live in useMigrationView; this file draws the
 // header, the table, the results and the dialog that is open.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
 import type { ScreenProps } from '../ui/screenProps.js';

@@ -1,6 +1,7 @@
 // Profiles: pick the AWS profile (or the default chain, or the local sandbox) and region the
 // app works with; `t` tests it with DescribeAccountAttributes. The choice is remembered.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import SelectInput from 'ink-select-input';
 import { useState } from 'react';
 import { useBindings } from '../ui/bindings.js';

@@ -2,7 +2,8 @@
 // and region become the target, and the schema browser opens); n new, R rename, Ctrl-d delete,
 // e settings, s/t source/target connection, x export, i import. The commands live in
 // useProjectsCommands; this file draws the list and the dialog that is open.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
@@ -66,11 +67,17 @@ function ProjectDialog({
   switch (mode.kind) {
     case 'new':
       return (
-        <TextPrompt label="New project name:" onCancel={answer.cancel} onSubmit={answer.create} />
+        <TextPrompt
+          purpose="project:new"
+          label="New project name:"
+          onCancel={answer.cancel}
+          onSubmit={answer.create}
+        />
       );
     case 'rename':
       return (
         <TextPrompt
+          purpose={`project:rename:${mode.name}`}
           label={`Rename ${mode.name} to:`}
           initial={mode.name}
           onCancel={answer.cancel}
@@ -90,6 +97,7 @@ function ProjectDialog({
     case 'export':
       return (
         <TextPrompt
+          purpose={`project:export:${mode.name}`}
           label="Export to file:"
           initial={exportFileName(mode.name)}
           onCancel={answer.cancel}
@@ -99,6 +107,7 @@ function ProjectDialog({
     case 'import':
       return (
         <TextPrompt
+          purpose="project:import"
           label="Import project file:"
           onCancel={answer.cancel}
           onSubmit={answer.importFrom}

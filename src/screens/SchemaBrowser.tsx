@@ -5,7 +5,8 @@
 // where each table says plainly when it is missing in the target; c hands the marked (or the
 // focused) objects to the Create DMS Task form. The state and commands live in
 // useSchemaBrowser; this file lays out the panes and the prompt below them.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useMemo } from 'react';
 import { hintFor, keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
@@ -64,6 +65,7 @@ export function SchemaBrowser() {
       </Box>
       {askFor && live?.[askFor] ? (
         <TextPrompt
+          purpose={`password:${askFor}`}
           label={`Password for the ${askFor} (${describeConnection(live[askFor])}):`}
           mask
           hint={[
@@ -76,6 +78,7 @@ export function SchemaBrowser() {
         />
       ) : prompt.kind === 'server' ? (
         <TextPrompt
+          purpose={`server-filter:${prompt.schema}`}
           label={`Server-side name filter for ${prompt.schema}:`}
           initial={active.serverFilter(prompt.schema)}
           hint="Tables whose name contains this text are loaded from the server · empty loads all"

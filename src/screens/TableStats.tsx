@@ -1,6 +1,7 @@
 // Table statistics of one task (DescribeTableStatistics, all pages), refreshed while visible:
 // sortable, filterable, "errors only"; marked tables can be reloaded (ReloadTables).
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useMemo, useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
 import { command } from '../ui/commands.js';

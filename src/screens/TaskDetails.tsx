@@ -1,7 +1,8 @@
 // Task details: identifiers, endpoints with engine and server, instance, dates, stop reason,
 // failure, LOB and logging settings in words, the table mappings as sentences; `y` shows the
 // full JSON (fetched with settings).
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useMemo, useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
 import { keysFor } from '../ui/keyHint.js';

@@ -1,6 +1,7 @@
 // The shell: breadcrumbs, the screen on top of the navigation stack, footer hints, status bar,
 // and the `?` help and `:` go-to overlays. Global keys are bound here.
-import { Box, Text, useApp } from 'ink';
+import { Box, useApp } from 'ink';
+import { Text } from '../components/Text.js';
 import { useState } from 'react';
 import { GotoPrompt } from '../components/GotoPrompt.js';
 import { HelpOverlay } from '../components/HelpOverlay.js';

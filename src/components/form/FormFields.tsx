@@ -2,7 +2,8 @@
 // checkbox (Space ticks), each with its inline error line. The focused text field owns the
 // keyboard (the caller registers its layer with textInput while `isTextField(focused)`).
 // Generic: the Create Task form may reuse it.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../Text.js';
 import { TextField } from './TextField.js';
 
 export type FieldSpec =

@@ -2,7 +2,7 @@
 // it, Backspace and Delete remove the character before it, Ctrl-u clears the field (as in a
 // shell). Other control keys (Ctrl-s, Ctrl-p…) are left to the key table. The screen registers
 // its layer with textInput: true while a field has focus.
-import { Text } from 'ink';
+import { Text } from '../Text.js';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { isTyping, keyName } from '../../model/keyName.js';
 import { useTextInput } from '../../ui/bindings.js';

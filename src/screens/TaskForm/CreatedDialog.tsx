@@ -1,6 +1,6 @@
 // After Create: start the task now (waiting until DMS has it ready) or not, then land in the
 // Data Migration View focused on it (hooks/taskForm/useStartCreatedTask.ts does both).
-import { Text } from 'ink';
+import { Text } from '../../components/Text.js';
 import { hintFor } from '../../ui/keyHint.js';
 import { useStartCreatedTask } from '../../hooks/taskForm/useStartCreatedTask.js';
 import { Dialog } from './Dialog.js';

@@ -1,5 +1,6 @@
 // A small modal question: a title, a line or two, and the keys that answer it.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/Text.js';
 import type { ReactNode } from 'react';
 import { type Binding, useBindings } from '../../ui/bindings.js';
 

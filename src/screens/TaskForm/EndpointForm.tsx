@@ -2,7 +2,8 @@
 // verifies and names; Ctrl-s sends CreateEndpoint, then the task form starts TestConnection
 // against the chosen instance. The password is masked here and in the preview. State and
 // commands: hooks/taskForm/useEndpointForm.ts.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/Text.js';
 import { useBindings } from '../../ui/bindings.js';
 import { hintFor } from '../../ui/keyHint.js';
 import { useEndpointForm } from '../../hooks/taskForm/useEndpointForm.js';

@@ -1,6 +1,7 @@
 // The form's fields, one row each in SCT's order, with the inline error (or warning) under the
 // row it concerns. The words come from model/taskFormDisplay.ts.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/Text.js';
 import { keysFor } from '../../ui/keyHint.js';
 import type { EndpointTest } from '../../model/endpointTest.js';
 import type { TextFieldId } from '../../model/taskFormChoices.js';

@@ -1,5 +1,6 @@
 // Preview JSON: the exact input the form would send, scrollable (↑/↓, j/k, PgUp/PgDn, g/G).
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/Text.js';
 import { useState } from 'react';
 import { useBindings } from '../../ui/bindings.js';
 

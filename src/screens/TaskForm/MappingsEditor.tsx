@@ -1,6 +1,7 @@
 // Table mappings as a readable list of selection rules: a add, d remove, t include ⇄ exclude,
 // Enter edits the schema and table patterns (% any run, _ one character), Esc returns.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/Text.js';
 import { useState } from 'react';
 import { useBindings } from '../../ui/bindings.js';
 import { hintFor } from '../../ui/keyHint.js';

@@ -1,6 +1,7 @@
 // A list to choose one item from (a replication instance, an endpoint or "Create new…"):
 // ↑/↓ or j/k move, Enter picks, Esc closes. Items may be shown but refused (disabledReason).
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/Text.js';
 import { useEffect, useRef } from 'react';
 import { useBindings } from '../../ui/bindings.js';
 import { useStatus } from '../../ui/status.js';
@@ -70,7 +71,12 @@ export function Picker({
       {items.slice(start, end).map((item, i) => {
         const selected = start + i === list.cursor.index;
         return (
-          <Text key={item.key} inverse={selected} dimColor={Boolean(item.disabledReason)}>
+          <Text
+            key={item.key}
+            inverse={selected}
+            dimColor={Boolean(item.disabledReason)}
+            wrap="truncate-end"
+          >
             {item.label}
             {item.detail ? <Text dimColor> {item.detail}</Text> : null}
           </Text>

@@ -1,7 +1,7 @@
 // Save JSON: asks for the path (default <task-name>.json in the current directory), asks
 // before overwriting, writes the CreateReplicationTask input, reports the path. State and
 // writing: hooks/taskForm/useSaveJsonFile.ts.
-import { Text } from 'ink';
+import { Text } from '../../components/Text.js';
 import { hintFor } from '../../ui/keyHint.js';
 import { useSaveJsonFile } from '../../hooks/taskForm/useSaveJsonFile.js';
 import { Dialog } from './Dialog.js';

@@ -5,7 +5,8 @@
 // first when something changed). A changed form is kept as a draft of the project until it is
 // created or discarded, and offered back when the form opens again. State and data:
 // hooks/taskForm/useTaskForm.ts; what the keys do: hooks/taskForm/useTaskFormCommands.ts.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/Text.js';
 import { useBindings } from '../../ui/bindings.js';
 import { hintFor } from '../../ui/keyHint.js';
 import { useBodySize } from '../../ui/layout.js';

@@ -1,6 +1,7 @@
 // One side of the schema browser: its title (engine and connection), and the tree with each
 // row decorated (marks, estimates, "missing in target"), or how to set the connection.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/Text.js';
 import { useMemo } from 'react';
 import { keysFor } from '../../ui/keyHint.js';
 import { Tree } from '../../components/Tree.js';

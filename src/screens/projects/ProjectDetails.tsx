@@ -1,6 +1,7 @@
 // The focused project's details under the projects list: AWS target, source and target
 // connections, and how each password is kept.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/Text.js';
 import { keysFor } from '../../ui/keyHint.js';
 import type { ProjectStoreApi, ProjectSummary } from '../../hooks/useProjectStore.js';
 import { awsText, connectionText, passwordNote } from '../../model/projectList.js';

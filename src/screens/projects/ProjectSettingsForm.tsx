@@ -1,6 +1,7 @@
 // A project's settings in a dialog: AWS profile, region and default replication instance,
 // checked as typed; Enter saves, Esc cancels.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/Text.js';
 import { useState } from 'react';
 import { useBindings } from '../../ui/bindings.js';
 import { command } from '../../ui/commands.js';
