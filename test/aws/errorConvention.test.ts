@@ -81,7 +81,7 @@ function endpointInput(id: string): CreateEndpointInput {
 
 let sb: TestSandbox;
 beforeAll(async () => {
-  sb = await startTestSandbox();
+  sb = await startTestSandbox({ fakeEngine: true, endpoints: true });
 });
 afterAll(async () => {
   await sb?.close();

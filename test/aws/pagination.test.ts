@@ -12,7 +12,7 @@ import { waitFor } from '../support/wait.js';
 
 let sb: TestSandbox;
 beforeAll(async () => {
-  sb = await startTestSandbox();
+  sb = await startTestSandbox({ fakeEngine: true, endpoints: true });
 });
 afterAll(async () => {
   await sb?.close();

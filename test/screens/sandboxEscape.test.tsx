@@ -41,7 +41,7 @@ const checkRequest = (url: URL) => {
 };
 
 beforeAll(async () => {
-  sb = await startTestSandbox();
+  sb = await startTestSandbox({ fakeEngine: true, endpoints: true });
   await sb.createTask('escape-check');
   configDir = mkdtempSync(join(tmpdir(), 'dmst-escape-'));
   vi.stubEnv('DMS_TUI_CONFIG_DIR', configDir);
