@@ -2,7 +2,7 @@
 import { Box } from 'ink';
 import { Text } from './Text.js';
 import { useEffect, useState } from 'react';
-import { type AwsTarget, describeTarget } from '../model/awsTarget.js';
+import { type AwsTarget, describeTarget, describeTargetShort } from '../model/awsTarget.js';
 import type { StatusState } from '../ui/status.js';
 import { ageText } from '../model/time.js';
 import { visible } from '../model/visibleText.js';
@@ -24,15 +24,20 @@ export function StatusBar({
     return () => clearInterval(timer);
   }, []);
   // Always the resolved target the clients use (Services.target): "sandbox · URL" or
-  // "profile · region · endpoint".
-  const where = describeTarget(target);
-  const freshness = status.refreshing
+  // "profile · region · endpoint"; without the URL and the age when a message needs the room.
+  const message = status.error ?? status.notice ?? '';
+  const fullWhere = describeTarget(target);
+  const fullFreshness = status.refreshing
     ? 'refreshing…'
     : status.lastRefresh
       ? `updated ${ageText(now - status.lastRefresh.getTime())} ago`
       : '';
-  const message = status.error ?? status.notice ?? '';
-  const room = Math.max(0, width - where.length - freshness.length - (readOnly ? 12 : 0) - 6);
+  const roomWith = (where: string, freshness: string) =>
+    Math.max(0, width - where.length - freshness.length - (readOnly ? 12 : 0) - 6);
+  const tight = message.length > roomWith(fullWhere, fullFreshness);
+  const where = tight ? describeTargetShort(target) : fullWhere;
+  const freshness = tight && !status.refreshing ? '' : fullFreshness;
+  const room = roomWith(where, freshness);
   return (
     <Box>
       <Text inverse color={target.sandbox ? 'magenta' : 'blue'}>{` ${where} `}</Text>

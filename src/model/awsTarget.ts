@@ -31,6 +31,12 @@ export function describeTarget(target: AwsTarget): string {
   return parts.join(' · ');
 }
 
+/** The same, without the endpoint URL: where the status bar needs room for a message. */
+export function describeTargetShort(target: AwsTarget): string {
+  if (target.sandbox) return 'sandbox';
+  return [target.profile ?? 'default chain', target.region ?? 'no region'].join(' · ');
+}
+
 export function serviceUrl(target: AwsTarget, service: 'dms' | 'logs'): string {
   return target.endpointUrl ?? `https://${service}.${target.region ?? '<region>'}.amazonaws.com`;
 }
