@@ -92,8 +92,10 @@ export function installExitHandlers(beforeExit: () => void): void {
     process.exit(code);
   };
   for (const signal of EXIT_SIGNALS) {
-    // Node hands the listener the signal's number on this platform.
-    process.once(signal, (_name: string, number?: number) =>
+    // Node hands the listener the signal's number on this platform. `on`, not `once`: conf's
+    // exit hook (when-exit) sends the signal again after its own `once` listener ran, and with
+    // no listener left that second one would kill the process mid-restore.
+    process.on(signal, (_name: string, number?: number) =>
       finish(typeof number === 'number' ? 128 + number : (FALLBACK_CODE[signal] ?? 1)),
     );
   }
