@@ -31,10 +31,10 @@ export function describeTarget(target: AwsTarget): string {
   return parts.join(' · ');
 }
 
-/** The same, without the endpoint URL: where the status bar needs room for a message. */
+/** The same where the status bar needs room for a message: the sandbox without its local URL
+ *  (an AWS target keeps its endpoint: where calls go always shows). */
 export function describeTargetShort(target: AwsTarget): string {
-  if (target.sandbox) return 'sandbox';
-  return [target.profile ?? 'default chain', target.region ?? 'no region'].join(' · ');
+  return target.sandbox ? 'sandbox' : describeTarget(target);
 }
 
 export function serviceUrl(target: AwsTarget, service: 'dms' | 'logs'): string {

@@ -40,7 +40,10 @@ describe('task wrappers against the sandbox', () => {
     expect(new Set(tasks.map((t) => t.id)).size).toBe(130);
     expect(tasks[0]?.settings).toBeUndefined();
     for (const t of tasks) await deleteTask(sb.clients, t.arn).catch(() => undefined);
-    await waitFor(async () => expect((await listTasks(sb.clients)).tasks).toEqual([]));
+    // 130 deletions, each a while in `deleting` as on DMS.
+    await waitFor(async () => expect((await listTasks(sb.clients)).tasks).toEqual([]), {
+      timeout: 60_000,
+    });
   });
 
   it('finds by identifier and ARN; a bad name is a clear error', async () => {
