@@ -103,9 +103,8 @@ export function createKeySplitter(options: KeySplitterOptions = {}): KeySplitter
         const end = buf.indexOf(PASTE_END, i);
         if (end === -1) {
           // Keep a possible start of the end marker for the next chunk.
-          const keep = Math.min(PASTE_END.length - 1, buf.length - i);
-          const tail = buf.slice(buf.length - keep);
-          const partial = keep > 0 && PASTE_END.startsWith(tail) ? keep : 0;
+          let partial = Math.min(PASTE_END.length - 1, buf.length - i);
+          while (partial > 0 && !PASTE_END.startsWith(buf.slice(buf.length - partial))) partial--;
           addToPaste(buf.slice(i, buf.length - partial));
           return buf.slice(buf.length - partial);
         }
