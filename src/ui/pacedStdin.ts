@@ -5,6 +5,8 @@
 // escape sequences it cannot name. Paced, every consumer (our dispatcher, ink-text-input,
 // ink-select-input) sees each key, in order, against the state the previous key left.
 // Ctrl-C jumps the queue (the keys waiting behind it are dropped), so it always answers.
+// React's scheduler (the one Ink's reconciler uses): runs our callback once React is idle.
+import { unstable_LowPriority, unstable_scheduleCallback } from 'scheduler';
 import { createKeySplitter, type KeySplitterOptions } from '../model/keyChunks.js';
 
 /** What this wrapper needs of process.stdin. */
@@ -156,7 +158,9 @@ export class PacedStdin {
     } finally {
       this.ready = null;
       setImmediate(() =>
-        setImmediate(() => {
+        // Low priority: after every render and effect React queued for this key (and the
+        // renders those effects cause), however many turns a busy machine needs for them.
+        unstable_scheduleCallback(unstable_LowPriority, () => {
           this.releasing = false;
           this.release();
         }),
