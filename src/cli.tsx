@@ -12,6 +12,7 @@ import { openProjects } from './config/projects.js';
 import { openTaskDrafts } from './config/taskDrafts.js';
 import { type CommonOptions, parseCli, USAGE } from './commands/cliArgs.js';
 import type { Route } from './model/navigation.js';
+import { pacedStdin } from './ui/pacedStdin.js';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCli(argv);
@@ -152,6 +153,8 @@ async function runTui(options: CommonOptions): Promise<number> {
     {
       exitOnCtrlC: false,
       patchConsole: true,
+      // One key at a time, however the terminal chunked them; unknown sequences dropped.
+      stdin: pacedStdin(process.stdin),
       // Ink throttles frames to 30 a second by default: a key press could wait 33 ms to show.
       maxFps: 60,
     },

@@ -29,7 +29,7 @@ export function FilterPrompt({
   return (
     <Box>
       <Text color="cyan">{label}</Text>
-      <TextField value={value} onChange={onChange} />
+      <TextField value={value} onChange={onChange} maxLength={200} />
       {error ? <Text color="red"> {error}</Text> : null}
     </Box>
   );

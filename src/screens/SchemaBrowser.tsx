@@ -88,7 +88,11 @@ export function SchemaBrowser() {
       ) : prompt.kind === 'filter' ? (
         <Box>
           <Text color="cyan">/</Text>
-          <TextField value={filterText} onChange={(text) => active.setFilter(text)} />
+          <TextField
+            value={filterText}
+            onChange={(text) => active.setFilter(text)}
+            maxLength={200}
+          />
           {active.filterError ? <Text color="red"> {active.filterError}</Text> : null}
         </Box>
       ) : (

@@ -7,7 +7,14 @@ import { Text } from '../Text.js';
 import { TextField } from './TextField.js';
 
 export type FieldSpec =
-  | { kind: 'text' | 'password'; name: string; label: string; placeholder?: string }
+  | {
+      kind: 'text' | 'password';
+      name: string;
+      label: string;
+      placeholder?: string;
+      /** The most characters the field takes (TextField's default otherwise). */
+      maxLength?: number;
+    }
   | { kind: 'choice'; name: string; label: string; display: (value: string) => string }
   | { kind: 'checkbox'; name: string; label: string };
 
@@ -52,6 +59,7 @@ export function FormFields({
                     value={String(value ?? '')}
                     mask={field.kind === 'password' ? '•' : undefined}
                     placeholder={field.placeholder}
+                    maxLength={field.maxLength}
                     onChange={(text) => onChange(field.name, text)}
                   />
                 ) : (

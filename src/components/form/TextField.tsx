@@ -1,7 +1,9 @@
 // A one-line text field: printable keys (and pastes) insert at the cursor, ←/→/Home/End move
 // it, Backspace and Delete remove the character before it, Ctrl-u clears the field (as in a
 // shell). Other control keys (Ctrl-s, Ctrl-p…) are left to the key table. The screen registers
-// its layer with textInput: true while a field has focus.
+// its layer with textInput: true while a field has focus. A field takes at most maxLength
+// characters (default 4096): input beyond it is refused with a one-line note beside the field,
+// and the work per key stays proportional to what is kept.
 import { Text } from '../Text.js';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { isTyping, keyName } from '../../model/keyName.js';
@@ -16,7 +18,12 @@ export interface TextFieldProps {
   mask?: string;
   placeholder?: string;
   width?: number;
+  /** The most characters the field takes (its rule: DMS identifier, host name…). Default 4096. */
+  maxLength?: number;
 }
+
+/** The limit of a field that does not name one: long enough for any path. */
+export const DEFAULT_MAX_LENGTH = 4096;
 
 export function TextField({
   value,
@@ -25,17 +32,20 @@ export function TextField({
   mask,
   placeholder,
   width,
+  maxLength = DEFAULT_MAX_LENGTH,
 }: TextFieldProps) {
+  const [cut, setCut] = useState(0);
   // Keys can arrive faster than React re-renders: the handler reads and writes refs, so every
   // key sees the text as the previous key left it, and a field that lost focus ignores keys
   // at once (before Ink re-subscribes handlers).
   const [cursor, setCursor] = useState(value.length);
-  const live = useRef({ value, cursor, focus, armed: focus, onChange });
+  const live = useRef({ value, cursor, focus, armed: focus, onChange, maxLength });
   // A value changed from outside (a suggestion, a restored draft) puts the cursor at its end.
   if (live.current.value !== value) live.current.cursor = value.length;
   live.current.value = value;
   live.current.focus = focus;
   live.current.onChange = onChange;
+  live.current.maxLength = maxLength;
   if (!focus) live.current.armed = false;
   // A field that just got focus takes keys from the next key on, not the key that moved the
   // focus here (Ink re-renders synchronously while it is still handing that key round).
@@ -57,6 +67,7 @@ export function TextField({
     if (name === 'ctrl+u') {
       field.cursor = 0;
       setCursor(0);
+      setCut(0);
       if (field.value !== '') {
         field.value = '';
         field.onChange('');
@@ -80,10 +91,19 @@ export function TextField({
       next = text.slice(0, pos - 1) + text.slice(pos);
       nextPos = pos - 1;
     } else {
-      const typed = pasted || (name === 'space' ? ' ' : input);
+      let typed = pasted || (name === 'space' ? ' ' : input);
+      const room = Math.max(0, field.maxLength - text.length);
+      if (typed.length > room) {
+        setCut(typed.length - room);
+        typed = typed.slice(0, room);
+        // Never split a surrogate pair.
+        if (/[\ud800-\udbff]$/.test(typed)) typed = typed.slice(0, -1);
+        if (!typed) return;
+      }
       next = text.slice(0, pos) + typed + text.slice(pos);
       nextPos = pos + typed.length;
     }
+    if (name === 'backspace' || name === 'delete' || name === 'ctrl+u') setCut(0);
     field.cursor = nextPos;
     setCursor(nextPos);
     if (next !== text) {
@@ -104,6 +124,12 @@ export function TextField({
       {before}
       <Text inverse>{under}</Text>
       {after}
+      {cut > 0 ? (
+        <Text color="yellow">
+          {' '}
+          ✂ at most {maxLength} characters: {cut} not taken
+        </Text>
+      ) : null}
     </Text>
   );
 }

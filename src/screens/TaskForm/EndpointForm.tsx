@@ -24,6 +24,16 @@ import type { Endpoint } from '../../model/endpoint.js';
 
 const LABEL_WIDTH = 22;
 
+/** What DMS takes in each text field (identifier 255, host name 253, port 5 digits). */
+const ENDPOINT_MAX_LENGTH: Partial<Record<string, number>> = {
+  identifier: 255,
+  server: 253,
+  port: 5,
+  database: 128,
+  user: 128,
+  password: 128,
+};
+
 export function EndpointForm({
   initial,
   instanceReason,
@@ -104,6 +114,7 @@ export function EndpointForm({
                 focus={focused}
                 mask={field === 'password' ? '•' : undefined}
                 placeholder={field === 'password' ? '(none)' : '—'}
+                maxLength={ENDPOINT_MAX_LENGTH[field]}
               />
             )}
             {error ? <Text color="red"> ✗ {error}</Text> : null}

@@ -77,6 +77,7 @@ function FieldValue(props: FieldRowsProps & { field: FieldId; focused: boolean }
         <TextField
           value={values.name}
           onChange={(v) => onText('name', v)}
+          maxLength={255}
           focus={focused && props.typing}
           width={width}
         />
@@ -86,6 +87,7 @@ function FieldValue(props: FieldRowsProps & { field: FieldId; focused: boolean }
         <TextField
           value={values.lobMode === 'full' ? values.lobChunkKb : values.lobMaxKb}
           onChange={(v) => onText('lobSize', v)}
+          maxLength={10}
           focus={focused && props.typing}
         />
       );

@@ -143,11 +143,12 @@ function RuleDialog({
       ]}
     >
       <Text>
-        Schema: <TextField value={schema} onChange={setSchema} focus={field === 'schema'} />
+        Schema:{' '}
+        <TextField value={schema} onChange={setSchema} focus={field === 'schema'} maxLength={255} />
       </Text>
       <Text>
         Table:{'  '}
-        <TextField value={table} onChange={setTable} focus={field === 'table'} />
+        <TextField value={table} onChange={setTable} focus={field === 'table'} maxLength={255} />
       </Text>
       {error ? <Text color="red">✗ {error}</Text> : null}
       <Text dimColor>
