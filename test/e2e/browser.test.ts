@@ -5,33 +5,16 @@
 //    browser. The sandbox is started first on a free port for this test's data dir (the default
 //    port may be taken by another sandbox on the machine); --sandbox finds it there.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProjects } from '../../src/config/projects.js';
 import { startPglite, type PgliteServer } from '../support/pglite.js';
-import { CLI, startTerminal, type TerminalSession } from '../support/pty.js';
+import { CLI, startTerminal, type TerminalSession, isolatedEnv } from '../support/pty.js';
 import { filesContaining } from '../support/secrets.js';
 import { waitFor } from '../support/wait.js';
 
 const SECRET = `pw-e2e-${Math.random().toString(36).slice(2, 8)}`;
-
-function isolatedEnv() {
-  const home = mkdtempSync(join(tmpdir(), 'dmst-e2e-browser-'));
-  return {
-    home,
-    env: {
-      HOME: home,
-      DMS_TUI_CONFIG_DIR: join(home, 'config'),
-      DMS_TUI_DATA_DIR: join(home, 'data'),
-      AWS_CONFIG_FILE: join(home, 'aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
-      AWS_PROFILE: undefined,
-      AWS_REGION: 'eu-west-1',
-    },
-  };
-}
 
 async function quit(term: TerminalSession) {
   // Ctrl-c quits from any screen (q would be typed into a focused form field).
@@ -61,7 +44,7 @@ describe('schema browser in a real terminal', () => {
   });
 
   it('--project opens the browser: expand, mark two tables, c opens the task form', async () => {
-    const { home, env } = isolatedEnv();
+    const { home, env } = isolatedEnv('dmst-e2e-browser-');
     const store = openProjects(env.DMS_TUI_CONFIG_DIR);
     store.save({
       name: 'e2e',
@@ -113,7 +96,7 @@ describe('schema browser in a real terminal', () => {
   }, 120_000);
 
   it('--project with an unknown name says so in one line and exits 2', async () => {
-    const { home, env } = isolatedEnv();
+    const { home, env } = isolatedEnv('dmst-e2e-browser-');
     const term = startTerminal({ args: ['--project', 'nope'], env });
     expect(await term.exited).toBe(2);
     expect(term.output()).toContain('no project named "nope"');
@@ -121,7 +104,7 @@ describe('schema browser in a real terminal', () => {
   });
 
   it('fresh config dir + --sandbox: the demo project opens on the browser; mark two tables; c', async () => {
-    const { home, env } = isolatedEnv();
+    const { home, env } = isolatedEnv('dmst-e2e-browser-');
     const sandboxDir = join(env.DMS_TUI_DATA_DIR, 'sandbox');
     const sandbox: ChildProcess = spawn(
       process.execPath,

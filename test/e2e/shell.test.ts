@@ -1,24 +1,6 @@
-// The built CLI in a real pseudo-terminal: what a person sees, and that the terminal is left
-// as it was found whichever way the app ends.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLI, startTerminal, type TerminalSession } from '../support/pty.js';
+import { CLI, startTerminal, type TerminalSession, isolatedEnv } from '../support/pty.js';
 import { existsSync } from 'node:fs';
-
-function isolatedEnv() {
-  const home = mkdtempSync(join(tmpdir(), 'dmst-e2e-'));
-  return {
-    HOME: home,
-    DMS_TUI_CONFIG_DIR: join(home, 'config'),
-    DMS_TUI_DATA_DIR: join(home, 'data'),
-    AWS_CONFIG_FILE: join(home, 'aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
-    AWS_PROFILE: undefined,
-    AWS_REGION: 'eu-west-1',
-  };
-}
 
 function expectRestored(term: TerminalSession) {
   expect(term.inAlternateScreen()).toBe(false);
@@ -36,7 +18,7 @@ describe('dms-tui in a real terminal', () => {
       args: ['--endpoint-url', 'http://127.0.0.1:9'],
       cols: 120,
       rows: 30,
-      env: isolatedEnv(),
+      env: isolatedEnv().env,
     });
     // With no project open, the app starts on the Data Migration View.
     await term.waitForText(/dms-tui › Tasks[\s\S]*http:\/\/127\.0\.0\.1:9/);
@@ -80,7 +62,7 @@ describe('dms-tui in a real terminal', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ])('restores the terminal on %s', async (signal, code) => {
-    const term = startTerminal({ cols: 100, rows: 30, env: isolatedEnv() });
+    const term = startTerminal({ cols: 100, rows: 30, env: isolatedEnv().env });
     await term.waitForText('dms-tui › Tasks');
     expect(term.inAlternateScreen()).toBe(true);
     term.kill(signal);
@@ -91,7 +73,7 @@ describe('dms-tui in a real terminal', () => {
   it('restores the terminal and says why when the app crashes', async () => {
     // A preload throws from a timer once the app is drawn: an uncaught error from anywhere.
     const crash = `data:text/javascript,setTimeout(() => { throw new Error('boom from a test') }, 1500)`;
-    const term = startTerminal({ nodeArgs: ['--import', crash], env: isolatedEnv() });
+    const term = startTerminal({ nodeArgs: ['--import', crash], env: isolatedEnv().env });
     await term.waitForText('dms-tui › Tasks');
     expect(await term.exited).toBe(1);
     expectRestored(term);
@@ -99,7 +81,7 @@ describe('dms-tui in a real terminal', () => {
   });
 
   it('refuses a bad flag with one line and usage, without touching the terminal mode', async () => {
-    const term = startTerminal({ args: ['--refresh', 'soon'], env: isolatedEnv() });
+    const term = startTerminal({ args: ['--refresh', 'soon'], env: isolatedEnv().env });
     expect(await term.exited).toBe(2);
     const screen = term.screen();
     expect(screen).toContain('dms-tui: --refresh takes seconds between 1 and 3600 (got "soon")');

@@ -2,29 +2,12 @@
 // that ends the process leaves the alternate screen and shows the cursor again, and text from
 // an imported project file (an OSC title sequence, a C1 CSI, a bidirectional override) is
 // shown as escapes, never sent to the terminal raw.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_SIGNALS } from '../../src/shell/terminal.js';
-import { CLI, startTerminal } from '../support/pty.js';
-
-function isolatedEnv() {
-  const home = mkdtempSync(join(tmpdir(), 'dmst-e2e-safe-'));
-  return {
-    home,
-    env: {
-      HOME: home,
-      DMS_TUI_CONFIG_DIR: join(home, 'config'),
-      DMS_TUI_DATA_DIR: join(home, 'data'),
-      AWS_CONFIG_FILE: join(home, 'aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
-      AWS_PROFILE: undefined,
-      AWS_REGION: 'eu-west-1',
-    },
-  };
-}
+import { CLI, startTerminal, isolatedEnv } from '../support/pty.js';
 
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
@@ -43,7 +26,7 @@ describe('the terminal is restored on every signal that ends the process', () =>
   it.each(
     SIGNALS.filter((s) => s !== 'SIGTERM' && s !== 'SIGHUP'), // test/e2e/shell.test.ts has those
   )('%s', async (signal) => {
-    const term = startTerminal({ cols: 100, rows: 30, env: isolatedEnv().env });
+    const term = startTerminal({ cols: 100, rows: 30, env: isolatedEnv('dmst-e2e-safe-').env });
     await term.waitForText('dms-tui › Tasks');
     expect(term.inAlternateScreen()).toBe(true);
     term.kill(signal);
@@ -63,7 +46,7 @@ describe('the terminal is restored on every signal that ends the process', () =>
 
 describe('text from an imported project file', () => {
   it('is shown with its control characters visible and never retitles the terminal', async () => {
-    const { home, env } = isolatedEnv();
+    const { home, env } = isolatedEnv('dmst-e2e-safe-');
     const file = {
       format: 'dms-tui-project',
       version: 1,

@@ -6,17 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { maxStringLength } from '../../src/sandbox/protocol/limits.js';
 import shapes from '../../src/sandbox/protocol/shapes.json' with { type: 'json' };
+import type { Shape } from '../../src/sandbox/protocol/validate.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
-interface Shape {
-  t: string;
-  r?: string[];
-  m?: Record<string, string>;
-  e?: string;
-  v?: string;
-  min?: number;
-  max?: number;
-}
 type Model = { operations: Record<string, string | null>; shapes: Record<string, Shape> };
 const MODELS = shapes as unknown as Record<'dms' | 'logs', Model>;
 const PREFIX = { dms: 'AmazonDMSv20160101.', logs: 'Logs_20140328.' };

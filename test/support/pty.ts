@@ -3,7 +3,9 @@
 // the key table) one at a time, waiting after each until the screen has settled instead of
 // sleeping, so a busy machine cannot make two keys arrive in one read. CI is removed from the
 // child's environment so Ink draws every frame, as it does for a person.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import xtermHeadless from '@xterm/headless';
 import * as pty from 'node-pty';
@@ -254,4 +256,25 @@ function snapshot(term: XTerm): string {
     }
   }
   return `${buffer.type}\n${parts.join('\u0001')}`;
+}
+
+/**
+ * An environment for the built CLI that touches nothing of the user's: a fresh home with its own
+ * config and data dirs, AWS config and credentials files (absent unless the test writes them),
+ * no profile and region eu-west-1.
+ */
+export function isolatedEnv(prefix = 'dmst-e2e-') {
+  const home = mkdtempSync(join(tmpdir(), prefix));
+  return {
+    home,
+    env: {
+      HOME: home,
+      DMS_TUI_CONFIG_DIR: join(home, 'config'),
+      DMS_TUI_DATA_DIR: join(home, 'data'),
+      AWS_CONFIG_FILE: join(home, 'aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
+      AWS_PROFILE: undefined,
+      AWS_REGION: 'eu-west-1',
+    },
+  };
 }

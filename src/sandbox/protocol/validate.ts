@@ -8,7 +8,8 @@ import shapes from './shapes.json' with { type: 'json' };
 import { ApiError } from './errors.js';
 import { INT32, maxStringLength, SECRET_SHAPES } from './limits.js';
 
-interface Shape {
+/** A shape of the botocore model as shapes.json keeps it (type, members, list item, limits). */
+export interface Shape {
   t: string;
   r?: string[];
   m?: Record<string, string>;
