@@ -39,11 +39,12 @@ describe('task wrappers against the sandbox', () => {
     expect(calls).toBe(2);
     expect(new Set(tasks.map((t) => t.id)).size).toBe(130);
     expect(tasks[0]?.settings).toBeUndefined();
-    for (const t of tasks) await deleteTask(sb.clients, t.arn).catch(() => undefined);
-    // 130 deletions, each a while in `deleting` as on DMS.
-    await waitFor(async () => expect((await listTasks(sb.clients)).tasks).toEqual([]), {
-      timeout: 60_000,
-    });
+    // A task still `creating` cannot be deleted (as on DMS): wait until all are ready.
+    await waitFor(async () =>
+      expect((await listTasks(sb.clients)).tasks.filter((t) => t.status !== 'ready')).toEqual([]),
+    );
+    for (const t of tasks) await deleteTask(sb.clients, t.arn);
+    await waitFor(async () => expect((await listTasks(sb.clients)).tasks).toEqual([]));
   });
 
   it('finds by identifier and ARN; a bad name is a clear error', async () => {
