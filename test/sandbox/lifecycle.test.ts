@@ -3,10 +3,8 @@
 // (tasks held there by a gated engine and a long transientMs), and through the handlers for
 // every status × operation × migration type, allowed cells included.
 import {
-  CreateEndpointCommand,
   CreateReplicationTaskCommand,
   DeleteReplicationTaskCommand,
-  DescribeReplicationInstancesCommand,
   DescribeReplicationTasksCommand,
   ModifyReplicationTaskCommand,
   ReloadTablesCommand,
@@ -29,7 +27,7 @@ import type { RunFullLoad } from '../../src/sandbox/engine/types.js';
 import type { ApiError } from '../../src/sandbox/protocol/errors.js';
 import { emptyState, type TaskRecord } from '../../src/sandbox/state.js';
 import { taskHandlers } from '../../src/sandbox/tasks.js';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { postgresFixtures, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
 
 const SEVERITY_ONLY = JSON.stringify({
@@ -198,23 +196,11 @@ describe('through the SDK, in every status the sandbox reaches', () => {
     // Tasks stay "creating" in the first sandbox; the second one recovers them as "ready".
     const options = { runFullLoad: engine, transientMs: 600_000 };
     const first = await startTestSandbox(options);
-    const endpoint = async (id: string, type: 'source' | 'target') =>
-      (
-        await first.dms.send(
-          new CreateEndpointCommand({
-            EndpointIdentifier: id,
-            EndpointType: type,
-            EngineName: 'postgres',
-            ServerName: '127.0.0.1',
-            Port: 5432,
-            DatabaseName: 'test',
-            Username: 'postgres',
-          }),
-        )
-      ).Endpoint?.EndpointArn;
-    const source = await endpoint('lifecycle-src', 'source');
-    const target = await endpoint('lifecycle-tgt', 'target');
-    const instances = await first.dms.send(new DescribeReplicationInstancesCommand({}));
+    const { source, target, instanceArn } = await postgresFixtures(
+      first.dms,
+      'lifecycle-src',
+      'lifecycle-tgt',
+    );
     const create = async (name: string, into: TestSandbox) => {
       const { type, mode } = PLAN[name]!;
       const out = await into.dms.send(
@@ -222,7 +208,7 @@ describe('through the SDK, in every status the sandbox reaches', () => {
           ReplicationTaskIdentifier: `lifecycle-${name}`,
           SourceEndpointArn: source,
           TargetEndpointArn: target,
-          ReplicationInstanceArn: instances.ReplicationInstances?.[0]?.ReplicationInstanceArn,
+          ReplicationInstanceArn: instanceArn,
           MigrationType: type,
           TableMappings: JSON.stringify({
             rules: [
