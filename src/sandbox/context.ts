@@ -1,4 +1,5 @@
 // What every operation handler gets: the sandbox's shared parts and the caller's region.
+import type { MetricsStore } from './metrics/store.js';
 import type { Store } from './store.js';
 import type { TaskRunner } from './runner.js';
 import type { TaskLogWriter } from './taskLog.js';
@@ -7,6 +8,8 @@ export interface Sandbox {
   readonly store: Store;
   readonly runner: TaskRunner;
   readonly taskLog: TaskLogWriter;
+  /** What the engine measures, served as CloudWatch metrics (namespace AWS/DMS). */
+  readonly metrics: MetricsStore;
   /** How long a task stays creating, modifying or deleting (ms). */
   readonly transientMs: number;
   /** Runs fn after ms unless the sandbox closes first. */

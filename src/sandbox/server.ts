@@ -18,6 +18,7 @@ import type { RunFullLoad } from './engine/types.js';
 import { type DemoDatabases, defaultRunFullLoad, startDemoDatabases } from './engineLoader.js';
 import { privateDataDir } from './fileModes.js';
 import { instanceHandlers } from './instances.js';
+import { createMetricsStore } from './metrics/store.js';
 import { logsHandlers } from './logs.js';
 import { ApiError } from './protocol/errors.js';
 import { hostAllowed } from './protocol/host.js';
@@ -97,6 +98,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     store,
     runner,
     taskLog,
+    metrics: createMetricsStore(),
     transientMs: opts.transientMs ?? 300,
     later(ms, fn) {
       const timer = setTimeout(() => {

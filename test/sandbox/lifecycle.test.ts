@@ -2,6 +2,7 @@
 // with DMS's fault and message: through the real SDK for every status the sandbox can reach
 // (tasks held there by a gated engine and a long transientMs), and through the handlers for
 // every status × operation × migration type, allowed cells included.
+import { createMetricsStore } from '../../src/sandbox/metrics/store.js';
 import {
   CreateReplicationTaskCommand,
   DeleteReplicationTaskCommand,
@@ -67,6 +68,7 @@ describe('the task handlers follow the lifecycle in every cell', () => {
     state.tasks.push(task);
     const sandbox: Sandbox = {
       store: { state, changed() {}, flush: async () => {}, close: async () => {} },
+      metrics: createMetricsStore(),
       runner: {
         start(t) {
           t.status = 'starting';
