@@ -69,7 +69,9 @@ export function createLogTail(
               logStreamName: location.stream,
               startFromHead: true,
               nextToken: token,
-              startTime: token ? undefined : options.startTime,
+              // Every call, not only the first: CloudWatch honours it with a token too, and an
+              // empty first page must not let the next one start from the stream's head.
+              startTime: options.startTime,
               limit,
             }),
           );

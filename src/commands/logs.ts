@@ -43,17 +43,7 @@ export async function runLogs(
   if (!command.follow) return EXIT.ok;
   const every = io.followIntervalMs ?? 2000;
   while (!io.signal?.aborted) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, every);
-      io.signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
-    });
+    await pause(every, io.signal);
     if (io.signal?.aborted) break;
     try {
       for (;;) {
@@ -67,4 +57,18 @@ export async function runLogs(
     }
   }
   return EXIT.ok;
+}
+
+/** Waits `ms` or until the signal aborts, and leaves no listener behind on the signal either
+ *  way (one per poll would pile up: MaxListenersExceededWarning after ten polls). */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
