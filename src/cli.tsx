@@ -72,15 +72,18 @@ async function runTui(options: CommonOptions): Promise<number> {
   const preferences = openPreferences();
   const projects = openProjects();
   const taskDrafts = openTaskDrafts();
-  // --project NAME opens one directly (its AWS target decides where calls go).
-  const project = options.project ? projects.get(options.project) : undefined;
-  if (options.project && !project) {
+  // --project NAME opens one directly; otherwise the project used last is reopened (with
+  // --sandbox too: the flag decides where calls go, not which project is open). Its AWS target
+  // decides where calls go.
+  const named = options.project ? projects.get(options.project) : undefined;
+  if (options.project && !named) {
     const names = projects.list().map((p) => p.name);
     process.stderr.write(
       `dms-tui: no project named "${options.project}" (${names.length ? `projects: ${names.join(', ')}` : 'no projects yet'})\n`,
     );
     return 2;
   }
+  const project = named ?? projects.lastUsed();
   // Where calls go: the one rule (src/model/targetRule.ts); the sandbox is started only when
   // the rule picks it, and then the rule runs again with its URL.
   const targetInputs: TargetInputs = {
@@ -109,13 +112,9 @@ async function runTui(options: CommonOptions): Promise<number> {
     }
     resolved = resolveTarget({ ...targetInputs, sandboxUrl: sandbox.endpointUrl });
   }
-  // On a fresh machine the sandbox's demo databases become the "demo" project, opened at once;
-  // later sandbox runs reopen the sandbox project used last.
-  const fresh = sandbox?.demo ? projects.ensureDemo(sandbox.demo) : undefined;
-  const lastSandboxProject = sandbox
-    ? projects.list().find((p) => p.profile === 'sandbox')
-    : undefined;
-  const opened = project ?? fresh ?? (lastSandboxProject && projects.get(lastSandboxProject.name));
+  // On a fresh machine the sandbox's demo databases become the "demo" project, opened at once.
+  const fresh = sandbox?.demo && !project ? projects.ensureDemo(sandbox.demo) : undefined;
+  const opened = project ?? fresh;
   if (opened) projects.touch(opened.name);
   const config: RootConfig = {
     target: resolved.target,
@@ -129,8 +128,9 @@ async function runTui(options: CommonOptions): Promise<number> {
     initialProject: opened?.name,
     taskDrafts,
   };
-  // A project opens on its schema browser; otherwise the app starts on the Data Migration View.
-  const initialRoute: Route = { screen: project || fresh ? 'browser' : 'tasks' };
+  // A project with connections opens on its schema browser; otherwise the app starts on the
+  // Data Migration View.
+  const initialRoute: Route = { screen: opened?.source || opened?.target ? 'browser' : 'tasks' };
 
   enterFullscreen();
   let unmount = () => {};

@@ -99,15 +99,16 @@ export function parseTaskCommand(
 /** A bad argument found after parsing (an unknown project, a bad AWS_REGION): exit 2. */
 class UsageError extends Error {}
 
-/** Where the command's calls go, by the one rule (src/model/targetRule.ts). Scripts read no
- *  remembered UI choice: flags, then --project, then the environment. Throws a UsageError. */
+/** Where the command's calls go, by the one rule (src/model/targetRule.ts): --project NAME's
+ *  target; with no --project, no where-to flag and no AWS_* variable, the target of the
+ *  project the app used last (so `dms-tui tasks` goes where the app went). Throws a UsageError. */
 async function commandTarget(command: ParsedCommand, io: CommandIo): Promise<AwsTarget> {
   let project: Project | undefined;
-  if (command.project) {
+  if (command.project || !saysWhere(command, io.env)) {
     const { openProjects } = await import('../config/projects.js');
-    const projects = openProjects();
-    project = projects.get(command.project);
-    if (!project) throw new UsageError(`no project named "${command.project}"`);
+    const projects = openProjects(io.env.DMS_TUI_CONFIG_DIR);
+    project = command.project ? projects.get(command.project) : projects.lastUsed();
+    if (command.project && !project) throw new UsageError(`no project named "${command.project}"`);
   }
   const inputs = { flags: command.flags, env: io.env, project };
   let resolved = resolveTarget(inputs);
@@ -118,6 +119,16 @@ async function commandTarget(command: ParsedCommand, io: CommandIo): Promise<Aws
     resolved = resolveTarget({ ...inputs, sandboxUrl: sandbox.endpointUrl });
   }
   return resolved.target;
+}
+
+const TARGET_VARIABLES = ['AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL'];
+
+/** The command line or the environment names where calls go (a script that means it). */
+function saysWhere(command: ParsedCommand, env: CommandIo['env']): boolean {
+  const { profile, region, endpointUrl, sandbox } = command.flags;
+  return Boolean(
+    profile || region || endpointUrl || sandbox || TARGET_VARIABLES.some((v) => env[v]?.trim()),
+  );
 }
 
 /** Runs a task subcommand; returns the exit code. Wired into src/cli.tsx. */

@@ -1,4 +1,4 @@
-// The bottom line: where AWS calls go, read-only, freshness, and the latest error or notice.
+// The bottom line: where AWS calls go, the open project, read-only, freshness, and the latest error or notice.
 import { Box } from 'ink';
 import { Text } from './Text.js';
 import { useEffect, useState } from 'react';
@@ -12,8 +12,11 @@ export function StatusBar({
   readOnly,
   status,
   width,
+  project,
 }: {
   target: AwsTarget;
+  /** The open project's name: calls go where it points (unless a flag said otherwise). */
+  project?: string;
   readOnly: boolean;
   status: StatusState;
   width: number;
@@ -32,15 +35,26 @@ export function StatusBar({
     : status.lastRefresh
       ? `updated ${ageText(now - status.lastRefresh.getTime())} ago`
       : '';
-  const roomWith = (where: string, freshness: string) =>
-    Math.max(0, width - where.length - freshness.length - (readOnly ? 12 : 0) - 6);
-  const tight = message.length > roomWith(fullWhere, fullFreshness);
+  const fullProject = project ? `project ${project}` : '';
+  const roomWith = (where: string, freshness: string, named: string) =>
+    Math.max(
+      0,
+      width -
+        where.length -
+        freshness.length -
+        (named ? named.length + 1 : 0) -
+        (readOnly ? 12 : 0) -
+        6,
+    );
+  const tight = message.length > roomWith(fullWhere, fullFreshness, fullProject);
   const where = tight ? describeTargetShort(target) : fullWhere;
   const freshness = tight && !status.refreshing ? '' : fullFreshness;
-  const room = roomWith(where, freshness);
+  const named = tight ? '' : fullProject;
+  const room = roomWith(where, freshness, named);
   return (
     <Box>
       <Text inverse color={target.sandbox ? 'magenta' : 'blue'}>{` ${where} `}</Text>
+      {named ? <Text color="cyan"> {named}</Text> : null}
       {readOnly ? <Text color="yellow"> READ-ONLY</Text> : null}
       {freshness ? <Text dimColor> {freshness}</Text> : null}
       {message ? (

@@ -56,6 +56,8 @@ export interface ProjectsStore {
   remove(name: string): void;
   /** Marks it as just opened (for the recent list). */
   touch(name: string): void;
+  /** The project opened last (the app reopens it; the commands use its AWS target). */
+  lastUsed(): Project | undefined;
   exportTo(name: string, path: string): void;
   /** Imports a project file; returns the name it was saved under. */
   importFrom(path: string): string;
@@ -221,6 +223,10 @@ export function openProjects(cwd?: string): ProjectsStore {
       } catch {
         // Only the recent order is lost (a read-only or full disk): not worth stopping for.
       }
+    },
+    lastUsed() {
+      const recent = api.list()[0];
+      return recent?.lastOpened ? api.get(recent.name) : undefined;
     },
     exportTo(name, path) {
       const project = api.get(name);

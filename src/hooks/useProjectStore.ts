@@ -3,7 +3,8 @@
 // error as one line instead of throwing, the list re-read after each. Also which project is
 // open, and opening one (its AWS target follows).
 import { useCallback, useMemo, useState } from 'react';
-import { useServices } from '../ui/services.js';
+import { type TargetChoice, useServices } from '../ui/services.js';
+import type { AwsTarget } from '../model/awsTarget.js';
 import type { ProjectSummary, ProjectsStore } from '../config/projects.js';
 import type { Project, Side } from '../model/project.js';
 
@@ -37,6 +38,16 @@ export interface ProjectStoreApi {
   open(name: string | null): void;
   /** Re-opens `name` under its new name or settings when it is the open one. */
   reopenIfCurrent(name: string, newName?: string): void;
+  /** Where calls go from now on (`:profiles`): saved in the open project (without one, as the
+   *  remembered choice); resolves with the new target or rejects with one line. */
+  chooseTarget(choice: TargetChoice): Promise<AwsTarget>;
+}
+
+/** A new project points where the app points now (inside `npm start`: the sandbox). */
+export function targetChoiceOf(target: AwsTarget): TargetChoice {
+  return target.sandbox
+    ? { profile: 'sandbox' }
+    : { profile: target.profile ?? '', region: target.region };
 }
 
 export function useProjectStore(): ProjectStoreApi {
@@ -76,7 +87,10 @@ export function useProjectStore(): ProjectStoreApi {
       store?.setSessionPassword(name, side, password);
       setVersion((v) => v + 1);
     },
-    create: (name) => change((s) => s.create({ name, profile: '', source: null, target: null })),
+    create: (name) =>
+      change((s) =>
+        s.create({ name, ...targetChoiceOf(services.target), source: null, target: null }),
+      ),
     rename: (from, to) => change((s) => s.rename(from, to)),
     remove: (name) => change((s) => s.remove(name)),
     save: (project, options) => change((s) => s.save(project, options)),
@@ -92,6 +106,14 @@ export function useProjectStore(): ProjectStoreApi {
     open: (name) => open?.(name),
     reopenIfCurrent: (name, newName) => {
       if (current === name) open?.(newName ?? name);
+    },
+    chooseTarget: async (choice) => {
+      if (!services.chooseTarget) throw new Error('Where calls go cannot be changed in this run');
+      try {
+        return await services.chooseTarget(choice);
+      } finally {
+        setVersion((v) => v + 1);
+      }
     },
   };
 }

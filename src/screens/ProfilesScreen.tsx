@@ -1,5 +1,6 @@
 // Profiles: pick the AWS profile (or the default chain, or the local sandbox) and region the
-// app works with; `t` tests it with DescribeAccountAttributes. The choice is remembered.
+// app works with; `t` tests it with DescribeAccountAttributes. The choice is saved in the open
+// project (through the project store), or remembered as the preference without one.
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import SelectInput from 'ink-select-input';
@@ -11,6 +12,7 @@ import { useServices } from '../ui/services.js';
 import { useStatus } from '../ui/status.js';
 import type { AwsTarget } from '../model/awsTarget.js';
 import { useListCursor } from '../hooks/useListCursor.js';
+import { useProjectStore } from '../hooks/useProjectStore.js';
 import { useProfiles, useTargetTest } from '../hooks/useProfiles.js';
 import { visibleRange } from '../model/listCursor.js';
 import { profileRows, type ProfileRow } from '../model/profileRows.js';
@@ -21,11 +23,15 @@ export function ProfilesScreen() {
   const { setError, setNotice } = useStatus();
   const { height } = useBodySize();
   const { profiles, loading, error } = useProfiles();
+  // The sandbox's us-east-1 is not a region anyone chose: a profile keeps its own.
   const [region, setRegion] = useState<string | undefined>(
-    services.target.region ?? services.preferences.get().lastRegion,
+    services.target.sandbox
+      ? undefined
+      : (services.target.region ?? services.preferences.get().lastRegion),
   );
   const [pickingRegion, setPickingRegion] = useState(false);
   const [testResult, runTest] = useTargetTest();
+  const store = useProjectStore();
 
   const rows = profileRows({
     profiles,
@@ -47,18 +53,18 @@ export function ProfilesScreen() {
     };
   };
 
-  const use = (row: ProfileRow) => {
-    targetFor(row).then(
+  const use = (row: ProfileRow, chosenRegion = region) => {
+    const choice =
+      row.kind === 'sandbox'
+        ? { profile: 'sandbox' }
+        : { profile: row.profile ?? '', region: chosenRegion ?? row.region };
+    store.chooseTarget(choice).then(
       (target) => {
-        services.setTarget(target);
-        services.preferences.update({
-          lastProfile: row.kind === 'sandbox' ? 'sandbox' : (row.profile ?? ''),
-          lastRegion: target.region,
-        });
         setError(null);
-        setNotice(`Using ${row.label}${target.region ? ` in ${target.region}` : ''}`);
+        const where = `${row.label}${target.region && !target.sandbox ? ` in ${target.region}` : ''}`;
+        setNotice(store.current ? `Project ${store.current} now uses ${where}` : `Using ${where}`);
       },
-      (e: Error) => setError(`Cannot start the sandbox: ${e.message}`),
+      (e: Error) => setError(`Cannot use ${row.label}: ${e.message}`),
     );
   };
 
@@ -111,7 +117,8 @@ export function ProfilesScreen() {
           onSelect={(item) => {
             setRegion(item.value);
             setPickingRegion(false);
-            services.preferences.update({ lastRegion: item.value });
+            // The region goes with the focused profile, at once (and into the open project).
+            if (focused) use(focused, item.value);
           }}
         />
       </Box>

@@ -110,6 +110,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
       <KeyHints width={columns} />
       <StatusBar
         target={services.target}
+        project={services.project?.name}
         readOnly={services.readOnly}
         status={status}
         width={columns}

@@ -1,10 +1,10 @@
 // Holds the switchable parts of Services (AWS target, refresh interval, sandbox) in React state
 // and renders the App with them. cli.tsx renders this; tests render <App/> with Services of
 // their own.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ClientOptions, createAwsClients } from '../aws/clients.js';
 import type { AwsTarget } from '../model/awsTarget.js';
-import { resolveTarget, type TargetInputs } from '../model/targetRule.js';
+import { resolveTarget, type TargetFlags, type TargetInputs } from '../model/targetRule.js';
 import type { ProjectsStore } from '../config/projects.js';
 import { CatalogSessions } from '../db/catalog/session.js';
 import type { Route } from '../model/navigation.js';
@@ -44,6 +44,7 @@ export function Root({
     config.initialProject ? config.projects?.get(config.initialProject) : undefined,
   );
   const catalogs = useMemo(() => new CatalogSessions(), []);
+  const flags = useRef<TargetFlags>(config.targetInputs?.flags ?? {});
   useEffect(() => () => void catalogs.closeAll(), [catalogs]);
   // On a fresh machine the sandbox's demo becomes the "demo" project and is opened.
   useEffect(() => {
@@ -53,6 +54,21 @@ export function Root({
       setProject(demo);
     }
   }, [sandbox, config.projects]);
+  /** Resolves where calls go by the one rule (src/model/targetRule.ts) and switches to it,
+   *  starting the sandbox first when the rule picks it and it is not up. */
+  const retarget = useCallback(
+    async (inputs: TargetInputs): Promise<AwsTarget> => {
+      const resolved = resolveTarget({ ...inputs, sandboxUrl: sandbox?.endpointUrl });
+      setTarget(resolved.target);
+      if (!resolved.needsSandbox || !config.startSandbox) return resolved.target;
+      const info = await config.startSandbox();
+      setSandbox(info);
+      const started = resolveTarget({ ...inputs, sandboxUrl: info.endpointUrl }).target;
+      setTarget(started);
+      return started;
+    },
+    [config.startSandbox, sandbox],
+  );
   const clients = useMemo(
     () => createAwsClients(target, config.clientOptions),
     [target, config.clientOptions],
@@ -79,23 +95,31 @@ export function Root({
         setProject(next);
         if (!next || !config.projects) return;
         config.projects.touch(next.name);
-        const inputs: TargetInputs = {
-          ...config.targetInputs,
-          project: next,
-          sandboxUrl: sandbox?.endpointUrl,
-        };
         // A sandbox project whose sandbox is not up yet gets the sandbox target without an
         // address at once (its clients refuse every call), never the previous target.
-        const resolved = resolveTarget(inputs);
-        setTarget(resolved.target);
-        if (resolved.needsSandbox && config.startSandbox)
-          config.startSandbox().then(
-            (info) => {
-              setSandbox(info);
-              setTarget(resolveTarget({ ...inputs, sandboxUrl: info.endpointUrl }).target);
-            },
-            () => undefined,
-          );
+        void retarget({ ...config.targetInputs, flags: flags.current, project: next }).catch(
+          () => undefined,
+        );
+      },
+      chooseTarget: async (choice) => {
+        const region = choice.profile === 'sandbox' ? undefined : choice.region;
+        let next = project;
+        if (project && config.projects) {
+          config.projects.save({ ...project, profile: choice.profile, region });
+          next = config.projects.get(project.name);
+          setProject(next);
+        }
+        config.preferences.update({ lastProfile: choice.profile, lastRegion: region });
+        // The choice replaces the command line's --sandbox/--profile/--region (an
+        // --endpoint-url stays for a profile: a VPC endpoint is not a profile's business).
+        flags.current =
+          choice.profile === 'sandbox' ? {} : { endpointUrl: flags.current.endpointUrl };
+        return retarget({
+          ...config.targetInputs,
+          flags: flags.current,
+          project: next,
+          preferences: config.preferences.get(),
+        });
       },
       startSandbox: config.startSandbox
         ? async () => {
@@ -105,7 +129,7 @@ export function Root({
           }
         : undefined,
     }),
-    [config, target, clients, refreshSeconds, sandbox, project, catalogs],
+    [config, target, clients, refreshSeconds, sandbox, project, catalogs, retarget],
   );
   return <App services={services} initialRoute={initialRoute} notice={notice} />;
 }

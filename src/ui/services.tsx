@@ -16,13 +16,23 @@ export interface SandboxInfo {
   demo?: { source: ConnectionSpec; target: ConnectionSpec };
 }
 
+/** A profile ("sandbox" = the local sandbox, "" = the default chain) and a region. */
+export interface TargetChoice {
+  profile: string;
+  region?: string;
+}
+
 export interface Services {
   /** Where AWS calls go now; the profiles screen can change it. */
   target: AwsTarget;
   /** DMS and Logs clients for `target`. */
   clients: AwsClients;
-  /** Switch profile/region/endpoint: rebuilds the clients. */
+  /** Switch profile/region/endpoint: rebuilds the clients. Screens use chooseTarget. */
   setTarget(target: AwsTarget): void;
+  /** The user's choice of where calls go (`:profiles`): saved in the open project (else as the
+   *  remembered preference), then the target resolved again by the one rule. Rejects with one
+   *  line (the sandbox cannot start, the project cannot be saved). */
+  chooseTarget?: (choice: TargetChoice) => Promise<AwsTarget>;
   preferences: PreferencesStore;
   /** --read-only: dangerous commands are not bound at all. */
   readOnly: boolean;

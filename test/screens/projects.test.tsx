@@ -38,6 +38,8 @@ describe('projects screen', () => {
     await app.type('Sales move');
     await app.pressCommand('prompt.accept');
     await app.waitForText('Created Sales move');
+    // Made while the app points at the sandbox: the project uses the sandbox.
+    expect(store.get('Sales move')?.profile).toBe('sandbox');
     // The same name again is refused in the prompt.
     await app.pressCommand('projects.new');
     await app.type('sales MOVE');
@@ -54,6 +56,7 @@ describe('projects screen', () => {
     // Settings: a bad region is caught inline, a good one saved.
     await app.pressCommand('projects.settings');
     await app.waitForText('Settings of Sales move 2');
+    await app.press('ctrl+u');
     await app.type('prod');
     await app.pressCommand('form.next');
     await app.type('mars-1');

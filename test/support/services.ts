@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Services } from '../../src/ui/services.js';
 import { createAwsClients } from '../../src/aws/clients.js';
-import type { AwsTarget } from '../../src/model/awsTarget.js';
+import { type AwsTarget, sandboxTarget } from '../../src/model/awsTarget.js';
 import { openPreferences } from '../../src/config/preferences.js';
 
 export function testServices(overrides: Partial<Services> & { target?: AwsTarget } = {}): Services {
@@ -25,6 +25,20 @@ export function testServices(overrides: Partial<Services> & { target?: AwsTarget
     refreshSeconds: 5,
     setRefreshSeconds: (seconds) => {
       services.refreshSeconds = seconds;
+    },
+    // What Root does, without the target rule's flags: saved in the open project, remembered.
+    chooseTarget: async (choice) => {
+      const next: AwsTarget =
+        choice.profile === 'sandbox'
+          ? sandboxTarget(services.sandbox?.endpointUrl ?? services.target.endpointUrl)
+          : { profile: choice.profile || undefined, region: choice.region };
+      if (services.project && services.projects) {
+        services.projects.save({ ...services.project, ...choice });
+        services.project = services.projects.get(services.project.name);
+      }
+      services.preferences.update({ lastProfile: choice.profile, lastRegion: next.region });
+      services.setTarget(next);
+      return next;
     },
     ...overrides,
   };
