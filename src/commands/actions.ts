@@ -6,12 +6,15 @@ import type { ActionKind } from '../model/taskActions.js';
 import type { Task } from '../model/task.js';
 import type { StartType } from '../model/taskLifecycle.js';
 import { refusal, startTypeOf } from '../model/taskStatus.js';
+import { APP_FIELD, dmsTaskWithReading } from '../model/dmsShape.js';
 import { jsonText } from './format.js';
 import { type CommandIo, EXIT, exitCodeFor, type ParsedCommand } from './io.js';
 
 interface Result {
   task: string;
   ok: boolean;
+  /** The task as DMS answered the action. */
+  after?: Task;
   status?: string;
   startType?: StartType;
   error?: string;
@@ -32,7 +35,7 @@ export async function runAction(
   }
   const results: Result[] = [];
   for (const name of command.tasks) results.push(await actOn(clients, action, name));
-  if (command.output === 'json') io.stdout(jsonText(results.map(({ exitCode: _, ...r }) => r)));
+  if (command.output === 'json') io.stdout(jsonText(actionJson(action, results)));
   for (const r of results) {
     if (r.ok && command.output === 'table')
       io.stdout(`${r.task}: ${r.status}${r.startType ? ` (${r.startType})` : ''}\n`);
@@ -63,8 +66,22 @@ async function actOn(clients: AwsClients, action: ActionKind, name: string): Pro
       startType = startTypeOf(action, task);
       after = await startTask(clients, task.arn, startType);
     }
-    return { task: task.id, ok: true, status: after.status, startType, exitCode: EXIT.ok };
+    return { task: task.id, ok: true, after, status: after.status, startType, exitCode: EXIT.ok };
   } catch (error) {
     return { task: task.id, ok: false, error: errorLine(error), exitCode: exitCodeFor(error) };
   }
+}
+
+/** As the AWS CLI prints StartReplicationTask and the others, one task per action: the tasks DMS
+ *  answered in `ReplicationTasks`, and the ones refused or not found under "DmsTui". */
+function actionJson(action: ActionKind, results: Result[]) {
+  const failures = results
+    .filter((r) => !r.ok)
+    .map((r) => ({ task: r.task, error: r.error, exitCode: r.exitCode }));
+  return {
+    ReplicationTasks: results.flatMap((r) =>
+      r.after ? [dmsTaskWithReading(r.after, undefined, { action, startType: r.startType })] : [],
+    ),
+    [APP_FIELD]: { failures },
+  };
 }

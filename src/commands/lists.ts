@@ -2,6 +2,7 @@
 import type { AwsClients } from '../aws/clients.js';
 import { listTableStats } from '../aws/tableStats.js';
 import { findTask, listNames, listTasks } from '../aws/tasks.js';
+import { dmsTableStats, dmsTaskList } from '../model/dmsShape.js';
 import { TABLE_STAT_COLUMNS, tableStatCells } from '../model/tableStatsRow.js';
 import { endpointName, instanceName } from '../model/task.js';
 import { readTask } from '../model/taskReading.js';
@@ -14,11 +15,11 @@ export async function runTasks(
   io: CommandIo,
 ): Promise<number> {
   const { tasks } = await listTasks(clients);
+  const names = await listNames(clients).catch(() => undefined);
   if (command.output === 'json') {
-    io.stdout(jsonText(tasks.map((t) => ({ ...t, reading: readTask(t).words }))));
+    io.stdout(jsonText(dmsTaskList(tasks, names)));
     return EXIT.ok;
   }
-  const names = await listNames(clients).catch(() => undefined);
   const n = names ?? { endpoints: new Map(), instances: new Map() };
   io.stdout(
     textTable(
@@ -59,7 +60,7 @@ export async function runStats(
   const task = await findTask(clients, command.tasks[0] ?? '');
   const { tables } = await listTableStats(clients, task.arn);
   if (command.output === 'json') {
-    io.stdout(jsonText(tables));
+    io.stdout(jsonText(dmsTableStats(task, tables)));
     return EXIT.ok;
   }
   io.stdout(

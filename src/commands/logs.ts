@@ -5,6 +5,7 @@ import { createLogTail } from '../aws/logs.js';
 import { findTask, listNames } from '../aws/tasks.js';
 import type { LogLine } from '../model/logLine.js';
 import { instanceName, taskLogLocation } from '../model/task.js';
+import { logEvent } from '../model/dmsShape.js';
 import { jsonLine } from './format.js';
 import { type CommandIo, EXIT, type ParsedCommand } from './io.js';
 
@@ -22,16 +23,7 @@ export async function runLogs(
     if (lines.length === 0) return;
     const text =
       command.output === 'json'
-        ? lines
-            .map((l) =>
-              jsonLine({
-                timestamp: new Date(l.timestamp).toISOString(),
-                component: l.component,
-                severity: l.severity,
-                message: l.raw,
-              }),
-            )
-            .join('\n')
+        ? lines.map((l) => jsonLine(logEvent(l))).join('\n')
         : lines.map((l) => l.raw).join('\n');
     io.stdout(`${text}\n`);
   };

@@ -2,6 +2,7 @@
 // words, then the table mappings as sentences) and the task as JSON for `y`, with its settings
 // and mappings parsed so they read as JSON too. Pure.
 import type { Task, TaskNames } from './task.js';
+import { dmsTaskWithReading } from './dmsShape.js';
 import { mappingLines, settingsSummary, taskDetailLines } from './taskDetails.js';
 
 export interface DetailsLine {
@@ -31,14 +32,22 @@ export function taskDetailsView(task: Task, names: TaskNames): DetailsLine[] {
   return out;
 }
 
-/** The task as `y` shows it: settings and mappings as parsed JSON (kept as text if invalid). */
-export function taskJson(task: Task): Record<string, unknown> {
+/** The task as `y` shows it: the DMS API shape (DescribeReplicationTasks' field names), its
+ *  settings and mappings parsed from their JSON strings to be readable (kept as text if
+ *  invalid) and put after the short fields, and the app's reading under "DmsTui". */
+export function taskJson(task: Task, names?: TaskNames): Record<string, unknown> {
+  // The two long documents after the short fields, so Status shows on the first screen.
+  const {
+    TableMappings: _m,
+    ReplicationTaskSettings: _s,
+    DmsTui,
+    ...fields
+  } = dmsTaskWithReading(task, names);
   return {
-    ...task,
-    settings: undefined,
-    tableMappings: undefined,
-    ReplicationTaskSettings: parsedOrText(task.settings),
+    ...fields,
     TableMappings: parsedOrText(task.tableMappings),
+    ReplicationTaskSettings: parsedOrText(task.settings),
+    DmsTui,
   };
 }
 

@@ -76,7 +76,7 @@ export function TaskDetails({ params }: ScreenProps<'taskDetails'>) {
           Full JSON of {data.task.id} ({keysFor('dialog.cancel')} closes)
         </Text>
         <JsonView
-          value={taskJson(data.task)}
+          value={taskJson(data.task, data.names)}
           height={listHeight - 1}
           name="details-json"
           onClose={() => setJson(false)}

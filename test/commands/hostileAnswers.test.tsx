@@ -107,8 +107,10 @@ describe('hostile DMS answers', () => {
     expect(code).toBe(0);
     expect(stdout).not.toMatch(RAW_CONTROL);
     expect(stdout).toContain('\\u202e');
-    const tasks = JSON.parse(stdout) as { id: string }[];
-    expect(tasks[0]?.id).toBe(HOSTILE);
+    const { ReplicationTasks: tasks } = JSON.parse(stdout) as {
+      ReplicationTasks: { ReplicationTaskIdentifier: string }[];
+    };
+    expect(tasks[0]?.ReplicationTaskIdentifier).toBe(HOSTILE);
   });
 
   it('the Data Migration View draws them escaped, in a bounded frame', async () => {

@@ -64,8 +64,11 @@ describe('dms-tui task subcommands', () => {
     expect(table.stdout).toMatch(/cli-list\s+ready\s+Ready to start\s+full-load/);
     expect(table.stdout).toContain('src-pg');
     const json = await run('tasks', '--output', 'json');
-    const tasks = JSON.parse(json.stdout) as { id: string; reading: string }[];
-    expect(tasks.find((t) => t.id === 'cli-list')?.reading).toBe('Ready to start');
+    const { ReplicationTasks: tasks } = JSON.parse(json.stdout) as {
+      ReplicationTasks: { ReplicationTaskIdentifier: string; DmsTui: { reading: string } }[];
+    };
+    const listed = tasks.find((t) => t.ReplicationTaskIdentifier === 'cli-list');
+    expect(listed?.DmsTui.reading).toBe('Ready to start');
   });
 
   it('starts by name and by ARN, then refuses to stop a finished task (exit 1, one line)', async () => {
@@ -83,12 +86,20 @@ describe('dms-tui task subcommands', () => {
     expect(stats.code).toBe(EXIT.ok);
     expect(stats.stdout).toMatch(/public\s+orders\s+Table completed\s+42/);
     const statsJson = JSON.parse((await run('stats', 'cli-start', '-o', 'json')).stdout);
-    expect(statsJson).toHaveLength(2);
+    expect(statsJson.TableStatistics).toHaveLength(2);
+    expect(statsJson.TableStatistics[0]).toMatchObject({
+      SchemaName: 'public',
+      TableState: 'Table completed',
+    });
     const resumed = await run('start', 'cli-start', '--output', 'json');
-    expect(JSON.parse(resumed.stdout)[0]).toMatchObject({
-      task: 'cli-start',
-      ok: true,
-      startType: 'resume-processing',
+    expect(JSON.parse(resumed.stdout)).toMatchObject({
+      ReplicationTasks: [
+        {
+          ReplicationTaskIdentifier: 'cli-start',
+          DmsTui: { action: 'start', startType: 'resume-processing' },
+        },
+      ],
+      DmsTui: { failures: [] },
     });
   });
 
@@ -146,7 +157,10 @@ describe('dms-tui task subcommands', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(json.some((l: { severity: string }) => l.severity === 'W')).toBe(true);
+    expect(json.some((l: { DmsTui: { severity: string } }) => l.DmsTui.severity === 'W')).toBe(
+      true,
+    );
+    expect(json[0]).toMatchObject({ timestamp: expect.any(Number), message: expect.any(String) });
     const since = await run('logs', 'cli-logs', '--since', '1d');
     expect(since.stdout).toBe(logs.stdout);
     await readyTask('cli-quiet', false);

@@ -47,6 +47,13 @@ describe('task details view', () => {
     const json = taskJson(task);
     expect(json.ReplicationTaskSettings).toMatchObject({ Logging: { EnableLogging: true } });
     expect(json.settings).toBeUndefined();
+    // The DMS API's field names, the app's reading under DmsTui.
+    expect(json).toMatchObject({
+      ReplicationTaskIdentifier: 'orders-load',
+      ReplicationTaskArn: task.arn,
+    });
+    expect(json.id).toBeUndefined();
+    expect(json.DmsTui).toMatchObject({ reading: expect.any(String) });
     expect(taskJson({ ...task, tableMappings: '{bad' }).TableMappings).toBe('{bad');
   });
 });

@@ -56,9 +56,13 @@ describe('task details', () => {
     expect(frame).toContain('1. Include public.%');
     await app.pressCommand('details.json');
     frame = await app.waitForText('Full JSON of det-task');
-    expect(frame).toContain('"status": "stopped"');
+    // The DMS API's shape, as `aws dms describe-replication-tasks` prints it…
+    expect(frame).toContain('"ReplicationTaskIdentifier": "det-task"');
+    expect(frame).toContain('"Status": "stopped"');
+    expect(frame).not.toContain('"instanceArn"');
+    // …and the app's reading last, under its own name.
     await app.pressCommand('list.bottom');
-    await app.waitForText('"rule-action": "include"');
+    await app.waitForText(/"DmsTui": \{[\s\S]*"reading": "Load complete"/);
     await app.pressCommand('dialog.cancel');
     await app.waitForText('Table mappings');
     await app.pressCommand('nav.back');
