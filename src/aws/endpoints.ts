@@ -8,6 +8,7 @@ import type {
 import type { Endpoint } from '../model/endpoint.js';
 import type { CreateEndpointInput } from '../model/endpointDraft.js';
 import type { ConnectionState } from '../model/endpointTest.js';
+import type { EndpointConnection } from '../model/resourceRows.js';
 import { AwsError, dmsCall } from './call.js';
 import type { AwsClients } from './clients.js';
 
@@ -21,6 +22,8 @@ export function toEndpoint(e: SdkEndpoint): Endpoint {
     port: e.Port,
     database: e.DatabaseName,
     status: e.Status,
+    user: e.Username,
+    sslMode: e.SslMode,
   };
 }
 
@@ -54,6 +57,46 @@ export async function createEndpoint(
       },
     );
   return toEndpoint(out.Endpoint);
+}
+
+/** ModifyEndpoint: only the fields given change; a password is sent only when typed. */
+export async function modifyEndpoint(
+  clients: AwsClients,
+  arn: string,
+  input: Partial<CreateEndpointInput>,
+): Promise<Endpoint> {
+  const out = await dmsCall(clients, 'ModifyEndpoint', (client, { ModifyEndpointCommand }) =>
+    client.send(new ModifyEndpointCommand({ ...input, EndpointArn: arn })),
+  );
+  return toEndpoint(out.Endpoint ?? {});
+}
+
+/** DeleteEndpoint. DMS refuses (InvalidResourceStateFault) while a task uses the endpoint. */
+export async function deleteEndpoint(clients: AwsClients, arn: string): Promise<Endpoint> {
+  const out = await dmsCall(clients, 'DeleteEndpoint', (client, { DeleteEndpointCommand }) =>
+    client.send(new DeleteEndpointCommand({ EndpointArn: arn })),
+  );
+  return toEndpoint(out.Endpoint ?? {});
+}
+
+/** Every connection test DMS remembers (DescribeConnections, all pages). */
+export async function listConnections(clients: AwsClients): Promise<EndpointConnection[]> {
+  return dmsCall(clients, 'DescribeConnections', async (client, { DescribeConnectionsCommand }) => {
+    const all: EndpointConnection[] = [];
+    let marker: string | undefined;
+    do {
+      const out = await client.send(new DescribeConnectionsCommand({ Marker: marker }));
+      for (const c of out.Connections ?? [])
+        all.push({
+          ...toState(c),
+          endpointArn: c.EndpointArn ?? '',
+          instanceArn: c.ReplicationInstanceArn ?? '',
+          instanceId: c.ReplicationInstanceIdentifier,
+        });
+      marker = out.Marker;
+    } while (marker);
+    return all;
+  });
 }
 
 export type { ConnectionState, ConnectionStatus } from '../model/endpointTest.js';

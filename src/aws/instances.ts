@@ -14,6 +14,7 @@ export function toReplicationInstance(i: SdkReplicationInstance): ReplicationIns
     instanceClass: i.ReplicationInstanceClass ?? '',
     status: i.ReplicationInstanceStatus ?? 'unknown',
     engineVersion: i.EngineVersion,
+    allocatedStorageGb: i.AllocatedStorage,
   };
 }
 

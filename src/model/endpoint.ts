@@ -16,4 +16,8 @@ export interface Endpoint {
   database?: string;
   /** "active", "creating", "deleting", … */
   status?: string;
+  /** Username (never the password: DMS does not return it). */
+  user?: string;
+  /** "none", "require", "verify-ca", "verify-full". */
+  sslMode?: string;
 }

@@ -8,7 +8,7 @@ import {
   engineInfo,
   type SslMode,
 } from './connection.js';
-import type { EndpointType } from './endpoint.js';
+import type { Endpoint, EndpointType } from './endpoint.js';
 import { freeIdentifier, identifierError, toIdentifier } from './identifiers.js';
 
 export const SSL_MODES: readonly SslMode[] = ['none', 'require', 'verify-ca', 'verify-full'];
@@ -62,6 +62,30 @@ export function endpointDraftFromConnection(options: {
     password: c?.password ?? '',
     sslMode: c?.sslMode ?? 'none',
   };
+}
+
+/** A draft of an existing endpoint, for ModifyEndpoint through the same form: everything but
+ *  the password, which DMS never returns (left empty, it is kept). */
+export function endpointDraftFromEndpoint(endpoint: Endpoint): EndpointDraft {
+  const engine = ENGINES.find((e) => e.dmsEngineName === endpoint.engineName)?.engine ?? 'postgres';
+  const ssl = SSL_MODES.find((m) => m === endpoint.sslMode) ?? 'none';
+  return {
+    identifier: endpoint.identifier,
+    type: endpoint.type,
+    engine,
+    server: endpoint.server ?? '',
+    port: String(endpoint.port ?? engineInfo(engine).defaultPort),
+    database: endpoint.database ?? '',
+    user: endpoint.user ?? '',
+    password: '',
+    sslMode: ssl,
+  };
+}
+
+/** ModifyEndpointMessage's fields from the draft: the type stays, an empty password is kept. */
+export function modifyEndpointInput(draft: EndpointDraft): Partial<CreateEndpointInput> {
+  const { EndpointType: _type, ...input } = createEndpointInput(draft);
+  return input;
 }
 
 export function endpointFieldError(draft: EndpointDraft, field: EndpointField): string | null {

@@ -11,4 +11,6 @@ export interface ReplicationInstance {
   /** "available", "modifying", … ("unknown" when DMS did not say). */
   status: string;
   engineVersion?: string;
+  /** AllocatedStorage, in GB. */
+  allocatedStorageGb?: number;
 }

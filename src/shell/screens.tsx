@@ -5,6 +5,8 @@ import type { GotoTarget } from '../model/goto.js';
 import type { ParamlessScreen, Route, RouteParams, ScreenId } from '../model/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
 import { ConnectionScreen } from '../screens/ConnectionScreen.js';
+import { EndpointsScreen } from '../screens/EndpointsScreen.js';
+import { InstancesScreen } from '../screens/InstancesScreen.js';
 import { ProfilesScreen } from '../screens/ProfilesScreen.js';
 import { ProjectsScreen } from '../screens/ProjectsScreen.js';
 import { SchemaBrowser } from '../screens/SchemaBrowser.js';
@@ -66,6 +68,24 @@ export const SCREENS: { [S in ScreenId]?: ScreenEntry<S> } = {
       name: 'browser',
       aliases: ['schema', 'schemas'],
       description: 'Browse source and target schemas',
+    },
+  },
+  endpoints: {
+    title: () => 'Endpoints',
+    component: EndpointsScreen,
+    goto: {
+      name: 'endpoints',
+      aliases: ['endpoint', 'ep'],
+      description: 'DMS endpoints: test, modify, delete',
+    },
+  },
+  instances: {
+    title: () => 'Replication instances',
+    component: InstancesScreen,
+    goto: {
+      name: 'instances',
+      aliases: ['instance', 'ri'],
+      description: 'Replication instances and their tasks',
     },
   },
   taskForm: {

@@ -18,6 +18,8 @@ const SCOPE_TITLES: Record<Scope, string> = {
   browser: 'Schema browser',
   taskForm: 'Create DMS Task form',
   taskFormRules: 'Create DMS Task form: table mappings',
+  instances: 'Replication instances',
+  endpoints: 'Endpoints',
   form: 'Form fields',
 };
 

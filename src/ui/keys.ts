@@ -18,6 +18,8 @@ export type Scope =
   | 'browser'
   | 'taskForm'
   | 'taskFormRules'
+  | 'instances'
+  | 'endpoints'
   | 'form';
 
 export interface CommandSpec {
@@ -35,7 +37,7 @@ export const COMMANDS = {
   'app.help': { keys: ['?'], description: 'Help: every key on this screen', scope: 'global' },
   'app.goto': {
     keys: [':'],
-    description: 'Go to a screen (:tasks, :browser, :project, :profiles)',
+    description: 'Go to a screen (:tasks, :browser, :project, :endpoints, :instances, :profiles)',
     scope: 'global',
   },
   'app.quit': { keys: ['q', 'ctrl+c'], description: 'Quit', scope: 'global' },
@@ -249,6 +251,29 @@ export const COMMANDS = {
     scope: 'logs',
     dangerous: true,
   },
+
+  // Replication instances (read-only).
+  'instances.refresh': { keys: ['r'], description: 'Refresh now', scope: 'instances' },
+
+  // Endpoints.
+  'endpoints.test': {
+    keys: ['t'],
+    description: 'Test the connection (from a chosen replication instance)',
+    scope: 'endpoints',
+  },
+  'endpoints.modify': {
+    keys: ['e'],
+    description: 'Modify (ModifyEndpoint; the password is kept unless retyped)',
+    scope: 'endpoints',
+    dangerous: true,
+  },
+  'endpoints.delete': {
+    keys: ['ctrl+d'],
+    description: 'Delete (asks first, naming the tasks that use it)',
+    scope: 'endpoints',
+    dangerous: true,
+  },
+  'endpoints.refresh': { keys: ['r'], description: 'Refresh now', scope: 'endpoints' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandId = keyof typeof COMMANDS;

@@ -1,10 +1,15 @@
-// The "Create new…" endpoint sub-form's state and commands: moving between fields, cycling the
-// engine and SSL mode, the preview, and Create (CreateEndpoint, once; a refusal lands on the
-// field it concerns, or under the form).
+// The endpoint form's state and commands ("Create new…" in the task form, and Modify on
+// `:endpoints`): moving between fields, cycling the engine and SSL mode, the preview, and
+// Ctrl-s (CreateEndpoint or ModifyEndpoint, once; a refusal lands on the field it concerns, or
+// under the form).
 import { useReducer, useState } from 'react';
 import { useServices } from '../../ui/services.js';
-import { createEndpoint } from '../../aws/endpoints.js';
-import { createEndpointInput, type EndpointDraft } from '../../model/endpointDraft.js';
+import { createEndpoint, modifyEndpoint } from '../../aws/endpoints.js';
+import {
+  createEndpointInput,
+  type EndpointDraft,
+  modifyEndpointInput,
+} from '../../model/endpointDraft.js';
 import {
   type EndpointFormState,
   endpointFormReducer,
@@ -37,11 +42,14 @@ export function useEndpointForm({
   initial,
   instanceReason,
   onCreated,
+  modifying,
 }: {
   initial: EndpointDraft;
   /** Why the endpoint cannot be created and tested yet (no usable instance), or null. */
   instanceReason: string | null;
   onCreated(endpoint: Endpoint): void;
+  /** The endpoint being changed: Ctrl-s sends ModifyEndpoint instead of CreateEndpoint. */
+  modifying?: Endpoint;
 }): EndpointForm {
   const { clients } = useServices();
   const [state, dispatch] = useReducer(endpointFormReducer, initial, initialEndpointForm);
@@ -56,8 +64,10 @@ export function useEndpointForm({
       return;
     }
     setBusy(true);
-    const input = createEndpointInput(state.draft);
-    createEndpoint(clients, input).then(
+    const sent = modifying
+      ? modifyEndpoint(clients, modifying.arn, modifyEndpointInput(state.draft))
+      : createEndpoint(clients, createEndpointInput(state.draft));
+    sent.then(
       (endpoint) => {
         setBusy(false);
         onCreated(endpoint);

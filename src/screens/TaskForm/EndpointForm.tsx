@@ -41,8 +41,11 @@ export function EndpointForm({
   width,
   onCreated,
   onClose,
+  modifying,
 }: {
   initial: EndpointDraft;
+  /** An existing endpoint: the same form sends ModifyEndpoint (`:endpoints`, `e`). */
+  modifying?: Endpoint;
   /** Why the endpoint cannot be created and tested yet (no usable instance), or null. */
   instanceReason: string | null;
   height: number;
@@ -50,7 +53,7 @@ export function EndpointForm({
   onCreated(endpoint: Endpoint): void;
   onClose(): void;
 }) {
-  const form = useEndpointForm({ initial, instanceReason, onCreated });
+  const form = useEndpointForm({ initial, instanceReason, onCreated, modifying });
   const { state } = form;
   const { draft, serverError } = state;
 
@@ -78,7 +81,7 @@ export function EndpointForm({
   if (form.previewing) {
     return (
       <JsonPreview
-        title="CreateEndpoint input (password hidden)"
+        title={`${modifying ? 'ModifyEndpoint' : 'CreateEndpoint'} input (password hidden)`}
         lines={endpointPreviewLines(draft)}
         height={height}
         width={width}
@@ -89,12 +92,19 @@ export function EndpointForm({
 
   return (
     <Box flexDirection="column">
-      <Text bold>
-        Create new {draft.type} endpoint{' '}
-        <Text dimColor>
-          (prefilled from the project's {draft.type} connection: check and name it)
+      {modifying ? (
+        <Text bold>
+          Modify {draft.type} endpoint {modifying.identifier}{' '}
+          <Text dimColor>(the password is kept unless you type a new one)</Text>
         </Text>
-      </Text>
+      ) : (
+        <Text bold>
+          Create new {draft.type} endpoint{' '}
+          <Text dimColor>
+            (prefilled from the project's {draft.type} connection: check and name it)
+          </Text>
+        </Text>
+      )}
       {ENDPOINT_FIELDS.map(({ field }) => {
         const focused = field === state.focus;
         const error = shownEndpointError(state, field);
@@ -113,7 +123,7 @@ export function EndpointForm({
                 onChange={(value) => form.edit({ [field]: value })}
                 focus={focused}
                 mask={field === 'password' ? '•' : undefined}
-                placeholder={field === 'password' ? '(none)' : '—'}
+                placeholder={field === 'password' ? (modifying ? '(unchanged)' : '(none)') : '—'}
                 maxLength={ENDPOINT_MAX_LENGTH[field]}
               />
             )}
@@ -124,11 +134,15 @@ export function EndpointForm({
       {serverError && !serverError.field ? <Text color="red">✗ {serverError.message}</Text> : null}
       <Text dimColor>
         {form.busy
-          ? 'Creating the endpoint…'
+          ? modifying
+            ? 'Saving the endpoint…'
+            : 'Creating the endpoint…'
           : [
               hintFor(
                 'form.create',
-                'creates the endpoint and tests it from the replication instance',
+                modifying
+                  ? 'saves the changes (ModifyEndpoint)'
+                  : 'creates the endpoint and tests it from the replication instance',
               ),
               hintFor('form.preview', 'previews', { typing: true }),
               hintFor('nav.back', 'returns'),
