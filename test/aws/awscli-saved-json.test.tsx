@@ -175,6 +175,9 @@ describe.skipIf(!existsSync(AWS))(`saved JSON and the AWS CLI (${AWS})`, () => {
       timeout: 30_000,
     });
     await ui.pressCommand('form.create');
+    // Its endpoints were never tested: the form asks first.
+    await ui.waitForText('its connection was never tested');
+    await ui.pressCommand('dialog.confirm');
     await ui.waitForText(`Task ${id} created`);
     const viaForm = essence(
       await waitFor(() => describeTask(id), {

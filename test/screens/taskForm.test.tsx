@@ -246,8 +246,13 @@ describe.skipIf(!pg.ok || !mysql.ok)(
         what: 'save closed',
       });
 
-      // Create, then not start: the task exists, the draft is gone.
+      // Create: the target's failed test is named and asked about first; then not start: the
+      // task exists, the draft is gone.
       await ui.pressCommand('form.create');
+      f = await ui.waitForText('Create the task anyway?');
+      expect(f).toMatch(/shop-target: its last connection test failed/);
+      expect(f).not.toMatch(/shop-source: its/);
+      await ui.pressCommand('dialog.confirm');
       await ui.waitForText('Task public created');
       await ui.pressCommand('dialog.cancel', 'n');
       await ui.waitFor((f) => !f.includes('Task public created'), { what: 'left the form' });
@@ -277,6 +282,8 @@ describe.skipIf(!pg.ok || !mysql.ok)(
       await second.waitForText('Create new target endpoint…');
       await second.press('up', 'enter'); // the existing target endpoint
       await second.pressCommand('form.create');
+      await second.waitForText('Create the task anyway?');
+      await second.pressCommand('dialog.confirm');
       await second.waitFor(
         (f) => /Task name[\s\S]*✗ ReplicationTaskIdentifier already in use/.test(f),
         { what: 'the server error at the name' },

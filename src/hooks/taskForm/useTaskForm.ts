@@ -46,6 +46,8 @@ export type TaskFormMode =
   | { kind: 'preview'; input: CreateTaskInput }
   | { kind: 'save'; input: CreateTaskInput }
   | { kind: 'discard' }
+  /** An endpoint's last connection test failed or never ran: create anyway? */
+  | { kind: 'untested'; input: CreateTaskInput; warnings: string[] }
   | { kind: 'created'; arn: string; identifier: string };
 
 export interface TaskForm {

@@ -3,7 +3,10 @@
 // draft), and what happens when a sub-view finishes (a resource chosen, an endpoint created,
 // the mappings edited, the JSON saved). The screen binds them to keys; it only draws.
 import { useNavigation } from '../../ui/navigation.js';
+import { useServices } from '../../ui/services.js';
 import { useStatus } from '../../ui/status.js';
+import { listConnections } from '../../aws/endpoints.js';
+import { untestedEndpointWarning } from '../../model/resourceRows.js';
 import type { EndpointDraft } from '../../model/endpointDraft.js';
 import type { MappingRow } from '../../model/selectionMappings.js';
 import { enterAction, type TextFieldId } from '../../model/taskFormChoices.js';
@@ -23,6 +26,8 @@ export interface TaskFormCommands {
   preview(): void;
   save(): void;
   create(): void;
+  /** Creates after the question about untested endpoints. */
+  createAnyway(input: CreateTaskInput): void;
   /** Why Create is refused now (it is running), or null. */
   createDisabled: string | null;
   creating: boolean;
@@ -45,6 +50,7 @@ export function useTaskFormCommands(form: TaskForm): TaskFormCommands {
   const { values } = state;
   const { setError, setNotice } = useStatus();
   const navigation = useNavigation();
+  const { clients } = useServices();
 
   const run = useCreateTask({
     onCreated: (task) => {
@@ -97,7 +103,25 @@ export function useTaskFormCommands(form: TaskForm): TaskFormCommands {
     choicePrevious: () => dispatch({ type: 'cycle', step: -1 }),
     preview: withInput((input) => setMode({ kind: 'preview', input })),
     save: withInput((input) => setMode({ kind: 'save', input })),
-    create: withInput((input) => run.run(input)),
+    create: withInput((input) => {
+      // Ask first when an endpoint's last test failed or never ran (DMS would create the task,
+      // and it would fail at start). A check that cannot be made does not stop the create.
+      const chosen = [input.SourceEndpointArn, input.TargetEndpointArn].map(
+        (arn) => form.endpoints.data?.find((e) => e.arn === arn) ?? { arn, identifier: arn },
+      );
+      listConnections(clients).then(
+        (connections) => {
+          const warnings = chosen.flatMap((e) => untestedEndpointWarning(e, connections) ?? []);
+          if (warnings.length > 0) setMode({ kind: 'untested', input, warnings });
+          else run.run(input);
+        },
+        () => run.run(input),
+      );
+    }),
+    createAnyway: (input) => {
+      toForm();
+      run.run(input);
+    },
     createDisabled: run.busy ? 'Creating the task…' : null,
     creating: run.busy,
     back: () => (state.dirty ? setMode({ kind: 'discard' }) : close()),

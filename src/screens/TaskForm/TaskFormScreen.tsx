@@ -116,6 +116,26 @@ export function TaskFormScreen({ params }: ScreenProps<'taskForm'>) {
       );
     case 'created':
       return <CreatedDialog arn={mode.arn} identifier={mode.identifier} />;
+    case 'untested':
+      return (
+        <Dialog
+          title="Create the task anyway?"
+          tone="yellow"
+          bindings={[
+            { command: 'dialog.confirm', handler: () => commands.createAnyway(mode.input) },
+            { command: 'dialog.cancel', handler: commands.toForm },
+          ]}
+        >
+          {mode.warnings.map((w) => (
+            <Text key={w}>⚠ {w}</Text>
+          ))}
+          <Text>
+            A task on an endpoint DMS cannot reach fails when it starts (test it on :endpoints).{' '}
+            {hintFor('dialog.confirm', 'creates it anyway')},{' '}
+            {hintFor('dialog.cancel', 'returns to the form')}.
+          </Text>
+        </Dialog>
+      );
     default:
       break;
   }
