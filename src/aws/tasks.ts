@@ -6,6 +6,7 @@ import type { Endpoint } from '../model/endpoint.js';
 import type { ReplicationInstance } from '../model/instance.js';
 import { isArn, type Task, type TaskNames } from '../model/task.js';
 import type { StartType } from '../model/taskLifecycle.js';
+import type { ModifyTaskInput } from '../model/taskModify.js';
 import { AwsError, dmsCall } from './call.js';
 import type { AwsClients } from './clients.js';
 import { listEndpoints } from './endpoints.js';
@@ -163,6 +164,14 @@ export async function modifyTaskSettings(
         ReplicationTaskSettings: settings,
       }),
     ),
+  );
+  return toTask(out.ReplicationTask ?? {});
+}
+
+/** ModifyReplicationTask from the task form (type, mappings, settings, identifier). */
+export async function modifyTask(clients: AwsClients, input: ModifyTaskInput): Promise<Task> {
+  const out = await dmsCall(clients, 'ModifyReplicationTask', (client, sdk) =>
+    client.send(new sdk.ModifyReplicationTaskCommand({ ...input })),
   );
   return toTask(out.ReplicationTask ?? {});
 }

@@ -26,6 +26,7 @@ import {
 import { tableStatsRoute, taskDetailsRoute, taskLogRoute } from '../model/taskRoutes.js';
 import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
 import type { StartType } from '../model/taskLifecycle.js';
+import { refusal as taskRefusal } from '../model/taskStatus.js';
 import { useListCursor } from './useListCursor.js';
 import { useRefreshStatus } from './useRefreshStatus.js';
 import { useTaskActions } from './useTaskActions.js';
@@ -124,6 +125,11 @@ export function useMigrationView(
       onRow('task.logs', (r) => open(taskLogRoute(r.task, tasks.names))),
       onRow('task.tableStats', (r) => open(tableStatsRoute(r.task))),
       onRow('task.json', (r) => open(taskDetailsRoute(r.task, { json: true }))),
+      onRow(
+        'task.modify',
+        (r) => open({ screen: 'taskForm', params: { modify: { arn: r.task.arn, id: r.task.id } } }),
+        focused && taskRefusal(focused.task, 'modify'),
+      ),
       command('list.filter', () => setDialog({ kind: 'filter' })),
       onRow('list.mark', (r) => {
         setMarks((m) => toggleMark(m, r.key));

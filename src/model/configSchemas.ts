@@ -157,7 +157,12 @@ export const taskDraftSchema: Schema<TaskFormDraft> = object({
     lobMaxKb: string({ max: TEXT_LIMITS.lobSize }),
     logging: boolean,
     mappings: array(
-      object({ action: oneOf(['include', 'exclude']), schema: mappingName, table: mappingName }),
+      object({
+        action: oneOf(['include', 'exclude', 'rename-schema']),
+        schema: mappingName,
+        table: mappingName,
+        to: optional(mappingName),
+      }),
       { max: TEXT_LIMITS.mappingRows },
     ),
   }),

@@ -21,8 +21,13 @@ export interface RouteParams {
   browser: NoParams;
   instances: NoParams;
   endpoints: NoParams;
-  /** What the schema browser marked; `largestLobBytes` skips measuring the LOBs. */
-  taskForm: { selection?: BrowserSelection; largestLobBytes?: number };
+  /** What the schema browser marked; `largestLobBytes` skips measuring the LOBs; `modify`
+   *  opens the same form on an existing task (ModifyReplicationTask). */
+  taskForm: {
+    selection?: BrowserSelection;
+    largestLobBytes?: number;
+    modify?: { arn: string; id: string };
+  };
 }
 
 export type ScreenId = keyof RouteParams;

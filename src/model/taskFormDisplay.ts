@@ -2,7 +2,7 @@
 // described, the text shown as a field's value, and the lines of the instance and endpoint
 // choosers. Pure; the screen draws them.
 import { lobModeLabel, lobSizeLabel } from './lobSettings.js';
-import { describeRow, type MappingRow } from './selectionMappings.js';
+import { describeRow, type MappingRow, targetSchemasText } from './selectionMappings.js';
 import { defaultFirst, type FieldId, type TaskFormValues } from './taskFormState.js';
 import { MIGRATION_TYPES, TABLE_PREP_MODES } from './taskInput.js';
 import type { Endpoint } from './endpoint.js';
@@ -79,11 +79,17 @@ export function endpointText(
   return arn ?? (endpoints ? `none chosen (${chooseKey}: choose or create new)` : 'loading…');
 }
 
-/** "2 rules: include sales.customers, include sales.payments" (the first three rules). */
+/** "2 rules: include sales.customers, include sales.payments → target schema sales" (the
+ *  first three rules): where the tables land says itself (the source schema's name, unless a
+ *  rename-schema rule says otherwise). */
 export function mappingsText(rows: readonly MappingRow[], chooseKey: string): string {
   const n = rows.length;
   const list = rows.slice(0, 3).map(describeRow).join(', ');
-  return `${n} rule${n === 1 ? '' : 's'}${n ? `: ${list}${n > 3 ? ', …' : ''}` : ` (${chooseKey} to add)`}`;
+  // A rename rule in the list says where its schema lands; otherwise say it here.
+  const renamed = rows.some((r) => r.action === 'rename-schema');
+  const where = renamed ? '' : targetSchemasText(rows);
+  const lands = where ? ` → target schema ${where}` : '';
+  return `${n} rule${n === 1 ? '' : 's'}${n ? `: ${list}${n > 3 ? ', …' : ''}` : ` (${chooseKey} to add)`}${lands}`;
 }
 
 /** Where Save JSON offers to write: <task name>.json in the current directory. */

@@ -6,6 +6,7 @@ import type { Endpoint } from './endpoint.js';
 import type { ReplicationInstance } from './instance.js';
 import { DEFAULT_LOB_CHUNK_KB, DEFAULT_LOB_MAX_KB, type LobMode } from './lobSettings.js';
 import type { MappingRow } from './selectionMappings.js';
+import type { MappingRule } from './tableMappings.js';
 import type { MigrationType, TablePrepMode } from './taskInput.js';
 import { cycledChoice, type TextFieldId, typedText } from './taskFormChoices.js';
 
@@ -47,6 +48,9 @@ export interface TaskFormValues {
   lobMaxKb: string;
   logging: boolean;
   mappings: MappingRow[];
+  /** Rules of a modified task the form does not edit (filters, other transformations): sent
+   *  back unchanged after the form's rules. */
+  keptRules?: MappingRule[];
 }
 
 export interface TaskFormState {
@@ -126,6 +130,7 @@ function fieldsOf(patch: Partial<TaskFormValues>): FieldId[] {
     lobMaxKb: 'lobSize',
     logging: 'logging',
     mappings: 'mappings',
+    keptRules: 'mappings',
   };
   return (Object.keys(patch) as (keyof TaskFormValues)[]).map((k) => map[k]);
 }

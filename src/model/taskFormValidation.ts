@@ -118,6 +118,7 @@ export function taskInputFromForm(
       },
       logging: values.logging,
       mappings: values.mappings,
+      keptRules: values.keptRules,
     }),
   };
 }

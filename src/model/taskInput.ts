@@ -5,6 +5,7 @@
 import { type LobChoice, lobTargetMetadata } from './lobSettings.js';
 import { defaultLogComponents } from './taskSettings.js';
 import { type MappingRow, mappingsDocument } from './selectionMappings.js';
+import type { MappingRule } from './tableMappings.js';
 
 export type MigrationType = 'full-load' | 'full-load-and-cdc' | 'cdc';
 export type TablePrepMode = 'DO_NOTHING' | 'DROP_AND_CREATE' | 'TRUNCATE_BEFORE_LOAD';
@@ -31,6 +32,7 @@ export interface TaskInputFields {
   lob: LobChoice;
   logging: boolean;
   mappings: readonly MappingRow[];
+  keptRules?: readonly MappingRule[];
 }
 
 /** CreateReplicationTaskMessage, exactly as sent. */
@@ -67,7 +69,7 @@ export function buildCreateTaskInput(fields: TaskInputFields): CreateTaskInput {
     TargetEndpointArn: fields.targetEndpointArn,
     ReplicationInstanceArn: fields.replicationInstanceArn,
     MigrationType: fields.migrationType,
-    TableMappings: JSON.stringify(mappingsDocument(fields.mappings)),
+    TableMappings: JSON.stringify(mappingsDocument(fields.mappings, fields.keptRules)),
     ReplicationTaskSettings: JSON.stringify(taskSettingsDocument(fields)),
   };
 }

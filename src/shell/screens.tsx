@@ -89,7 +89,7 @@ export const SCREENS: { [S in ScreenId]?: ScreenEntry<S> } = {
     },
   },
   taskForm: {
-    title: () => 'Create DMS task',
+    title: (params) => (params.modify ? `Modify ${params.modify.id}` : 'Create DMS task'),
     component: TaskFormScreen,
   },
 };

@@ -184,6 +184,11 @@ export const COMMANDS = {
     scope: 'taskFormRules',
   },
   'form.ruleToggle': { keys: ['t'], description: 'Include ⇄ exclude', scope: 'taskFormRules' },
+  'form.ruleRename': {
+    keys: ['n'],
+    description: "Rename a schema on the target (else it keeps the source schema's name)",
+    scope: 'taskFormRules',
+  },
   'form.ruleDelete': { keys: ['d'], description: 'Remove the rule', scope: 'taskFormRules' },
   // Data Migration View (the task list).
   'task.details': {
@@ -207,6 +212,13 @@ export const COMMANDS = {
   'task.delete': {
     keys: ['ctrl+d'],
     description: 'Delete (asks first)',
+    scope: 'tasks',
+    dangerous: true,
+  },
+  'task.modify': {
+    keys: ['e'],
+    description:
+      'Modify: type, mappings, table preparation, LOBs, logging (stopped, failed or ready)',
     scope: 'tasks',
     dangerous: true,
   },

@@ -210,9 +210,9 @@ describe('the words of the fields', () => {
 
   it.each([
     [0, '0 rules (Enter to add)'],
-    [1, '1 rule: include s.t0'],
-    [3, '3 rules: include s.t0, include s.t1, include s.t2'],
-    [4, '4 rules: include s.t0, include s.t1, include s.t2, …'],
+    [1, '1 rule: include s.t0 → target schema s'],
+    [3, '3 rules: include s.t0, include s.t1, include s.t2 → target schema s'],
+    [4, '4 rules: include s.t0, include s.t1, include s.t2, … → target schema s'],
   ])('%i mapping rules read %s', (n, text) => {
     const rows = Array.from({ length: n }, (_, i) => ({
       action: 'include' as const,
@@ -220,6 +220,18 @@ describe('the words of the fields', () => {
       table: `t${i}`,
     }));
     expect(mappingsText(rows, 'Enter')).toBe(text);
+  });
+
+  it('says where a renamed schema lands', () => {
+    expect(
+      mappingsText(
+        [
+          { action: 'include', schema: 'sales', table: '%' },
+          { action: 'rename-schema', schema: 'sales', table: '%', to: 'sales_v2' },
+        ],
+        'Enter',
+      ),
+    ).toBe('2 rules: include sales.%, rename schema sales → sales_v2');
   });
 
   it('offers <task>.json, or task.json without a name', () => {

@@ -35,6 +35,11 @@ import { shownErrors, type ValidationContext } from '../../model/taskFormValidat
 import type { CreateTaskInput } from '../../model/taskInput.js';
 import { useFormDefaults } from './useFormDefaults.js';
 import type { ReplicationInstance } from '../../model/instance.js';
+import { errorLine } from '../../aws/call.js';
+import { findTask } from '../../aws/tasks.js';
+import type { Task } from '../../model/task.js';
+import { valuesFromTask } from '../../model/taskModify.js';
+import { refusal } from '../../model/taskStatus.js';
 
 /** What is open over the form (the form itself takes keys only in 'form' and the dialogs). */
 export type TaskFormMode =
@@ -72,17 +77,28 @@ export interface TaskForm {
   endpointBlocker: string | null;
   onChoice: boolean;
   onText: boolean;
+  /** Modify: the task as read (with settings), once loaded; the form then sends
+   *  ModifyReplicationTask. */
+  modifying?: Task;
+  /** Modify: still loading, or why the task cannot be modified (one line). */
+  modifyBlocker: string | null;
 }
 
 export function useTaskForm({
   selection,
   largestLob,
+  modify,
 }: {
   selection?: BrowserSelection;
   /** The largest LOB value in bytes, when the caller already knows it. */
   largestLob?: number;
+  /** Open the form on this task, to modify it. */
+  modify?: { arn: string; id: string };
 }): TaskForm {
-  const { project, taskDrafts } = useServices();
+  const services = useServices();
+  const { project, clients } = services;
+  // A modified task is not a draft of the project's next task.
+  const taskDrafts = modify ? undefined : services.taskDrafts;
   const projectKey = project?.name ?? '';
   const initialRows = useMemo(() => rowsFromSelection(selection), [selection]);
   const stem = useMemo(
@@ -119,6 +135,24 @@ export function useTaskForm({
 
   const lob = useLargestLob(project?.source, values.mappings, values.lobMode !== 'none');
 
+  const [modifying, setModifying] = useState<{ task?: Task; error?: string }>({});
+  useEffect(() => {
+    if (!modify) return;
+    let live = true;
+    findTask(clients, modify.arn, { withSettings: true }).then(
+      (task) => {
+        if (!live) return;
+        setModifying({ task, error: refusal(task, 'modify') ?? undefined });
+        dispatch({ type: 'restore', values: valuesFromTask(task) });
+        dispatch({ type: 'saved' });
+      },
+      (error) => live && setModifying({ error: errorLine(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [clients, modify]);
+
   return {
     state,
     dispatch,
@@ -142,5 +176,9 @@ export function useTaskForm({
     endpointBlocker: newEndpointBlocker(values, instances.data),
     onChoice: isChoiceField(state.focus),
     onText: isTextField(state.focus),
+    modifying: modifying.task,
+    modifyBlocker: !modify
+      ? null
+      : (modifying.error ?? (modifying.task ? null : `Reading ${modify.id} from DMS…`)),
   };
 }

@@ -13,6 +13,12 @@ import { enterAction, type TextFieldId } from '../../model/taskFormChoices.js';
 import type { TaskFormValues } from '../../model/taskFormState.js';
 import { fieldForServerError, taskInputFromForm } from '../../model/taskFormValidation.js';
 import type { CreateTaskInput } from '../../model/taskInput.js';
+import { useState } from 'react';
+import { modifyTask } from '../../aws/tasks.js';
+import type { FieldId } from '../../model/taskFormState.js';
+import type { Task } from '../../model/task.js';
+import { modifyTaskInput } from '../../model/taskModify.js';
+import { awsFailure } from './awsFailure.js';
 import { useCreateTask } from './useCreateTask.js';
 import type { TaskForm } from './useTaskForm.js';
 import type { Endpoint } from '../../model/endpoint.js';
@@ -45,6 +51,9 @@ export interface TaskFormCommands {
   saved(path: string): void;
 }
 
+/** What ModifyReplicationTask cannot change (MoveReplicationTask moves a task; endpoints stay). */
+const FIXED_ON_MODIFY: readonly FieldId[] = ['instance', 'source', 'target'];
+
 export function useTaskFormCommands(form: TaskForm): TaskFormCommands {
   const { state, dispatch, mode, setMode, drafts, projectKey, finished } = form;
   const { values } = state;
@@ -66,6 +75,29 @@ export function useTaskFormCommands(form: TaskForm): TaskFormCommands {
       setError(`Create failed: ${message}`);
     },
   });
+
+  const [modifyBusy, setModifyBusy] = useState(false);
+  const modify = (task: Task, input: CreateTaskInput) => {
+    setModifyBusy(true);
+    modifyTask(clients, modifyTaskInput(task, input)).then(
+      (after) => {
+        setModifyBusy(false);
+        dispatch({ type: 'saved' });
+        setError(null);
+        setNotice(
+          `Modified ${after.id}: DMS applies it (${after.status}), then the task is ${task.status} again`,
+        );
+        close();
+      },
+      (error) => {
+        setModifyBusy(false);
+        const { message, code } = awsFailure(error);
+        const field = fieldForServerError(values, { name: code, message });
+        if (field) dispatch({ type: 'serverError', field, message });
+        setError(`Modify failed: ${message}`);
+      },
+    );
+  };
 
   const close = () => {
     finished.current = true;
@@ -93,6 +125,12 @@ export function useTaskFormCommands(form: TaskForm): TaskFormCommands {
     next: () => dispatch({ type: 'move', step: 1 }),
     previous: () => dispatch({ type: 'move', step: -1 }),
     choose: () => {
+      if (form.modifying && FIXED_ON_MODIFY.includes(state.focus)) {
+        setError(
+          'ModifyReplicationTask cannot change the replication instance or the endpoints: create a new task for that',
+        );
+        return;
+      }
       const action = enterAction(state.focus);
       if (action.kind === 'pick') setMode({ kind: 'pick', field: action.field });
       else if (action.kind === 'mappings') setMode({ kind: 'mappings' });
@@ -104,6 +142,10 @@ export function useTaskFormCommands(form: TaskForm): TaskFormCommands {
     preview: withInput((input) => setMode({ kind: 'preview', input })),
     save: withInput((input) => setMode({ kind: 'save', input })),
     create: withInput((input) => {
+      if (form.modifying) {
+        modify(form.modifying, input);
+        return;
+      }
       // Ask first when an endpoint's last test failed or never ran (DMS would create the task,
       // and it would fail at start). A check that cannot be made does not stop the create.
       const chosen = [input.SourceEndpointArn, input.TargetEndpointArn].map(
@@ -122,8 +164,8 @@ export function useTaskFormCommands(form: TaskForm): TaskFormCommands {
       toForm();
       run.run(input);
     },
-    createDisabled: run.busy ? 'Creating the task…' : null,
-    creating: run.busy,
+    createDisabled: form.modifyBlocker ?? (run.busy || modifyBusy ? 'Sending it to DMS…' : null),
+    creating: run.busy || modifyBusy,
     back: () => (state.dirty ? setMode({ kind: 'discard' }) : close()),
     toForm,
     discard: close,

@@ -1,4 +1,5 @@
-// Table mappings as a readable list of selection rules: a add, d remove, t include ⇄ exclude,
+// Table mappings as a readable list of rules: a add, d remove, t include ⇄ exclude, n renames a
+// schema on the target (without one, tables land in a schema of the source schema's name),
 // Enter edits the schema and table patterns (% any run, _ one character), Esc returns.
 import { Box } from 'ink';
 import { Text } from '../../components/Text.js';
@@ -7,7 +8,13 @@ import { useBindings } from '../../ui/bindings.js';
 import { hintFor } from '../../ui/keyHint.js';
 import { useListCursor } from '../../hooks/useListCursor.js';
 import { visibleRange } from '../../model/listCursor.js';
-import { type MappingRow, mappingsError, patternError } from '../../model/selectionMappings.js';
+import {
+  type MappingRow,
+  mappingsError,
+  patternError,
+  schemaNameError,
+  targetSchemasText,
+} from '../../model/selectionMappings.js';
 import { Dialog } from './Dialog.js';
 import { TextField } from '../../components/form/TextField.js';
 
@@ -41,6 +48,16 @@ export function MappingsEditor({
           }),
       },
       {
+        command: 'form.ruleRename',
+        handler: () => {
+          const schema = (focused ?? rows.find((r) => r.action === 'include'))?.schema;
+          setEditing({
+            index: rows.length,
+            row: { action: 'rename-schema', schema: schema ?? '', table: '%', to: '' },
+          });
+        },
+      },
+      {
         command: 'form.ruleEdit',
         handler: () => focused && setEditing({ index, row: focused }),
         disabledReason: none,
@@ -54,7 +71,11 @@ export function MappingsEditor({
               i === index ? { ...r, action: r.action === 'include' ? 'exclude' : 'include' } : r,
             ),
           ),
-        disabledReason: none,
+        disabledReason:
+          none ??
+          (focused?.action === 'rename-schema'
+            ? 'A rename rule is neither include nor exclude (d removes it)'
+            : null),
       },
       {
         command: 'form.ruleDelete',
@@ -71,9 +92,14 @@ export function MappingsEditor({
   return (
     <Box flexDirection="column">
       <Text bold>Table mappings: selection rules, applied in order</Text>
+      <Text dimColor wrap="truncate-end">
+        Tables land on the target in a schema of the source schema's name
+        {targetSchemasText(rows) ? ` (${targetSchemasText(rows)})` : ''};{' '}
+        {hintFor('form.ruleRename', 'renames one')}
+      </Text>
       <Text dimColor>
         {'  #  '}
-        {'ACTION'.padEnd(9)}
+        {'ACTION'.padEnd(14)}
         {'SCHEMA'.padEnd(24)}TABLE
       </Text>
       {none ? <Text dimColor>{none}</Text> : null}
@@ -83,11 +109,15 @@ export function MappingsEditor({
           <Text key={`${n}:${row.schema}.${row.table}`} inverse={n === index && !editing}>
             {String(n + 1).padStart(3)}
             {'  '}
-            <Text color={row.action === 'include' ? 'green' : 'yellow'}>
-              {row.action.padEnd(9)}
+            <Text
+              color={
+                row.action === 'include' ? 'green' : row.action === 'exclude' ? 'yellow' : 'cyan'
+              }
+            >
+              {row.action.padEnd(14)}
             </Text>
             {row.schema.padEnd(24)}
-            {row.table}
+            {row.action === 'rename-schema' ? `→ ${row.to ?? ''} on the target` : row.table}
           </Text>
         );
       })}
@@ -122,18 +152,25 @@ function RuleDialog({
   onCancel(): void;
 }) {
   const [schema, setSchema] = useState(row.schema);
-  const [table, setTable] = useState(row.table);
+  const renaming = row.action === 'rename-schema';
+  const [table, setTable] = useState(renaming ? (row.to ?? '') : row.table);
   const [field, setField] = useState<'schema' | 'table'>('schema');
   const [error, setError] = useState<string | null>(null);
   const accept = () => {
-    const problem = patternError(schema, 'Schema') ?? patternError(table, 'Table');
+    const problem =
+      patternError(schema, 'Schema') ??
+      (renaming ? schemaNameError(table) : patternError(table, 'Table'));
     if (problem) setError(problem);
-    else onAccept({ ...row, schema, table });
+    else onAccept(renaming ? { ...row, schema, to: table } : { ...row, schema, table });
   };
   const toggle = () => setField((f) => (f === 'schema' ? 'table' : 'schema'));
   return (
     <Dialog
-      title={`${isNew ? 'Add' : 'Edit'} ${row.action} rule (% any run, _ one character)`}
+      title={
+        renaming
+          ? `${isNew ? 'Add' : 'Edit'} a rename-schema rule: the schema's name on the target`
+          : `${isNew ? 'Add' : 'Edit'} ${row.action} rule (% any run, _ one character)`
+      }
       textInput
       bindings={[
         { command: 'prompt.accept', handler: accept },
@@ -147,7 +184,7 @@ function RuleDialog({
         <TextField value={schema} onChange={setSchema} focus={field === 'schema'} maxLength={255} />
       </Text>
       <Text>
-        Table:{'  '}
+        {renaming ? 'Rename to: ' : 'Table:  '}
         <TextField value={table} onChange={setTable} focus={field === 'table'} maxLength={255} />
       </Text>
       {error ? <Text color="red">✗ {error}</Text> : null}

@@ -8,7 +8,7 @@
 import { Box } from 'ink';
 import { Text } from '../../components/Text.js';
 import { useBindings } from '../../ui/bindings.js';
-import { hintFor } from '../../ui/keyHint.js';
+import { hintFor, keysFor } from '../../ui/keyHint.js';
 import { useBodySize } from '../../ui/layout.js';
 import type { ScreenProps } from '../../ui/screenProps.js';
 import { useTaskForm } from '../../hooks/taskForm/useTaskForm.js';
@@ -28,9 +28,11 @@ import { SaveJsonDialog } from './SaveJsonDialog.js';
 
 export function TaskFormScreen({ params }: ScreenProps<'taskForm'>) {
   const selection = params?.selection as BrowserSelection | undefined;
+  const modify = params?.modify as { arn: string; id: string } | undefined;
   const form = useTaskForm({
     selection,
     largestLob: params?.largestLobBytes as number | undefined,
+    modify,
   });
   const commands = useTaskFormCommands(form);
   const { state, mode, project } = form;
@@ -143,9 +145,12 @@ export function TaskFormScreen({ params }: ScreenProps<'taskForm'>) {
   return (
     <Box flexDirection="column">
       <Text bold>
-        Create DMS task
+        {modify ? `Modify DMS task ${modify.id}` : 'Create DMS task'}
         <Text dimColor>
-          {project ? ` · project ${project.name}` : ''}
+          {modify
+            ? ` · ${keysFor('form.create')} sends ModifyReplicationTask; instance and endpoints stay`
+            : ''}
+          {project && !modify ? ` · project ${project.name}` : ''}
           {selection
             ? ` · ${selection.schemas.length} schema(s), ${selection.tables.length} table(s) selected`
             : ''}
@@ -170,7 +175,10 @@ export function TaskFormScreen({ params }: ScreenProps<'taskForm'>) {
       ) : null}
       {form.instances.error ? <Text color="red">✗ {form.instances.error}</Text> : null}
       {form.endpoints.error ? <Text color="red">✗ {form.endpoints.error}</Text> : null}
-      {commands.creating ? <Text color="yellow">Creating the task…</Text> : null}
+      {commands.creating ? (
+        <Text color="yellow">{modify ? 'Modifying the task…' : 'Creating the task…'}</Text>
+      ) : null}
+      {form.modifyBlocker ? <Text color="yellow">{form.modifyBlocker}</Text> : null}
       {mode.kind === 'discard' ? (
         <Dialog
           title="Discard this task form?"
