@@ -147,7 +147,7 @@ Options:
   --region REGION       AWS region, e.g. eu-west-1 (AWS_REGION)
   --endpoint-url URL    send DMS and CloudWatch Logs calls here (AWS_ENDPOINT_URL)
   --sandbox             run against the local DMS sandbox (started if not running)
-  --project NAME        open this project
+  --project NAME        this project and its AWS target (default: the one used last)
   --read-only           no start/stop/delete/create: safe for looking at production
   --refresh SECONDS     how often lists refresh (default 5)
   -h, --help            this help

@@ -35,7 +35,9 @@ export const TASK_USAGE = `Usage: dms-tui tasks [--output table|json]
        dms-tui reload|delete TASK… --yes            (destructive: --yes confirms)
        dms-tui stats TASK [--output table|json]
        dms-tui logs TASK [--follow] [--since 10m] [--output table|json]
-TASK is a task identifier or ARN. Also: --profile, --region, --endpoint-url, --sandbox.
+TASK is a task identifier or ARN. Also: --profile, --region, --endpoint-url, --sandbox,
+--project NAME (without any of them or AWS_*: the project the app used last).
+--output json prints the DMS API's shape (as the AWS CLI does), the app's reading under "DmsTui".
 start picks start-replication for a task that never ran, resume-processing otherwise.
 Exit codes: 0 ok · 1 refused or failed (DMS's reason on stderr) · 2 bad arguments ·
 3 no such task · 4 AWS unreachable or credentials rejected · 5 no log (logs)`;
