@@ -23,12 +23,12 @@ export function taskNamesText(tasks: readonly TaskRef[]): string {
 export type InstanceColumn = 'name' | 'class' | 'status' | 'version' | 'storage' | 'tasks';
 
 export const INSTANCE_COLUMNS: ColumnSpec<InstanceColumn>[] = [
-  { id: 'name', title: 'NAME', width: 20 },
-  { id: 'class', title: 'CLASS', width: 15, priority: 1 },
-  { id: 'status', title: 'STATUS', width: 11 },
-  { id: 'version', title: 'VERSION', width: 8, priority: 2 },
-  { id: 'storage', title: 'STORAGE', width: 8, align: 'right', priority: 2 },
-  { id: 'tasks', title: 'TASKS', width: 30, priority: 1 },
+  { id: 'name', title: 'NAME', width: 18 },
+  { id: 'class', title: 'CLASS', width: 14, priority: 1 },
+  { id: 'status', title: 'STATUS', width: 10 },
+  { id: 'version', title: 'VERSION', width: 7, priority: 2 },
+  { id: 'storage', title: 'STORAGE', width: 7, align: 'right', priority: 2 },
+  { id: 'tasks', title: 'TASKS', width: 16, priority: 1 },
 ];
 
 export function instanceCells(
@@ -50,7 +50,7 @@ export type EndpointColumn = 'name' | 'type' | 'engine' | 'server' | 'database' 
 export const ENDPOINT_COLUMNS: ColumnSpec<EndpointColumn>[] = [
   { id: 'name', title: 'NAME', width: 15 },
   { id: 'type', title: 'TYPE', width: 6, priority: 2 },
-  { id: 'engine', title: 'ENGINE', width: 9, priority: 1 },
+  { id: 'engine', title: 'ENGINE', width: 9, priority: 2 },
   { id: 'server', title: 'SERVER', width: 16, priority: 1 },
   { id: 'database', title: 'DATABASE', width: 9, priority: 2 },
   { id: 'test', title: 'LAST TEST', width: 21 },

@@ -265,27 +265,37 @@ export const COMMANDS = {
   },
 
   // Replication instances (read-only).
-  'instances.refresh': { keys: ['r'], description: 'Refresh now', scope: 'instances' },
+  'instances.refresh': {
+    keys: ['r'],
+    description: 'Refresh now',
+    scope: 'instances',
+    hint: false,
+  },
 
   // Endpoints.
   'endpoints.test': {
     keys: ['t'],
-    description: 'Test the connection (from a chosen replication instance)',
+    description: 'Test (from a chosen replication instance)',
     scope: 'endpoints',
   },
   'endpoints.modify': {
     keys: ['e'],
-    description: 'Modify (ModifyEndpoint; the password is kept unless retyped)',
+    description: 'Modify (the password is kept unless retyped)',
     scope: 'endpoints',
     dangerous: true,
   },
   'endpoints.delete': {
     keys: ['ctrl+d'],
-    description: 'Delete (asks first, naming the tasks that use it)',
+    description: 'Delete (asks first, naming its tasks)',
     scope: 'endpoints',
     dangerous: true,
   },
-  'endpoints.refresh': { keys: ['r'], description: 'Refresh now', scope: 'endpoints' },
+  'endpoints.refresh': {
+    keys: ['r'],
+    description: 'Refresh now',
+    scope: 'endpoints',
+    hint: false,
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandId = keyof typeof COMMANDS;
