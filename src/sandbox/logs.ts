@@ -150,12 +150,17 @@ const getLogEvents: Handler = (call, input: Input) => {
   }
   const taken: number[] = [];
   let bytes = 0;
+  /** Forward: where the scan stopped (past events skipped for their time, as CloudWatch's
+   *  token moves past them too: a page emptied by startTime does not restart at the head). */
+  let scanned = from;
   if (forward) {
-    for (let i = from; i < events.length && taken.length < limit; i++) {
-      if (!inRange(events[i]!, input)) continue;
-      bytes += events[i]!.message.length + 26;
+    for (; scanned < events.length && taken.length < limit; scanned++) {
+      // A stream is in time order: past endTime, nothing more matches (and the token stays).
+      if (input.endTime !== undefined && events[scanned]!.timestamp >= input.endTime) break;
+      if (!inRange(events[scanned]!, input)) continue;
+      bytes += events[scanned]!.message.length + 26;
       if (bytes > MAX_BYTES && taken.length > 0) break;
-      taken.push(i);
+      taken.push(scanned);
     }
   } else {
     for (let i = from - 1; i >= 0 && taken.length < limit; i--) {
@@ -167,7 +172,7 @@ const getLogEvents: Handler = (call, input: Input) => {
   }
   const first = taken[0];
   const last = taken[taken.length - 1];
-  const nextForward = last === undefined ? (forward ? from : from) : last + 1;
+  const nextForward = last === undefined ? (forward ? scanned : from) : last + 1;
   const nextBackward = first === undefined ? from : first;
   return {
     events: taken.map((i) => ({
