@@ -2,7 +2,9 @@
 // stream's head once a poll comes back empty), and many polls leave no abort listener behind
 // (MaxListenersExceededWarning). Polls are counted as the requests the sandbox gets.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { findTask } from '../../src/aws/tasks.js';
+import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { findTask, startTask } from '../../src/aws/tasks.js';
+import { taskLogLocation } from '../../src/model/task.js';
 import { runTaskCommand } from '../../src/commands/index.js';
 import { EXIT } from '../../src/commands/io.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
@@ -25,6 +27,34 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.useRealTimers();
   await sb?.close();
+});
+
+describe('the sandbox as CloudWatch', () => {
+  it('a page emptied by startTime hands a token past the old events, not the head', async () => {
+    const arn = await sb.createTask('token-since');
+    await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'));
+    await startTask(sb.clients, arn, 'start-replication');
+    await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('stopped'));
+    const task = await findTask(sb.clients, arn);
+    const where = taskLogLocation(task, 'sandbox');
+    const first = await sb.logs.send(
+      new GetLogEventsCommand({
+        logGroupName: where.group,
+        logStreamName: where.stream,
+        startFromHead: true,
+        startTime: Date.now() + 60_000,
+      }),
+    );
+    expect(first.events).toEqual([]);
+    const next = await sb.logs.send(
+      new GetLogEventsCommand({
+        logGroupName: where.group,
+        logStreamName: where.stream,
+        nextToken: first.nextForwardToken,
+      }),
+    );
+    expect(next.events).toEqual([]);
+  });
 });
 
 describe('dms-tui logs --follow --since', () => {
