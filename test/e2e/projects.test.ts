@@ -70,6 +70,13 @@ describe('projects remember where calls go (real terminal)', () => {
     const last = await run();
     expect(last.stderr).toBe('');
     expect(last.stdout).toContain('reopen-check');
+    // The built CLI's JSON: the DMS API's shape, the app's reading under DmsTui.
+    const json = JSON.parse((await run('--output', 'json')).stdout);
+    expect(json.ReplicationTasks[0]).toMatchObject({
+      ReplicationTaskIdentifier: 'reopen-check',
+      Status: expect.any(String),
+      DmsTui: { reading: expect.any(String) },
+    });
     openProjects(env.DMS_TUI_CONFIG_DIR).create({
       name: 'prod',
       profile: 'nope',
