@@ -24,6 +24,11 @@ export class LogBuffer<T> {
     return this.items[slot];
   }
 
+  /** The ring slot of line `index` (0 = the oldest held). */
+  protected slotOf(index: number): number {
+    return (this.start + index) % this.capacity;
+  }
+
   /** Forgets every stored line. */
   protected reset(): void {
     this.items = [];
@@ -53,7 +58,7 @@ export class LogBuffer<T> {
 
   at(index: number): T | undefined {
     if (index < 0 || index >= this.count) return undefined;
-    return this.load((this.start + index) % this.capacity);
+    return this.load(this.slotOf(index));
   }
 
   /** Lines [from, to) as an array. */

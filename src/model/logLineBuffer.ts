@@ -37,14 +37,28 @@ export class LogLineBuffer extends LogBuffer<LogLine> {
   protected override load(slot: number): LogLine | undefined {
     const raw = this.raws[slot];
     if (raw === undefined) return undefined;
-    const meta = this.meta[slot] ?? 0;
-    const id = meta & 0xfff;
-    const component = id ? this.components[id - 1] : this.asideComponents.get(slot);
-    const severity = SEVERITIES[meta >> 12];
+    const component = this.componentAt(slot);
+    const severity = SEVERITIES[(this.meta[slot] ?? 0) >> 12];
     const line: LogLine = { timestamp: this.times[slot] ?? 0, raw };
     if (component !== undefined) line.component = component;
     if (severity !== undefined) line.severity = severity;
     return line;
+  }
+
+  /** The components of the first lines (at most `max`), sorted: seenComponents (logView.ts)
+   *  without building a LogLine for each of 100,000 lines on every new page. */
+  seenComponents(max: number): string[] {
+    const seen = new Set<string>();
+    for (let i = 0; i < this.length && seen.size < max; i++) {
+      const c = this.componentAt(this.slotOf(i));
+      if (c) seen.add(c);
+    }
+    return [...seen].sort();
+  }
+
+  private componentAt(slot: number): string | undefined {
+    const id = (this.meta[slot] ?? 0) & 0xfff;
+    return id ? this.components[id - 1] : this.asideComponents.get(slot);
   }
 
   protected override reset(): void {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LogBuffer } from '../../src/model/logBuffer.js';
 import { type LogLine, parseLogLine } from '../../src/model/logLine.js';
 import { LogLineBuffer } from '../../src/model/logLineBuffer.js';
+import { seenComponents } from '../../src/model/logView.js';
 
 const SEVERITY = ['E', 'W', 'I', 'D'];
 
@@ -30,6 +31,7 @@ describe('the packed log-line buffer', () => {
       expect(packed.slice()).toEqual(plain.slice());
     }
     expect(packed.at(0)?.component).toBe(plain.at(0)?.component);
+    expect(seenComponents(packed, 40)).toEqual(seenComponents(plain, 40));
     expect(packed.at(packed.length)).toBeUndefined();
     packed.clear();
     expect(packed.length).toBe(0);
