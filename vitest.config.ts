@@ -1,7 +1,16 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // DMS_TUI_TEST_REPORT=path also writes a JSON report there (.ci/run prints its totals).
 const report = process.env.DMS_TUI_TEST_REPORT;
+
+// Test files mostly wait (on sandboxes, databases, pseudo-terminals, polling), so they run
+// twice as many at a time as there are cores, at most 4: vitest's own default (cores - 1)
+// runs them one after another on a 2-core machine. Files share nothing that would clash:
+// schemas, tasks and data dirs are uniquely named per file. DMS_TUI_TEST_WORKERS overrides.
+const maxWorkers = Number(
+  process.env.DMS_TUI_TEST_WORKERS ?? Math.min(4, Math.max(2, availableParallelism() * 2)),
+);
 
 export default defineConfig({
   test: {
@@ -9,6 +18,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    maxWorkers,
     reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
   },
 });

@@ -4,8 +4,10 @@
 // The sandbox keeps at most 50,000 events per stream, so a small front answers GetLogEvents for
 // the task's stream with LINES synthetic DMS-format lines (10,000 per page, forward tokens as
 // CloudWatch does); every other call goes to the sandbox.
+// COMPARE=path/to/other/dist/cli.js measures another build's RSS the same way, in the same run.
 // Run: npm run build && npx tsx bench/logs.ts   (LINES=100000 by default)
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CLI } from '../test/support/pty.js';
@@ -13,6 +15,7 @@ import { CREDS, cliTerminal, fmt, forward, sandboxWithTasks, timed } from './sup
 
 const LINES = Number(process.env.LINES ?? 100_000);
 const PAGE = 10_000;
+const COMPARE = process.env.COMPARE ? resolve(process.env.COMPARE) : undefined;
 
 if (!existsSync(CLI)) {
   console.error('dist/cli.js is missing: run `npm run build` first');
@@ -38,6 +41,28 @@ function line(
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** Opens the task's log in the built CLI (or `cli`) and measures the pane. */
+async function measurePane(url: string, cli?: string) {
+  const term = cliTerminal(url, 140, 40, cli);
+  try {
+    await term.waitForText('task-00000', 60_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    const before = rssMb(term.pid);
+    const pressed = performance.now();
+    term.write('l');
+    const count = () => Number(/(\d+) lines/.exec(term.screen())?.[1] ?? 0);
+    while (count() < Math.min(PAGE, LINES)) await new Promise((r) => setTimeout(r, 5));
+    const first10k = performance.now() - pressed;
+    while (count() < LINES) await new Promise((r) => setTimeout(r, 20));
+    const all = performance.now() - pressed;
+    await new Promise((r) => setTimeout(r, 1500));
+    const after = rssMb(term.pid);
+    return { before, after, first10k, all };
+  } finally {
+    term.kill();
+  }
 }
 
 async function main() {
@@ -108,36 +133,22 @@ async function main() {
       CREDS,
     );
 
-    const term = cliTerminal(url, 140, 40);
-    try {
-      await term.waitForText('task-00000', 60_000);
-      await new Promise((r) => setTimeout(r, 1000));
-      const before = rssMb(term.pid);
-      const pressed = performance.now();
-      term.write('l');
-      const count = () => Number(/(\d+) lines/.exec(term.screen())?.[1] ?? 0);
-      while (count() < Math.min(PAGE, LINES)) await new Promise((r) => setTimeout(r, 5));
-      const first10k = performance.now() - pressed;
-      while (count() < LINES) await new Promise((r) => setTimeout(r, 20));
-      const all = performance.now() - pressed;
-      await new Promise((r) => setTimeout(r, 1500));
-      const after = rssMb(term.pid);
-      // Jump to the end and back: the pane stays responsive with a full buffer.
-      term.write('G');
-      await new Promise((r) => setTimeout(r, 300));
-      console.log('');
-      console.log(`Log pane with ${LINES} lines (reference beside each figure, same run)`);
+    const mine = await measurePane(url);
+    const other = COMPARE ? await measurePane(url, COMPARE) : undefined;
+    console.log('');
+    console.log(`Log pane with ${LINES} lines (reference beside each figure, same run)`);
+    console.log(
+      `  first 10,000 lines on screen:  ${fmt(mine.first10k)}   | aws logs get-log-events --limit 10000 (CLI v2, process start included): ${fmt(ref.ms)}   ratio ${(mine.first10k / ref.ms).toFixed(2)}`,
+    );
+    console.log(`  all ${LINES} lines loaded:     ${fmt(mine.all)}`);
+    console.log(
+      `  RSS after ${LINES} lines:      ${mine.after.toFixed(1)} MB   | same process on the task list before: ${mine.before.toFixed(1)} MB   ratio ${(mine.after / mine.before).toFixed(2)}   (target < 150 MB)`,
+    );
+    if (other)
       console.log(
-        `  first 10,000 lines on screen:  ${fmt(first10k)}   | aws logs get-log-events --limit 10000 (CLI v2, process start included): ${fmt(ref.ms)}   ratio ${(first10k / ref.ms).toFixed(2)}`,
+        `  compare ${COMPARE}: RSS after ${other.after.toFixed(1)} MB, before ${other.before.toFixed(1)} MB, ratio ${(other.after / other.before).toFixed(2)}; first 10,000 lines ${fmt(other.first10k)}`,
       );
-      console.log(`  all ${LINES} lines loaded:     ${fmt(all)}`);
-      console.log(
-        `  RSS after ${LINES} lines:      ${after.toFixed(1)} MB   | same process on the task list before: ${before.toFixed(1)} MB   ratio ${(after / before).toFixed(2)}   (target < 150 MB)`,
-      );
-      console.log(`  lines served by GetLogEvents:  ${served} (incl. the reference's 10,000)`);
-    } finally {
-      term.kill();
-    }
+    console.log(`  lines served by GetLogEvents:  ${served} (incl. the reference's 10,000)`);
   } finally {
     await new Promise<void>((r) => front.close(() => r()));
     await bench.close();

@@ -117,10 +117,17 @@ export async function countingProxy(upstream: string): Promise<CountingProxy> {
   return proxy;
 }
 
-export function cliTerminal(endpointUrl: string, cols = 140, rows = 40): TerminalSession {
+/** The built CLI (or `cli`, another build's dist/cli.js) in a pseudo-terminal. */
+export function cliTerminal(
+  endpointUrl: string,
+  cols = 140,
+  rows = 40,
+  cli?: string,
+): TerminalSession {
   const home = mkdtempSync(join(tmpdir(), 'dmst-bench-home-'));
+  const args = ['--endpoint-url', endpointUrl, '--region', 'us-east-1', '--refresh', '2'];
   return startTerminal({
-    args: ['--endpoint-url', endpointUrl, '--region', 'us-east-1', '--refresh', '2'],
+    ...(cli ? { command: 'node', args: [cli, ...args] } : { args }),
     cols,
     rows,
     env: {

@@ -2,10 +2,12 @@
 // import (the sandbox, the subcommands, the AWS layer's SDK loaders) become chunks of their own,
 // so a plain start reads only what the first screen needs. Heavy or native packages (the AWS
 // SDK, database drivers, PGlite, node-pty) stay external and are loaded from node_modules.
-// conf's ajv and semver imports, which the app never uses, get stand-ins (conf-stubs.mjs).
+// conf's ajv and semver imports, which the app never uses, get stand-ins (conf-stubs.mjs); two
+// start-up patches to yoga-layout and ansi-tokenize are described in bundle-patches.mjs.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundlePatches } from './bundle-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -45,7 +47,7 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
-  plugins: [confStubs],
+  plugins: [confStubs, ...bundlePatches],
   external: [
     '@aws-sdk/*',
     '@smithy/*',

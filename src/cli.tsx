@@ -1,18 +1,28 @@
 #!/usr/bin/env node
 // The composition root: parse flags, open config, decide where AWS calls go, render the app
-// full-screen (or run a subcommand for scripts).
-import { render } from 'ink';
+// full-screen (or run a subcommand for scripts). What only the full-screen app needs (Ink,
+// React, the screens, conf) is imported in runTui, so a subcommand never loads it.
 import packageJson from '../package.json' with { type: 'json' };
-import { type RootConfig, Root } from './shell/Root.js';
+import type { RootConfig } from './shell/Root.js';
 import type { SandboxInfo } from './ui/services.js';
-import { enterFullscreen, installExitHandlers, restoreTerminal } from './shell/terminal.js';
+import { restoreTerminal } from './shell/terminal.js';
 import { resolveTarget, type TargetInputs } from './model/targetRule.js';
-import { openPreferences } from './config/preferences.js';
-import { openProjects } from './config/projects.js';
-import { openTaskDrafts } from './config/taskDrafts.js';
 import { type CommonOptions, parseCli, USAGE } from './commands/cliArgs.js';
 import type { Route } from './model/navigation.js';
-import { pacedStdin } from './ui/pacedStdin.js';
+
+/** The full-screen app's modules, loaded together. */
+async function loadTui() {
+  const [ink, root, terminal, preferences, projects, taskDrafts, paced] = await Promise.all([
+    import('ink'),
+    import('./shell/Root.js'),
+    import('./shell/terminal.js'),
+    import('./config/preferences.js'),
+    import('./config/projects.js'),
+    import('./config/taskDrafts.js'),
+    import('./ui/pacedStdin.js'),
+  ]);
+  return { ...ink, ...root, ...terminal, ...preferences, ...projects, ...taskDrafts, ...paced };
+}
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCli(argv);
@@ -69,6 +79,16 @@ async function runTui(options: CommonOptions): Promise<number> {
     );
     return 2;
   }
+  const {
+    render,
+    Root,
+    enterFullscreen,
+    installExitHandlers,
+    openPreferences,
+    openProjects,
+    openTaskDrafts,
+    pacedStdin,
+  } = await loadTui();
   const preferences = openPreferences();
   const projects = openProjects();
   const taskDrafts = openTaskDrafts();

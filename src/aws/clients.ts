@@ -9,7 +9,7 @@
 //   gets no client at all, and every request of a sandbox client is checked before it is sent.
 import type { DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { loadCredentialProviders, loadDms, loadLogs } from './sdk.js';
+import { loadDms, loadLogs } from './sdk.js';
 import {
   type AwsTarget,
   isLoopbackHost,
@@ -70,7 +70,7 @@ export function createAwsClients(target: AwsTarget, options: ClientOptions = {})
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const refusal = sandboxRefusal(target);
 
-  async function commonConfig() {
+  function commonConfig() {
     const base = {
       region: target.sandbox ? SANDBOX_REGION : target.region,
       endpoint: target.endpointUrl,
@@ -86,13 +86,20 @@ export function createAwsClients(target: AwsTarget, options: ClientOptions = {})
         socketTimeout: timeouts.requestMs,
       },
     };
-    if (target.sandbox) return { ...base, credentials: SANDBOX_CREDENTIALS };
-    const { fromNodeProviderChain } = await loadCredentialProviders();
-    return {
-      ...base,
-      credentials: fromNodeProviderChain({ profile: target.profile }),
-      profile: target.profile,
-    };
+    // The sandbox's fixed keys, and every setting the SDK would otherwise look up in the
+    // environment and ~/.aws/config given here: a sandbox client reads nothing of the real
+    // AWS set-up (no credential chain, no profile files, no instance metadata).
+    if (target.sandbox)
+      return {
+        ...base,
+        credentials: SANDBOX_CREDENTIALS,
+        useFipsEndpoint: false,
+        useDualstackEndpoint: false,
+        defaultsMode: 'legacy' as const,
+      };
+    // Without `credentials` the client builds the SDK's default chain itself, for `profile`
+    // (what fromNodeProviderChain would build, without loading @aws-sdk/credential-providers).
+    return { ...base, profile: target.profile };
   }
 
   /** Checks each request's real URL before it goes out (after endpoint resolution). */
@@ -129,7 +136,7 @@ export function createAwsClients(target: AwsTarget, options: ClientOptions = {})
       if (refusal) return refuse();
       dms ??= (async () => {
         const { DatabaseMigrationServiceClient } = await loadDms();
-        const client = new DatabaseMigrationServiceClient(await commonConfig());
+        const client = new DatabaseMigrationServiceClient(commonConfig());
         guard(client as never);
         made.push(client);
         return client;
@@ -140,7 +147,7 @@ export function createAwsClients(target: AwsTarget, options: ClientOptions = {})
       if (refusal) return refuse();
       logs ??= (async () => {
         const { CloudWatchLogsClient } = await loadLogs();
-        const client = new CloudWatchLogsClient(await commonConfig());
+        const client = new CloudWatchLogsClient(commonConfig());
         guard(client as never);
         made.push(client);
         return client;

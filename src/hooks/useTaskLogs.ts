@@ -4,8 +4,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { useServices } from '../ui/services.js';
 import { createLogTail, LogMissingError, type LogTail, type MissingLog } from '../aws/logs.js';
-import { LogBuffer } from '../model/logBuffer.js';
-import type { LogLine } from '../model/logLine.js';
+import { LogLineBuffer } from '../model/logLineBuffer.js';
 import { type PollingApi, type Scheduler, usePolling } from './usePolling.js';
 
 export interface LogsData {
@@ -19,7 +18,7 @@ export interface LogsData {
 }
 
 export interface TaskLogsApi extends PollingApi<LogsData> {
-  buffer: LogBuffer<LogLine>;
+  buffer: LogLineBuffer;
   group: string;
   stream: string;
 }
@@ -43,7 +42,7 @@ export function useTaskLogs(options: {
   const { clients } = services;
   const { group, stream } = options;
   const capacity = options.capacity ?? DEFAULT_LOG_CAPACITY;
-  const buffer = useMemo(() => new LogBuffer<LogLine>(capacity), [capacity]);
+  const buffer = useMemo(() => new LogLineBuffer(capacity), [capacity]);
   const tail = useRef<LogTail | null>(null);
   const pagesPerTick = options.pagesPerTick ?? 1;
   const pageSize = options.pageSize ?? 5000;

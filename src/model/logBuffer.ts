@@ -1,8 +1,9 @@
 // A capped buffer of log lines: a ring that keeps the newest `capacity` lines, so following a
-// chatty task for hours keeps memory flat. Indexing is from the oldest line still held. Pure.
+// chatty task for hours keeps memory flat. Indexing is from the oldest line still held. How a
+// slot stores its line is the subclass's to choose (store/load; LogLineBuffer packs). Pure.
 
 export class LogBuffer<T> {
-  private items: (T | undefined)[];
+  private items: (T | undefined)[] = [];
   private start = 0;
   private count = 0;
   /** Lines dropped from the front since the buffer was made. */
@@ -12,6 +13,24 @@ export class LogBuffer<T> {
 
   constructor(readonly capacity = 100_000) {
     if (capacity < 1) throw new Error('capacity must be at least 1');
+  }
+
+  /** Keeps `line` in ring slot `slot` (0 ≤ slot < capacity). */
+  protected store(slot: number, line: T): void {
+    this.items[slot] = line;
+  }
+
+  protected load(slot: number): T | undefined {
+    return this.items[slot];
+  }
+
+  /** The ring slot of line `index` (0 = the oldest held). */
+  protected slotOf(index: number): number {
+    return (this.start + index) % this.capacity;
+  }
+
+  /** Forgets every stored line. */
+  protected reset(): void {
     this.items = [];
   }
 
@@ -26,10 +45,10 @@ export class LogBuffer<T> {
   pushAll(lines: readonly T[]): void {
     for (const line of lines) {
       if (this.count < this.capacity) {
-        this.items[(this.start + this.count) % this.capacity] = line;
+        this.store((this.start + this.count) % this.capacity, line);
         this.count++;
       } else {
-        this.items[this.start] = line;
+        this.store(this.start, line);
         this.start = (this.start + 1) % this.capacity;
         this.dropped++;
       }
@@ -39,7 +58,7 @@ export class LogBuffer<T> {
 
   at(index: number): T | undefined {
     if (index < 0 || index >= this.count) return undefined;
-    return this.items[(this.start + index) % this.capacity];
+    return this.load(this.slotOf(index));
   }
 
   /** Lines [from, to) as an array. */
@@ -51,7 +70,7 @@ export class LogBuffer<T> {
   }
 
   clear(): void {
-    this.items = [];
+    this.reset();
     this.start = 0;
     this.count = 0;
     this.version++;

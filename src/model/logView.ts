@@ -2,6 +2,7 @@
 // error below the cursor, the components seen so far, the status line and the name of a saved
 // log file. Pure: the screen and its hook only wire these to keys.
 import type { LogBuffer } from './logBuffer.js';
+import { LogLineBuffer } from './logLineBuffer.js';
 import { type LogLine, matchesLogFilter, type Severity } from './logLine.js';
 
 /** `v` cycles through these: everything, then info and worse, warnings and worse, errors. */
@@ -57,6 +58,7 @@ export function nextErrorIndex(
 
 /** The components of the first lines (at most `max` of them), sorted: what `c` cycles. */
 export function seenComponents(buffer: LogBuffer<LogLine>, max = 40): string[] {
+  if (buffer instanceof LogLineBuffer) return buffer.seenComponents(max);
   const seen = new Set<string>();
   for (let i = 0; i < buffer.length && seen.size < max; i++) {
     const c = buffer.at(i)?.component;

@@ -76,6 +76,7 @@ export function createTaskRunner(deps: {
     rec.state = p.state;
     rec.fullLoadRows = (rec.carriedRows ?? 0) + p.fullLoadRows;
     rec.errorRows = p.errorRows;
+    if (p.estimatedRows !== undefined) rec.estimatedRows = p.estimatedRows;
     if (p.startTime) rec.startMs = p.startTime.getTime();
     if (p.endTime) rec.endMs = p.endTime.getTime();
     if (reloaded) rec.reloaded = true;
@@ -161,6 +162,7 @@ export function createTaskRunner(deps: {
           rec.carriedRows = carryRows ? rec.fullLoadRows : 0;
           rec.fullLoadRows = rec.carriedRows;
           delete rec.target;
+          delete rec.estimatedRows;
           rec.errorRows = 0;
           delete rec.startMs;
           delete rec.endMs;

@@ -1,6 +1,7 @@
 // <dataDir>/sandbox.json: who is serving this data dir ({pid, port, url, demo}), written by the
 // foreground `dms-tui sandbox` process and read by the launcher, `sandbox stop` and `status`.
 import { readFileSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
 import { dataDir as appDataDir } from '../config/paths.js';
 import type { ConnectionSpec } from '../model/connection.js';
@@ -52,22 +53,48 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-/** True when a sandbox answers at url (and, if given, is process pid). */
+/** True when a sandbox answers at url (and, if given, is process pid). Asked with node:http,
+ *  not fetch: fetch would first load undici, a noticeable part of a `dms-tui tasks --sandbox`. */
 export async function sandboxHealthy(
   url: string,
   pid?: number,
   timeoutMs = 1500,
 ): Promise<boolean> {
   try {
-    const res = await fetch(`${url}${HEALTH_PATH}`, { signal: AbortSignal.timeout(timeoutMs) });
-    if (!res.ok) return false;
-    const body = (await res.json()) as { service?: string; pid?: number; closing?: boolean };
+    const body = JSON.parse(await getText(`${url}${HEALTH_PATH}`, timeoutMs)) as {
+      service?: string;
+      pid?: number;
+      closing?: boolean;
+    };
     return (
       body.service === 'dms-tui-sandbox' && !body.closing && (pid === undefined || body.pid === pid)
     );
   } catch {
     return false;
   }
+}
+
+/** GETs a small http:// answer (at most 64 KiB) within timeoutMs; rejects on a status ≠ 200. */
+function getText(url: string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, { timeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        reject(new Error(`HTTP ${res.statusCode}`));
+        return;
+      }
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        if (text.length > 65_536) req.destroy(new Error('answer too long'));
+      });
+      res.on('end', () => resolve(text));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+  });
 }
 
 export function withoutSecrets(spec: ConnectionSpec): ConnectionSpec {

@@ -48,6 +48,8 @@ export interface TableStatRecord {
   state: TableState;
   fullLoadRows: number;
   errorRows: number;
+  /** The source's row estimate when this load of the table began; see TableProgress. */
+  estimatedRows?: number;
   reloaded: boolean;
   /**
    * Rows an earlier run of this task left in the target that this load keeps (a resume with

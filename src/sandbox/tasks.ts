@@ -29,7 +29,7 @@ import {
   invalidValue,
   notFound,
 } from './protocol/errors.js';
-import { regionOf, type TaskRecord } from './state.js';
+import { regionOf, type TableStatRecord, type TaskRecord } from './state.js';
 import { logGroupName, logStreamName } from './taskLog.js';
 
 function refused(refusal: Refusal) {
@@ -72,6 +72,20 @@ function withLogTargets(
   return { ...settings, Logging: logging };
 }
 
+/** A table still loading never counts as done, whatever its estimate said. */
+const LOADING_AT_MOST = 0.99;
+
+/** How much of a table is loaded, 0 to 1: a completed table is done; a loading one has loaded
+ *  its rows so far against the source's row estimate (as DMS estimates); a table in error or
+ *  cancelled is not progress (issue 10 item 15). */
+function tableDone(t: TableStatRecord): number {
+  if (t.state === 'Table completed') return 1;
+  if (t.state !== 'Full load' && t.state !== 'Table is being reloaded') return 0;
+  if (!t.estimatedRows) return 0;
+  const loaded = t.fullLoadRows - (t.carriedRows ?? 0);
+  return Math.max(0, Math.min(LOADING_AT_MOST, loaded / t.estimatedRows));
+}
+
 export function taskStats(task: TaskRecord) {
   const count = (...states: string[]) => task.tables.filter((t) => states.includes(t.state)).length;
   const total = task.tables.length;
@@ -79,13 +93,14 @@ export function taskStats(task: TaskRecord) {
   const finished =
     task.stopReason === stopReason('FULL_LOAD_ONLY_FINISHED') ||
     task.stats.fullLoadFinishMs !== undefined;
-  // Loaded tables only: a table in error or cancelled is not progress (issue 10 item 15).
+  // Each table weighs the same; within a table, the rows loaded so far count.
+  const done = task.tables.reduce((sum, t) => sum + tableDone(t), 0);
   const percent =
     total === 0
       ? finished && task.status !== 'failed'
         ? 100
         : 0
-      : Math.floor((100 * loaded) / total);
+      : Math.floor((100 * done) / total);
   const s = task.stats;
   const elapsed = s.startMs === undefined ? 0 : (s.stopMs ?? Date.now()) - s.startMs;
   return {

@@ -38,6 +38,9 @@ interface Layer {
   kind: LayerKind;
   textInput: boolean;
   active: boolean;
+  /** The commands and disabled reasons, joined: a layer set again with the same one and the
+   *  same options changes nothing the footer shows. */
+  signature: string;
   bindings: () => Binding[];
 }
 
@@ -48,6 +51,11 @@ type TextSink = { current: (input: string, key: Key) => void };
 
 interface Registry {
   set(layer: Layer): void;
+  /** Adds a layer while its component first renders, without a redraw: what renders after it
+   *  (the footer) already sees it, so a screen's first frame has its keys. Ink renders in
+   *  React's legacy (synchronous) mode, where a render is committed before the next key is
+   *  read; the layout effect then confirms the layer (set) and its unmount removes it. */
+  preset(layer: Layer): void;
   remove(id: number): void;
   layers(): Layer[];
   readOnly: boolean;
@@ -58,6 +66,15 @@ interface Registry {
 const RegistryContext = createContext<Registry | null>(null);
 /** Bumped whenever a layer changes, so the footer and help overlay redraw. */
 const VersionContext = createContext(0);
+
+function sameLayer(a: Layer, b: Layer): boolean {
+  return (
+    a.kind === b.kind &&
+    a.textInput === b.textInput &&
+    a.active === b.active &&
+    a.signature === b.signature
+  );
+}
 
 function allowed(binding: Binding, readOnly: boolean): boolean {
   return !(readOnly && (COMMANDS[binding.command] as { dangerous?: boolean }).dangerous);
@@ -72,8 +89,12 @@ export function KeyDispatcher({ readOnly, children }: { readOnly: boolean; child
   const registry = useMemo<Registry>(
     () => ({
       set(layer) {
+        const old = layers.current.get(layer.id);
         layers.current.set(layer.id, layer);
-        setVersion((v) => v + 1);
+        if (!old || !sameLayer(old, layer)) setVersion((v) => v + 1);
+      },
+      preset(layer) {
+        layers.current.set(layer.id, layer);
       },
       remove(id) {
         layers.current.delete(id);
@@ -134,17 +155,28 @@ function useRegistry(): Registry {
 export function useBindings(bindings: Binding[], options: LayerOptions = {}): void {
   const registry = useRegistry();
   const id = useRef(0);
-  if (id.current === 0) id.current = registry.nextId();
   const latest = useRef(bindings);
   latest.current = bindings;
   const kind = options.kind ?? 'screen';
   const textInput = options.textInput ?? false;
   const active = options.active ?? true;
   const signature = bindings.map((b) => `${b.command}:${b.disabledReason ?? ''}`).join('|');
+  const layer = () => ({
+    id: id.current,
+    kind,
+    textInput,
+    active,
+    signature,
+    bindings: () => latest.current,
+  });
+  if (id.current === 0) {
+    id.current = registry.nextId();
+    registry.preset(layer());
+  }
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: signature stands for the bindings' shape
   useLayoutEffect(() => {
-    registry.set({ id: id.current, kind, textInput, active, bindings: () => latest.current });
+    registry.set(layer());
   }, [registry, kind, textInput, active, signature]);
   useLayoutEffect(() => {
     const mine = id.current;

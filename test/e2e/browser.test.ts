@@ -20,7 +20,8 @@ async function quit(term: TerminalSession) {
   // Ctrl-c quits from any screen (q would be typed into a focused form field).
   await term.pressCommand('app.quit', 'ctrl+c');
   expect(await term.exited).toBe(0);
-  expect(term.inAlternateScreen()).toBe(false);
+  // The exit can be reported before the last bytes are parsed: wait for them.
+  await term.waitFor(() => expect(term.inAlternateScreen()).toBe(false), { timeout: 5000 });
 }
 
 beforeAll(() => {

@@ -2,9 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, startTerminal, type TerminalSession, isolatedEnv } from '../support/pty.js';
 import { existsSync } from 'node:fs';
 
-function expectRestored(term: TerminalSession) {
-  expect(term.inAlternateScreen()).toBe(false);
-  expect(term.cursorHidden()).toBe(false);
+/** The exit can be reported before the last bytes are read and parsed (a busy machine): the
+ *  check waits for them, then holds on what they did. */
+async function expectRestored(term: TerminalSession) {
+  await term.waitFor(
+    () => {
+      expect(term.inAlternateScreen()).toBe(false);
+      expect(term.cursorHidden()).toBe(false);
+    },
+    { timeout: 5000 },
+  );
 }
 
 beforeAll(() => {
@@ -57,7 +64,7 @@ describe('dms-tui in a real terminal', () => {
 
     await term.pressCommand('app.quit');
     expect(await term.exited).toBe(0);
-    expectRestored(term);
+    await expectRestored(term);
   }, 90_000);
 
   it.each([
@@ -69,7 +76,7 @@ describe('dms-tui in a real terminal', () => {
     expect(term.inAlternateScreen()).toBe(true);
     term.kill(signal);
     expect(await term.exited).toBe(code);
-    expectRestored(term);
+    await expectRestored(term);
   });
 
   it('restores the terminal and says why when the app crashes', async () => {
@@ -78,7 +85,7 @@ describe('dms-tui in a real terminal', () => {
     const term = startTerminal({ nodeArgs: ['--import', crash], env: isolatedEnv().env });
     await term.waitForText('dms-tui › Tasks');
     expect(await term.exited).toBe(1);
-    expectRestored(term);
+    await expectRestored(term);
     expect(term.screen()).toContain('dms-tui crashed: Error: boom from a test');
   });
 

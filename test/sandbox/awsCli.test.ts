@@ -7,11 +7,16 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import {
+  DescribeConnectionsCommand,
+  DescribeReplicationTasksCommand,
+} from '@aws-sdk/client-database-migration-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { serverAvailable } from '../support/servers.js';
 import { digest, type Kind } from './engine/support.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 const run = promisify(execFile);
 const AWS = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws';
@@ -150,6 +155,16 @@ describe.skipIf(!ready)(`AWS CLI lifecycle (${awsVersion ?? why})`, () => {
       );
       expect((c.Connection as { Status: string }).Status).toBe('testing');
     }
+    // Each `aws dms wait` below is run once the state it waits for is there (seen through the
+    // SDK), so the waiter's first poll accepts the sandbox's answer instead of sleeping its
+    // 5 or 15 s between polls; what the waiter checks is unchanged.
+    await waitFor(
+      async () =>
+        (await t.dms.send(new DescribeConnectionsCommand({}))).Connections?.filter(
+          (c) => c.Status === 'successful',
+        ).length ?? 0,
+      { until: (n) => n >= 2, what: 'both connections tested', timeout: 60_000 },
+    );
     await aws(
       'dms',
       'wait',
@@ -201,6 +216,11 @@ describe.skipIf(!ready)(`AWS CLI lifecycle (${awsVersion ?? why})`, () => {
     );
     const taskArn = (created.ReplicationTask as { ReplicationTaskArn: string }).ReplicationTaskArn;
     const filter = ['--filters', `Name=replication-task-arn,Values=${taskArn}`];
+    const status = async () =>
+      (
+        await t.dms.send(new DescribeReplicationTasksCommand({ WithoutSettings: true }))
+      ).ReplicationTasks?.find((x) => x.ReplicationTaskArn === taskArn)?.Status;
+    await waitFor(status, { until: (s) => s === 'ready', what: 'the task ready', timeout: 60_000 });
     await aws('dms', 'wait', 'replication-task-ready', ...filter);
     await aws(
       'dms',
@@ -215,6 +235,11 @@ describe.skipIf(!ready)(`AWS CLI lifecycle (${awsVersion ?? why})`, () => {
       const d = await aws('dms', 'describe-replication-tasks', ...filter, '--without-settings');
       if ((d.ReplicationTasks as { Status: string }[])[0]!.Status !== 'starting') break;
     }
+    await waitFor(status, {
+      until: (s) => s === 'stopped',
+      what: 'the task stopped',
+      timeout: 120_000,
+    });
     await aws('dms', 'wait', 'replication-task-stopped', ...filter);
     const described = await aws('dms', 'describe-replication-tasks', ...filter);
     const task = (described.ReplicationTasks as Record<string, unknown>[])[0]!;

@@ -3,12 +3,16 @@
 // 127.0.0.1 over the PostgreSQL wire protocol by pglite-socket, so `pg`, the engine, the
 // catalog readers and psql can connect. The first start seeds the source with a deterministic
 // sample (sampleSql.ts); later starts reopen the data directories.
-import { chmodSync } from 'node:fs';
+// Memory (issue 13): PostgreSQL's buffers are sized for the demo (DEMO_SETTINGS), both workers
+// share one compiled pglite.wasm, and a first start creates and seeds the databases in a child
+// process that exits (create.ts) before the serving workers open them.
+import { chmodSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ConnectionSpec } from '../../model/connection.js';
 import { DIR_MODE, makePrivateDir, privateTree } from '../fileModes.js';
+import { createDatabases, databaseExists } from './create.js';
 import { DEMO_MARKER_TABLE, SAMPLE_SQL } from './sampleSql.js';
 import { DEMO_WORKER_CODE, type DemoWorkerData, type DemoWorkerMessage } from './worker.js';
 
@@ -25,6 +29,17 @@ export interface DemoDatabases {
  * the engine loads PGlite tables one after another and uses no explicit transactions there.
  */
 const MAX_CONNECTIONS = 32;
+
+/** postgres -c settings for the demo databases: a few MB of sample data, so 16 MB of shared
+ *  buffers (PGlite's default is PostgreSQL's 128 MB, per database) and small work areas. */
+const DEMO_SETTINGS = [
+  '-c',
+  'shared_buffers=16MB',
+  '-c',
+  'maintenance_work_mem=16MB',
+  '-c',
+  'temp_buffers=2MB',
+];
 
 interface RunningDb {
   worker: Worker;
@@ -88,7 +103,28 @@ export async function startDemoDatabases(opts: {
   makePrivateDir(sourceDir);
   makePrivateDir(targetDir);
   chmodSync(base, DIR_MODE);
-  const common = { pglitePath, socketPath, host: '127.0.0.1', maxConnections: MAX_CONNECTIONS };
+  const fresh = !databaseExists(sourceDir) || !databaseExists(targetDir);
+  const seeded =
+    fresh &&
+    (await createDatabases({
+      pglitePath,
+      startParams: DEMO_SETTINGS,
+      databases: [
+        { dataDir: sourceDir, seedSql: SAMPLE_SQL, markerTable: DEMO_MARKER_TABLE },
+        { dataDir: targetDir, seedSql: null, markerTable: null },
+      ],
+    }));
+  const wasmModule = await WebAssembly.compile(
+    readFileSync(join(dirname(pglitePath), 'pglite.wasm')),
+  );
+  const common = {
+    pglitePath,
+    socketPath,
+    host: '127.0.0.1',
+    maxConnections: MAX_CONNECTIONS,
+    wasmModule,
+    settings: DEMO_SETTINGS,
+  };
   const [source, target] = await Promise.allSettled([
     startDb({
       ...common,
@@ -118,7 +154,7 @@ export async function startDemoDatabases(opts: {
   return {
     source: spec(opts.basePort),
     target: spec(opts.basePort + 1),
-    seeded: source.value.seeded,
+    seeded: seeded || source.value.seeded,
     close: async () => {
       await Promise.all([source.value.close(), target.value.close()]);
       privateTree(base);

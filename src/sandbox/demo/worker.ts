@@ -2,7 +2,9 @@
 // (run with `new Worker(code, { eval: true })`) so it works the same from TypeScript sources
 // under tsx/vitest and from the esbuild bundle, where no separate worker file exists.
 // It opens (or creates) one PGlite data directory, seeds it when asked and empty, serves it
-// over TCP with pglite-socket, and closes PGlite cleanly when told to.
+// over TCP with pglite-socket, and closes PGlite cleanly when told to. Memory (issue 13): the
+// compiled pglite.wasm comes from the parent, shared by both workers instead of compiled twice,
+// and `settings` (postgres -c options) keep PostgreSQL's buffers to the demo's size.
 export interface DemoWorkerData {
   pglitePath: string;
   socketPath: string;
@@ -13,6 +15,10 @@ export interface DemoWorkerData {
   seedSql: string | null;
   markerTable: string | null;
   maxConnections: number;
+  /** pglite.wasm compiled once by the parent (a WebAssembly.Module crosses to workers shared). */
+  wasmModule: WebAssembly.Module;
+  /** Extra postgres start parameters, e.g. ['-c', 'shared_buffers=16MB']. */
+  settings: string[];
 }
 
 export type DemoWorkerMessage =
@@ -28,7 +34,11 @@ let db;
 let server;
 async function main() {
   const t0 = Date.now();
-  db = await PGlite.create(workerData.dataDir);
+  db = await PGlite.create({
+    dataDir: workerData.dataDir,
+    pgliteWasmModule: workerData.wasmModule,
+    startParams: [...PGlite.defaultStartParams, ...workerData.settings],
+  });
   let seeded = false;
   if (workerData.seedSql) {
     const r = await db.query('SELECT to_regclass($1) AS r', [workerData.markerTable]);

@@ -15,6 +15,7 @@ import type { EngineSettings } from './settings.js';
 import type { FullLoadJob, TableProgress } from './types.js';
 import { sourceFile, targetFile } from './logFiles.js';
 import { countRows } from './recount.js';
+import { estimateRows } from './rowEstimate.js';
 
 export interface TableLoad {
   planned: PlannedTable;
@@ -84,6 +85,7 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
   const rowsBefore =
     action === 'kept' ? await countRows(run.targets[0] as DbConnection, plan.target) : 0;
   progress.target = { spec: { ...plan.target }, rowsBefore };
+  progress.estimatedRows = await estimateRows(run.source, plan.source);
   job.onTableUpdate({ ...progress });
 
   const stream = await readTable(run.source, plan);

@@ -40,6 +40,9 @@ export interface TableProgress extends TableRef {
   /** Rows this load has committed to the target (a stopped or failed load keeps its count). */
   fullLoadRows: number;
   errorRows: number;
+  /** The source's row estimate when this load of the table began (src/sandbox/engine/
+   *  rowEstimate.ts): with fullLoadRows, how far the load is. */
+  estimatedRows?: number;
   startTime?: Date;
   endTime?: Date;
   /**
