@@ -26,7 +26,7 @@ function s3(
 
 const code = (a: RawAnswer) => /<Code>([^<]*)<\/Code>/.exec(a.text)?.[1];
 const tags = (a: RawAnswer, name: string) =>
-  [...a.text.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]);
+  [...a.text.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1] ?? '');
 
 function chunked(data: string, checksum: string): Buffer {
   return Buffer.from(
