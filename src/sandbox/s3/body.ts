@@ -2,7 +2,7 @@
 // framing decoded, MD5 and the announced checksum computed on the way and checked at the end,
 // and the size bounded. Small XML request documents are read into memory up to a cap.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -103,4 +103,30 @@ export async function receiveSmall(req: IncomingMessage, max: number): Promise<s
 export function tempFile(dir: string): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return join(dir, `${Date.now().toString(36)}-${randomBytes(8).toString('hex')}`);
+}
+
+/** Copies `source` (bytes start..end inclusive, or all) into `file`, with its MD5. */
+export async function copyToFile(
+  source: string,
+  file: string,
+  range?: [number, number],
+): Promise<{ size: number; md5Hex: string }> {
+  const digests = new BodyDigests();
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      digests.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(
+      createReadStream(source, range ? { start: range[0], end: range[1] } : {}),
+      tap,
+      createWriteStream(file, { mode: 0o600 }),
+    );
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw error;
+  }
+  return { size: digests.size, md5Hex: digests.md5.digest('hex') };
 }

@@ -134,10 +134,15 @@ export function createS3Service(dataDir: string): S3Service {
       throw methodNotAllowed();
     }
     if (sub === 'uploads' && method === 'POST') return createUpload(s3, multipart);
+    if (sub === 'tagging' && method === 'GET') {
+      // Objects carry no tags here; the CLI asks before copying one past 8 MB.
+      storage.object(s3.bucket, s3.key);
+      return sendXml(s3, 200, 'Tagging', [['TagSet', []]]);
+    }
     if (sub) throw notImplemented(`object subresource "${sub}"`);
     const uploadId = query.get('uploadId');
     if (uploadId !== null) {
-      if (method === 'PUT') return uploadPart(s3, multipart);
+      if (method === 'PUT') return uploadPart(s3, storage, multipart);
       if (method === 'POST') return completeUpload(s3, multipart);
       if (method === 'DELETE') return abortUpload(s3, multipart);
       throw notImplemented('ListParts');

@@ -14,10 +14,9 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { receiveToFile, tempFile } from './body.js';
+import { tempFile } from './body.js';
 import {
   entityTooLarge,
   entityTooSmall,
@@ -97,15 +96,20 @@ export class Multipart {
     key: string,
     uploadId: string,
     partNumber: string | null,
-    req: IncomingMessage,
-  ): Promise<string> {
+    /** Writes the part's bytes into the given file (a request body, or a copied range). */
+    fill: (file: string) => Promise<{ size: number; md5Hex: string }>,
+  ): Promise<{ etag: string; size: number }> {
     this.storage.bucket(bucket);
     this.upload(bucket, key, uploadId);
     const n = Number(partNumber);
     if (!/^\d+$/.test(partNumber ?? '') || n < 1 || n > MAX_PARTS)
       throw invalidArgument(`Part number must be an integer between 1 and ${MAX_PARTS}, inclusive`);
     const tmp = tempFile(this.storage.tmpDir);
-    const body = await receiveToFile(req, tmp, MAX_PART_SIZE);
+    const body = await fill(tmp);
+    if (body.size > MAX_PART_SIZE) {
+      rmSync(tmp, { force: true });
+      throw entityTooLarge(MAX_PART_SIZE);
+    }
     const dir = this.dir(uploadId);
     const record: PartRecord = { etag: `"${body.md5Hex}"`, size: body.size };
     try {
@@ -117,7 +121,7 @@ export class Multipart {
       rmSync(tmp, { force: true });
       throw error;
     }
-    return record.etag;
+    return record;
   }
 
   async complete(bucket: string, key: string, uploadId: string, xml: string): Promise<ObjectMeta> {

@@ -1,11 +1,15 @@
 // Object operations: Put/Get (with Range)/Head/Delete/CopyObject, and the multipart calls
 // (CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload).
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, rmSync } from 'node:fs';
-import { Transform } from 'node:stream';
+import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { receiveSmall, receiveToFile, tempFile } from './body.js';
-import { entityTooLarge, invalidRange, invalidRequest, notImplemented } from './errors.js';
+import { copyToFile, receiveSmall, receiveToFile, tempFile } from './body.js';
+import {
+  entityTooLarge,
+  invalidArgument,
+  invalidRange,
+  invalidRequest,
+  notImplemented,
+} from './errors.js';
 import { parseTarget, type S3Request, sendEmpty, sendXml, userMetadata } from './http.js';
 import type { Multipart } from './multipart.js';
 import { checkKey } from './names.js';
@@ -101,42 +105,32 @@ export function deleteObject(s3: S3Request, storage: S3Storage): void {
   sendEmpty(s3, 204);
 }
 
-export async function copyObject(s3: S3Request, storage: S3Storage): Promise<void> {
+/** The object named by x-amz-copy-source ("bucket/key" or "/bucket/key", URL-encoded). */
+function copySource(s3: S3Request, storage: S3Storage) {
   const header = String(s3.req.headers['x-amz-copy-source'] ?? '');
   const source = parseTarget(header.startsWith('/') ? header : `/${header}`);
   if (source.query.has('versionId') && source.query.get('versionId') !== 'null')
     throw notImplemented('object versions');
-  const from = storage.object(source.bucket, source.key);
+  return { ...source, ...storage.object(source.bucket, source.key) };
+}
+
+export async function copyObject(s3: S3Request, storage: S3Storage): Promise<void> {
+  const from = copySource(s3, storage);
   storage.bucket(s3.bucket);
   checkKey(s3.key);
   const replace =
     String(s3.req.headers['x-amz-metadata-directive'] ?? 'COPY').toUpperCase() === 'REPLACE';
-  if (!replace && source.bucket === s3.bucket && source.key === s3.key)
+  if (!replace && from.bucket === s3.bucket && from.key === s3.key)
     throw invalidRequest(
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
     );
   if (from.meta.size > MAX_PUT_SIZE) throw entityTooLarge(MAX_PUT_SIZE);
   await receiveSmall(s3.req, MAX_XML); // a copy has no body; read whatever came
   const tmp = tempFile(storage.tmpDir);
-  const md5 = createHash('md5');
-  try {
-    await pipeline(
-      createReadStream(from.file),
-      new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          md5.update(chunk);
-          done(null, chunk);
-        },
-      }),
-      createWriteStream(tmp, { mode: 0o600 }),
-    );
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
+  const copied = await copyToFile(from.file, tmp);
   const meta: ObjectMeta = {
-    etag: `"${md5.digest('hex')}"`,
-    size: from.meta.size,
+    etag: `"${copied.md5Hex}"`,
+    size: copied.size,
     lastModified: new Date().toISOString(),
     contentType: replace ? contentTypeOf(s3) : from.meta.contentType,
     metadata: replace ? userMetadata(s3.req) : from.meta.metadata,
@@ -158,17 +152,34 @@ export async function createUpload(s3: S3Request, multipart: Multipart): Promise
   ]);
 }
 
-export async function uploadPart(s3: S3Request, multipart: Multipart): Promise<void> {
-  if (s3.req.headers['x-amz-copy-source']) throw notImplemented('UploadPartCopy');
+export async function uploadPart(
+  s3: S3Request,
+  storage: S3Storage,
+  multipart: Multipart,
+): Promise<void> {
   const uploadId = s3.query.get('uploadId') ?? '';
-  const etag = await multipart.uploadPart(
-    s3.bucket,
-    s3.key,
-    uploadId,
-    s3.query.get('partNumber'),
-    s3.req,
+  const part = s3.query.get('partNumber');
+  if (!s3.req.headers['x-amz-copy-source']) {
+    const { etag } = await multipart.uploadPart(s3.bucket, s3.key, uploadId, part, (file) =>
+      receiveToFile(s3.req, file, MAX_PUT_SIZE),
+    );
+    sendEmpty(s3, 200, { ETag: etag });
+    return;
+  }
+  // UploadPartCopy: a range of another object (aws s3 cp s3://… s3://… past 8 MB uses it).
+  const from = copySource(s3, storage);
+  const rangeHeader = s3.req.headers['x-amz-copy-source-range'];
+  const range = typeof rangeHeader === 'string' ? parseRange(rangeHeader, from.meta.size) : null;
+  if (typeof rangeHeader === 'string' && !range)
+    throw invalidArgument('The x-amz-copy-source-range value must be of the form bytes=first-last');
+  await receiveSmall(s3.req, MAX_XML);
+  const { etag } = await multipart.uploadPart(s3.bucket, s3.key, uploadId, part, (file) =>
+    copyToFile(from.file, file, range ?? undefined),
   );
-  sendEmpty(s3, 200, { ETag: etag });
+  sendXml(s3, 200, 'CopyPartResult', [
+    ['LastModified', new Date().toISOString()],
+    ['ETag', etag],
+  ]);
 }
 
 export async function completeUpload(s3: S3Request, multipart: Multipart): Promise<void> {

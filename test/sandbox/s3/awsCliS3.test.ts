@@ -42,6 +42,37 @@ describe.skipIf(awsCliVersion === null)(
       );
       expect(head.ContentLength).toBe(bytes.length);
       expect(head.ETag).toMatch(/^"[0-9a-f]{32}-3"$/); // 8 MB parts: md5-of-md5s, 3 parts
+      // Copied within S3: UploadPartCopy past the threshold, CopyObject below it.
+      await aws(
+        's3',
+        'cp',
+        's3://cli-bucket/dir/big.bin',
+        's3://cli-bucket/copy/big.bin',
+        '--only-show-errors',
+      );
+      writeFileSync(join(tmp, 'small.txt'), 'small\n');
+      await aws(
+        's3',
+        'cp',
+        join(tmp, 'small.txt'),
+        's3://cli-bucket/small.txt',
+        '--only-show-errors',
+      );
+      await aws(
+        's3',
+        'cp',
+        's3://cli-bucket/small.txt',
+        's3://cli-bucket/copy/small.txt',
+        '--only-show-errors',
+      );
+      expect(readFileSync(join(t.dataDir, 's3', 'cli-bucket', 'copy', 'small.txt'), 'utf8')).toBe(
+        'small\n',
+      );
+      expect(
+        readFileSync(join(t.dataDir, 's3', 'cli-bucket', 'copy', 'big.bin')).equals(bytes),
+      ).toBe(true);
+      await aws('s3', 'rm', 's3://cli-bucket/copy', '--recursive', '--only-show-errors');
+      await aws('s3', 'rm', 's3://cli-bucket/small.txt', '--only-show-errors');
       const back = join(tmp, 'back.bin');
       await aws('s3', 'cp', 's3://cli-bucket/dir/big.bin', back, '--only-show-errors');
       expect(readFileSync(back).equals(bytes)).toBe(true);
