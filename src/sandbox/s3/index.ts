@@ -103,6 +103,7 @@ export function refuseHost(req: IncomingMessage, res: ServerResponse): void {
 export function createS3Service(dataDir: string): S3Service {
   const root = join(dataDir, S3_DIR);
   const storage = new S3Storage(root);
+  storage.clearTemporaryFiles();
   const multipart = new Multipart(storage);
 
   async function route(s3: S3Request): Promise<void> {

@@ -56,6 +56,15 @@ function writeAtomic(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
+/** True when any file lies under `dir` (empty folders left by a refused key do not count). */
+function holdsFiles(dir: string): boolean {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) return true;
+    if (holdsFiles(join(dir, entry.name))) return true;
+  }
+  return false;
+}
+
 /** Byte order of UTF-8, which is how S3 sorts keys. */
 export function compareKeys(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
@@ -68,6 +77,11 @@ export class S3Storage {
   constructor(readonly root: string) {
     this.tmpDir = join(root, '.tmp');
     this.uploadsDir = join(root, '.uploads');
+  }
+
+  /** Removes bodies a crash left half-received (call once, before serving). */
+  clearTemporaryFiles(): void {
+    rmSync(this.tmpDir, { recursive: true, force: true });
   }
 
   private bucketFile(name: string): string {
@@ -128,7 +142,7 @@ export class S3Storage {
   deleteBucket(name: string): void {
     this.bucket(name);
     const dir = this.bucketDir(name);
-    if (existsSync(dir) && readdirSync(dir).length > 0) throw bucketNotEmpty(name);
+    if (existsSync(dir) && holdsFiles(dir)) throw bucketNotEmpty(name);
     rmSync(dir, { recursive: true, force: true });
     rmSync(join(this.root, '.meta', name), { recursive: true, force: true });
     rmSync(this.bucketFile(name), { force: true });

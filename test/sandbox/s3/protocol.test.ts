@@ -68,6 +68,12 @@ describe("the sandbox's S3 protocol edge cases", () => {
     expect(code(await s3('PUT', '/edge/a%ZZ', 'x'))).toBe('InvalidURI');
     // An object cannot also be a folder of objects: a clean refusal, not a crash.
     expect(code(await s3('PUT', '/edge/c/under', 'x'))).toBe('InvalidArgument');
+    // …and leaves nothing that keeps a bucket from being deleted.
+    await s3('PUT', '/edge2');
+    await s3('PUT', '/edge2/c', 'x');
+    expect(code(await s3('PUT', '/edge2/c/under', 'x'))).toBe('InvalidArgument');
+    await s3('DELETE', '/edge2/c');
+    expect((await s3('DELETE', '/edge2')).status).toBe(204);
   });
 
   it('answers a missing bucket or key with NoSuchBucket / NoSuchKey, a HEAD with no body', async () => {
