@@ -154,7 +154,19 @@ function s3Settings(folder: string, extra: Record<string, string> = {}): string[
   ];
 }
 
-async function runTask(id: string, source: string, target: string): Promise<void> {
+interface TableStat {
+  SchemaName: string;
+  TableName: string;
+  FullLoadRows: number;
+  TableState: string;
+}
+
+/** Creates a full-load task with the CLI, runs it to its end; its ARN and table statistics. */
+async function runTask(
+  id: string,
+  source: string,
+  target: string,
+): Promise<{ arn: string; stats: TableStat[] }> {
   const mappings = JSON.stringify({
     rules: [
       {
@@ -210,7 +222,11 @@ async function runTask(id: string, source: string, target: string): Promise<void
   await waitFor(async () => expect((await status())?.Status).toBe('stopped'), { timeout: 60_000 });
   expect((await status())?.StopReason).toBe('Stop Reason FULL_LOAD_ONLY_FINISHED');
   const stats = await aws('dms', 'describe-table-statistics', '--replication-task-arn', arn);
-  expect(stats.TableStatistics).toEqual([
+  return { arn, stats: stats.TableStatistics as unknown as TableStat[] };
+}
+
+function expectPeopleLoaded(stats: TableStat[]): void {
+  expect(stats).toEqual([
     expect.objectContaining({
       SchemaName: schema,
       TableName: 'people',
@@ -251,6 +267,7 @@ describe.skipIf(!ready)(`DMS tasks with an S3 source endpoint (${awsCliVersion ?
     writeFileSync(join(files, 'LOAD00000001.csv.gz'), gzipSync(CSV_1));
     writeFileSync(join(files, 'LOAD00000002.csv'), CSV_2);
     writeFileSync(join(files, 'LOAD00000001.parquet'), parquetFile());
+    writeFileSync(join(files, 'bad.csv'), '1,fine\n2,one,too many\n');
     await awsCli(t.url, tmp, ['s3', 'mb', 's3://dms-stage']);
     for (const [name, folder] of [
       ['LOAD00000001.csv.gz', 'stage'],
@@ -344,9 +361,9 @@ describe.skipIf(!ready)(`DMS tasks with an S3 source endpoint (${awsCliVersion ?
         CsvRowDelimiter: '\\n',
       }),
     );
-    await runTask('s3-csv-to-pg', csv, pgTarget);
+    expectPeopleLoaded((await runTask('s3-csv-to-pg', csv, pgTarget)).stats);
     expect(await rows(pgConn)).toEqual(EXPECTED);
-    await runTask('s3-csv-to-maria', csv, myTarget);
+    expectPeopleLoaded((await runTask('s3-csv-to-maria', csv, myTarget)).stats);
     expect(await rows(myConn)).toEqual(asMaria(EXPECTED));
   });
 
@@ -359,11 +376,68 @@ describe.skipIf(!ready)(`DMS tasks with an S3 source endpoint (${awsCliVersion ?
     );
     const expected = EXPECTED.map((r) => [...r]);
     (expected[0] as (string | null)[])[5] = '2026-11-30 08:00:00.123'; // written in milliseconds
-    await runTask('s3-parquet-to-pg', parquet, pgTarget);
+    expectPeopleLoaded((await runTask('s3-parquet-to-pg', parquet, pgTarget)).stats);
     expect(await rows(pgConn)).toEqual(expected);
-    await runTask('s3-parquet-to-maria', parquet, myTarget);
+    expectPeopleLoaded((await runTask('s3-parquet-to-maria', parquet, myTarget)).stats);
     const maria = asMaria(expected);
     (maria[0] as (string | null)[])[5] = '2026-11-30 08:00:00.123000';
     expect(await rows(myConn)).toEqual(maria);
+  });
+
+  it('loads tables side by side; a file that does not match its definition fails only its table', async () => {
+    await awsCli(t.url, tmp, [
+      's3',
+      'cp',
+      join(tmp, 'files', 'bad.csv'),
+      `s3://dms-stage/bad/${schema}/broken/LOAD00000001.csv`,
+      '--only-show-errors',
+    ]);
+    const two = JSON.stringify({
+      TableCount: '2',
+      Tables: [
+        {
+          TableName: 'people',
+          TablePath: `stage/${schema}/people/`,
+          TableOwner: schema,
+          TableColumns: COLUMNS,
+        },
+        {
+          TableName: 'broken',
+          TablePath: `bad/${schema}/broken/`,
+          TableOwner: schema,
+          TableColumns: COLUMNS.slice(0, 2),
+        },
+      ],
+    });
+    const source = await endpoint('s3src-two', 'source', 's3', [
+      '--s3-settings',
+      JSON.stringify({
+        BucketName: 'dms-stage',
+        ExternalTableDefinition: two,
+        CsvNullValue: 'NULL',
+        ServiceAccessRoleArn: 'arn:aws:iam::000000000000:role/r',
+      }),
+    ]);
+    const { arn, stats } = await runTask('s3-two-tables', source, pgTarget);
+    const byName = Object.fromEntries(
+      stats.map((s) => [s.TableName, [s.FullLoadRows, s.TableState]]),
+    );
+    expect(byName).toEqual({ people: [4, 'Table completed'], broken: [0, 'Table error'] });
+    const id = arn.split(':').at(-1);
+    const log = await aws(
+      'logs',
+      'get-log-events',
+      '--log-group-name',
+      'dms-tasks-sandbox',
+      '--log-stream-name',
+      `dms-task-${id}`,
+      '--start-from-head',
+    );
+    const lines = (log.events as unknown as { message: string }[]).map((e) => e.message).join('\n');
+    expect(lines).toContain(
+      'file LOAD00000001.csv, record 2: 3 field(s), the table definition has 2 column(s)',
+    );
+    expect(lines).toContain('MaxFullLoadSubTasks 2');
+    expect(lines).toContain('All tables are loaded; 1 table(s) failed and were suspended');
   });
 });

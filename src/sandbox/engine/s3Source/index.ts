@@ -1,61 +1,18 @@
 // The full load of a task whose source is an Amazon S3 endpoint: the tables of its
 // ExternalTableDefinition, picked by the task's selection rules, each read from its files in
-// the sandbox's S3 (files.ts) and loaded into the target like any other table (loadTable.ts),
-// one table after another, with the same statistics and task-log lines.
-import { Readable } from 'node:stream';
+// the sandbox's S3 (files.ts) and loaded into the target like any other table (table.ts),
+// up to MaxFullLoadSubTasks tables at once (one on PGlite), with the same statistics and
+// task-log lines.
 import { type DbConnection, openConnection } from '../../../db/connection.js';
 import { forceClose } from '../../../db/forceClose.js';
-import type { TableInfo } from '../../../db/sourceTables.js';
 import { engineInfo } from '../../../model/connection.js';
-import {
-  type ExternalColumn,
-  type ExternalTable,
-  parseExternalTableDefinition,
-  postgresTypeOf,
-} from '../../../model/externalTable.js';
+import { parseExternalTableDefinition } from '../../../model/externalTable.js';
 import { selectTables } from '../../../model/tableMatching.js';
-import { loadTable, startProgress, tableLabel } from '../loadTable.js';
-import { planTable } from '../plan.js';
+import { startProgress, tableLabel } from '../loadTable.js';
 import { chooseWriteMethod, prepareSession } from '../sessions.js';
 import { readEngineSettings } from '../settings.js';
 import type { RunS3FullLoad, S3FullLoadJob } from '../types.js';
-import { type Row, tableFiles, tableRows } from './files.js';
-import { type Encoder, encoderFor } from './values.js';
-
-/** The table as the engine's planner reads a source catalog (types as PostgreSQL names them). */
-function tableInfo(t: ExternalTable): TableInfo {
-  return {
-    schema: t.schema,
-    table: t.table,
-    columns: t.columns.map((c) => ({
-      name: c.name,
-      fullType: postgresTypeOf(c),
-      nullable: c.nullable,
-      builtin: true,
-    })),
-    primaryKey: t.columns.filter((c) => c.isPk).map((c) => c.name),
-  };
-}
-
-/** Rows as COPY-text buffers of a few hundred lines, only the columns the plan loads. */
-async function* copyText(
-  rows: AsyncIterable<Row>,
-  picks: number[],
-  encoders: Encoder[],
-): AsyncGenerator<Buffer> {
-  let lines: string[] = [];
-  for await (const row of rows) {
-    const fields = new Array<string>(picks.length);
-    for (let i = 0; i < picks.length; i++)
-      fields[i] = (encoders[i] as Encoder)(row[picks[i] as number] ?? null);
-    lines.push(`${fields.join('\t')}\n`);
-    if (lines.length >= 256) {
-      yield Buffer.from(lines.join(''));
-      lines = [];
-    }
-  }
-  if (lines.length > 0) yield Buffer.from(lines.join(''));
-}
+import { loadS3Table } from './table.js';
 
 export const runS3FullLoad: RunS3FullLoad = async (job: S3FullLoadJob) => {
   const settings = readEngineSettings(job.settings);
@@ -74,105 +31,88 @@ export const runS3FullLoad: RunS3FullLoad = async (job: S3FullLoadJob) => {
   if (selected.length === 0) return { kind: 'no-tables' };
   job.onTables(selected.map((t) => ({ schema: t.schema, table: t.table })));
   const where = `s3://${job.source.bucket}/${job.source.folder ? `${job.source.folder}/` : ''}`;
-  job.log(
-    'TASK_MANAGER',
-    'I',
-    `Full load of ${selected.length} table(s) from ${where} (${job.source.dataFormat}), TargetTablePrepMode ${settings.prepMode}, CommitRate ${settings.commitRate}`,
-    'replicationtask.c:1436',
-  );
-  let target: DbConnection | undefined;
-  const onAbort = () => target && forceClose(target);
+  const live = new Set<DbConnection>();
+  const onAbort = () => {
+    for (const c of live) forceClose(c);
+  };
   job.signal.addEventListener('abort', onAbort);
+  const connect = async () => {
+    const conn = await openConnection(job.target, { applicationName: 'dms-tui-sandbox' });
+    live.add(conn);
+    if (job.signal.aborted) forceClose(conn);
+    await prepareSession(conn, 'target');
+    return conn;
+  };
+  const drop = async (conn: DbConnection | undefined) => {
+    if (!conn) return;
+    live.delete(conn);
+    forceClose(conn);
+    await conn.close().catch(() => undefined);
+  };
   let errored = 0;
+  let fatal: string | undefined;
   try {
+    let first: DbConnection;
     try {
-      target = await openConnection(job.target, { applicationName: 'dms-tui-sandbox' });
-      await prepareSession(target, 'target');
+      first = await connect();
     } catch (error) {
       const message = `Failed to connect to the target endpoint: ${(error as Error).message}`;
       job.log('TASK_MANAGER', 'E', message, 'replicationtask.c:2883');
       return { kind: 'failed', message };
     }
-    const { writeMethod } = await chooseWriteMethod(target, job.log);
-    for (const [index, table] of selected.entries()) {
-      if (job.signal.aborted) break;
-      const id = index + 1;
-      if (job.skipTables?.has(`${table.schema}.${table.table}`)) continue;
-      const progress = startProgress(table);
+    const { writeMethod, pglite } = await chooseWriteMethod(first, job.log);
+    await drop(first);
+    const queue = selected
+      .map((table, i) => ({ table, id: i + 1 }))
+      .filter(({ table }) => !job.skipTables?.has(`${table.schema}.${table.table}`));
+    const workers = Math.max(1, Math.min(pglite ? 1 : settings.maxSubTasks, queue.length));
+    job.log(
+      'TASK_MANAGER',
+      'I',
+      `Full load of ${selected.length} table(s) from ${where} (${job.source.dataFormat}), TargetTablePrepMode ${settings.prepMode}, MaxFullLoadSubTasks ${workers}, CommitRate ${settings.commitRate}`,
+      'replicationtask.c:1436',
+    );
+    const subtask = async (n: number) => {
+      let target: DbConnection | undefined;
       try {
-        const planned = planTable(
-          tableInfo(table),
-          job.tableMappings.rules,
-          { source: 'postgres', target: targetFamily },
-          settings.lob,
-        );
-        const files = tableFiles(job.source, table);
-        job.log(
-          'SOURCE_UNLOAD',
-          files.length > 0 ? 'I' : 'W',
-          files.length > 0
-            ? `Table ${tableLabel(table)}: ${files.length} file(s) under ${where}${table.path}`
-            : `Table ${tableLabel(table)}: no LOAD files under ${where}${table.path}; the table is created empty`,
-          's3_source.c:512',
-        );
-        const truncated = new Set<string>();
-        const picks = planned.plan.columns.map((c) =>
-          table.columns.findIndex((x) => x.name === c.source),
-        );
-        const encoders = planned.plan.columns.map((plan, i) =>
-          encoderFor({
-            column: table.columns[picks[i] as number] as ExternalColumn,
-            plan,
-            target: targetFamily,
-            onTruncated: (c) => truncated.add(c),
-          }),
-        );
-        const done = await loadTable({
-          planned: { ...planned, limitedLobColumns: [] },
-          id,
-          subtask: 1,
-          targets: [target],
-          rows: async () =>
-            Readable.from(copyText(tableRows(job.source, table, files), picks, encoders)),
-          writeMethod,
-          settings,
-          job,
-          progress,
-        });
-        if (truncated.size > 0)
-          job.log(
-            'SOURCE_UNLOAD',
-            'W',
-            `LOB values of table ${tableLabel(table)} in column(s) ${[...truncated].map((c) => `'${c}'`).join(', ')} were truncated (limited LOB mode, LobMaxSize)`,
-            's3_source.c:2278',
-          );
-        job.onTableUpdate(done);
-      } catch (error) {
-        const message = (error as Error).message.split('\n')[0] ?? String(error);
-        job.onTableUpdate({
-          ...progress,
-          state: job.signal.aborted ? 'Table cancelled' : 'Table error',
-          endTime: new Date(),
-        });
-        if (job.signal.aborted) break;
-        errored++;
-        job.log(
-          'TARGET_LOAD',
-          'E',
-          `Failed to load table ${tableLabel(table)} (Id = ${id}): ${message} [1020403]`,
-          'endpointshell.c:3012',
-        );
-        // The session may be in a failed COPY or transaction: start the next table on a new one.
-        forceClose(target);
-        await target.close();
-        target = await openConnection(job.target, { applicationName: 'dms-tui-sandbox' });
-        await prepareSession(target, 'target');
-        if (settings.stopTaskOnTableError) {
-          const fatal = `Table ${tableLabel(table)} failed and TableErrorPolicy is STOP_TASK: ${message}`;
-          job.log('TASK_MANAGER', 'E', fatal, 'replicationtask.c:2883');
-          return { kind: 'failed', message: fatal };
+        while (queue.length > 0 && !job.signal.aborted && fatal === undefined) {
+          const next = queue.shift();
+          if (!next) break;
+          const progress = startProgress(next.table);
+          try {
+            target ??= await connect();
+            const load = { job, settings, where, targetFamily, writeMethod };
+            job.onTableUpdate(await loadS3Table(load, next, n, target, progress));
+          } catch (error) {
+            await drop(target); // it may be inside a failed COPY: the next table gets a new one
+            target = undefined;
+            const cancelled = job.signal.aborted;
+            job.onTableUpdate({
+              ...progress,
+              state: cancelled ? 'Table cancelled' : 'Table error',
+              endTime: new Date(),
+            });
+            if (cancelled) break;
+            const message = (error as Error).message.split('\n')[0] ?? String(error);
+            errored++;
+            job.log(
+              'TARGET_LOAD',
+              'E',
+              `Failed to load table ${tableLabel(next.table)} (Id = ${next.id}): ${message} [1020403]`,
+              'endpointshell.c:3012',
+            );
+            if (settings.stopTaskOnTableError)
+              fatal ??= `Table ${tableLabel(next.table)} failed and TableErrorPolicy is STOP_TASK: ${message}`;
+          }
         }
+      } finally {
+        await drop(target);
       }
+    };
+    await Promise.all(Array.from({ length: workers }, (_, i) => subtask(i + 1)));
+    if (fatal !== undefined) {
+      job.log('TASK_MANAGER', 'E', fatal, 'replicationtask.c:2883');
+      return { kind: 'failed', message: fatal };
     }
     if (job.signal.aborted) {
       job.log(
@@ -199,9 +139,6 @@ export const runS3FullLoad: RunS3FullLoad = async (job: S3FullLoadJob) => {
     return { kind: 'failed', message };
   } finally {
     job.signal.removeEventListener('abort', onAbort);
-    if (target) {
-      forceClose(target);
-      await target.close().catch(() => undefined);
-    }
+    for (const c of [...live]) await drop(c);
   }
 };
