@@ -69,7 +69,7 @@ export function toAwsError(cause: unknown, context: CallContext): AwsError {
 }
 
 export async function awsCall<T>(
-  target: AwsTarget | AwsClients,
+  target: AwsTarget | Pick<AwsClients, 'target' | 'timeouts'>,
   service: 'dms' | 'logs' | 's3',
   action: string,
   fn: () => Promise<T>,

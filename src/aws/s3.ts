@@ -119,7 +119,7 @@ export function createS3(target: AwsTarget, options: S3Options = {}): AppS3 {
   // Errors name the S3 endpoint, not DMS's.
   const context = { target: { ...target, endpointUrl }, timeouts };
   const call = <T>(action: string, fn: () => Promise<T>) =>
-    awsCall(context as never, 's3', action, fn);
+    awsCall(context, 's3', action, fn);
   let made: Promise<S3Client> | undefined;
 
   function client(): Promise<S3Client> {
