@@ -62,6 +62,75 @@ export class SandboxEscapeError extends Error {
   readonly code = 'SandboxEscape';
 }
 
+/** The configuration every SDK client made for `target` shares (region, endpoint, credentials,
+ *  retries and timeouts); `endpoint` replaces the target's (S3 has its own). */
+export function sdkConfig(
+  target: AwsTarget,
+  settings: { timeouts: Timeouts; maxAttempts: number; retryMode?: 'standard' | 'adaptive' },
+  endpoint: string | undefined = target.endpointUrl,
+) {
+  const base = {
+    region: target.sandbox ? SANDBOX_REGION : target.region,
+    endpoint,
+    // The endpoint is the target's, never one the SDK finds by itself in the environment or
+    // ~/.aws/config (src/model/targetRule.ts already let AWS_ENDPOINT_URL fill it in).
+    ignoreConfiguredEndpointUrls: true,
+    retryMode: settings.retryMode ?? 'adaptive',
+    maxAttempts: settings.maxAttempts,
+    requestHandler: {
+      connectionTimeout: settings.timeouts.connectMs,
+      requestTimeout: settings.timeouts.requestMs,
+      throwOnRequestTimeout: true,
+      socketTimeout: settings.timeouts.requestMs,
+    },
+  };
+  // The sandbox's fixed keys, and every setting the SDK would otherwise look up in the
+  // environment and ~/.aws/config given here: a sandbox client reads nothing of the real
+  // AWS set-up (no credential chain, no profile files, no instance metadata).
+  if (target.sandbox)
+    return {
+      ...base,
+      credentials: SANDBOX_CREDENTIALS,
+      useFipsEndpoint: false,
+      useDualstackEndpoint: false,
+      defaultsMode: 'legacy' as const,
+    };
+  // Without `credentials` the client builds the SDK's default chain itself, for `profile`
+  // (what fromNodeProviderChain would build, without loading @aws-sdk/credential-providers).
+  return { ...base, profile: target.profile };
+}
+
+/** Checks each request's real URL before it goes out (after endpoint resolution): a sandbox
+ *  client never leaves this machine, and `checkRequest` sees every URL. */
+export function guardRequests(
+  client: unknown,
+  target: AwsTarget,
+  checkRequest?: (url: URL) => void,
+): void {
+  const check = (request: SdkHttpRequest) => {
+    const url = new URL(
+      `${request.protocol ?? 'https:'}//${request.hostname ?? ''}${request.port ? `:${request.port}` : ''}${request.path ?? '/'}`,
+    );
+    if (target.sandbox && !isLoopbackHost(url.hostname))
+      throw new SandboxEscapeError(
+        `Refused a sandbox call to ${url.origin}: the sandbox is only ever on this machine`,
+      );
+    checkRequest?.(url);
+  };
+  (
+    client as {
+      middlewareStack: { add(mw: unknown, opts: { step: 'finalizeRequest'; name: string }): void };
+    }
+  ).middlewareStack.add(
+    (next: (args: { request: unknown }) => Promise<unknown>) =>
+      async (args: { request: unknown }) => {
+        check(args.request as SdkHttpRequest);
+        return next(args);
+      },
+    { step: 'finalizeRequest', name: 'dmsTuiRequestGuard' },
+  );
+}
+
 export function createAwsClients(target: AwsTarget, options: ClientOptions = {}): AwsClients {
   let dms: Promise<DatabaseMigrationServiceClient> | undefined;
   let logs: Promise<CloudWatchLogsClient> | undefined;
@@ -69,62 +138,9 @@ export function createAwsClients(target: AwsTarget, options: ClientOptions = {})
   const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const refusal = sandboxRefusal(target);
-
-  function commonConfig() {
-    const base = {
-      region: target.sandbox ? SANDBOX_REGION : target.region,
-      endpoint: target.endpointUrl,
-      // The endpoint is the target's, never one the SDK finds by itself in the environment or
-      // ~/.aws/config (src/model/targetRule.ts already let AWS_ENDPOINT_URL fill it in).
-      ignoreConfiguredEndpointUrls: true,
-      retryMode: options.retryMode ?? 'adaptive',
-      maxAttempts,
-      requestHandler: {
-        connectionTimeout: timeouts.connectMs,
-        requestTimeout: timeouts.requestMs,
-        throwOnRequestTimeout: true,
-        socketTimeout: timeouts.requestMs,
-      },
-    };
-    // The sandbox's fixed keys, and every setting the SDK would otherwise look up in the
-    // environment and ~/.aws/config given here: a sandbox client reads nothing of the real
-    // AWS set-up (no credential chain, no profile files, no instance metadata).
-    if (target.sandbox)
-      return {
-        ...base,
-        credentials: SANDBOX_CREDENTIALS,
-        useFipsEndpoint: false,
-        useDualstackEndpoint: false,
-        defaultsMode: 'legacy' as const,
-      };
-    // Without `credentials` the client builds the SDK's default chain itself, for `profile`
-    // (what fromNodeProviderChain would build, without loading @aws-sdk/credential-providers).
-    return { ...base, profile: target.profile };
-  }
-
-  /** Checks each request's real URL before it goes out (after endpoint resolution). */
-  function guard(client: {
-    middlewareStack: { add(mw: unknown, opts: { step: 'finalizeRequest'; name: string }): void };
-  }) {
-    const check = (request: SdkHttpRequest) => {
-      const url = new URL(
-        `${request.protocol ?? 'https:'}//${request.hostname ?? ''}${request.port ? `:${request.port}` : ''}${request.path ?? '/'}`,
-      );
-      if (target.sandbox && !isLoopbackHost(url.hostname))
-        throw new SandboxEscapeError(
-          `Refused a sandbox call to ${url.origin}: the sandbox is only ever on this machine`,
-        );
-      options.checkRequest?.(url);
-    };
-    client.middlewareStack.add(
-      (next: (args: { request: unknown }) => Promise<unknown>) =>
-        async (args: { request: unknown }) => {
-          check(args.request as SdkHttpRequest);
-          return next(args);
-        },
-      { step: 'finalizeRequest', name: 'dmsTuiRequestGuard' },
-    );
-  }
+  const commonConfig = () =>
+    sdkConfig(target, { timeouts, maxAttempts, retryMode: options.retryMode });
+  const guard = (client: unknown) => guardRequests(client, target, options.checkRequest);
 
   const refuse = () => Promise.reject(new SandboxEscapeError(refusal ?? ''));
 
@@ -137,7 +153,7 @@ export function createAwsClients(target: AwsTarget, options: ClientOptions = {})
       dms ??= (async () => {
         const { DatabaseMigrationServiceClient } = await loadDms();
         const client = new DatabaseMigrationServiceClient(commonConfig());
-        guard(client as never);
+        guard(client);
         made.push(client);
         return client;
       })();
@@ -148,7 +164,7 @@ export function createAwsClients(target: AwsTarget, options: ClientOptions = {})
       logs ??= (async () => {
         const { CloudWatchLogsClient } = await loadLogs();
         const client = new CloudWatchLogsClient(commonConfig());
-        guard(client as never);
+        guard(client);
         made.push(client);
         return client;
       })();

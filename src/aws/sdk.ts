@@ -12,11 +12,17 @@ const requireSdk = createRequire(import.meta.url);
 
 type DmsModule = typeof import('@aws-sdk/client-database-migration-service');
 type LogsModule = typeof import('@aws-sdk/client-cloudwatch-logs');
+type S3Module = typeof import('@aws-sdk/client-s3');
+type LibStorageModule = typeof import('@aws-sdk/lib-storage');
 
 export const loadDms = async (): Promise<DmsModule> =>
   requireSdk('@aws-sdk/client-database-migration-service');
 export const loadLogs = async (): Promise<LogsModule> =>
   requireSdk('@aws-sdk/client-cloudwatch-logs');
+export const loadS3 = async (): Promise<S3Module> => requireSdk('@aws-sdk/client-s3');
+export const loadLibStorage = async (): Promise<LibStorageModule> =>
+  requireSdk('@aws-sdk/lib-storage');
 
 export type DmsSdk = Awaited<ReturnType<typeof loadDms>>;
 export type LogsSdk = Awaited<ReturnType<typeof loadLogs>>;
+export type S3Sdk = Awaited<ReturnType<typeof loadS3>>;

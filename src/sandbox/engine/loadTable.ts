@@ -1,5 +1,6 @@
 // One table's full load: prepare the target table, stream the source rows into it in batches
 // of CommitRate rows (one commit each), report progress, log like DMS does.
+import type { Readable } from 'node:stream';
 import type { DbConnection } from '../../db/connection.js';
 import { quoteIdent } from '../../db/sourceTables.js';
 import { readTable } from '../../db/tableReader.js';
@@ -21,7 +22,10 @@ export interface TableLoad {
   planned: PlannedTable;
   id: number;
   subtask: number;
-  source: DbConnection;
+  /** The source database; without it, `rows` gives the table's rows (an S3 source). */
+  source?: DbConnection;
+  /** The rows as COPY-text lines, for a source that is not a database. */
+  rows?: () => Promise<Readable>;
   /**
    * One or two target sessions. With two, batches alternate between them so the target
    * commits one batch while the next one streams in, instead of the source waiting.
@@ -29,7 +33,7 @@ export interface TableLoad {
   targets: DbConnection[];
   writeMethod: WriteMethod;
   settings: EngineSettings;
-  job: FullLoadJob;
+  job: Pick<FullLoadJob, 'log' | 'onTableUpdate' | 'signal'>;
   /**
    * The table's figures, owned by the caller: they count only committed batches, so when the
    * load is stopped or fails the caller reports what the target really got.
@@ -85,10 +89,11 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
   const rowsBefore =
     action === 'kept' ? await countRows(run.targets[0] as DbConnection, plan.target) : 0;
   progress.target = { spec: { ...plan.target }, rowsBefore };
-  progress.estimatedRows = await estimateRows(run.source, plan.source);
+  // An S3 source has no catalog to estimate from: its tables count only loaded rows.
+  if (run.source) progress.estimatedRows = await estimateRows(run.source, plan.source);
   job.onTableUpdate({ ...progress });
 
-  const stream = await readTable(run.source, plan);
+  const stream = run.rows ? await run.rows() : await readTable(run.source as DbConnection, plan);
   let sink: BatchSink | null = null;
   let inBatch = 0;
   let batches = 0;
@@ -158,7 +163,7 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
     `Unload finished for table ${label} (Id = ${run.id}). ${received} rows sent.`,
     'streamcomponent.c:3543',
   );
-  if (planned.limitedLobColumns.length > 0) {
+  if (planned.limitedLobColumns.length > 0 && run.source) {
     const cut = await truncatedColumns(run.source, planned);
     if (cut.length > 0) {
       job.log(
