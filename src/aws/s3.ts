@@ -118,8 +118,7 @@ export function createS3(target: AwsTarget, options: S3Options = {}): AppS3 {
   const refusal = sandboxRefusal({ ...target, endpointUrl });
   // Errors name the S3 endpoint, not DMS's.
   const context = { target: { ...target, endpointUrl }, timeouts };
-  const call = <T>(action: string, fn: () => Promise<T>) =>
-    awsCall(context, 's3', action, fn);
+  const call = <T>(action: string, fn: () => Promise<T>) => awsCall(context, 's3', action, fn);
   let made: Promise<S3Client> | undefined;
 
   function client(): Promise<S3Client> {
