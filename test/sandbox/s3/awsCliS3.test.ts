@@ -76,7 +76,8 @@ describe.skipIf(awsCliVersion === null)(
       const back = join(tmp, 'back.bin');
       await aws('s3', 'cp', 's3://cli-bucket/dir/big.bin', back, '--only-show-errors');
       expect(readFileSync(back).equals(bytes)).toBe(true);
-    });
+      // Each aws command is a Python start-up: on a busy machine a dozen of them take a while.
+    }, 120_000);
 
     it('lists more than 1,000 keys, syncs only what changed, removes them recursively', async () => {
       const dir = join(tmp, 'many');
@@ -109,7 +110,7 @@ describe.skipIf(awsCliVersion === null)(
         (await aws('s3', 'ls', 's3://cli-bucket/many/', '--recursive').catch(() => '')).trim(),
       ).toBe('');
       expect(existsSync(join(t.dataDir, 's3', 'cli-bucket', 'many'))).toBe(false);
-    });
+    }, 120_000);
 
     it('answers S3 errors the CLI understands: missing bucket and key, non-empty bucket', async () => {
       expect(await awsFails('s3', 'ls', 's3://no-such-bucket')).toContain('NoSuchBucket');
