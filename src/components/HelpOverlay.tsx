@@ -55,6 +55,8 @@ export function HelpOverlay({ onClose, height }: { onClose: () => void; height: 
       { command: 'list.up', handler: () => scroll(-1) },
       { command: 'list.pageDown', handler: () => scroll(room) },
       { command: 'list.pageUp', handler: () => scroll(-room) },
+      { command: 'list.top', handler: () => setOffset(0) },
+      { command: 'list.bottom', handler: () => setOffset(maxOffset) },
     ],
     { kind: 'overlay' },
   );

@@ -69,7 +69,7 @@ describe('Data Migration View', () => {
     expect(frame).toMatch(/pl-ready\s+ready · Ready to start/);
     expect(frame).toMatch(/pl-done\s+stopped · Load complete/);
     expect(frame).toContain('100%');
-    expect(frame).toContain('2/0/0/0');
+    expect(frame).toContain('2 of 2');
     expect(frame).toContain('3 of');
     app.unmount();
   });
@@ -104,7 +104,7 @@ describe('Data Migration View', () => {
     await focus(app, 'st-new');
     await app.pressCommand('task.start');
     await app.waitForText('Load complete');
-    expect(app.lastFrame()).toContain('2/0/0/0');
+    expect(app.lastFrame()).toContain('2 of 2');
     expect((await findTask(sb.clients, arn)).stopReason).toMatch(/FULL_LOAD_ONLY_FINISHED/);
     app.unmount();
   });

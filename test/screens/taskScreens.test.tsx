@@ -50,7 +50,8 @@ describe('task details', () => {
     expect(frame).toContain(arn);
     expect(frame).toMatch(/Source\s+src-pg \(postgres at 127\.0\.0\.1:5432\/test\)/);
     expect(frame).toMatch(/Status\s+stopped · Load complete/);
-    expect(frame).toMatch(/Stop reason\s+Stop Reason FULL_LOAD_ONLY_FINISHED/);
+    expect(frame).toMatch(/Stop reason\s+Load complete \(FULL_LOAD_ONLY_FINISHED\)/);
+    expect(frame).not.toContain('Stop Reason');
     expect(frame).toMatch(/LOB columns\s+Limited LOB mode/);
     expect(frame).toMatch(/Logging\s+CloudWatch logging on/);
     expect(frame).toContain('1. Include public.%');
