@@ -39,12 +39,17 @@ export function footerBindings(active: ShownBinding[]): ShownBinding[] {
 
 /**
  * The hints that fit in `width`, in their order: the global keys (?, :, q, Esc) always keep
- * their place, then the screen's actions that change things (Ctrl-s Create, s Start), then the
+ * their place (and Esc, whatever it does here), then the screen's actions that change things (Ctrl-s Create, s Start), then the
  * others as room allows, so a narrow terminal drops "Preview" before "Create".
  */
 export function fittingHints(bindings: ShownBinding[], width: number): ShownBinding[] {
+  // Esc keeps its place whoever binds it (Back, or Clear the filter while one is on).
   const rank = (b: ShownBinding) =>
-    b.layer === 'app' ? 0 : (COMMANDS[b.command] as { dangerous?: boolean }).dangerous ? 1 : 2;
+    b.layer === 'app' || b.keys.includes('escape')
+      ? 0
+      : (COMMANDS[b.command] as { dangerous?: boolean }).dangerous
+        ? 1
+        : 2;
   const kept = new Set<ShownBinding>();
   let used = 0;
   for (const b of [...bindings].sort((x, y) => rank(x) - rank(y))) {

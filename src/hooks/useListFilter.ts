@@ -87,5 +87,5 @@ export function useListFilter({
 /** "filter bv on name, status" for a header, or '' when no filter is on. */
 export function filterSummary(filter: Pick<ListFilter, 'text' | 'compiled' | 'matches'>): string {
   if (filter.compiled.empty) return '';
-  return `filter ${filter.text}${filter.compiled.inverted ? ' (not matching)' : ''} on ${filter.matches} · Esc clears`;
+  return `filter ${filter.text}${filter.compiled.inverted ? ' (not matching)' : ''} on ${filter.matches}`;
 }

@@ -119,6 +119,7 @@ export function tablesLoadedText(stats: {
   tablesErrored: number;
 }): string {
   const total = stats.tablesLoaded + stats.tablesLoading + stats.tablesQueued + stats.tablesErrored;
+  if (total === 0) return '—';
   const failed = stats.tablesErrored > 0 ? ` · ${stats.tablesErrored} failed` : '';
   return `${stats.tablesLoaded} of ${total}${failed}`;
 }
