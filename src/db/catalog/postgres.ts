@@ -26,7 +26,16 @@ const TABLES_SQL = `
 SELECT c.relname AS name,
        c.relkind AS kind,
        c.reltuples::float8 AS rows,
-       (c.relpages::bigint * current_setting('block_size')::bigint)::float8 AS bytes
+       pg_catalog.pg_table_size(c.oid)::float8 AS bytes,
+       -- Never analysed (reltuples -1): the planner's own guess, pages × rows per page from
+       -- the declared column widths (32 bytes for variable-length ones, 28 of tuple header).
+       CASE WHEN c.reltuples < 0 AND c.relkind IN ('r','m') THEN
+         floor(pg_catalog.pg_relation_size(c.oid) / current_setting('block_size')::float8)
+         * floor((current_setting('block_size')::float8 - 24) / (28 + (
+             SELECT coalesce(sum(CASE WHEN a.attlen > 0 THEN a.attlen ELSE 32 END), 0)
+             FROM pg_catalog.pg_attribute a
+             WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)))
+       END AS guess
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = $1
@@ -111,7 +120,13 @@ export async function postgresCatalog(
     async tables(schema, options = {}) {
       const limit = options.limit ?? DEFAULT_TABLE_LIMIT;
       const nameFilter = options.nameFilter ?? '';
-      const { rows } = await q<{ name: string; kind: string; rows: number; bytes: number }>(
+      const { rows } = await q<{
+        name: string;
+        kind: string;
+        rows: number;
+        bytes: number;
+        guess: number | null;
+      }>(
         TABLES_SQL,
         [schema, nameFilter ? likePattern(nameFilter) : null, limit + 1],
         options.signal,
@@ -121,7 +136,9 @@ export async function postgresCatalog(
           schema,
           name: r.name,
           kind: r.kind === 'v' || r.kind === 'm' ? 'view' : 'table',
-          estimatedRows: r.kind === 'v' || r.rows < 0 ? null : Math.round(r.rows),
+          estimatedRows:
+            r.kind === 'v' ? null : r.rows >= 0 ? Math.round(r.rows) : (r.guess ?? null),
+          ...(r.rows < 0 && r.guess !== null ? { neverAnalyzed: true } : {}),
           sizeBytes: r.kind === 'v' ? null : r.bytes,
         }),
       );
