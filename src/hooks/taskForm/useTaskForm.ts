@@ -134,6 +134,7 @@ export function useTaskForm({
     warnings: formWarnings({
       values,
       largestLobBytes: largestLobBytes(largestLob, lob.result),
+      notNullLobs: lob.result?.notNull,
       tests: { source: source.state, target: target.state },
     }),
     lobNote: lobSummary(values.lobMode, lob),
