@@ -117,9 +117,7 @@ export async function largestLob(
       bytes: 0,
       columns: columns.length,
       unmeasured: 0,
-      notNull: columns
-        .filter((c) => c.notNull)
-        .map((c) => `${c.schema}.${c.table}.${c.column}`),
+      notNull: columns.filter((c) => c.notNull).map((c) => `${c.schema}.${c.table}.${c.column}`),
     };
     // Without LOBs in the task only the columns matter (which are NOT NULL), not their sizes.
     if (options.measure === false) return { ...result, unmeasured: columns.length };
