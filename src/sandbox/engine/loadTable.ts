@@ -2,7 +2,7 @@
 // of CommitRate rows (one commit each), report progress, log like DMS does.
 import type { DbConnection } from '../../db/connection.js';
 import { quoteIdent } from '../../db/sourceTables.js';
-import { readTable } from '../../db/tableReader.js';
+import { countUnheldPg, MYSQL_DATE_RANGE, readTable } from '../../db/tableReader.js';
 import {
   type BatchSink,
   openBatch,
@@ -86,7 +86,8 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
   progress.target = { spec: { ...plan.target }, rowsBefore };
   job.onTableUpdate({ ...progress });
 
-  const stream = await readTable(run.source, plan);
+  const unheld = new Map<string, number>();
+  const stream = await readTable(run.source, plan, unheld);
   let sink: BatchSink | null = null;
   let inBatch = 0;
   let batches = 0;
@@ -167,6 +168,15 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
       );
     }
   }
+  if (plan.sourceFamily === 'postgres')
+    for (const [column, n] of await countUnheldPg(run.source, plan)) unheld.set(column, n);
+  for (const [column, n] of unheld)
+    job.log(
+      'SOURCE_UNLOAD',
+      'W',
+      unheldWarning(plan, column, n),
+      sourceFile(plan.sourceFamily, 1452),
+    );
   if (progress.errorRows > 0) {
     job.log(
       'TARGET_LOAD',
@@ -190,6 +200,19 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
   progress.state = 'Table completed';
   progress.endTime = new Date();
   return progress;
+}
+
+/** The W line for values of a column the target cannot hold, loaded as NULL. */
+export function unheldWarning(
+  plan: { source: { schema: string; table: string }; sourceFamily: 'postgres' | 'mysql' },
+  column: string,
+  count: number,
+): string {
+  const what =
+    plan.sourceFamily === 'postgres'
+      ? `infinity, BC dates or years past 9999: MySQL holds ${MYSQL_DATE_RANGE.from} to ${MYSQL_DATE_RANGE.to.slice(0, 10)}`
+      : 'zero dates 0000-00-00: PostgreSQL has no such date';
+  return `${count} value(s) of column '${column}' of table ${tableLabel(plan.source)} cannot be held by the target (${what}); they were loaded as NULL`;
 }
 
 /** Which limited-mode LOB columns had values longer than LobMaxSize. */
