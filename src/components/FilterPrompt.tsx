@@ -33,8 +33,10 @@ export function FilterPrompt({
   );
   return (
     <Box>
-      <Text color="cyan">{label}</Text>
-      <TextField value={value} onChange={onChange} maxLength={200} />
+      <Box flexShrink={0}>
+        <Text color="cyan">{label}</Text>
+        <TextField value={value} onChange={onChange} maxLength={200} />
+      </Box>
       {error ? (
         <Text color="red" wrap="truncate-end">
           {' '}

@@ -49,7 +49,8 @@ export function decorateRow(row: TreeRow, ctx: DecorateContext): RowDecoration {
         ctx.target && row.schema ? presenceIn(ctx.target, row.schema, table.name) : undefined;
       const missing = presence === 'missing' || presence === 'schemaMissing';
       // The size matters most before migrating: a missing table keeps it (and its rows when the
-      // pane has room); "~" marks a guess for a table never analysed.
+      // pane has room; in a pane of an 80-column terminal "missing" says the rest, beside the
+      // schema's "schema missing in target"); "~" marks a guess for a table never analysed.
       const rows = `${table.neverAnalyzed ? '~' : ''}${rowsText(table.estimatedRows)} rows`;
       const size = bytesText(table.sizeBytes);
       const estimate =
@@ -59,7 +60,7 @@ export function decorateRow(row: TreeRow, ctx: DecorateContext): RowDecoration {
         markerColor: marked ? 'green' : 'gray',
         labelColor: row.kind === 'view' ? 'magenta' : undefined,
         suffix: missing
-          ? `${estimate} · missing in target`
+          ? `${estimate} · ${(ctx.width ?? 80) < 45 ? 'missing' : 'missing in target'}`
           : presence === 'unknown'
             ? `${estimate} …`
             : estimate,

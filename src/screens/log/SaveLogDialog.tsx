@@ -58,7 +58,7 @@ export function SaveLogDialog({
           Save:{' '}
           <Text inverse={file.which === 'shown'}> only the {count('shown')} filtered lines </Text>{' '}
           <Text inverse={file.which === 'all'}> all {count('all')} lines </Text>
-          <Text dimColor> ({hintFor('dialog.next', 'switches')})</Text>
+          <Text dimColor> ({hintFor('dialog.next', 'switches', { typing: true })})</Text>
         </Text>
       ) : null}
       {file.error ? <Text color="red">✗ {file.error}</Text> : null}
