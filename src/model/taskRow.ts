@@ -49,8 +49,8 @@ export function fitText(text: string, width: number, align: 'left' | 'right' = '
 }
 
 export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
-  { id: 'name', title: 'NAME', width: 20, priority: 0 },
-  { id: 'status', title: 'STATUS', width: 26, priority: 0 },
+  { id: 'name', title: 'NAME', width: 22, priority: 0 },
+  { id: 'status', title: 'STATUS', width: 32, priority: 0 },
   { id: 'type', title: 'TYPE', width: 9, priority: 3 },
   { id: 'progress', title: 'PROGRESS', width: 15, priority: 1 },
   { id: 'tables', title: 'TABLES LOADED', width: 13, priority: 2 },
