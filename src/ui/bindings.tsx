@@ -66,7 +66,7 @@ function allowed(binding: Binding, readOnly: boolean): boolean {
 /** What a key refused under --read-only says (it is not in the footer or help either). */
 export function readOnlyRefusal(command: CommandId): string {
   const what = COMMANDS[command].description.split(/[:(]/)[0]?.trim() ?? command;
-  return `Read-only: ${what} is off (the app was started with --read-only)`;
+  return `Read-only: ${what} is off (--read-only)`;
 }
 
 export function KeyDispatcher({ readOnly, children }: { readOnly: boolean; children: ReactNode }) {
