@@ -23,6 +23,8 @@ export interface StatusState {
   refreshing: boolean;
   /** Recent messages, oldest first (at most MESSAGE_HISTORY). */
   messages: readonly StatusMessage[];
+  /** The start-up notice (a config file moved aside) stays until another message replaces it. */
+  sticky?: boolean;
 }
 
 export interface StatusActions {
@@ -60,6 +62,7 @@ export function StatusProvider({
   const [status, setStatus] = useState<StatusState>(() => ({
     refreshing: false,
     notice: initialNotice,
+    sticky: Boolean(initialNotice),
     messages: initialNotice ? remember([], 'notice', initialNotice) : [],
   }));
   const actions = useMemo<StatusActions>(() => {
@@ -70,6 +73,7 @@ export function StatusProvider({
           : {
               ...s,
               [kind]: message ?? undefined,
+              sticky: false,
               messages: message ? remember(s.messages, kind, message) : s.messages,
             },
       );
@@ -78,7 +82,7 @@ export function StatusProvider({
       setNotice: (message) => set('notice', message),
       clearMessage: () =>
         setStatus((s) =>
-          s.error === undefined && s.notice === undefined
+          s.sticky || (s.error === undefined && s.notice === undefined)
             ? s
             : { ...s, error: undefined, notice: undefined },
         ),
