@@ -35,7 +35,7 @@ export const COMMANDS = {
   'app.help': { keys: ['?'], description: 'Help: every key on this screen', scope: 'global' },
   'app.goto': {
     keys: [':'],
-    description: 'Go to a screen (:tasks, :browser, :project, :profiles, :messages)',
+    description: 'Go to a screen: tasks, browser, project, profiles, messages',
     scope: 'global',
   },
   'app.quit': { keys: ['q', 'ctrl+c'], description: 'Quit', scope: 'global' },
