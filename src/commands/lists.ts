@@ -6,6 +6,7 @@ import { dmsTableStats, dmsTaskList } from '../model/dmsShape.js';
 import { TABLE_STAT_COLUMNS, tableStatCells } from '../model/tableStatsRow.js';
 import { endpointName, instanceName } from '../model/task.js';
 import { readTask } from '../model/taskReading.js';
+import { tablesLoadedText } from '../model/taskRow.js';
 import { jsonText, textTable } from './format.js';
 import { type CommandIo, EXIT, type ParsedCommand } from './io.js';
 
@@ -26,10 +27,10 @@ export async function runTasks(
       [
         'NAME',
         'STATUS',
-        'READING',
+        'WHAT IT MEANS',
         'TYPE',
         'PROGRESS',
-        'LOADED/LOADING/QUEUED/ERRORED',
+        'TABLES LOADED',
         'SOURCE',
         'TARGET',
         'INSTANCE',
@@ -40,9 +41,7 @@ export async function runTasks(
         readTask(t).words,
         t.migrationType,
         `${readTask(t).percent}%`,
-        t.stats
-          ? `${t.stats.tablesLoaded}/${t.stats.tablesLoading}/${t.stats.tablesQueued}/${t.stats.tablesErrored}`
-          : '-',
+        t.stats ? tablesLoadedText(t.stats) : '-',
         endpointName(t.sourceEndpointArn, n),
         endpointName(t.targetEndpointArn, n),
         instanceName(t.instanceArn, n),

@@ -1,4 +1,6 @@
-// The `/` prompt: filters as you type (substring, regex, ! inverts); Enter keeps it, Esc clears.
+// The `/` prompt: filters as you type (substring, regex, ! inverts), opened holding the filter
+// in force so a second `/` edits it; says what it matches and how to empty it. Enter keeps it,
+// Esc clears it.
 import { Box } from 'ink';
 import { Text } from './Text.js';
 import { useBindings } from '../ui/bindings.js';
@@ -10,6 +12,7 @@ export function FilterPrompt({
   onAccept,
   onCancel,
   error,
+  matches,
   label = '/',
 }: {
   value: string;
@@ -17,6 +20,8 @@ export function FilterPrompt({
   onAccept: () => void;
   onCancel: () => void;
   error?: string;
+  /** What the filter looks at ("name, status, type"). */
+  matches?: string;
   label?: string;
 }) {
   useBindings(
@@ -28,9 +33,22 @@ export function FilterPrompt({
   );
   return (
     <Box>
-      <Text color="cyan">{label}</Text>
-      <TextField value={value} onChange={onChange} maxLength={200} />
-      {error ? <Text color="red"> {error}</Text> : null}
+      <Box flexShrink={0}>
+        <Text color="cyan">{label}</Text>
+        <TextField value={value} onChange={onChange} maxLength={200} />
+      </Box>
+      {error ? (
+        <Text color="red" wrap="truncate-end">
+          {' '}
+          {error}
+        </Text>
+      ) : (
+        <Text dimColor wrap="truncate-end">
+          {'  '}
+          {matches ? `on ${matches} · ` : ''}
+          {value ? 'Ctrl-u empties · ' : ''}Enter keeps · Esc clears
+        </Text>
+      )}
     </Box>
   );
 }

@@ -55,6 +55,8 @@ export function HelpOverlay({ onClose, height }: { onClose: () => void; height: 
       { command: 'list.up', handler: () => scroll(-1) },
       { command: 'list.pageDown', handler: () => scroll(room) },
       { command: 'list.pageUp', handler: () => scroll(-room) },
+      { command: 'list.top', handler: () => setOffset(0) },
+      { command: 'list.bottom', handler: () => setOffset(maxOffset) },
     ],
     { kind: 'overlay' },
   );
@@ -65,7 +67,9 @@ export function HelpOverlay({ onClose, height }: { onClose: () => void; height: 
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} height={height}>
       <Text bold>
         Keys — {keysFor('nav.back')} or {keysFor('app.help')} to close
-        {maxOffset > 0 ? `, ${keysFor('list.up')} ${keysFor('list.down')} to scroll` : ''}
+        {maxOffset > 0
+          ? `, ${keysFor('list.up')} ${keysFor('list.down')} ${keysFor('list.top')} ${keysFor('list.bottom')} to scroll`
+          : ''}
       </Text>
       {visible.map((line) => (
         <Text

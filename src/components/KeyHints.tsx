@@ -37,17 +37,33 @@ export function footerBindings(active: ShownBinding[]): ShownBinding[] {
   return offered;
 }
 
+/**
+ * The hints that fit in `width`, in their order: the global keys (?, :, q, Esc) always keep
+ * their place (and Esc, whatever it does here), then the screen's actions that change things (Ctrl-s Create, s Start), then the
+ * others as room allows, so a narrow terminal drops "Preview" before "Create".
+ */
+export function fittingHints(bindings: ShownBinding[], width: number): ShownBinding[] {
+  // Esc keeps its place whoever binds it (Back, or Clear the filter while one is on).
+  const rank = (b: ShownBinding) =>
+    b.layer === 'app' || b.keys.includes('escape')
+      ? 0
+      : (COMMANDS[b.command] as { dangerous?: boolean }).dangerous
+        ? 1
+        : 2;
+  const kept = new Set<ShownBinding>();
+  let used = 0;
+  for (const b of [...bindings].sort((x, y) => rank(x) - rank(y))) {
+    const cost = hintText(b).length + 2;
+    if (rank(b) > 0 && used + cost > width) continue;
+    used += cost;
+    kept.add(b);
+  }
+  return bindings.filter((b) => kept.has(b));
+}
+
 export function KeyHints({ width }: { width: number }) {
   const bindings = footerBindings(useActiveBindings());
-  // The global keys (?, :, q, Esc) always keep their place; the screen's keys fill the rest.
-  let used = bindings
-    .filter((b) => b.layer === 'app')
-    .reduce((n, b) => n + hintText(b).length + 2, 0);
-  const fitting = bindings.filter((b) => {
-    if (b.layer === 'app') return true;
-    used += hintText(b).length + 2;
-    return used <= width;
-  });
+  const fitting = fittingHints(bindings, width);
   return (
     <Box>
       {fitting.map((b, i) => (

@@ -7,6 +7,9 @@ import type { StatusState } from '../ui/status.js';
 import { ageText } from '../model/time.js';
 import { visible } from '../model/visibleText.js';
 
+/** Said after a message cut short: where to read it in full. */
+const MORE = ' · :messages';
+
 export function StatusBar({
   target,
   readOnly,
@@ -18,7 +21,7 @@ export function StatusBar({
   /** The open project's name: calls go where it points (unless a flag said otherwise). */
   project?: string;
   readOnly: boolean;
-  status: StatusState;
+  status: Omit<StatusState, 'messages'>;
   width: number;
 }) {
   const [now, setNow] = useState(() => Date.now());
@@ -60,7 +63,9 @@ export function StatusBar({
       {message ? (
         <Text color={status.error ? 'red' : 'yellow'}>
           {' '}
-          {visible(message, { maxLength: Math.max(1, room) })}
+          {message.length > room && room > MORE.length + 8
+            ? `${visible(message, { maxLength: room - MORE.length })}${MORE}`
+            : visible(message, { maxLength: Math.max(1, room) })}
         </Text>
       ) : null}
     </Box>

@@ -36,7 +36,8 @@ export function Table<T, C extends string>(props: TableProps<T, C>) {
   const header = columns
     .map((c) => {
       const arrow = props.sort?.column === c.id ? (props.sort.descending ? '↓' : '↑') : '';
-      return fitText(`${c.title}${arrow}`, c.width, c.align);
+      // The sort arrow always shows, even on a title as wide as its column.
+      return fitText(`${c.title.slice(0, c.width - arrow.length)}${arrow}`, c.width, c.align);
     })
     .join(' ');
   return (

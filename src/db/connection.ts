@@ -1,5 +1,6 @@
 // Opening a database connection from a ConnectionSpec. The only module (with its siblings in
 // src/db/) that imports database drivers; they are loaded lazily so start-up stays fast.
+import { createConnection } from 'node:net';
 import type { ConnectionSpec } from '../model/connection.js';
 import { engineInfo } from '../model/connection.js';
 
@@ -51,8 +52,50 @@ export async function openConnection(
       ? await openPostgres(spec, timeoutMs, options)
       : await openMysql(spec, timeoutMs);
   } catch (error) {
-    throw new ConnectionError(describeDriverError(error, spec), (error as { code?: string }).code);
+    const code = (error as { code?: string }).code;
+    const wrongServer =
+      family === 'postgres'
+        ? speaksOtherProtocol(error)
+        : code === 'ETIMEDOUT' && (await acceptsTcp(spec, Math.min(timeoutMs, 3000)));
+    if (wrongServer) throw new ConnectionError(wrongServerMessage(family, spec), 'WRONG_SERVER');
+    throw new ConnectionError(describeDriverError(error, spec), code);
   }
+}
+
+/** pg's words when the bytes that came back are not PostgreSQL's protocol. */
+function speaksOtherProtocol(error: unknown): boolean {
+  const message = (error as { message?: string }).message ?? '';
+  return /received invalid response|unexpected \w+ message from backend|unexpected message code/i.test(
+    message,
+  );
+}
+
+/**
+ * A server that takes the TCP connection but never greets as MySQL does (MySQL and MariaDB speak
+ * first; PostgreSQL waits for the client): the port is open, the protocol is not MySQL's.
+ */
+function acceptsTcp(spec: Pick<ConnectionSpec, 'host' | 'port'>, timeoutMs: number) {
+  return new Promise<boolean>((resolve) => {
+    const socket = createConnection({ host: spec.host, port: spec.port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** What a PostgreSQL connection to a MySQL port (or the reverse) says. */
+export function wrongServerMessage(
+  family: 'postgres' | 'mysql',
+  spec: Pick<ConnectionSpec, 'host' | 'port'>,
+): string {
+  const where = `${spec.host}:${spec.port}`;
+  return family === 'postgres'
+    ? `The server at ${where} does not speak PostgreSQL (another database, perhaps MySQL or MariaDB, listens there): check the port (PostgreSQL's default is 5432)`
+    : `The server at ${where} accepted the connection but does not speak MySQL or MariaDB (perhaps PostgreSQL listens there): check the port (MySQL's default is 3306)`;
 }
 
 async function openPostgres(

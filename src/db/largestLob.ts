@@ -19,6 +19,8 @@ export interface LargestLob {
   columns: number;
   /** Columns skipped (too many, or a query that ran out of time). */
   unmeasured: number;
+  /** LOB columns declared NOT NULL ("schema.table.column"): a task without LOBs leaves them out. */
+  notNull: string[];
 }
 
 const MAX_COLUMNS = 40;
@@ -34,6 +36,7 @@ interface LobColumn {
   table: string;
   column: string;
   cast: boolean;
+  notNull: boolean;
 }
 
 async function lobColumns(db: DbConnection, patterns: readonly LobPattern[]): Promise<LobColumn[]> {
@@ -47,8 +50,9 @@ async function lobColumns(db: DbConnection, patterns: readonly LobPattern[]): Pr
         udt_name: string;
         data_type: string;
         character_maximum_length: number | null;
+        is_nullable: string;
       }>(
-        `SELECT c.table_schema, c.table_name, c.column_name, c.udt_name, c.data_type, c.character_maximum_length
+        `SELECT c.table_schema, c.table_name, c.column_name, c.udt_name, c.data_type, c.character_maximum_length, c.is_nullable
            FROM information_schema.columns c
            JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
           WHERE t.table_type = 'BASE TABLE' AND c.table_schema LIKE $1 AND c.table_name LIKE $2
@@ -65,11 +69,12 @@ async function lobColumns(db: DbConnection, patterns: readonly LobPattern[]): Pr
           table: r.table_name,
           column: r.column_name,
           cast: r.udt_name !== 'bytea' && r.udt_name !== 'text' && r.udt_name !== 'varchar',
+          notNull: r.is_nullable === 'NO',
         });
       }
     } else {
-      const { rows } = await db.query<{ s: string; t: string; c: string; d: string }>(
-        `SELECT c.TABLE_SCHEMA AS s, c.TABLE_NAME AS t, c.COLUMN_NAME AS c, c.DATA_TYPE AS d
+      const { rows } = await db.query<{ s: string; t: string; c: string; d: string; n: string }>(
+        `SELECT c.TABLE_SCHEMA AS s, c.TABLE_NAME AS t, c.COLUMN_NAME AS c, c.DATA_TYPE AS d, c.IS_NULLABLE AS n
            FROM information_schema.COLUMNS c
            JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
           WHERE t.TABLE_TYPE = 'BASE TABLE' AND c.TABLE_SCHEMA LIKE ? AND c.TABLE_NAME LIKE ?
@@ -78,7 +83,13 @@ async function lobColumns(db: DbConnection, patterns: readonly LobPattern[]): Pr
       );
       for (const r of rows) {
         if (!isLobType('mysql', r.d)) continue;
-        found.set(`${r.s}.${r.t}.${r.c}`, { schema: r.s, table: r.t, column: r.c, cast: false });
+        found.set(`${r.s}.${r.t}.${r.c}`, {
+          schema: r.s,
+          table: r.t,
+          column: r.c,
+          cast: false,
+          notNull: r.n === 'NO',
+        });
       }
     }
   }
@@ -91,6 +102,7 @@ const myId = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 export async function largestLob(
   spec: ConnectionSpec,
   patterns: readonly LobPattern[],
+  options: { measure?: boolean } = {},
 ): Promise<LargestLob> {
   const db = await openConnection(spec, { timeoutMs: 5000, applicationName: 'dms-tui-lob-check' });
   try {
@@ -101,7 +113,14 @@ export async function largestLob(
         .catch(() => db.query(`SET SESSION max_execution_time = ${QUERY_SECONDS * 1000}`))
         .catch(() => {});
     const columns = await lobColumns(db, patterns);
-    const result: LargestLob = { bytes: 0, columns: columns.length, unmeasured: 0 };
+    const result: LargestLob = {
+      bytes: 0,
+      columns: columns.length,
+      unmeasured: 0,
+      notNull: columns.filter((c) => c.notNull).map((c) => `${c.schema}.${c.table}.${c.column}`),
+    };
+    // Without LOBs in the task only the columns matter (which are NOT NULL), not their sizes.
+    if (options.measure === false) return { ...result, unmeasured: columns.length };
     for (const [i, c] of columns.entries()) {
       if (i >= MAX_COLUMNS) {
         result.unmeasured += columns.length - i;

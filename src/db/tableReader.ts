@@ -9,6 +9,41 @@ import type { ColumnPlan, TablePlan } from './loadPlan.js';
 import { escapeField, PgToMysqlEscapes } from './rowCodec.js';
 import { quoteMysql, quotePg } from './sourceTables.js';
 
+/**
+ * The date and time values MySQL and MariaDB hold (DATE, DATETIME): years 1 to 9999. A
+ * PostgreSQL value outside it (infinity, -infinity, BC dates, years past 9999) is read as NULL
+ * and counted (countUnheldPg), never left to the target to turn into 0000-00-00.
+ */
+export const MYSQL_DATE_RANGE = { from: '0001-01-01', to: '9999-12-31 23:59:59.999999' } as const;
+
+function pgHeldByMysql(column: string): string {
+  return `${quotePg(column)} BETWEEN '${MYSQL_DATE_RANGE.from}' AND '${MYSQL_DATE_RANGE.to}'`;
+}
+
+/** PostgreSQL → MySQL: how many values of each temporal column MySQL cannot hold. */
+export async function countUnheldPg(
+  conn: DbConnection,
+  plan: TablePlan,
+): Promise<Map<string, number>> {
+  const counted = new Map<string, number>();
+  const temporal = plan.columns.filter((c) => c.temporal);
+  if (plan.targetFamily !== 'mysql' || temporal.length === 0) return counted;
+  const counts = temporal
+    .map(
+      (c, i) =>
+        `count(*) FILTER (WHERE ${quotePg(c.source)} IS NOT NULL AND NOT (${pgHeldByMysql(c.source)}))::int AS n${i}`,
+    )
+    .join(', ');
+  const { rows } = await conn.query<Record<string, number>>(
+    `SELECT ${counts} FROM ${quotePg(plan.source.schema)}.${quotePg(plan.source.table)}`,
+  );
+  temporal.forEach((c, i) => {
+    const n = Number(rows[0]?.[`n${i}`] ?? 0);
+    if (n > 0) counted.set(c.source, n);
+  });
+  return counted;
+}
+
 function pgExpression(c: ColumnPlan, toMysql: boolean): string {
   let e = quotePg(c.source);
   if (c.castText) e = `${e}::text`;
@@ -18,6 +53,7 @@ function pgExpression(c: ColumnPlan, toMysql: boolean): string {
   } else if (c.truncateTo !== undefined) e = `left(${e}::text, ${c.truncateTo})`;
   if (toMysql && c.bool) e = `${e}::int`;
   if (toMysql && c.timestampTz) e = `to_char(${e} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`;
+  if (toMysql && c.temporal) e = `CASE WHEN ${pgHeldByMysql(c.source)} THEN ${e} END`;
   return e;
 }
 
@@ -37,8 +73,15 @@ export function sourceSelect(plan: TablePlan): string {
   return `SELECT ${cols} FROM ${quoteMysql(plan.source.schema)}.${quoteMysql(plan.source.table)}`;
 }
 
-/** Source rows as a byte stream of COPY-text lines ready for the plan's target. */
-export async function readTable(conn: DbConnection, plan: TablePlan): Promise<Readable> {
+/**
+ * Source rows as a byte stream of COPY-text lines ready for the plan's target. MySQL zero
+ * dates, which PostgreSQL cannot hold, travel as NULL and are counted per column in `unheld`.
+ */
+export async function readTable(
+  conn: DbConnection,
+  plan: TablePlan,
+  unheld: Map<string, number> = new Map(),
+): Promise<Readable> {
   if (conn.family === 'postgres') {
     const { to } = await import('pg-copy-streams');
     const client = conn.raw as pg.Client;
@@ -55,7 +98,11 @@ export async function readTable(conn: DbConnection, plan: TablePlan): Promise<Re
   const rows = raw
     .query({ sql: sourceSelect(plan), rowsAsArray: true })
     .stream({ highWaterMark: 2000 });
-  const encoders = plan.columns.map((c) => mysqlValueEncoder(c, plan.targetFamily));
+  const encoders = plan.columns.map((c) =>
+    mysqlValueEncoder(c, plan.targetFamily, () =>
+      unheld.set(c.source, (unheld.get(c.source) ?? 0) + 1),
+    ),
+  );
   const encode = new MysqlRowEncoder(encoders);
   rows.on('error', (error: Error) => encode.destroy(error));
   return (rows as Readable).pipe(encode);
@@ -63,7 +110,11 @@ export async function readTable(conn: DbConnection, plan: TablePlan): Promise<Re
 
 type Encoder = (value: unknown) => string;
 
-function mysqlValueEncoder(c: ColumnPlan, target: 'postgres' | 'mysql'): Encoder {
+function mysqlValueEncoder(
+  c: ColumnPlan,
+  target: 'postgres' | 'mysql',
+  onUnheld: () => void,
+): Encoder {
   return (value) => {
     if (value === null || value === undefined) return '\\N';
     if (Buffer.isBuffer(value)) {
@@ -71,7 +122,10 @@ function mysqlValueEncoder(c: ColumnPlan, target: 'postgres' | 'mysql'): Encoder
       return target === 'postgres' ? `\\\\x${hex}` : hex;
     }
     if (typeof value === 'string') {
-      if (c.temporal && value.startsWith('0000-00-00')) return '\\N';
+      if (c.temporal && value.startsWith('0000-00-00')) {
+        if (target === 'postgres') onUnheld();
+        return '\\N';
+      }
       return escapeField(value);
     }
     if (typeof value === 'object') return escapeField(JSON.stringify(value));

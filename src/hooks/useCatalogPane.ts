@@ -21,6 +21,9 @@ import {
 } from '../model/schemaTree.js';
 import { useCatalog } from './useCatalog.js';
 
+/** The most schemas whose tables a `/` filter loads to search them. */
+export const SEARCH_SCHEMAS = 200;
+
 export interface CatalogPane {
   side: Side;
   /** A catalog session exists (the side has a connection). */
@@ -69,6 +72,15 @@ export function useCatalogPane(side: Side, spec: ConnectionSpec | null | undefin
       else void session.loadDetail(load.schema, load.table);
     }
   }, [session, expanded, snapshot.schemas]);
+
+  // `/` searches every schema, not only the expanded ones: a filter loads the table lists of
+  // the schemas not loaded yet (at most SEARCH_SCHEMAS of them; cached for the run).
+  const filtering = filter !== '';
+  useEffect(() => {
+    if (!session || !filtering || snapshot.schemas?.state !== 'ready') return;
+    for (const schema of snapshot.schemas.value.slice(0, SEARCH_SCHEMAS))
+      if (!snapshot.tables.has(schema.name)) void session.loadTables(schema.name);
+  }, [session, filtering, snapshot.schemas, snapshot.tables]);
 
   const label =
     snapshot.connection?.state === 'ready'

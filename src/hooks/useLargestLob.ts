@@ -1,7 +1,8 @@
 // Measures the largest LOB value in the tables the form's include rules select, on the
-// project's source connection, once per change of the rules (after a short pause).
+// project's source connection, once per change of the rules (after a short pause). Without
+// LOBs in the task (measure false) it only lists the LOB columns (which are NOT NULL).
 import { useEffect, useState } from 'react';
-import { type LargestLob, largestLob } from '../db/largestLob.js';
+import { type LargestLob, type LobPattern, largestLob } from '../db/largestLob.js';
 import type { ConnectionSpec } from '../model/connection.js';
 import type { MappingRow } from '../model/selectionMappings.js';
 
@@ -13,13 +14,13 @@ export interface LargestLobState {
 export function useLargestLob(
   source: ConnectionSpec | null | undefined,
   rows: readonly MappingRow[],
-  enabled: boolean,
+  measure: boolean,
 ): LargestLobState {
   const [state, setState] = useState<LargestLobState>({ loading: false });
   const patterns = rows
     .filter((r) => r.action === 'include')
     .map((r) => ({ schema: r.schema, table: r.table }));
-  const key = enabled && source ? JSON.stringify(patterns) : '';
+  const key = source ? JSON.stringify({ patterns, measure }) : '';
   useEffect(() => {
     if (!key || !source) {
       setState({ loading: false });
@@ -28,7 +29,8 @@ export function useLargestLob(
     let live = true;
     const timer = setTimeout(() => {
       setState((s) => ({ ...s, loading: true }));
-      largestLob(source, JSON.parse(key)).then(
+      const asked = JSON.parse(key) as { patterns: LobPattern[]; measure: boolean };
+      largestLob(source, asked.patterns, { measure: asked.measure }).then(
         (result) => live && setState({ result, loading: false }),
         () => live && setState({ loading: false }),
       );

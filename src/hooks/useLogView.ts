@@ -6,8 +6,7 @@ import { useBindings } from '../ui/bindings.js';
 import { command } from '../ui/commands.js';
 import { useRouteState } from '../ui/useRouteState.js';
 import { focusIndex, type ListCursor, moveCursor } from '../model/listCursor.js';
-import { compileFilter } from '../model/listFilter.js';
-import { displayLogLine, type LogLine, type Severity } from '../model/logLine.js';
+import type { LogLine, Severity } from '../model/logLine.js';
 import {
   isFiltering,
   logStatusLine,
@@ -19,13 +18,17 @@ import {
 } from '../model/logView.js';
 import type { RouteParams } from '../model/navigation.js';
 import { useStatus } from '../ui/status.js';
+import { useListFilter } from './useListFilter.js';
 import { useMissingLog } from './useMissingLog.js';
 import { useRefreshStatus } from './useRefreshStatus.js';
-import { useSaveLog } from './useSaveLog.js';
 import { useTaskLogs } from './useTaskLogs.js';
 
-export type LogDialog = 'none' | 'filter' | 'enable';
+export type LogDialog = 'none' | 'enable' | 'save';
 type Move = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
+
+function isLine(line: LogLine | undefined): line is LogLine {
+  return line !== undefined;
+}
 
 export function useLogView(params: RouteParams['logs'], options: { height: number }) {
   const { arn, id, group, stream } = params;
@@ -37,7 +40,8 @@ export function useLogView(params: RouteParams['logs'], options: { height: numbe
   const [timestamps, setTimestamps] = useRouteState('timestamps', false);
   const [severity, setSeverity] = useRouteState<Severity | undefined>('severity', undefined);
   const [component, setComponent] = useRouteState<string | undefined>('component', undefined);
-  const [filterText, setFilterText] = useRouteState('filter', '');
+  const filter = useListFilter({ matches: 'the line (time, component, severity, text)' });
+  const filterText = filter.text;
   const [dialog, setDialog] = useState<LogDialog>('none');
   const [cursor, setCursor] = useState<ListCursor>({ index: 0, offset: 0 });
   const missing = useMissingLog({
@@ -48,11 +52,10 @@ export function useLogView(params: RouteParams['logs'], options: { height: numbe
     missing: logs.data?.missing,
     missingMessage: logs.data?.missingMessage,
   });
-  const saveLog = useSaveLog();
 
   const { buffer } = logs;
   const version = logs.data?.version ?? 0;
-  const textFilter = useMemo(() => compileFilter(filterText), [filterText]);
+  const textFilter = filter.compiled;
   const test = textFilter.empty ? undefined : textFilter.test;
   const filtering = isFiltering({ severity, component, test });
   // biome-ignore lint/correctness/useExhaustiveDependencies: version stands for the buffer's content
@@ -67,7 +70,7 @@ export function useLogView(params: RouteParams['logs'], options: { height: numbe
 
   const paneHeight = Math.max(
     1,
-    options.height - 2 - (dialog === 'none' ? 0 : dialog === 'filter' ? 1 : 4),
+    options.height - 2 - (filter.prompting ? 1 : 0) - (dialog === 'none' ? 0 : 5),
   );
   // Follow: keep the last line in view as lines arrive.
   useEffect(() => {
@@ -85,11 +88,6 @@ export function useLogView(params: RouteParams['logs'], options: { height: numbe
     setFollow(false);
     setCursor((c) => focusIndex(c, i, count, paneHeight));
   };
-  const save = () =>
-    saveLog(
-      id,
-      Array.from({ length: count }, (_, i) => displayLogLine(lineAt(i) as LogLine, true)),
-    );
 
   const { explanation } = missing;
   useBindings(
@@ -113,10 +111,10 @@ export function useLogView(params: RouteParams['logs'], options: { height: numbe
         () => setComponent((c) => nextComponent(c, components)),
         components.length === 0 && 'No components seen yet',
       ),
-      command('list.filter', () => setDialog('filter')),
-      command('logs.save', save, count === 0 && 'Nothing to save'),
+      ...filter.bindings,
+      command('logs.save', () => setDialog('save'), count === 0 && 'Nothing to save'),
     ],
-    { active: dialog === 'none' },
+    { active: dialog === 'none' && !filter.prompting },
   );
 
   return {
@@ -140,21 +138,18 @@ export function useLogView(params: RouteParams['logs'], options: { height: numbe
       group,
       stream,
     }),
-    filter: {
-      text: filterText,
-      error: textFilter.error,
-      change: setFilterText,
-      accept: () => setDialog('none'),
-      cancel: () => {
-        setFilterText('');
-        setDialog('none');
-      },
-    },
+    filter,
     dialog,
     enableLogging: () => {
       setDialog('none');
       missing.enable(logs.refresh);
     },
     closeDialog: () => setDialog('none'),
+    /** What the save dialog saves: the lines the filters let through, or all. */
+    saving: {
+      filtering,
+      shown: () => Array.from({ length: count }, (_, i) => lineAt(i)).filter(isLine),
+      all: () => Array.from({ length: buffer.length }, (_, i) => buffer.at(i)).filter(isLine),
+    },
   };
 }

@@ -8,15 +8,15 @@ import { useBindings } from '../ui/bindings.js';
 import { command, withItem } from '../ui/commands.js';
 import { useNavigation } from '../ui/navigation.js';
 import { useServices } from '../ui/services.js';
-import { useStatus } from '../ui/status.js';
 import { useRouteState } from '../ui/useRouteState.js';
-import { applyFilter, compileFilter } from '../model/listFilter.js';
+import { applyFilter } from '../model/listFilter.js';
 import { actionRefusal, migrationHeader, nextRefreshInterval } from '../model/migrationView.js';
 import type { Route, RouteParams } from '../model/navigation.js';
 import { toggleMark } from '../model/marks.js';
 import type { Task } from '../model/task.js';
 import { type ActionKind, needsStartChoice, planAction } from '../model/taskActions.js';
 import {
+  fitColumns,
   TASK_COLUMNS,
   type TaskColumn,
   type TaskRow,
@@ -27,6 +27,7 @@ import { tableStatsRoute, taskDetailsRoute, taskLogRoute } from '../model/taskRo
 import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
 import type { StartType } from '../model/taskLifecycle.js';
 import { refusal as taskRefusal } from '../model/taskStatus.js';
+import { filterSummary, useListFilter } from './useListFilter.js';
 import { useListCursor } from './useListCursor.js';
 import { useRefreshStatus } from './useRefreshStatus.js';
 import { useTaskActions } from './useTaskActions.js';
@@ -34,7 +35,6 @@ import { useTasks } from './useTasks.js';
 
 export type MigrationDialog =
   | { kind: 'none' }
-  | { kind: 'filter' }
   | { kind: 'delete'; tasks: Task[] }
   | { kind: 'startChoice'; tasks: Task[] }
   | { kind: 'reloadConfirm'; tasks: Task[] };
@@ -44,38 +44,38 @@ const RESULT_LINES = 4;
 
 export function useMigrationView(
   params: RouteParams['tasks'] | undefined,
-  options: { height: number },
+  options: { height: number; width: number },
 ) {
   const services = useServices();
   const navigation = useNavigation();
-  const { setError } = useStatus();
   const [sort, setSort] = useRouteState<SortState<TaskColumn>>('sort', {
     column: 'name',
     descending: false,
   });
-  const [filterText, setFilterText] = useRouteState('filter', '');
   const [marks, setMarks] = useRouteState<ReadonlySet<string>>('marks', new Set());
   const [dialog, setDialog] = useState<MigrationDialog>({ kind: 'none' });
   const tasks = useTasks();
   useRefreshStatus(tasks);
   const actions = useTaskActions({ markTransition: tasks.markTransition, refresh: tasks.refresh });
 
-  const filter = useMemo(() => compileFilter(filterText), [filterText]);
+  // The columns on screen: `/` matches what they show and `o` sorts by them, nothing hidden.
+  const shown = useMemo(() => fitColumns(TASK_COLUMNS, options.width - 2), [options.width]);
+  const filter = useListFilter({
+    matches: shown.map((c) => c.title.toLowerCase()).join(', '),
+    onChange: () => list.focus(0),
+  });
+  const compiled = filter.compiled;
   const rows = useMemo(() => {
     const all = tasks.tasks.map((t) => taskToRow(t, tasks.names));
     return sortRows(
-      applyFilter(all, filter, (r) => r.search),
+      applyFilter(all, compiled, (r) => shown.map((c) => r.cells[c.id]).join(' ')),
       sort,
       taskSortKey,
     );
-  }, [tasks.tasks, tasks.names, filter, sort]);
+  }, [tasks.tasks, tasks.names, compiled, sort, shown]);
 
   const results = actions.results.slice(0, RESULT_LINES);
-  const chrome =
-    2 +
-    (dialog.kind === 'filter' ? 1 : 0) +
-    results.length +
-    (dialog.kind !== 'none' && dialog.kind !== 'filter' ? 6 : 0);
+  const chrome = 2 + (filter.prompting ? 1 : 0) + results.length + (dialog.kind !== 'none' ? 6 : 0);
   const listHeight = Math.max(1, options.height - chrome);
   const list = useListCursor({ name: 'tasks', count: rows.length, height: listHeight });
   // Opened on a task (the Create Task form's "start now" lands here): focus it once it is listed.
@@ -130,7 +130,7 @@ export function useMigrationView(
         (r) => open({ screen: 'taskForm', params: { modify: { arn: r.task.arn, id: r.task.id } } }),
         focused && taskRefusal(focused.task, 'modify'),
       ),
-      command('list.filter', () => setDialog({ kind: 'filter' })),
+      ...filter.bindings,
       onRow('list.mark', (r) => {
         setMarks((m) => toggleMark(m, r.key));
         list.move('down');
@@ -139,7 +139,7 @@ export function useMigrationView(
         setSort((s) =>
           nextSortColumn(
             s,
-            TASK_COLUMNS.map((c) => c.id),
+            shown.map((c) => c.id),
           ),
         ),
       ),
@@ -151,7 +151,7 @@ export function useMigrationView(
         services.setRefreshSeconds(nextRefreshInterval(services.refreshSeconds, -1)),
       ),
     ],
-    { active: dialog.kind === 'none' },
+    { active: dialog.kind === 'none' && !filter.prompting },
   );
 
   const close = () => setDialog({ kind: 'none' });
@@ -171,8 +171,8 @@ export function useMigrationView(
     header: migrationHeader({
       shown: rows.length,
       total: tasks.tasks.length,
-      filtering: !filter.empty,
-      filterText,
+      filtering: !compiled.empty,
+      filterText: filterSummary(filter),
       marked: marked.length,
       anyMarks: marks.size > 0,
       sort,
@@ -182,22 +182,7 @@ export function useMigrationView(
       failures: tasks.failures,
       nextDelayMs: tasks.nextDelayMs,
     }),
-    filter: {
-      text: filterText,
-      error: filter.error,
-      change: (text: string) => {
-        setFilterText(text);
-        list.focus(0);
-      },
-      accept: () => {
-        if (filter.error) setError(filter.error);
-        close();
-      },
-      cancel: () => {
-        setFilterText('');
-        close();
-      },
-    },
+    filter,
     /** The dialogs' answers. */
     answer: {
       cancel: close,

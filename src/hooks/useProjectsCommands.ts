@@ -7,6 +7,7 @@ import { command, withItem } from '../ui/commands.js';
 import { keysFor } from '../ui/keyHint.js';
 import { useNavigation } from '../ui/navigation.js';
 import { useStatus } from '../ui/status.js';
+import { resolveUserPath } from '../config/files.js';
 import type { Project } from '../model/project.js';
 import { useListCursor } from './useListCursor.js';
 import type { ProjectStoreApi, ProjectSummary } from './useProjectStore.js';
@@ -93,14 +94,14 @@ export function useProjectsCommands(store: ProjectStoreApi, options: { listHeigh
       const error = store.exportTo(name, path.trim());
       if (error) return error;
       back();
-      setNotice(`Exported ${name} to ${path.trim()} (no passwords in it)`);
+      setNotice(`Exported ${name} to ${resolveUserPath(path)} (no passwords in it)`);
       return null;
     },
     importFrom(path: string): string | null {
       const result = store.importFrom(path.trim());
       if ('error' in result) return result.error;
       back();
-      setNotice(`Imported project ${result.name}`);
+      setNotice(`Imported project ${result.name} from ${resolveUserPath(path)}`);
       return null;
     },
     saveSettings(project: Project): void {

@@ -1,24 +1,54 @@
-// Saves log lines to a file in the current directory (readable only by the user), named after
-// the task and the time, with the result in the status bar.
-import { useCallback } from 'react';
+// Saving the log pane to a file: the path (prefilled with a name made of the task and the time,
+// in the current directory, shown in full and editable), and, with a filter on, whether the
+// shown lines or all lines are saved; the result in the status bar says which. Each saved line
+// carries one timestamp (savedLogLine).
+import { useState } from 'react';
 import { useStatus } from '../ui/status.js';
-import { saveTextFile } from '../config/files.js';
+import { resolveUserPath } from '../config/files.js';
+import { type LogLine, savedLogLine } from '../model/logLine.js';
 import { logFileName } from '../model/logView.js';
+import { type SaveFile, useSaveFile } from './useSaveFile.js';
 
-export function useSaveLog(): (taskId: string, lines: string[]) => void {
-  const { setError, setNotice } = useStatus();
-  return useCallback(
-    (taskId: string, lines: string[]) => {
-      const result = saveTextFile(logFileName(taskId, new Date()), `${lines.join('\n')}\n`, {
-        overwrite: true,
-        mode: 0o600,
-      });
-      if (result.status === 'saved') setNotice(`Saved ${lines.length} lines to ${result.path}`);
-      else
-        setError(
-          `Cannot save the log: ${result.status === 'failed' ? result.error : `${result.path} exists`}`,
-        );
+export type SaveWhich = 'shown' | 'all';
+
+export interface SaveLog extends SaveFile {
+  /** Asked only when a filter is on. */
+  filtering: boolean;
+  which: SaveWhich;
+  toggleWhich(): void;
+}
+
+export function useSaveLog({
+  taskId,
+  shown,
+  all,
+  filtering,
+  onDone,
+}: {
+  taskId: string;
+  /** The lines the filters let through. */
+  shown: () => LogLine[];
+  all: () => LogLine[];
+  filtering: boolean;
+  onDone(): void;
+}): SaveLog {
+  const { setNotice } = useStatus();
+  const [which, setWhich] = useState<SaveWhich>('shown');
+  const chosen = () => (filtering && which === 'shown' ? shown() : all());
+  const file = useSaveFile({
+    initialPath: () => resolveUserPath(logFileName(taskId, new Date())),
+    text: () => `${chosen().map(savedLogLine).join('\n')}\n`,
+    mode: 0o600,
+    onSaved: (path) => {
+      const what = filtering ? (which === 'shown' ? ' (only the filtered lines)' : ' (all)') : '';
+      setNotice(`Saved ${chosen().length} lines${what} to ${path}`);
+      onDone();
     },
-    [setError, setNotice],
-  );
+  });
+  return {
+    ...file,
+    filtering,
+    which,
+    toggleWhich: () => setWhich((w) => (w === 'shown' ? 'all' : 'shown')),
+  };
 }

@@ -23,6 +23,7 @@ import {
 import { useCatalogPane } from './useCatalogPane.js';
 import { useListCursor } from './useListCursor.js';
 import { useProjectStore } from './useProjectStore.js';
+import { useTargetRefresh } from './useTargetRefresh.js';
 
 export type BrowserPrompt =
   | { kind: 'none' }
@@ -52,6 +53,7 @@ export function useSchemaBrowser({ height }: { height: number }) {
 
   const src = useCatalogPane('source', askFor === 'source' ? null : live?.source);
   const tgt = useCatalogPane('target', askFor ? null : live?.target);
+  useTargetRefresh({ project: project?.name, target: live?.target, reload: tgt.reload });
   const bottomLines = askFor || prompt.kind === 'server' ? 4 : 1;
   const paneHeight = Math.max(3, height - bottomLines);
   const treeHeight = paneHeight - 1;
@@ -142,6 +144,14 @@ export function useSchemaBrowser({ height }: { height: number }) {
           command('browser.expand', expand, noProject),
           command('browser.collapse', collapse, noProject),
           command('list.filter', () => setPrompt({ kind: 'filter' })),
+          ...(active.filter
+            ? [
+                command('list.clearFilter', () => {
+                  active.setFilter('');
+                  setNotice(`Filter ${active.filter} cleared`);
+                }),
+              ]
+            : []),
           command('list.mark', mark, noProject),
           command('list.nextPane', () => setPane((p) => (p === 'source' ? 'target' : 'source'))),
           command('browser.reload', reload, noProject),
@@ -152,19 +162,8 @@ export function useSchemaBrowser({ height }: { height: number }) {
           ),
           command('browser.createTask', createTask, noProject),
         ]
-      : prompt.kind === 'filter'
-        ? [
-            command('prompt.accept', () => setPrompt({ kind: 'none' })),
-            command('prompt.cancel', () => {
-              active.setFilter('');
-              setPrompt({ kind: 'none' });
-            }),
-          ]
-        : [];
-  useBindings(bindings, {
-    kind: prompt.kind === 'filter' ? 'dialog' : 'screen',
-    textInput: prompt.kind === 'filter',
-  });
+      : [];
+  useBindings(bindings);
 
   return {
     project,
@@ -188,6 +187,18 @@ export function useSchemaBrowser({ height }: { height: number }) {
         return null;
       },
       cancel: () => navigation.pop(),
+    },
+    /** The `/` prompt's answers (FilterPrompt), on the focused pane's filter. */
+    filterPrompt: {
+      value: active.filter,
+      matches: 'schema, table and column names',
+      error: active.filterError,
+      onChange: (text: string) => active.setFilter(text),
+      onAccept: () => setPrompt({ kind: 'none' }),
+      onCancel: () => {
+        active.setFilter('');
+        setPrompt({ kind: 'none' });
+      },
     },
     /** The server-side filter prompt's answers. */
     serverFilter: {

@@ -19,6 +19,8 @@ export interface CatalogTable {
   estimatedRows: number | null;
   /** Estimated bytes on disk (data + indexes where known); null when unknown. */
   sizeBytes: number | null;
+  /** Never analysed: estimatedRows is a guess from the table's size (as the planner makes). */
+  neverAnalyzed?: boolean;
 }
 
 export interface TableList {

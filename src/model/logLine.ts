@@ -87,6 +87,16 @@ export function parseSince(text: string): number | undefined {
   return Number(m[1]) * unit;
 }
 
+const OWN_STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
+
+/**
+ * The line as saved to a file: one timestamp per line, DMS's own when the message starts with
+ * it (as DMS's lines do), else the CloudWatch event time in front.
+ */
+export function savedLogLine(line: LogLine): string {
+  return OWN_STAMP.test(line.raw) ? line.raw : displayLogLine(line, true);
+}
+
 /** The line as shown: with or without the CloudWatch timestamp in front. */
 export function displayLogLine(line: LogLine, withTimestamp: boolean): string {
   if (!withTimestamp) return line.raw;

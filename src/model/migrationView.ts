@@ -42,6 +42,7 @@ export interface MigrationHeader {
   shown: number;
   total: number;
   filtering: boolean;
+  /** What the filter summary says ("filter bv on name, status"). */
   filterText: string;
   marked: number;
   /** Marks held (some may be filtered out of view). */
@@ -59,7 +60,7 @@ export function migrationHeader(h: MigrationHeader): string {
   return [
     `${h.shown}${h.filtering ? ` of ${h.total}` : ''} task${h.total === 1 ? '' : 's'}`,
     h.anyMarks ? `${h.marked} marked` : '',
-    h.filtering ? `filter ${h.filterText}` : '',
+    h.filtering ? h.filterText : '',
     `sort ${h.sort.column}${h.sort.descending ? '↓' : '↑'}`,
     `every ${h.refreshSeconds}s`,
     h.refreshing ? 'refreshing…' : '',

@@ -21,6 +21,8 @@ export interface RouteParams {
   browser: NoParams;
   instances: NoParams;
   endpoints: NoParams;
+  /** The recent status-line messages. */
+  messages: NoParams;
   /** What the schema browser marked; `largestLobBytes` skips measuring the LOBs; `modify`
    *  opens the same form on an existing task (ModifyReplicationTask). */
   taskForm: {

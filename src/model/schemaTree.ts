@@ -34,6 +34,8 @@ export interface TreeRow {
   expanded: boolean;
   schema?: string;
   schemaInfo?: CatalogSchema;
+  /** A schema's tables were loaded with this server-side name filter (F). */
+  serverFilter?: string;
   table?: CatalogTable;
   column?: CatalogColumn;
 }
@@ -138,7 +140,9 @@ export function flattenTree(
     const sid = schemaId(schema.name);
     const loaded = source.tables.get(schema.name);
     const tables = loaded?.state === 'ready' ? loaded.value.tables : undefined;
-    const schemaMatch = filter.empty || filter.test(schema.name);
+    // An inverted filter (!text) hides matching tables: a schema whose name passes it does
+    // not bring all its tables along.
+    const schemaMatch = filter.empty || (!filter.inverted && filter.test(schema.name));
     let shown: CatalogTable[] | undefined = tables;
     const tableMatchesByName = new Set<CatalogTable>();
     if (!filter.empty && tables) {
@@ -152,11 +156,18 @@ export function flattenTree(
           ) {
             tableMatchesByName.add(t);
             shown.push(t);
-          } else if (anyDetails && columnsMatching(source, t, filter).length > 0) shown.push(t);
+          } else if (
+            anyDetails &&
+            !filter.inverted &&
+            columnsMatching(source, t, filter).length > 0
+          )
+            shown.push(t);
         }
       }
     }
-    if (!schemaMatch && (!shown || shown.length === 0)) continue;
+    // Tables still loading: an inverted filter keeps the schema until they are known.
+    const pending = filter.inverted && !tables && filter.test(schema.name);
+    if (!schemaMatch && !pending && (!shown || shown.length === 0)) continue;
     const open = expanded.has(sid) || (!filter.empty && !schemaMatch);
     rows.push({
       id: sid,
@@ -167,6 +178,9 @@ export function flattenTree(
       expanded: open,
       schema: schema.name,
       schemaInfo: schema,
+      ...(loaded?.state === 'ready' && loaded.value.nameFilter
+        ? { serverFilter: loaded.value.nameFilter }
+        : {}),
     });
     if (!open) continue;
     const tStatus = statusRow(sid, 2, loaded);

@@ -30,18 +30,20 @@ export type TableStatColumn =
   | 'validation'
   | 'updated';
 
+// Lower priority stays longer: at 80 columns the table keeps its name, state, rows loaded,
+// error rows and validation, and drops the change counts and the time first.
 export const TABLE_STAT_COLUMNS: ColumnSpec<TableStatColumn>[] = [
-  { id: 'schema', title: 'SCHEMA', width: 14 },
-  { id: 'table', title: 'TABLE', width: 22 },
-  { id: 'state', title: 'STATE', width: 16 },
-  { id: 'rows', title: 'FULL LOAD', width: 10, align: 'right' },
-  { id: 'inserts', title: 'INS', width: 6, align: 'right' },
-  { id: 'updates', title: 'UPD', width: 6, align: 'right' },
-  { id: 'deletes', title: 'DEL', width: 6, align: 'right' },
-  { id: 'ddls', title: 'DDL', width: 4, align: 'right' },
-  { id: 'errors', title: 'ERR ROWS', width: 8, align: 'right' },
-  { id: 'validation', title: 'VALIDATION', width: 12 },
-  { id: 'updated', title: 'LAST UPDATED', width: 19 },
+  { id: 'schema', title: 'SCHEMA', width: 10, priority: 1 },
+  { id: 'table', title: 'TABLE', width: 18 },
+  { id: 'state', title: 'STATE', width: 15 },
+  { id: 'rows', title: 'FULL LOAD', width: 9, align: 'right', priority: 1 },
+  { id: 'inserts', title: 'INS', width: 6, align: 'right', priority: 4 },
+  { id: 'updates', title: 'UPD', width: 6, align: 'right', priority: 4 },
+  { id: 'deletes', title: 'DEL', width: 6, align: 'right', priority: 4 },
+  { id: 'ddls', title: 'DDL', width: 4, align: 'right', priority: 5 },
+  { id: 'errors', title: 'ERR ROWS', width: 8, align: 'right', priority: 1 },
+  { id: 'validation', title: 'VALIDATION', width: 12, priority: 2 },
+  { id: 'updated', title: 'LAST UPDATED', width: 19, priority: 6 },
 ];
 
 export function tableStatKey(s: TableStat): string {

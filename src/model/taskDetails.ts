@@ -3,6 +3,7 @@
 import type { MappingRule } from './tableMappings.js';
 import { type Task, type TaskNames, arnResource } from './task.js';
 import { readTask } from './taskReading.js';
+import { stopReasonText } from './taskLifecycleFailures.js';
 import { timestampText } from './time.js';
 
 export function ruleText(rule: MappingRule): string {
@@ -154,7 +155,7 @@ export function taskDetailLines(task: Task, names: TaskNames): DetailLine[] {
       value: `${reading.percent}% · tables loaded ${s.tablesLoaded}, loading ${s.tablesLoading}, queued ${s.tablesQueued}, errored ${s.tablesErrored}`,
     });
   }
-  if (task.stopReason) lines.push({ label: 'Stop reason', value: task.stopReason });
+  if (task.stopReason) lines.push({ label: 'Stop reason', value: stopReasonText(task.stopReason) });
   if (task.lastFailureMessage)
     lines.push({
       label: 'Last failure',

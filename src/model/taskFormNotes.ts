@@ -15,6 +15,8 @@ export interface LobMeasure {
   columns: number;
   /** LOB columns not measured. */
   unmeasured: number;
+  /** LOB columns declared NOT NULL ("schema.table.column"). */
+  notNull?: readonly string[];
 }
 
 /** The warnings under the fields (shown when the field has no error). */
@@ -22,10 +24,14 @@ export function formWarnings(options: {
   values: TaskFormValues;
   /** The largest LOB value in bytes, when known. */
   largestLobBytes?: number;
+  /** LOB columns declared NOT NULL in the selected tables. */
+  notNullLobs?: readonly string[];
   tests: { source?: EndpointTest; target?: EndpointTest };
 }): Partial<Record<FieldId, string>> {
   const { values, largestLobBytes, tests } = options;
   const warnings: Partial<Record<FieldId, string>> = {};
+  const required = values.lobMode === 'none' ? notNullLobWarning(options.notNullLobs ?? []) : null;
+  if (required) warnings.lobMode = required;
   const lob = lobTruncationWarning(values.lobMode, Number(values.lobMaxKb), largestLobBytes);
   if (lob) warnings.lobSize = lob;
   const source = connectionTestWarning(tests.source, values.sourceArn);
@@ -33,6 +39,16 @@ export function formWarnings(options: {
   const target = connectionTestWarning(tests.target, values.targetArn);
   if (target) warnings.target = target;
   return warnings;
+}
+
+/** "Don't include LOB columns" with a NOT NULL LOB column: its rows cannot load. */
+export function notNullLobWarning(columns: readonly string[]): string | null {
+  if (columns.length === 0) return null;
+  const one = columns.length === 1;
+  const named = one
+    ? columns[0]
+    : `${columns.slice(0, 2).join(', ')}${columns.length > 2 ? ` and ${columns.length - 2} more` : ''}`;
+  return `${named} ${one ? 'is a' : 'are'} NOT NULL LOB column${one ? '' : 's'}: left out, the rows fail to load where the target requires ${one ? 'it' : 'them'}. Include LOB columns.`;
 }
 
 /** The largest LOB value the form knows of: given by the caller, else the measured one. */

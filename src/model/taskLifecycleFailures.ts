@@ -40,6 +40,13 @@ export function stopReasonCode(text: string | undefined): string | undefined {
   return text.replace(/^Stop Reason\s+/i, '').trim() || undefined;
 }
 
+/** "Load complete (FULL_LOAD_ONLY_FINISHED)": the plain words, then the API value once. */
+export function stopReasonText(text: string): string {
+  const code = stopReasonCode(text);
+  if (!code) return text;
+  return isStopReasonCode(code) ? `${STOP_REASON_READING[code].text} (${code})` : code;
+}
+
 export function isStopReasonCode(code: string): code is StopReasonCode {
   return (STOP_REASON_CODES as readonly string[]).includes(code);
 }

@@ -53,7 +53,7 @@ export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
   { id: 'status', title: 'STATUS', width: 32, priority: 0 },
   { id: 'type', title: 'TYPE', width: 9, priority: 3 },
   { id: 'progress', title: 'PROGRESS', width: 15, priority: 1 },
-  { id: 'tables', title: 'L/l/q/e', width: 11, priority: 2 },
+  { id: 'tables', title: 'TABLES LOADED', width: 13, priority: 2 },
   { id: 'elapsed', title: 'ELAPSED', width: 8, align: 'right', priority: 4 },
   { id: 'started', title: 'STARTED', width: 19, priority: 6 },
   { id: 'endpoints', title: 'SOURCE → TARGET', width: 28, priority: 5 },
@@ -90,9 +90,7 @@ export function taskToRow(task: Task, names: TaskNames): TaskRow {
     status: `${task.status} · ${reading.words}`,
     type: SHORT_TYPE[task.migrationType] ?? task.migrationType,
     progress: `${percent}%`,
-    tables: stats
-      ? `${stats.tablesLoaded}/${stats.tablesLoading}/${stats.tablesQueued}/${stats.tablesErrored}`
-      : '—',
+    tables: stats ? tablesLoadedText(stats) : '—',
     elapsed: stats && stats.elapsedMs > 0 ? durationText(stats.elapsedMs) : '—',
     started: started ? timestampText(started) : '—',
     endpoints: `${endpointName(task.sourceEndpointArn, names)} → ${endpointName(task.targetEndpointArn, names)}`,
@@ -108,6 +106,22 @@ export function taskToRow(task: Task, names: TaskNames): TaskRow {
     cells,
     search: `${Object.values(cells).join(' ')} ${task.arn}`,
   };
+}
+
+/**
+ * "3 of 5", with "· 1 failed" when tables errored: the loaded tables out of all the task
+ * holds (loaded, loading, queued, errored), as a DBA reads it at a glance.
+ */
+export function tablesLoadedText(stats: {
+  tablesLoaded: number;
+  tablesLoading: number;
+  tablesQueued: number;
+  tablesErrored: number;
+}): string {
+  const total = stats.tablesLoaded + stats.tablesLoading + stats.tablesQueued + stats.tablesErrored;
+  if (total === 0) return '—';
+  const failed = stats.tablesErrored > 0 ? ` · ${stats.tablesErrored} failed` : '';
+  return `${stats.tablesLoaded} of ${total}${failed}`;
 }
 
 /** A value to sort a column by (numbers for numeric columns). */

@@ -9,6 +9,7 @@ import type { ScreenProps } from '../ui/screenProps.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { FilterPrompt } from '../components/FilterPrompt.js';
 import { LogPane } from '../components/LogPane.js';
+import { SaveLogDialog } from './log/SaveLogDialog.js';
 import { useLogView } from '../hooks/useLogView.js';
 import { visibleRange } from '../model/listCursor.js';
 import type { LogLine } from '../model/logLine.js';
@@ -48,14 +49,9 @@ export function LogView({ params }: ScreenProps<'logs'>) {
           timestamps={view.timestamps}
         />
       )}
-      {view.dialog === 'filter' ? (
-        <FilterPrompt
-          value={filter.text}
-          onChange={filter.change}
-          onAccept={filter.accept}
-          onCancel={filter.cancel}
-          error={filter.error}
-        />
+      {filter.prompting ? <FilterPrompt {...filter.prompt} /> : null}
+      {view.dialog === 'save' ? (
+        <SaveLogDialog taskId={params.id} {...view.saving} onClose={view.closeDialog} />
       ) : null}
       {view.dialog === 'enable' ? (
         <ConfirmDialog

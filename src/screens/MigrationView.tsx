@@ -21,7 +21,7 @@ import { START_TYPE_TEXT } from '../model/taskStatus.js';
 
 export function MigrationView({ params }: ScreenProps<'tasks'>) {
   const { width, height } = useBodySize();
-  const view = useMigrationView(params, { height });
+  const view = useMigrationView(params, { height, width });
   const { tasks, marks, dialog, filter, answer } = view;
 
   return (
@@ -60,15 +60,7 @@ export function MigrationView({ params }: ScreenProps<'tasks'>) {
           {line}
         </Text>
       ))}
-      {dialog.kind === 'filter' ? (
-        <FilterPrompt
-          value={filter.text}
-          onChange={filter.change}
-          onAccept={filter.accept}
-          onCancel={filter.cancel}
-          error={filter.error}
-        />
-      ) : null}
+      {filter.prompting ? <FilterPrompt {...filter.prompt} /> : null}
       {dialog.kind === 'delete' ? (
         <ConfirmDialog
           danger

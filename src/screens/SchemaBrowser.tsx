@@ -8,9 +8,10 @@
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { useMemo } from 'react';
+import { useReadOnly } from '../ui/bindings.js';
 import { hintFor, keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
-import { TextField } from '../components/form/TextField.js';
+import { FilterPrompt } from '../components/FilterPrompt.js';
 import { TextPrompt } from '../components/form/TextPrompt.js';
 import { useSchemaBrowser } from '../hooks/useSchemaBrowser.js';
 import { describeConnection } from '../model/connection.js';
@@ -21,6 +22,7 @@ const NO_MARKS: ReadonlySet<string> = new Set();
 export function SchemaBrowser() {
   const { width, height } = useBodySize();
   const browser = useSchemaBrowser({ height });
+  const readOnly = useReadOnly();
   const { live, askFor, pane, prompt, marks, active } = browser;
   const sourceTarget = useMemo(
     () => (live?.target ? browser.index : undefined),
@@ -86,24 +88,20 @@ export function SchemaBrowser() {
           onSubmit={(text) => browser.serverFilter.submit(prompt.schema, text)}
         />
       ) : prompt.kind === 'filter' ? (
-        <Box>
-          <Text color="cyan">/</Text>
-          <TextField
-            value={filterText}
-            onChange={(text) => active.setFilter(text)}
-            maxLength={200}
-          />
-          {active.filterError ? <Text color="red"> {active.filterError}</Text> : null}
-        </Box>
+        <FilterPrompt {...browser.filterPrompt} />
       ) : (
         <Text dimColor wrap="truncate-end">
-          {filterText ? `filter /${filterText} (${pane}) · ` : ''}
-          {marks.size > 0
-            ? `${marks.size} marked · ${keysFor('browser.createTask')} creates a DMS task for them`
-            : [
-                hintFor('list.mark', 'marks'),
-                hintFor('browser.createTask', 'creates a DMS task for the focused object'),
-              ].join(' · ')}
+          {filterText
+            ? `filter ${filterText} on the ${pane}'s names · ${keysFor('list.clearFilter')} clears · `
+            : ''}
+          {readOnly
+            ? 'Read-only: browse and compare; creating tasks is off'
+            : marks.size > 0
+              ? `${marks.size} marked · ${keysFor('browser.createTask')} creates a DMS task for them`
+              : [
+                  hintFor('list.mark', 'marks'),
+                  hintFor('browser.createTask', 'creates a DMS task for the focused object'),
+                ].join(' · ')}
         </Text>
       )}
     </Box>

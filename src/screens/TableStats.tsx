@@ -14,7 +14,9 @@ import { Table } from '../components/Table.js';
 import { useListCursor } from '../hooks/useListCursor.js';
 import { useReloadTables } from '../hooks/useReloadTables.js';
 import { useTableStats } from '../hooks/useTableStats.js';
-import { applyFilter, compileFilter } from '../model/listFilter.js';
+import { applyFilter } from '../model/listFilter.js';
+import { fitColumns } from '../model/taskRow.js';
+import { filterSummary, useListFilter } from '../hooks/useListFilter.js';
 import { toggleMark } from '../model/marks.js';
 import {
   hasErrors,
@@ -40,24 +42,32 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
     column: 'schema',
     descending: false,
   });
-  const [filterText, setFilterText] = useRouteState('filter', '');
   const [errorsOnly, setErrorsOnly] = useRouteState('errorsOnly', false);
   const [marks, setMarks] = useRouteState<ReadonlySet<string>>('marks', new Set());
-  const [dialog, setDialog] = useState<'none' | 'filter' | 'reload'>('none');
+  const [dialog, setDialog] = useState<'none' | 'reload'>('none');
 
-  const filter = useMemo(() => compileFilter(filterText), [filterText]);
+  // The columns on screen: `/` matches what they show and `o` sorts by them, nothing hidden.
+  const columns = useMemo(() => fitColumns(TABLE_STAT_COLUMNS, width - 2), [width]);
+  const filter = useListFilter({
+    matches: columns.map((c) => c.title.toLowerCase()).join(', '),
+    onChange: () => list.focus(0),
+  });
+  const compiled = filter.compiled;
   const all = stats.data ?? [];
   const rows = useMemo(() => {
     const shown = errorsOnly ? all.filter(hasErrors) : all;
     return sortRows(
-      applyFilter(shown, filter, (s) => Object.values(tableStatCells(s)).join(' ')),
+      applyFilter(shown, compiled, (s) => {
+        const cells = tableStatCells(s);
+        return columns.map((c) => cells[c.id]).join(' ');
+      }),
       sort,
       tableStatSortKey,
     );
-  }, [all, errorsOnly, filter, sort]);
+  }, [all, errorsOnly, compiled, sort, columns]);
   const listHeight = Math.max(
     1,
-    height - 3 - (dialog === 'none' ? 0 : dialog === 'filter' ? 1 : 4),
+    height - 3 - (filter.prompting ? 1 : 0) - (dialog === 'reload' ? 4 : 0),
   );
   const list = useListCursor({ name: 'tables', count: rows.length, height: listHeight });
   const focused = rows[list.cursor.index];
@@ -78,7 +88,7 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
       command('tables.errorsOnly', () => setErrorsOnly((v) => !v)),
       command('tables.refresh', stats.refresh),
       command('tables.reload', () => setDialog('reload'), reloader.refusal(toReload.length)),
-      command('list.filter', () => setDialog('filter')),
+      ...filter.bindings,
       command('list.mark', () => {
         if (!focused) return;
         setMarks((m) => toggleMark(m, tableStatKey(focused)));
@@ -88,13 +98,13 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
         setSort((s) =>
           nextSortColumn(
             s,
-            TABLE_STAT_COLUMNS.map((c) => c.id),
+            columns.map((c) => c.id),
           ),
         ),
       ),
       command('list.sortReverse', () => setSort(reverseSort)),
     ],
-    { active: dialog === 'none' },
+    { active: dialog === 'none' && !filter.prompting },
   );
 
   const errored = all.filter(hasErrors).length;
@@ -104,7 +114,7 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
         {`${id}: ${rows.length} of ${all.length} tables`}
         {errored ? ` · ${errored} with errors` : ''}
         {errorsOnly ? ' · errors only' : ''}
-        {filter.empty ? '' : ` · filter ${filterText}`}
+        {compiled.empty ? '' : ` · ${filterSummary(filter)}`}
         {marks.size ? ` · ${marked.length} marked` : ''}
       </Text>
       {stats.data === undefined ? (
@@ -130,21 +140,7 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
           }
         />
       )}
-      {dialog === 'filter' ? (
-        <FilterPrompt
-          value={filterText}
-          onChange={(v) => {
-            setFilterText(v);
-            list.focus(0);
-          }}
-          onAccept={() => setDialog('none')}
-          onCancel={() => {
-            setFilterText('');
-            setDialog('none');
-          }}
-          error={filter.error}
-        />
-      ) : null}
+      {filter.prompting ? <FilterPrompt {...filter.prompt} /> : null}
       {dialog === 'reload' ? (
         <ConfirmDialog
           danger

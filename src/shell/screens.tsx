@@ -12,6 +12,7 @@ import { ProjectsScreen } from '../screens/ProjectsScreen.js';
 import { SchemaBrowser } from '../screens/SchemaBrowser.js';
 import { TaskFormScreen } from '../screens/TaskForm/TaskFormScreen.js';
 import { LogView } from '../screens/LogView.js';
+import { MessagesScreen } from '../screens/MessagesScreen.js';
 import { MigrationView } from '../screens/MigrationView.js';
 import { TableStats } from '../screens/TableStats.js';
 import { TaskDetails } from '../screens/TaskDetails.js';
@@ -91,6 +92,15 @@ export const SCREENS: { [S in ScreenId]?: ScreenEntry<S> } = {
   taskForm: {
     title: (params) => (params.modify ? `Modify ${params.modify.id}` : 'Create DMS task'),
     component: TaskFormScreen,
+  },
+  messages: {
+    title: () => 'Messages',
+    component: MessagesScreen,
+    goto: {
+      name: 'messages',
+      aliases: ['msgs', 'errors'],
+      description: 'Recent status-line messages, in full, with times',
+    },
   },
 };
 

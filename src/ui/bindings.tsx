@@ -80,11 +80,17 @@ function allowed(binding: Binding, readOnly: boolean): boolean {
   return !(readOnly && (COMMANDS[binding.command] as { dangerous?: boolean }).dangerous);
 }
 
+/** What a key refused under --read-only says (it is not in the footer or help either). */
+export function readOnlyRefusal(command: CommandId): string {
+  const what = COMMANDS[command].description.split(/[:(]/)[0]?.trim() ?? command;
+  return `Read-only: ${what} is off (--read-only)`;
+}
+
 export function KeyDispatcher({ readOnly, children }: { readOnly: boolean; children: ReactNode }) {
   const layers = useRef(new Map<number, Layer>());
   const counter = useRef(0);
   const [version, setVersion] = useState(0);
-  const { setError } = useStatus();
+  const { setError, clearMessage } = useStatus();
 
   const registry = useMemo<Registry>(
     () => ({
@@ -118,12 +124,13 @@ export function KeyDispatcher({ readOnly, children }: { readOnly: boolean; child
       if (layer.textInput && isTyping(name)) return;
       const binding = layer
         .bindings()
-        .find(
-          (b) =>
-            allowed(b, readOnly) && (COMMANDS[b.command].keys as readonly string[]).includes(name),
-        );
+        .find((b) => (COMMANDS[b.command].keys as readonly string[]).includes(name));
       if (binding) {
-        if (binding.disabledReason) setError(binding.disabledReason);
+        // A command key means the user moved on: the last message goes (it stays on :messages);
+        // the handler may set a new one.
+        clearMessage();
+        if (!allowed(binding, readOnly)) setError(readOnlyRefusal(binding.command));
+        else if (binding.disabledReason) setError(binding.disabledReason);
         else binding.handler();
         return;
       }

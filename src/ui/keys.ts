@@ -37,7 +37,8 @@ export const COMMANDS = {
   'app.help': { keys: ['?'], description: 'Help: every key on this screen', scope: 'global' },
   'app.goto': {
     keys: [':'],
-    description: 'Go to a screen (:tasks, :browser, :project, :endpoints, :instances, :profiles)',
+    description:
+      'Go to a screen: tasks, browser, project, endpoints, instances, profiles, messages',
     scope: 'global',
   },
   'app.quit': { keys: ['q', 'ctrl+c'], description: 'Quit', scope: 'global' },
@@ -55,7 +56,16 @@ export const COMMANDS = {
     scope: 'list',
     hint: false,
   },
-  'list.filter': { keys: ['/'], description: 'Filter (text or regex; ! inverts)', scope: 'list' },
+  'list.filter': {
+    keys: ['/'],
+    description: 'Filter (text or regex; ! inverts; / again edits it)',
+    scope: 'list',
+  },
+  'list.clearFilter': {
+    keys: ['escape'],
+    description: 'Clear the filter (while one is on)',
+    scope: 'list',
+  },
   'list.mark': { keys: ['space'], description: 'Mark / unmark', scope: 'list' },
   'list.sort': { keys: ['o'], description: 'Sort by the next column', scope: 'list' },
   'list.sortReverse': { keys: ['O'], description: 'Reverse the sort', scope: 'list', hint: false },
@@ -160,6 +170,7 @@ export const COMMANDS = {
     keys: ['c'],
     description: 'Create DMS task for the marked/focused objects',
     scope: 'browser',
+    dangerous: true,
   },
 
   // Create DMS Task form (fields move with the form.* keys above) and its endpoint sub-form.

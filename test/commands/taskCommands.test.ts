@@ -60,7 +60,7 @@ describe('dms-tui task subcommands', () => {
     await readyTask('cli-list');
     const table = await run('tasks');
     expect(table.code).toBe(EXIT.ok);
-    expect(table.stdout).toMatch(/NAME\s+STATUS\s+READING/);
+    expect(table.stdout).toMatch(/NAME\s+STATUS\s+WHAT IT MEANS/);
     expect(table.stdout).toMatch(/cli-list\s+ready\s+Ready to start\s+full-load/);
     expect(table.stdout).toContain('src-pg');
     const json = await run('tasks', '--output', 'json');

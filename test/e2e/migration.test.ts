@@ -109,7 +109,7 @@ describe('Data Migration View in a real terminal (sandbox with the demo)', () =>
       const { tables } = await listTableStats(clients, arn);
       expect(tables.length).toBeGreaterThan(0);
       expect(tables.every((t) => t.state === 'Table completed')).toBe(true);
-      expect(done).toContain(`${tables.length}/0/0/0`);
+      expect(done).toContain(`${tables.length} of ${tables.length}`);
       expect(done).toContain('100%');
       expect(done).toContain('demo-source → demo-target');
 

@@ -84,7 +84,7 @@ describe.skipIf(!pg.ok || !mysql.ok)(
         // The browser may still be settling (both catalogs loading): open the prompt until it shows.
         for (let attempt = 0; ; attempt++) {
           await term.pressCommand('list.filter');
-          const opened = await term.waitForText(/^\/ *$/m, 1500).then(
+          const opened = await term.waitForText(/^\/ +on .*Enter keeps/m, 1500).then(
             () => true,
             () => false,
           );
@@ -95,7 +95,7 @@ describe.skipIf(!pg.ok || !mysql.ok)(
         term.write(SCHEMA);
         await term.waitForText(`/${SCHEMA}`);
         await term.pressCommand('prompt.accept');
-        await term.waitForText(`filter /${SCHEMA}`);
+        await term.waitForText(`filter ${SCHEMA} on the source`);
         await term.pressCommand('list.down');
         await term.pressCommand('browser.expand');
         await term.waitForText('orders');

@@ -66,7 +66,7 @@ describe('the Data Migration View', () => {
         shown: 2,
         total: 7,
         filtering: true,
-        filterText: 'sales',
+        filterText: 'filter sales on name',
         marked: 2,
         anyMarks: true,
         sort: { column: 'status', descending: true },
@@ -76,7 +76,7 @@ describe('the Data Migration View', () => {
         nextDelayMs: 20_000,
       }),
     ).toBe(
-      '2 of 7 tasks · 2 marked · filter sales · sort status↓ · every 5s · refreshing… · ⚠ Throttled (retry in 20s)',
+      '2 of 7 tasks · 2 marked · filter sales on name · sort status↓ · every 5s · refreshing… · ⚠ Throttled (retry in 20s)',
     );
   });
 });

@@ -58,7 +58,7 @@ describe('plain-language status over captured DMS JSON', () => {
   it('renders a row with progress, table counts and elapsed time', () => {
     const row = taskToRow(task('loading'), NO_NAMES);
     expect(row.cells.status).toBe('running · Loading 45%');
-    expect(row.cells.tables).toBe('3/2/5/0');
+    expect(row.cells.tables).toBe('3 of 10');
     expect(row.cells.elapsed).toBe('0:01:01');
     expect(row.cells.endpoints).toBe('SRCPGEXAMPLE → TGTAURORAEXAMPLE');
     expect(row.percent).toBe(45);

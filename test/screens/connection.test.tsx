@@ -167,6 +167,27 @@ describe('connection form', () => {
     app.unmount();
   });
 
+  it.skipIf(!pg.ok || !my.ok)(
+    `says the server does not speak the engine's protocol when the port is the other engine's (${pg.reason}; ${my.reason})`,
+    async () => {
+      const app = open();
+      await app.waitForText('Source connection');
+      // PostgreSQL pointed at the MariaDB port.
+      await fill(app, { host: my.spec.host, port: String(my.spec.port), user: 'postgres' });
+      await app.pressCommand('connection.test');
+      let frame = await app.waitForText(`does not speak PostgreSQL`);
+      expect(frame).not.toMatch(/copyData|invalid response/);
+      // MariaDB pointed at the PostgreSQL port.
+      await app.press('shift+tab', 'right', 'right', 'tab');
+      await app.waitForText('MariaDB');
+      await fill(app, { host: pg.spec.host, port: String(pg.spec.port), user: 'root' });
+      await app.pressCommand('connection.test');
+      frame = await app.waitForText('does not speak MySQL or MariaDB');
+      expect(frame).not.toContain('Timed out');
+      app.unmount();
+    },
+  );
+
   it.skipIf(!my.ok)(`shows a wrong password as one line (${my.reason})`, async () => {
     const app = open('target');
     await app.waitForText('Target connection');

@@ -69,7 +69,7 @@ describe('Data Migration View', () => {
     expect(frame).toMatch(/pl-ready\s+ready · Ready to start/);
     expect(frame).toMatch(/pl-done\s+stopped · Load complete/);
     expect(frame).toContain('100%');
-    expect(frame).toContain('2/0/0/0');
+    expect(frame).toContain('2 of 2');
     expect(frame).toContain('3 of');
     app.unmount();
   });
@@ -97,6 +97,36 @@ describe('Data Migration View', () => {
     app.unmount();
   });
 
+  it('shows the filter, edits it on a second /, clears it with Esc, and matches only what the list shows', async () => {
+    await ready('edt-one');
+    await ready('edt-two');
+    const app = open();
+    await app.waitForText('edt-two');
+    await app.pressCommand('list.filter');
+    await app.type('edt');
+    await app.pressCommand('prompt.accept');
+    // The header says what is filtered and on what; the footer offers Esc to clear it.
+    let frame = await app.waitForText(/filter edt on name, status/);
+    expect(frame).toContain('Esc Clear the filter');
+    // A second `/` opens the prompt holding the filter: typing edits it.
+    await app.pressCommand('list.filter');
+    frame = await app.waitForText('/edt');
+    expect(frame).toContain('Ctrl-u empties');
+    await app.type('-two');
+    await app.pressCommand('prompt.accept');
+    frame = await app.waitForText('filter edt-two on');
+    expect(frame).not.toContain('edt-one');
+    // Esc on the list clears the filter (as in k9s); the next Esc is Back again.
+    await app.pressCommand('list.clearFilter');
+    frame = await app.waitFor((f) => f.includes('edt-one') && !f.includes('filter edt'));
+    // The endpoints (src-pg → dst-pg) are off screen at this width: the filter does not see them.
+    await app.pressCommand('list.filter');
+    await app.type('dst-pg');
+    await app.pressCommand('prompt.accept');
+    await app.waitForText('No task matches the filter');
+    app.unmount();
+  });
+
   it('starts a task that never ran (start-replication) and shows it reach Load complete', async () => {
     sb.engine.mode = 'complete';
     const arn = await ready('st-new');
@@ -104,7 +134,7 @@ describe('Data Migration View', () => {
     await focus(app, 'st-new');
     await app.pressCommand('task.start');
     await app.waitForText('Load complete');
-    expect(app.lastFrame()).toContain('2/0/0/0');
+    expect(app.lastFrame()).toContain('2 of 2');
     expect((await findTask(sb.clients, arn)).stopReason).toMatch(/FULL_LOAD_ONLY_FINISHED/);
     app.unmount();
   });

@@ -106,6 +106,18 @@ describe('projects screen', () => {
     await app.type(file);
     await app.pressCommand('prompt.accept');
     await app.waitForText('Imported project Sales move 2 (2)');
+    // Each confirmation names what happened and where; :messages keeps them all.
+    await app.pressCommand('app.goto');
+    await app.type('messages');
+    await app.press('enter');
+    const messages = await app.waitForText('recent messages');
+    expect(messages).toContain(`Exported Sales move 2 to ${file}`);
+    expect(messages).toContain('Imported project Sales move 2 (2) from');
+    expect(messages).toContain('Renamed Sales move to Sales move 2');
+    await app.pressCommand('app.goto');
+    await app.type('project');
+    await app.press('enter');
+    await app.waitForText('Sales move 2 (2)');
 
     // Delete asks first.
     await app.pressCommand('projects.delete');

@@ -189,6 +189,9 @@ describe.skipIf(!pg.ok || !mysql.ok)(
         what: 'test ok',
         timeout: 20_000,
       });
+      // The "testing…" line ends with the test: the status line says how it went.
+      await ui.waitForText('Connection test of shop-source: successful');
+      expect(ui.frame()).not.toContain('testing the connection from the instance');
 
       // Target: from the MariaDB connection with a wrong password: DMS's message shows.
       await ui.press('tab', 'enter');

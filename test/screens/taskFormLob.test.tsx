@@ -65,6 +65,26 @@ describe.skipIf(!pg.ok)(`largest LOB value (${pg.reason})`, () => {
     );
     ui.unmount();
   });
+
+  it('warns when "Don\'t include LOB columns" leaves out a NOT NULL LOB column', async () => {
+    await db.query(`CREATE TABLE ${SCHEMA}.required (id int PRIMARY KEY, body text NOT NULL)`);
+    const ui = renderForm(
+      sandboxServices(sandbox.url, {
+        project: { name: 'lob', profile: 'sandbox', source: pg.spec, target: null },
+      }),
+      { selection: { schemas: [], tables: [{ schema: SCHEMA, table: 'required' }] } },
+    );
+    await ui.waitForText('Largest LOB value');
+    await ui.press(...Array(6).fill('tab'));
+    await ui.waitForText('› Include LOB columns');
+    await ui.press('right');
+    await ui.waitFor((f) => lineWith(f, 'Include LOB columns').includes("Don't include"), {
+      what: "Don't include LOB columns chosen",
+    });
+    await ui.waitForText(`${SCHEMA}.required.body is a NOT NULL LOB column`);
+    ui.unmount();
+    await db.query(`DROP TABLE ${SCHEMA}.required`);
+  });
 });
 
 describe.skipIf(!mysql.ok)(`largest LOB value on MariaDB (${mysql.reason})`, () => {

@@ -1,5 +1,7 @@
 // Task details, table statistics and the log pane, opened from the Data Migration View.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/shell/App.js';
 import { findTask, startTask } from '../../src/aws/tasks.js';
@@ -50,7 +52,8 @@ describe('task details', () => {
     expect(frame).toContain(arn);
     expect(frame).toMatch(/Source\s+src-pg \(postgres at 127\.0\.0\.1:5432\/test\)/);
     expect(frame).toMatch(/Status\s+stopped · Load complete/);
-    expect(frame).toMatch(/Stop reason\s+Stop Reason FULL_LOAD_ONLY_FINISHED/);
+    expect(frame).toMatch(/Stop reason\s+Load complete \(FULL_LOAD_ONLY_FINISHED\)/);
+    expect(frame).not.toContain('Stop Reason');
     expect(frame).toMatch(/LOB columns\s+Limited LOB mode/);
     expect(frame).toMatch(/Logging\s+CloudWatch logging on/);
     expect(frame).toContain('1. Include public.%');
@@ -118,13 +121,32 @@ describe('log pane', () => {
     frame = await app.waitForText('filter customers');
     expect(frame).toContain("'public'.'customers'");
     expect(frame).not.toContain("'public'.'orders'");
+    // Save asks for the file (a default in full, editable) and, with a filter on, which lines.
     await app.pressCommand('logs.save');
-    frame = await app.waitForText(/Saved 1 lines to (\S+)/);
-    const path = /Saved 1 lines to (\S+\.log)/.exec(frame)?.[1];
-    if (path && existsSync(path)) {
-      expect(readFileSync(path, 'utf8')).toContain('customers');
-      rmSync(path);
-    }
+    frame = await app.waitForText('Save the log to a file');
+    expect(frame).toMatch(/File: \/\S*log-task-\S+\.log/);
+    expect(frame).toContain('only the 1 filtered lines');
+    const dir = mkdtempSync(join(tmpdir(), 'dmst-log-'));
+    await app.press('ctrl+u');
+    await app.type(join(dir, 'filtered.log'));
+    await app.pressCommand('prompt.accept');
+    await app.waitForText(
+      `Saved 1 lines (only the filtered lines) to ${join(dir, 'filtered.log')}`,
+    );
+    expect(readFileSync(join(dir, 'filtered.log'), 'utf8')).toContain('customers');
+    await app.pressCommand('logs.save');
+    await app.waitForText('Save the log to a file');
+    await app.press('ctrl+u');
+    await app.type(join(dir, 'all.log'));
+    await app.pressCommand('dialog.next');
+    await app.pressCommand('prompt.accept');
+    frame = await app.waitForText(/Saved \d+ lines \(all\) to/);
+    const saved = readFileSync(join(dir, 'all.log'), 'utf8').trim().split('\n');
+    expect(saved.length).toBeGreaterThan(1);
+    // One timestamp per line.
+    for (const line of saved)
+      expect(line.match(/\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d/g)).toHaveLength(1);
+    rmSync(dir, { recursive: true, force: true });
     await app.pressCommand('logs.nextError');
     await app.waitForText('No more errors below');
     app.unmount();

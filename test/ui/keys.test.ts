@@ -34,9 +34,12 @@ describe('the key table', () => {
       );
     const globalKeys = keysOf('global');
     const listKeys = keysOf('list');
+    // Esc clears a filter that is on before it goes back (as in k9s): bound only while one is.
+    const shadowsOnPurpose: string[] = ['list.clearFilter'];
     for (const id of ids) {
       const { scope, keys } = COMMANDS[id];
-      if (scope === 'global' || MODAL_SCOPES.includes(scope)) continue;
+      if (scope === 'global' || MODAL_SCOPES.includes(scope) || shadowsOnPurpose.includes(id))
+        continue;
       for (const key of keys) {
         expect(globalKeys.has(key), `${id} reuses the global key ${key}`).toBe(false);
         if (scope !== 'list')

@@ -23,7 +23,8 @@ GROUP BY n.nspname
 ORDER BY n.nspname`;
 
 const TABLES_SQL = `
-SELECT c.relname AS name,
+SELECT c.oid::text AS oid,
+       c.relname AS name,
        c.relkind AS kind,
        c.reltuples::float8 AS rows,
        (c.relpages::bigint * current_setting('block_size')::bigint)::float8 AS bytes
@@ -35,6 +36,21 @@ WHERE n.nspname = $1
   AND ($2::text IS NULL OR c.relname ILIKE $2::text)
 ORDER BY c.relname
 LIMIT $3`;
+
+// Tables never analysed (reltuples -1, relpages 0): their real size (a file stat each, so at
+// most GUESS_LIMIT of them) and the planner's own guess of their rows, pages × rows per page
+// from the declared column widths (32 bytes for variable-length ones, 28 of tuple header).
+const GUESS_SQL = `
+SELECT c.oid::text AS oid,
+       pg_catalog.pg_table_size(c.oid)::float8 AS bytes,
+       floor(pg_catalog.pg_relation_size(c.oid) / current_setting('block_size')::float8)
+       * floor((current_setting('block_size')::float8 - 24) / (28 + (
+           SELECT coalesce(sum(CASE WHEN a.attlen > 0 THEN a.attlen ELSE 32 END), 0)
+           FROM pg_catalog.pg_attribute a
+           WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped))) AS guess
+FROM pg_catalog.pg_class c
+WHERE c.oid = ANY($1::oid[])`;
+const GUESS_LIMIT = 1000;
 
 const COLUMNS_SQL = `
 SELECT a.attname AS name,
@@ -111,20 +127,45 @@ export async function postgresCatalog(
     async tables(schema, options = {}) {
       const limit = options.limit ?? DEFAULT_TABLE_LIMIT;
       const nameFilter = options.nameFilter ?? '';
-      const { rows } = await q<{ name: string; kind: string; rows: number; bytes: number }>(
+      const { rows } = await q<{
+        oid: string;
+        name: string;
+        kind: string;
+        rows: number;
+        bytes: number;
+      }>(
         TABLES_SQL,
         [schema, nameFilter ? likePattern(nameFilter) : null, limit + 1],
         options.signal,
       );
-      const tables = rows.slice(0, limit).map(
-        (r): CatalogTable => ({
+      const kept = rows.slice(0, limit);
+      const fresh = kept.filter((r) => r.rows < 0 && (r.kind === 'r' || r.kind === 'm'));
+      const guesses = new Map<string, { bytes: number; guess: number }>();
+      if (fresh.length > 0 && fresh.length <= GUESS_LIMIT) {
+        const found = await q<{ oid: string; bytes: number; guess: number }>(
+          GUESS_SQL,
+          [fresh.map((r) => r.oid)],
+          options.signal,
+        );
+        for (const g of found.rows) guesses.set(g.oid, g);
+      }
+      const tables = kept.map((r): CatalogTable => {
+        const guessed = guesses.get(r.oid);
+        const view = r.kind === 'v';
+        return {
           schema,
           name: r.name,
-          kind: r.kind === 'v' || r.kind === 'm' ? 'view' : 'table',
-          estimatedRows: r.kind === 'v' || r.rows < 0 ? null : Math.round(r.rows),
-          sizeBytes: r.kind === 'v' ? null : r.bytes,
-        }),
-      );
+          kind: view || r.kind === 'm' ? 'view' : 'table',
+          estimatedRows: view ? null : r.rows >= 0 ? Math.round(r.rows) : (guessed?.guess ?? null),
+          // Never analysed and not measured (too many such tables): unknown, not "0 B".
+          sizeBytes: view
+            ? null
+            : r.rows < 0 && !guessed && r.kind !== 'p'
+              ? null
+              : (guessed?.bytes ?? r.bytes),
+          ...(guessed ? { neverAnalyzed: true } : {}),
+        };
+      });
       return { tables, truncated: rows.length > limit, nameFilter };
     },
     async tableDetail(schema, table, options = {}) {

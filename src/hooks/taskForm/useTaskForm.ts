@@ -3,12 +3,21 @@
 // and endpoints, connection tests of new endpoints, defaults, the kept draft, the LOB
 // measurement, and what the screen shows from them (errors, warnings, notes). The commands that
 // change it: useTaskFormCommands.ts.
-import { type Dispatch, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  type Dispatch,
+  useEffect,
+  useCallback,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { useServices } from '../../ui/services.js';
 import { keysFor } from '../../ui/keyHint.js';
 import { type ConnectionTest, useConnectionTest } from '../useConnectionTest.js';
 import { type EndpointList, useEndpoints } from '../useEndpoints.js';
 import { type ResourceList, useInstances } from '../useInstances.js';
+import { useEndpointTestNotice } from './useEndpointTestNotice.js';
 import { useLargestLob } from '../useLargestLob.js';
 import type { EndpointDraft } from '../../model/endpointDraft.js';
 import { toIdentifier } from '../../model/identifiers.js';
@@ -126,6 +135,12 @@ export function useTaskForm({
   };
 
   useFormDefaults({ dispatch, values, stem, instances, endpoints, project });
+  const endpointData = endpoints.data;
+  const endpointName = useCallback(
+    (arn: string) => endpointData?.find((e) => e.arn === arn)?.identifier ?? arn,
+    [endpointData],
+  );
+  useEndpointTestNotice({ source, target }, endpointName);
 
   // Keep a changed form as the project's draft, so quitting (in any way) does not lose it.
   useEffect(() => {
@@ -170,6 +185,7 @@ export function useTaskForm({
     warnings: formWarnings({
       values,
       largestLobBytes: largestLobBytes(largestLob, lob.result),
+      notNullLobs: lob.result?.notNull,
       tests: { source: source.state, target: target.state },
     }),
     lobNote: lobSummary(values.lobMode, lob),

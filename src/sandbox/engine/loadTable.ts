@@ -3,7 +3,7 @@
 import type { Readable } from 'node:stream';
 import type { DbConnection } from '../../db/connection.js';
 import { quoteIdent } from '../../db/sourceTables.js';
-import { readTable } from '../../db/tableReader.js';
+import { countUnheldPg, MYSQL_DATE_RANGE, readTable } from '../../db/tableReader.js';
 import {
   type BatchSink,
   openBatch,
@@ -93,7 +93,10 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
   if (run.source) progress.estimatedRows = await estimateRows(run.source, plan.source);
   job.onTableUpdate({ ...progress });
 
-  const stream = run.rows ? await run.rows() : await readTable(run.source as DbConnection, plan);
+  const unheld = new Map<string, number>();
+  const stream = run.rows
+    ? await run.rows()
+    : await readTable(run.source as DbConnection, plan, unheld);
   let sink: BatchSink | null = null;
   let inBatch = 0;
   let batches = 0;
@@ -174,6 +177,15 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
       );
     }
   }
+  if (plan.sourceFamily === 'postgres' && run.source)
+    for (const [column, n] of await countUnheldPg(run.source, plan)) unheld.set(column, n);
+  for (const [column, n] of unheld)
+    job.log(
+      'SOURCE_UNLOAD',
+      'W',
+      unheldWarning(plan, column, n),
+      sourceFile(plan.sourceFamily, 1452),
+    );
   if (progress.errorRows > 0) {
     job.log(
       'TARGET_LOAD',
@@ -197,6 +209,19 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
   progress.state = 'Table completed';
   progress.endTime = new Date();
   return progress;
+}
+
+/** The W line for values of a column the target cannot hold, loaded as NULL. */
+export function unheldWarning(
+  plan: { source: { schema: string; table: string }; sourceFamily: 'postgres' | 'mysql' },
+  column: string,
+  count: number,
+): string {
+  const what =
+    plan.sourceFamily === 'postgres'
+      ? `infinity, BC dates or years past 9999: MySQL holds ${MYSQL_DATE_RANGE.from} to ${MYSQL_DATE_RANGE.to.slice(0, 10)}`
+      : 'zero dates 0000-00-00: PostgreSQL has no such date';
+  return `${count} value(s) of column '${column}' of table ${tableLabel(plan.source)} cannot be held by the target (${what}); they were loaded as NULL`;
 }
 
 /** Which limited-mode LOB columns had values longer than LobMaxSize. */

@@ -1,9 +1,9 @@
 // Save JSON: asks for the path (default <task-name>.json in the current directory), asks
 // before overwriting, writes the CreateReplicationTask input, reports the path. State and
-// writing: hooks/taskForm/useSaveJsonFile.ts.
+// writing: hooks/useSaveFile.ts.
 import { Text } from '../../components/Text.js';
 import { hintFor } from '../../ui/keyHint.js';
-import { useSaveJsonFile } from '../../hooks/taskForm/useSaveJsonFile.js';
+import { useSaveFile } from '../../hooks/useSaveFile.js';
 import { Dialog } from './Dialog.js';
 import { TextField } from '../../components/form/TextField.js';
 
@@ -18,7 +18,7 @@ export function SaveJsonDialog({
   onSaved(path: string): void;
   onClose(): void;
 }) {
-  const file = useSaveJsonFile({ initialPath, text, onSaved });
+  const file = useSaveFile({ initialPath, text, onSaved });
 
   if (file.confirming) {
     return (

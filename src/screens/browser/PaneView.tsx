@@ -33,8 +33,8 @@ export function PaneView({
 }) {
   const { side, serverVersion } = pane;
   const decorate = useMemo(
-    () => (row: TreeRow) => decorateRow(row, { side, marks, target, serverVersion }),
-    [side, marks, target, serverVersion],
+    () => (row: TreeRow) => decorateRow(row, { side, marks, target, serverVersion, width }),
+    [side, marks, target, serverVersion, width],
   );
   return (
     <Box flexDirection="column" width={width}>

@@ -150,6 +150,63 @@ describe.skipIf(!pg.ok || !my.ok)(`engine directions (${pg.reason}; ${my.reason}
     expect(JSON.parse(String(rows[0]?.doc))).toEqual({ g: 1, s: 'x"y' });
   });
 
+  it('PostgreSQL → MariaDB: dates MariaDB cannot hold are counted, logged and loaded as NULL', async () => {
+    await p.query(
+      `CREATE TABLE ${S}.odd_dates (id int PRIMARY KEY, d date, ts timestamp, tstz timestamptz)`,
+    );
+    await p.query(`INSERT INTO ${S}.odd_dates VALUES
+      (1, '2024-02-29', '2024-02-29 10:00', '2024-02-29 10:00+00'),
+      (2, 'infinity', 'infinity', 'infinity'),
+      (3, '-infinity', '-infinity', '-infinity'),
+      (4, '0044-03-15 BC', '0044-03-15 BC', '0044-03-15 12:00+00 BC'),
+      (5, NULL, NULL, NULL)`);
+    const job = makeJob({
+      source: pg.spec,
+      target: my.spec,
+      rules: [include(S, 'odd_dates'), renameSchema(S, T)],
+    });
+    expect(await runFullLoad(job)).toEqual({ kind: 'completed' });
+    expect(job.final(S, 'odd_dates')).toMatchObject({ fullLoadRows: 5 });
+    for (const column of ['d', 'ts', 'tstz'])
+      expect(
+        job.lines.filter((l) =>
+          l.includes(
+            `]W:  3 value(s) of column '${column}' of table '${S}'.'odd_dates' cannot be held by the target`,
+          ),
+        ),
+      ).toHaveLength(1);
+    const { rows } = await m.query<{ id: number; d: string | null; ts: string | null }>(
+      `SELECT id, CAST(d AS CHAR) AS d, CAST(ts AS CHAR) AS ts, CAST(tstz AS CHAR) AS tstz FROM ${T}.odd_dates ORDER BY id`,
+    );
+    expect(rows[0]).toMatchObject({ d: '2024-02-29', ts: '2024-02-29 10:00:00.000000' });
+    for (const row of rows.slice(1)) expect(row).toMatchObject({ d: null, ts: null, tstz: null });
+    expect(JSON.stringify(rows)).not.toContain('0000-00-00');
+  });
+
+  it('MariaDB → PostgreSQL: zero dates are counted and logged, loaded as NULL', async () => {
+    await m.query(`SET SESSION sql_mode = ''`);
+    await m.query(`CREATE TABLE ${S}.zero_dates (id int PRIMARY KEY, d date, dt datetime)`);
+    await m.query(
+      `INSERT INTO ${S}.zero_dates VALUES (1, '2024-01-02', '2024-01-02 03:04:05'), (2, '0000-00-00', '0000-00-00 00:00:00'), (3, '0000-00-00', NULL)`,
+    );
+    const job = makeJob({
+      source: my.spec,
+      target: pg.spec,
+      rules: [include(S, 'zero_dates'), renameSchema(S, T)],
+    });
+    expect(await runFullLoad(job)).toEqual({ kind: 'completed' });
+    expect(
+      job.lines.filter((l) =>
+        l.includes(`]W:  2 value(s) of column 'd' of table '${S}'.'zero_dates'`),
+      ),
+    ).toHaveLength(1);
+    expect(job.lines.filter((l) => l.includes(`]W:  1 value(s) of column 'dt'`))).toHaveLength(1);
+    const { rows } = await p.query<{ n: string }>(
+      `SELECT count(*) AS n FROM ${T}.zero_dates WHERE d IS NULL`,
+    );
+    expect(Number(rows[0]?.n)).toBe(2);
+  });
+
   it('PostgreSQL → MariaDB, limited LOB mode: values cut at LobMaxSize with a warning', async () => {
     const job = makeJob({
       source: pg.spec,

@@ -1,9 +1,10 @@
-// Save JSON's dialog state: the path being typed, the file waiting for "overwrite?", and the one
-// line saying why the last attempt failed. Writing goes through src/config/files.ts.
+// A "save to a file" dialog's state: the path being typed, the file waiting for "overwrite?",
+// and the one line saying why the last attempt failed. The text is made when the user saves
+// (it may depend on choices in the dialog). Writing goes through src/config/files.ts.
 import { useState } from 'react';
-import { saveTextFile } from '../../config/files.js';
+import { saveTextFile } from '../config/files.js';
 
-export interface SaveJsonFile {
+export interface SaveFile {
   path: string;
   setPath(path: string): void;
   /** The absolute path that exists and waits for "overwrite?", or null. */
@@ -15,21 +16,27 @@ export interface SaveJsonFile {
   keep(): void;
 }
 
-export function useSaveJsonFile({
+export function useSaveFile({
   initialPath,
   text,
   onSaved,
+  mode,
 }: {
-  initialPath: string;
-  text: string;
+  initialPath: string | (() => string);
+  text: string | (() => string);
   onSaved(path: string): void;
-}): SaveJsonFile {
+  /** File mode for a new file (e.g. 0o600 for logs). */
+  mode?: number;
+}): SaveFile {
   const [path, setPathText] = useState(initialPath);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const save = (target: string, overwrite: boolean) => {
-    const result = saveTextFile(target, text, { overwrite });
+    const result = saveTextFile(target, typeof text === 'function' ? text() : text, {
+      overwrite,
+      mode,
+    });
     setConfirming(null);
     if (result.status === 'saved') onSaved(result.path);
     else if (result.status === 'exists') setConfirming(result.path);
