@@ -11,10 +11,10 @@ describe('the first frame', () => {
     const app = renderInk(<App services={testServices()} initialRoute={{ screen: 'tasks' }} />);
     const first = app.frames[0] ?? '';
     expect(first).toContain('dms-tui › Tasks');
-    expect(first).toContain('Enter Details');
+    expect(first).toContain('s Start');
     expect(first).toContain('? Help');
     // Confirming the layers in their layout effects changes nothing the footer shows.
-    await app.waitForText('Enter Details');
+    await app.waitForText('s Start');
     expect(app.lastFrame()).toContain('q Quit');
     app.unmount();
   });
