@@ -1,7 +1,7 @@
 // Reading an SDK error: one readable line that says what to do next (describeAwsError), its AWS
 // name, HTTP status, and whether it is worth retrying. Used by call.ts, which builds the AwsError
 // that every function in src/aws throws; nothing outside src/aws reads SDK errors.
-import { type AwsTarget, serviceUrl } from '../model/awsTarget.js';
+import { type AwsService, type AwsTarget, serviceUrl } from '../model/awsTarget.js';
 
 interface SdkErrorShape {
   name?: string;
@@ -16,10 +16,16 @@ export interface ErrorContext {
   target: AwsTarget;
   /** The API action being attempted, e.g. "DescribeReplicationTasks". */
   action?: string;
-  service?: 'dms' | 'logs';
+  service?: AwsService;
   /** The clients' timeouts, when the error is a timeout whose message does not say them. */
   timeouts?: { connectMs: number; requestMs: number };
 }
+
+const SERVICE_NAME: Record<AwsService, string> = {
+  dms: 'DMS',
+  logs: 'CloudWatch Logs',
+  cloudwatch: 'CloudWatch',
+};
 
 const THROTTLING = new Set([
   'ThrottlingException',
@@ -141,7 +147,7 @@ export function describeAwsError(error: unknown, context: ErrorContext): string 
   }
   const status = e.$metadata?.httpStatusCode;
   if (status !== undefined && status >= 500) {
-    return `${context.service === 'logs' ? 'CloudWatch Logs' : 'DMS'} had a server error (${name}${status ? ` ${status}` : ''}): try again shortly`;
+    return `${SERVICE_NAME[context.service ?? 'dms']} had a server error (${name}${status ? ` ${status}` : ''}): try again shortly`;
   }
   if (!message || message === name) return name;
   return name === 'Error' ? message : `${message} (${name})`;

@@ -37,8 +37,20 @@ export function describeTargetShort(target: AwsTarget): string {
   return target.sandbox ? 'sandbox' : describeTarget(target);
 }
 
-export function serviceUrl(target: AwsTarget, service: 'dms' | 'logs'): string {
-  return target.endpointUrl ?? `https://${service}.${target.region ?? '<region>'}.amazonaws.com`;
+/** The AWS services the app calls: DMS, CloudWatch Logs (task logs), CloudWatch (metrics). */
+export type AwsService = 'dms' | 'logs' | 'cloudwatch';
+
+const HOST_PREFIX: Record<AwsService, string> = {
+  dms: 'dms',
+  logs: 'logs',
+  cloudwatch: 'monitoring',
+};
+
+export function serviceUrl(target: AwsTarget, service: AwsService): string {
+  return (
+    target.endpointUrl ??
+    `https://${HOST_PREFIX[service]}.${target.region ?? '<region>'}.amazonaws.com`
+  );
 }
 
 /** True for a host name that can only reach this machine (127.0.0.0/8, ::1, localhost). */
