@@ -26,6 +26,8 @@ export interface MetricsOptions {
   now?: number;
   /** DMS publishes per minute (60); the sandbox also answers finer periods. */
   periodSeconds?: number;
+  /** Datapoints per page (MaxDatapoints; default CloudWatch's 100,800). */
+  pageSize?: number;
   signal?: AbortSignal;
 }
 
@@ -56,7 +58,7 @@ async function getMetricData(
   clients: AwsClients,
   wanted: Wanted[],
   window: { startMs: number; endMs: number; periodSeconds: number },
-  signal: AbortSignal | undefined,
+  options: MetricsOptions,
 ): Promise<{ points: Map<string, MetricPoint[]>; calls: number }> {
   const points = new Map<string, MetricPoint[]>(wanted.map((w) => [w.id, []]));
   let calls = 0;
@@ -64,6 +66,7 @@ async function getMetricData(
     const pages = paginateGetMetricData(
       {
         client,
+        pageSize: options.pageSize,
         withCommand: (command) => {
           calls++;
           return command;
@@ -75,7 +78,7 @@ async function getMetricData(
         EndTime: new Date(window.endMs),
         ScanBy: 'TimestampAscending',
       },
-      { abortSignal: signal },
+      { abortSignal: options.signal },
     );
     for await (const page of pages) {
       for (const r of page.MetricDataResults ?? []) {
@@ -116,7 +119,7 @@ export async function fetchTaskHistory(
     clients,
     wanted,
     { startMs, endMs, periodSeconds },
-    options.signal,
+    options,
   );
   const history: MetricHistory = {};
   for (const w of wanted) history[w.metric] = points.get(w.id) ?? [];
@@ -145,7 +148,7 @@ export async function fetchLatestLags(
       clients,
       chunk,
       { startMs, endMs, periodSeconds },
-      options.signal,
+      options,
     );
     calls += got.calls;
     const byTask = new Map<string, MetricHistory>();
