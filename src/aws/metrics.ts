@@ -144,12 +144,7 @@ export async function fetchLatestLags(
     const chunk: Wanted[] = keys
       .slice(i, i + perCall)
       .flatMap((key, t) => LAG_METRICS.map((metric, m) => ({ id: `t${t}m${m}`, key, metric })));
-    const got = await getMetricData(
-      clients,
-      chunk,
-      { startMs, endMs, periodSeconds },
-      options,
-    );
+    const got = await getMetricData(clients, chunk, { startMs, endMs, periodSeconds }, options);
     calls += got.calls;
     const byTask = new Map<string, MetricHistory>();
     for (const w of chunk) {

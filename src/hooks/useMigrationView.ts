@@ -30,6 +30,7 @@ import { useListCursor } from './useListCursor.js';
 import { useRefreshStatus } from './useRefreshStatus.js';
 import { useTaskActions } from './useTaskActions.js';
 import { useTasks } from './useTasks.js';
+import { useTaskWatch } from './useTaskWatch.js';
 
 export type MigrationDialog =
   | { kind: 'none' }
@@ -59,15 +60,20 @@ export function useMigrationView(
   useRefreshStatus(tasks);
   const actions = useTaskActions({ markTransition: tasks.markTransition, refresh: tasks.refresh });
 
+  const watch = useTaskWatch();
+  const { observe, lags } = watch;
+  useEffect(() => {
+    if (tasks.data) observe(tasks.data.tasks, tasks.data.names);
+  }, [tasks.data, observe]);
   const filter = useMemo(() => compileFilter(filterText), [filterText]);
   const rows = useMemo(() => {
-    const all = tasks.tasks.map((t) => taskToRow(t, tasks.names));
+    const all = tasks.tasks.map((t) => taskToRow(t, tasks.names, lags.get(t.arn)));
     return sortRows(
       applyFilter(all, filter, (r) => r.search),
       sort,
       taskSortKey,
     );
-  }, [tasks.tasks, tasks.names, filter, sort]);
+  }, [tasks.tasks, tasks.names, lags, filter, sort]);
 
   const results = actions.results.slice(0, RESULT_LINES);
   const chrome =

@@ -37,6 +37,17 @@ export function describeTargetShort(target: AwsTarget): string {
   return target.sandbox ? 'sandbox' : describeTarget(target);
 }
 
+/** The CloudWatch period the app asks for: DMS publishes per minute; the sandbox measures
+ *  every second, so finer periods show its lag moving (each second for the latest lag, ten
+ *  seconds for an hour of history). */
+export function metricPeriodSeconds(
+  target: Pick<AwsTarget, 'sandbox'>,
+  use: 'lag' | 'history',
+): number {
+  if (!target.sandbox) return 60;
+  return use === 'lag' ? 1 : 10;
+}
+
 /** The AWS services the app calls: DMS, CloudWatch Logs (task logs), CloudWatch (metrics). */
 export type AwsService = 'dms' | 'logs' | 'cloudwatch';
 

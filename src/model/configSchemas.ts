@@ -75,12 +75,15 @@ export interface PreferencesFile {
   lastProfile?: string;
   lastRegion?: string;
   refreshSeconds: number;
+  /** A running task whose replication lag passes this many seconds raises an alert (default 60). */
+  lagAlertSeconds?: number;
 }
 
 export const preferencesSchema: Schema<PreferencesFile> = object({
   lastProfile: optional(plain(TEXT_LIMITS.profile)),
   lastRegion: optional(plain(TEXT_LIMITS.region)),
   refreshSeconds: number({ min: 1, max: 3600 }),
+  lagAlertSeconds: optional(number({ min: 1, max: 7 * 24 * 3600 })),
 });
 
 // projects.json

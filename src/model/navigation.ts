@@ -19,6 +19,8 @@ export interface RouteParams {
   /** `timeoutMs` bounds the connection test (tests shorten it). */
   connection: { project: string; side: Side; timeoutMs?: number };
   browser: NoParams;
+  /** Failed and lagging tasks, with the time each alert was raised. */
+  alerts: NoParams;
   /** What the schema browser marked; `largestLobBytes` skips measuring the LOBs. */
   taskForm: { selection?: BrowserSelection; largestLobBytes?: number };
 }

@@ -19,6 +19,7 @@ const SCOPE_TITLES: Record<Scope, string> = {
   taskForm: 'Create DMS Task form',
   taskFormRules: 'Create DMS Task form: table mappings',
   form: 'Form fields',
+  alerts: 'Alerts',
 };
 
 export function keyTableMarkdown(): string {

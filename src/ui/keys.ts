@@ -18,7 +18,8 @@ export type Scope =
   | 'browser'
   | 'taskForm'
   | 'taskFormRules'
-  | 'form';
+  | 'form'
+  | 'alerts';
 
 export interface CommandSpec {
   keys: readonly string[];
@@ -35,7 +36,7 @@ export const COMMANDS = {
   'app.help': { keys: ['?'], description: 'Help: every key on this screen', scope: 'global' },
   'app.goto': {
     keys: [':'],
-    description: 'Go to a screen (:tasks, :browser, :project, :profiles)',
+    description: 'Go to a screen (:tasks, :browser, :project, :profiles, :alerts)',
     scope: 'global',
   },
   'app.quit': { keys: ['q', 'ctrl+c'], description: 'Quit', scope: 'global' },
@@ -234,6 +235,9 @@ export const COMMANDS = {
     dangerous: true,
   },
   'tables.refresh': { keys: ['r'], description: 'Refresh now', scope: 'tableStats' },
+
+  // Alerts.
+  'alerts.open': { keys: ['enter'], description: "The alert's task: details", scope: 'alerts' },
 
   // Log pane.
   'logs.follow': { keys: ['f'], description: 'Follow on/off', scope: 'logs' },

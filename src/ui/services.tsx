@@ -43,6 +43,10 @@ export interface Services {
   catalogs?: CatalogSessions;
   /** Where the Create Task form keeps a draft left by quitting (per project). */
   taskDrafts?: TaskDraftStore;
+  /** How often CloudWatch metrics (lag, sparklines) are fetched, in seconds (default 30). */
+  metricsSeconds?: number;
+  /** Rings the terminal bell (a new alert); absent: silent. */
+  bell?: () => void;
 }
 
 const ServicesContext = createContext<Services | null>(null);
