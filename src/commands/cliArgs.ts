@@ -32,6 +32,7 @@ export const TASK_COMMANDS = [
   'delete',
   'stats',
   'logs',
+  'check',
 ] as const;
 
 export const SUBCOMMANDS = ['sandbox', ...TASK_COMMANDS] as const;
