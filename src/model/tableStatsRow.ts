@@ -12,6 +12,11 @@ export interface TableStat {
   updates: number;
   deletes: number;
   ddls: number;
+  /** The changes applied to the target (the counts above are those captured at the source). */
+  appliedInserts: number;
+  appliedUpdates: number;
+  appliedDeletes: number;
+  appliedDdls: number;
   errorRows: number;
   validationState?: string;
   lastUpdated?: Date;
@@ -26,22 +31,27 @@ export type TableStatColumn =
   | 'updates'
   | 'deletes'
   | 'ddls'
+  | 'applied'
   | 'errors'
   | 'validation'
   | 'updated';
 
+/** At 80 columns the key ones stay: schema, table, state, full-load rows and the changes
+ *  captured (inserts, updates, deletes); DDLs, applied counts, errors, validation and the
+ *  update time come back as the terminal widens. */
 export const TABLE_STAT_COLUMNS: ColumnSpec<TableStatColumn>[] = [
-  { id: 'schema', title: 'SCHEMA', width: 14 },
-  { id: 'table', title: 'TABLE', width: 22 },
-  { id: 'state', title: 'STATE', width: 16 },
-  { id: 'rows', title: 'FULL LOAD', width: 10, align: 'right' },
-  { id: 'inserts', title: 'INS', width: 6, align: 'right' },
-  { id: 'updates', title: 'UPD', width: 6, align: 'right' },
-  { id: 'deletes', title: 'DEL', width: 6, align: 'right' },
-  { id: 'ddls', title: 'DDL', width: 4, align: 'right' },
-  { id: 'errors', title: 'ERR ROWS', width: 8, align: 'right' },
-  { id: 'validation', title: 'VALIDATION', width: 12 },
-  { id: 'updated', title: 'LAST UPDATED', width: 19 },
+  { id: 'schema', title: 'SCHEMA', width: 10, priority: 0 },
+  { id: 'table', title: 'TABLE', width: 18, priority: 0 },
+  { id: 'state', title: 'STATE', width: 15, priority: 0 },
+  { id: 'rows', title: 'FULL LOAD', width: 9, align: 'right', priority: 0 },
+  { id: 'inserts', title: 'INS', width: 6, align: 'right', priority: 0 },
+  { id: 'updates', title: 'UPD', width: 6, align: 'right', priority: 0 },
+  { id: 'deletes', title: 'DEL', width: 6, align: 'right', priority: 0 },
+  { id: 'ddls', title: 'DDL', width: 4, align: 'right', priority: 2 },
+  { id: 'applied', title: 'APPLIED I/U/D/DDL', width: 17, priority: 1 },
+  { id: 'errors', title: 'ERR ROWS', width: 8, align: 'right', priority: 3 },
+  { id: 'validation', title: 'VALIDATION', width: 12, priority: 4 },
+  { id: 'updated', title: 'LAST UPDATED', width: 19, priority: 5 },
 ];
 
 export function tableStatKey(s: TableStat): string {
@@ -73,6 +83,7 @@ export function tableStatCells(s: TableStat): Record<TableStatColumn, string> {
     updates: String(s.updates),
     deletes: String(s.deletes),
     ddls: String(s.ddls),
+    applied: `${s.appliedInserts}/${s.appliedUpdates}/${s.appliedDeletes}/${s.appliedDdls}`,
     errors: String(s.errorRows),
     validation: s.validationState ?? '—',
     updated: s.lastUpdated ? timestampText(s.lastUpdated) : '—',
@@ -91,6 +102,8 @@ export function tableStatSortKey(s: TableStat, column: TableStatColumn): string 
       return s.deletes;
     case 'ddls':
       return s.ddls;
+    case 'applied':
+      return s.appliedInserts + s.appliedUpdates + s.appliedDeletes + s.appliedDdls;
     case 'errors':
       return s.errorRows;
     case 'updated':
