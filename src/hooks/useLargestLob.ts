@@ -1,9 +1,10 @@
 // Measures the largest LOB value in the tables the form's include rules select, on the
 // project's source connection, once per change of the rules (after a short pause).
-import { useEffect, useState } from 'react';
 import { type LargestLob, largestLob } from '../db/largestLob.js';
 import type { ConnectionSpec } from '../model/connection.js';
 import type { MappingRow } from '../model/selectionMappings.js';
+import { includedPatterns } from '../model/selectionMappings.js';
+import { sourceKey, useSourceCheck } from './useSourceCheck.js';
 
 export interface LargestLobState {
   result?: LargestLob;
@@ -15,28 +16,10 @@ export function useLargestLob(
   rows: readonly MappingRow[],
   enabled: boolean,
 ): LargestLobState {
-  const [state, setState] = useState<LargestLobState>({ loading: false });
-  const patterns = rows
-    .filter((r) => r.action === 'include')
-    .map((r) => ({ schema: r.schema, table: r.table }));
-  const key = enabled && source ? JSON.stringify(patterns) : '';
-  useEffect(() => {
-    if (!key || !source) {
-      setState({ loading: false });
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      setState((s) => ({ ...s, loading: true }));
-      largestLob(source, JSON.parse(key)).then(
-        (result) => live && setState({ result, loading: false }),
-        () => live && setState({ loading: false }),
-      );
-    }, 300);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [key, source]);
-  return state;
+  const patterns = includedPatterns(rows);
+  const key = enabled && source ? `lob ${sourceKey(source)} ${JSON.stringify(patterns)}` : '';
+  const state = useSourceCheck(key, () =>
+    source ? largestLob(source, patterns) : Promise.reject(new Error('no source')),
+  );
+  return { result: state.result, loading: state.loading };
 }

@@ -23,9 +23,17 @@ export function formWarnings(options: {
   /** The largest LOB value in bytes, when known. */
   largestLobBytes?: number;
   tests: { source?: EndpointTest; target?: EndpointTest };
+  /** What the source lacks for change data capture (cdc and full-load-and-cdc only). */
+  cdc?: { warnings?: string[]; error?: string };
 }): Partial<Record<FieldId, string>> {
   const { values, largestLobBytes, tests } = options;
   const warnings: Partial<Record<FieldId, string>> = {};
+  if (values.migrationType !== 'full-load') {
+    const cdc = options.cdc;
+    if (cdc?.warnings?.length) warnings.migrationType = `Source: ${cdc.warnings.join('; ')}`;
+    else if (cdc?.error)
+      warnings.migrationType = `The source's CDC prerequisites could not be checked: ${cdc.error}`;
+  }
   const lob = lobTruncationWarning(values.lobMode, Number(values.lobMaxKb), largestLobBytes);
   if (lob) warnings.lobSize = lob;
   const source = connectionTestWarning(tests.source, values.sourceArn);

@@ -108,9 +108,14 @@ export type TaskFormAction =
   | { type: 'restore'; values: TaskFormValues }
   | { type: 'saved' };
 
-/** The fields shown now (the LOB size only for full and limited mode). */
+/** The fields shown now (the LOB size only for full and limited mode; the target table
+ *  preparation only when the task loads tables, i.e. not for cdc). */
 export function visibleFields(values: TaskFormValues): FieldId[] {
-  return FIELD_ORDER.filter((f) => f !== 'lobSize' || values.lobMode !== 'none');
+  return FIELD_ORDER.filter(
+    (f) =>
+      (f !== 'lobSize' || values.lobMode !== 'none') &&
+      (f !== 'tablePrepMode' || values.migrationType !== 'cdc'),
+  );
 }
 
 function fieldsOf(patch: Partial<TaskFormValues>): FieldId[] {

@@ -49,11 +49,15 @@ export interface CreateTaskInput {
  * CloudWatchLogGroup/Stream are never sent (DMS refuses them on create).
  */
 export function taskSettingsDocument(
-  fields: Pick<TaskInputFields, 'tablePrepMode' | 'lob' | 'logging'>,
+  fields: Pick<TaskInputFields, 'tablePrepMode' | 'lob' | 'logging'> &
+    Partial<Pick<TaskInputFields, 'migrationType'>>,
 ) {
   return {
     TargetMetadata: lobTargetMetadata(fields.lob),
-    FullLoadSettings: { TargetTablePrepMode: fields.tablePrepMode },
+    // A cdc task loads no table: the preparation does not apply to it.
+    ...(fields.migrationType === 'cdc'
+      ? {}
+      : { FullLoadSettings: { TargetTablePrepMode: fields.tablePrepMode } }),
     Logging: fields.logging
       ? { EnableLogging: true, LogComponents: defaultLogComponents() }
       : { EnableLogging: false },

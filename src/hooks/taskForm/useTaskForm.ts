@@ -9,7 +9,9 @@ import { keysFor } from '../../ui/keyHint.js';
 import { type ConnectionTest, useConnectionTest } from '../useConnectionTest.js';
 import { type EndpointList, useEndpoints } from '../useEndpoints.js';
 import { type ResourceList, useInstances } from '../useInstances.js';
+import { useCdcPrerequisites } from '../useCdcPrerequisites.js';
 import { useLargestLob } from '../useLargestLob.js';
+import { cdcWarnings } from '../../model/cdcPrerequisites.js';
 import type { EndpointDraft } from '../../model/endpointDraft.js';
 import { toIdentifier } from '../../model/identifiers.js';
 import type { BrowserSelection, Project } from '../../model/project.js';
@@ -116,6 +118,11 @@ export function useTaskForm({
   }, [taskDrafts, projectKey, values, state.dirty]);
 
   const lob = useLargestLob(project?.source, values.mappings, values.lobMode !== 'none');
+  const cdc = useCdcPrerequisites(
+    project?.source,
+    values.mappings,
+    values.migrationType !== 'full-load',
+  );
 
   return {
     state,
@@ -135,6 +142,7 @@ export function useTaskForm({
       values,
       largestLobBytes: largestLobBytes(largestLob, lob.result),
       tests: { source: source.state, target: target.state },
+      cdc: { warnings: cdc.result ? cdcWarnings(cdc.result) : undefined, error: cdc.error },
     }),
     lobNote: lobSummary(values.lobMode, lob),
     endpointBlocker: newEndpointBlocker(values, instances.data),
