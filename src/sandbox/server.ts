@@ -15,7 +15,13 @@ import type { Call, Handler, Sandbox } from './context.js';
 import { ensureDemoEndpoints } from './demoEndpoints.js';
 import { endpointHandlers } from './endpoints.js';
 import type { RunFullLoad } from './engine/types.js';
-import { type DemoDatabases, defaultRunFullLoad, startDemoDatabases } from './engineLoader.js';
+import type { CdcEngine } from './engine/cdc/types.js';
+import {
+  type DemoDatabases,
+  defaultCdcEngine,
+  defaultRunFullLoad,
+  startDemoDatabases,
+} from './engineLoader.js';
 import { privateDataDir } from './fileModes.js';
 import { instanceHandlers } from './instances.js';
 import { createMetricsStore } from './metrics/store.js';
@@ -52,6 +58,9 @@ export interface SandboxOptions {
   /** Start the embedded demo databases and their endpoints. Default false. */
   demo?: boolean;
   runFullLoad?: RunFullLoad;
+  /** Change data capture. Default: the real engine, unless `runFullLoad` stands in for the
+   *  full-load engine (then cdc tasks only stay running, and the task log says so). */
+  cdc?: CdcEngine | null;
   /** How long a task stays creating, modifying or deleting. Default 300 ms; tests that look at
    *  a task in one of those statuses make it long. */
   transientMs?: number;
@@ -86,10 +95,18 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   privateDataDir(opts.dataDir);
   const store = createStore(opts.dataDir, loadState(opts.dataDir));
   const taskLog = createTaskLogWriter(store);
+  const metrics = createMetricsStore();
   const runner = createTaskRunner({
     store,
     taskLog,
     runFullLoad: opts.runFullLoad ?? defaultRunFullLoad,
+    cdc:
+      opts.cdc === undefined
+        ? opts.runFullLoad
+          ? undefined
+          : defaultCdcEngine
+        : (opts.cdc ?? undefined),
+    metrics,
   });
   const timers = new Set<NodeJS.Timeout>();
   const work = new Set<Promise<unknown>>();
@@ -98,7 +115,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     store,
     runner,
     taskLog,
-    metrics: createMetricsStore(),
+    metrics,
     transientMs: opts.transientMs ?? 300,
     later(ms, fn) {
       const timer = setTimeout(() => {
