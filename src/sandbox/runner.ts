@@ -12,7 +12,7 @@ import {
   stopReason,
 } from '../model/taskLifecycleFailures.js';
 import { endpointSpec } from './endpointSpec.js';
-import type { CdcEngine, CdcOutcome, CdcSession } from './engine/cdc/types.js';
+import type { CdcEngine, CdcOutcome } from './engine/cdc/types.js';
 import { readEngineSettings } from './engine/settings.js';
 import type { FullLoadOutcome, RunFullLoad, TableProgress, TableRef } from './engine/types.js';
 import type { MetricsStore } from './metrics/store.js';

@@ -102,7 +102,8 @@ export async function openBinlogCapture(
       }) as unknown as ZongJiLike;
       zongji = z;
       const includeSchema: Record<string, string[]> = {};
-      for (const t of tables) (includeSchema[t.schema] ??= []).push(t.table);
+      for (const t of tables)
+        includeSchema[t.schema] = [...(includeSchema[t.schema] ?? []), t.table];
       let txn: SourceTxn | null = null;
       const queue: SourceTxn[] = [];
       let draining = false;
