@@ -31,6 +31,7 @@ export async function createItems(conn: DbConnection, schema: string, rows: numb
   await conn.query(
     `CREATE TABLE ${t} (id int PRIMARY KEY, name text NOT NULL, note text, qty decimal(12,3), at datetime(6)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`,
   );
+  await conn.query('SET SESSION max_recursive_iterations = 1000000');
   await conn.query(
     `INSERT INTO ${t} WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ${rows})
      SELECT n, CONCAT('item ', n), IF(n % 5 = 0, NULL, REPEAT('n', n % 40)), n * 1.125, TIMESTAMP('2024-01-01') + INTERVAL n * 61123456 MICROSECOND FROM g`,
