@@ -82,7 +82,7 @@ export async function preparePgCapture(
   const existing = rows[0];
   if (existing) {
     // A reader the server has not noticed is gone yet (the sandbox was killed) holds the slot.
-    if (existing.pid) await conn.query('SELECT pg_terminate_backend($1)', [existing.pid]);
+    if (existing.pid) await releaseSlot(conn, names.slot, existing.pid);
     return { created: false, position: existing.lsn ?? '0/0' };
   }
   const created = await conn.query<{ lsn: string }>(
@@ -92,6 +92,19 @@ export async function preparePgCapture(
   return { created: true, position: created.rows[0]?.lsn ?? '0/0' };
 }
 
+/** Ends the session holding the slot and waits (at most 5 s) until the server lets it go. */
+async function releaseSlot(conn: DbConnection, slot: string, pid: number): Promise<void> {
+  await conn.query('SELECT pg_terminate_backend($1)', [pid]);
+  for (let i = 0; i < 50; i++) {
+    const { rows } = await conn.query<{ pid: number | null }>(
+      'SELECT active_pid AS pid FROM pg_replication_slots WHERE slot_name = $1',
+      [slot],
+    );
+    if (!rows[0]?.pid) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Drops the slot and the publications (task deleted or reloaded). Missing ones are fine. */
 export async function dropPgCapture(conn: DbConnection, names: PgCaptureNames): Promise<void> {
   const { rows } = await conn.query<{ pid: number | null }>(
@@ -99,7 +112,7 @@ export async function dropPgCapture(conn: DbConnection, names: PgCaptureNames): 
     [names.slot],
   );
   if (rows[0]) {
-    if (rows[0].pid) await conn.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+    if (rows[0].pid) await releaseSlot(conn, names.slot, rows[0].pid);
     await conn.query('SELECT pg_drop_replication_slot($1)', [names.slot]);
   }
   for (const pub of [names.publication, names.insertsOnly])
