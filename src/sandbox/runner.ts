@@ -344,10 +344,12 @@ export function createTaskRunner(deps: {
       'replicationtask.c:1204',
     );
     const withCdc = task.migrationType !== 'full-load';
+    // A resume after the full load finished goes straight on with the changes.
+    const loadedBefore = resuming && task.stats.fullLoadFinishMs !== undefined;
     const cdc = withCdc ? await openCdc(task, type, run, parsed.value) : null;
     if (cdc === false) return;
     try {
-      await runPhases(task, run, parsed.value, skip, carryRows, cdc);
+      await runPhases(task, run, parsed.value, skip, carryRows, cdc, loadedBefore);
     } finally {
       await cdc?.session.close();
     }
@@ -360,6 +362,7 @@ export function createTaskRunner(deps: {
     skip: Set<string>,
     carryRows: boolean,
     cdc: OpenedReplication | null,
+    loadedBefore: boolean,
   ): Promise<void> {
     const withCdc = task.migrationType !== 'full-load';
     let cachedUntil: string | undefined;
@@ -397,7 +400,8 @@ export function createTaskRunner(deps: {
       if (task.status === 'starting') task.status = 'running';
       task.stats.fullLoadFinishMs = Date.now();
       store.changed();
-      if (cdc) cachedUntil = await cdc.session.currentPosition().catch(() => undefined);
+      if (cdc && !loadedBefore)
+        cachedUntil = await cdc.session.currentPosition().catch(() => undefined);
       if (!(await drainReloads(task, run))) {
         if (task.status !== 'failed')
           finish(task, { status: 'stopped', stopReason: stopReason('NORMAL') });
@@ -422,7 +426,7 @@ export function createTaskRunner(deps: {
         finish(task, { status: 'stopped', stopReason: stopReason('FULL_LOAD_ONLY_FINISHED') });
         return;
       }
-      if (fullLoadFlag(task, 'StopTaskCachedChangesNotApplied')) {
+      if (!loadedBefore && fullLoadFlag(task, 'StopTaskCachedChangesNotApplied')) {
         log(
           task,
           'TASK_MANAGER',

@@ -24,7 +24,7 @@ import {
 } from './engineLoader.js';
 import { privateDataDir } from './fileModes.js';
 import { instanceHandlers } from './instances.js';
-import { createMetricsStore } from './metrics/store.js';
+import { createMetricsStore, type MetricsStore } from './metrics/store.js';
 import { logsHandlers } from './logs.js';
 import { ApiError } from './protocol/errors.js';
 import { hostAllowed } from './protocol/host.js';
@@ -71,6 +71,8 @@ export interface RunningSandbox {
   port: number;
   /** The demo databases' connections (with demo on). */
   demo?: { source: ConnectionSpec; target: ConnectionSpec };
+  /** What the engine measured (the CloudWatch handlers serve it). */
+  metrics: MetricsStore;
   close(): Promise<void>;
 }
 
@@ -261,6 +263,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     url,
     port,
     demo: demo ? { source: demo.source, target: demo.target } : undefined,
+    metrics,
     async close() {
       if (closing) return;
       closing = true;
