@@ -28,8 +28,27 @@ interface Op {
   table: TableStatements;
   statement: () => Statement;
   changes: RowChange[];
-  keys?: Set<string>;
+  /** Batched rows by key: a later change of the same key replaces the row (upserts of whole
+   *  rows, last one wins; deletes of the same key once). Tables without a key: by position. */
+  rows?: Map<string, Record<string, unknown>>;
   kind: 'upsert' | 'delete' | 'single';
+}
+
+/** Text per SQL statement sent at once to PostgreSQL (one round trip per batch, mostly). */
+const CHUNK_CHARS = 4 << 20;
+
+/** A value as a PostgreSQL literal (standard_conforming_strings on: backslashes are plain). */
+function pgLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (Buffer.isBuffer(value)) return `'\\x${value.toString('hex')}'`;
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/** The statement with its $n parameters written in as literals (quoted identifiers kept). */
+export function inlinePg(s: Statement): string {
+  return s.sql.replace(/"(?:[^"]|"")*"|\$(\d+)/g, (match, n: string | undefined) =>
+    n === undefined ? match : pgLiteral(s.params[Number(n) - 1]),
+  );
 }
 
 /** Rows per statement: keeps parameters well under PostgreSQL's 65,535. */
@@ -113,6 +132,7 @@ export class ChangeApplier {
   /** Groups the changes into statements, in order; `single` puts every change on its own. */
   private plan(txns: SourceTxn[], single: boolean, ignored: Map<string, OpCounts>): Op[] {
     const ops: Op[] = [];
+    let unkeyed = 0;
     for (const txn of txns) {
       for (const change of txn.changes) {
         const key = tableKey(change.table);
@@ -139,31 +159,28 @@ export class ChangeApplier {
         }
         const kind = change.op === 'delete' ? 'delete' : 'upsert';
         const last = ops[ops.length - 1];
-        const rowKey = table.hasKey ? table.keyText(change.row) : '';
+        const rowKey = table.hasKey ? table.keyText(change.row) : `#${unkeyed++}`;
         const width = Math.max(1, table.plan.columns.length);
         if (
           !single &&
-          last &&
+          last?.rows &&
           last.table === table &&
           last.kind === kind &&
-          !last.keys?.has(rowKey) &&
-          (last.changes.length + 1) * width < MAX_PARAMS
+          (last.rows.size + 1) * width < MAX_PARAMS
         ) {
           last.changes.push(change);
-          if (table.hasKey) last.keys?.add(rowKey);
+          last.rows.set(rowKey, change.row);
           continue;
         }
-        const op: Op = {
+        const rows = new Map([[rowKey, change.row]]);
+        ops.push({
           table,
           kind,
           changes: [change],
-          keys: new Set(table.hasKey ? [rowKey] : []),
+          rows,
           statement: () =>
-            kind === 'delete'
-              ? table.delete(op.changes.map((c) => c.row))
-              : table.upsert(op.changes.map((c) => c.row)),
-        };
-        ops.push(op);
+            kind === 'delete' ? table.delete([...rows.values()]) : table.upsert([...rows.values()]),
+        });
       }
     }
     return ops;
@@ -177,17 +194,42 @@ export class ChangeApplier {
   async apply(txns: SourceTxn[], checkpoint: string): Promise<ApplyResult> {
     const result: ApplyResult = { applied: new Map(), ignored: new Map(), exceptions: [] };
     const ops = this.plan(txns, false, result.ignored);
-    await this.conn.query(this.conn.family === 'postgres' ? 'BEGIN' : 'START TRANSACTION');
     try {
-      for (const op of ops) await this.run(op.statement());
-      await this.run(this.checkpointStatement(checkpoint));
-      await this.conn.query('COMMIT');
+      if (this.conn.family === 'postgres') await this.sendPg(ops, checkpoint);
+      else {
+        await this.conn.query('START TRANSACTION');
+        for (const op of ops) await this.run(op.statement());
+        await this.run(this.checkpointStatement(checkpoint));
+        await this.conn.query('COMMIT');
+      }
     } catch {
       await this.conn.query('ROLLBACK');
       return this.applyOneByOne(txns, checkpoint);
     }
     for (const op of ops) for (const c of op.changes) bump(result.applied, tableKey(c.table), c.op);
     return result;
+  }
+
+  /** The whole batch as few multi-statement queries as its size allows (one, mostly). */
+  private async sendPg(ops: Op[], checkpoint: string): Promise<void> {
+    const texts = [
+      'BEGIN',
+      ...ops.map((op) => inlinePg(op.statement())),
+      inlinePg(this.checkpointStatement(checkpoint)),
+      'COMMIT',
+    ];
+    let chunk: string[] = [];
+    let size = 0;
+    for (const text of texts) {
+      if (size + text.length > CHUNK_CHARS && chunk.length > 0) {
+        await this.conn.query(chunk.join(';\n'));
+        chunk = [];
+        size = 0;
+      }
+      chunk.push(text);
+      size += text.length + 2;
+    }
+    if (chunk.length > 0) await this.conn.query(chunk.join(';\n'));
   }
 
   /** The slow path after a failed batch: each change alone, failures to the exceptions table. */
