@@ -101,9 +101,18 @@ export async function openReplication(
       deps.store.changed();
     },
     onDdl(key) {
-      const rec = deps.tableRecord(task, splitKey(key));
+      const ref = splitKey(key);
+      const rec = task.tables.find((t) => t.schema === ref.schema && t.table === ref.table);
+      if (!rec) return;
       rec.cdc ??= emptyCounts();
       rec.cdc.ddls++;
+      deps.log(
+        task,
+        'SOURCE_CAPTURE',
+        'W',
+        `A DDL change of table '${ref.schema}'.'${ref.table}' was captured; the sandbox does not apply DDL to the target`,
+        'mysql_endpoint_capture.c:2048',
+      );
       deps.store.changed();
     },
     onCheckpoint(checkpoint) {

@@ -142,8 +142,18 @@ describe.skipIf(!ready)(`CDC with MariaDB through the AWS CLI (${awsCliVersion ?
       },
       { what: 'the changes after the start position', timeout: 60_000, interval: 250 },
     );
-    const stats = await cli.tableStats(arn);
-    expect(stats[0]).toMatchObject({ Inserts: 2, Deletes: 1, Updates: 1, AppliedInserts: 2 });
+    await myc.query(`ALTER TABLE \`${cdcOnly}\`.items ADD COLUMN extra int NULL`);
+    const stats = await waitFor(() => cli.tableStats(arn), {
+      until: (s) => s[0]?.Ddls === 1,
+      what: 'the DDL counted',
+    });
+    expect(stats[0]).toMatchObject({
+      Inserts: 2,
+      Deletes: 1,
+      Updates: 1,
+      AppliedInserts: 2,
+      AppliedDdls: 0,
+    });
     expect((await cli.stop(arn)).StopReason).toBe('Stop Reason NORMAL');
     expect(await itemsDigest(myc, cdcOnly)).not.toEqual(await itemsDigest(pgc, cdcOnly));
     await cli.delete(arn);

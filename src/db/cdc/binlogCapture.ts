@@ -55,6 +55,19 @@ export async function firstBinlogPosition(conn: DbConnection): Promise<string> {
   return `${first.Log_name}:4`;
 }
 
+/** The table a DDL statement changes (ALTER/CREATE/DROP/TRUNCATE/RENAME TABLE), if any. */
+export function ddlTable(statement: string, schema: string): TableRef | undefined {
+  const m =
+    /^(?:ALTER|CREATE|DROP|TRUNCATE|RENAME)\s+(?:TEMPORARY\s+)?TABLE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?(`(?:[^`]|``)+`|[\w$]+)(?:\.(`(?:[^`]|``)+`|[\w$]+))?/i.exec(
+      statement,
+    );
+  if (!m) return undefined;
+  const name = (part: string) => part.replace(/^`|`$/g, '').replace(/``/g, '`');
+  return m[2]
+    ? { schema: name(m[1] as string), table: name(m[2]) }
+    : { schema, table: name(m[1] as string) };
+}
+
 interface ZongJiLike {
   options: { filename?: string; position?: number };
   connection?: { pause(): void; resume(): void };
@@ -164,7 +177,8 @@ export async function openBinlogCapture(
         else if (name === 'query') {
           const q = (event.query ?? '').trim();
           if (/^COMMIT$/i.test(q)) commit(event);
-          else if (!/^(BEGIN|SAVEPOINT|ROLLBACK)/i.test(q)) handlers.onDdl?.({ statement: q });
+          else if (!/^(BEGIN|SAVEPOINT|ROLLBACK)/i.test(q))
+            handlers.onDdl?.({ statement: q, table: ddlTable(q, event.schema ?? '') });
         }
       });
       z.on('error', (error: Error) => {

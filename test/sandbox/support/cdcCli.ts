@@ -92,7 +92,8 @@ export function cdcCli(aws: AwsCli) {
         ...(o.extra ?? []),
       );
       const arn = (out.ReplicationTask as { ReplicationTaskArn: string }).ReplicationTaskArn;
-      await aws('dms', 'wait', 'replication-task-ready', ...filter(arn));
+      // (The CLI's own waiters poll every 15 s; these tests look more often.)
+      await api.until(arn, (t) => t.Status === 'ready', 'ready');
       return arn;
     },
     async describe(arn: string): Promise<CliTask> {
@@ -140,7 +141,14 @@ export function cdcCli(aws: AwsCli) {
     },
     async delete(arn: string): Promise<void> {
       await aws('dms', 'delete-replication-task', '--replication-task-arn', arn);
-      await aws('dms', 'wait', 'replication-task-deleted', ...filter(arn));
+      await waitFor(
+        () =>
+          aws('dms', 'describe-replication-tasks', ...filter(arn)).then(
+            () => false,
+            (error: Error) => error.message.includes('ResourceNotFoundFault'),
+          ),
+        { what: 'the task to be deleted', timeout: 30_000, interval: 300 },
+      );
     },
   };
   return api;
