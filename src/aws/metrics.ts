@@ -1,4 +1,4 @@
-// CloudWatch GetMetricData for DMS task metrics (namespace AWS/DMS, docs/dms-api.md §7): the
+// CloudWatch GetMetricData for DMS task metrics (namespace AWS/DMS, docs/dms-api.md §8): the
 // last hour of one task's latency and throughput for the details screen, and the latest lag
 // of many tasks for the task list, each in one paged call (the SDK's paginator; several
 // queries per call). Returns domain types (src/model/taskMetrics.ts); fails with an AwsError.

@@ -17,7 +17,13 @@ import type { Call, Handler, Sandbox } from './context.js';
 import { ensureDemoEndpoints } from './demoEndpoints.js';
 import { endpointHandlers } from './endpoints.js';
 import type { RunFullLoad } from './engine/types.js';
-import { type DemoDatabases, defaultRunFullLoad, startDemoDatabases } from './engineLoader.js';
+import type { CdcEngine } from './engine/cdc/types.js';
+import {
+  type DemoDatabases,
+  defaultCdcEngine,
+  defaultRunFullLoad,
+  startDemoDatabases,
+} from './engineLoader.js';
 import { privateDataDir } from './fileModes.js';
 import { instanceHandlers } from './instances.js';
 import { createMetricsStore, type MetricsStore } from './metrics/store.js';
@@ -53,6 +59,9 @@ export interface SandboxOptions {
   /** Start the embedded demo databases and their endpoints. Default false. */
   demo?: boolean;
   runFullLoad?: RunFullLoad;
+  /** Change data capture. Default: the real engine, unless `runFullLoad` stands in for the
+   *  full-load engine (then cdc tasks only stay running, and the task log says so). */
+  cdc?: CdcEngine | null;
   /** How long a task stays creating, modifying or deleting. Default 300 ms; tests that look at
    *  a task in one of those statuses make it long. */
   transientMs?: number;
@@ -66,6 +75,8 @@ export interface RunningSandbox {
   port: number;
   /** The demo databases' connections (with demo on). */
   demo?: { source: ConnectionSpec; target: ConnectionSpec };
+  /** What the engine measured (the CloudWatch handlers serve it). */
+  metrics: MetricsStore;
   close(): Promise<void>;
 }
 
@@ -109,10 +120,18 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   privateDataDir(opts.dataDir);
   const store = createStore(opts.dataDir, loadState(opts.dataDir));
   const taskLog = createTaskLogWriter(store);
+  const metrics = opts.metrics ?? createMetricsStore();
   const runner = createTaskRunner({
     store,
     taskLog,
     runFullLoad: opts.runFullLoad ?? defaultRunFullLoad,
+    cdc:
+      opts.cdc === undefined
+        ? opts.runFullLoad
+          ? undefined
+          : defaultCdcEngine
+        : (opts.cdc ?? undefined),
+    metrics,
   });
   const timers = new Set<NodeJS.Timeout>();
   const work = new Set<Promise<unknown>>();
@@ -121,7 +140,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     store,
     runner,
     taskLog,
-    metrics: opts.metrics ?? createMetricsStore(),
+    metrics,
     transientMs: opts.transientMs ?? 300,
     later(ms, fn) {
       const timer = setTimeout(() => {
@@ -237,6 +256,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     url,
     port,
     demo: demo ? { source: demo.source, target: demo.target } : undefined,
+    metrics,
     async close() {
       if (closing) return;
       closing = true;

@@ -1,4 +1,4 @@
-// GetMetricData's rules beyond the model (docs/dms-api.md §7): query ids, MetricStat or
+// GetMetricData's rules beyond the model (docs/dms-api.md §8): query ids, MetricStat or
 // Expression, periods, statistics, units, the time range, ScanBy and MaxDatapoints. Problems
 // are collected and answered together, one per line, as CloudWatch answers a ValidationError.
 import { isBasicStatistic, isExtendedStatistic, validPeriod } from '../metrics/aggregate.js';

@@ -1,4 +1,4 @@
-// CloudWatch GetMetricData over the metrics store (docs/dms-api.md §7): MetricStat queries of
+// CloudWatch GetMetricData over the metrics store (docs/dms-api.md §8): MetricStat queries of
 // namespace AWS/DMS with the two task dimensions, each aggregated over its Period with its
 // Stat; a metric the sandbox has no data for is an empty result, not an error. Pages hold
 // whole timestamps in ScanBy order (newest first unless TimestampAscending) up to

@@ -1,4 +1,4 @@
-// The CloudWatch operations the sandbox serves (namespace AWS/DMS, docs/dms-api.md §7).
+// The CloudWatch operations the sandbox serves (namespace AWS/DMS, docs/dms-api.md §8).
 import type { Handler } from '../context.js';
 import { getMetricDataHandlers } from './getMetricData.js';
 import { listMetricsHandlers } from './listMetrics.js';

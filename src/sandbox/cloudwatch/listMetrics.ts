@@ -1,4 +1,4 @@
-// CloudWatch ListMetrics over the metrics store (docs/dms-api.md §7): the series with data in
+// CloudWatch ListMetrics over the metrics store (docs/dms-api.md §8): the series with data in
 // the last three hours (the store's retention), filtered by Namespace, MetricName and
 // dimension filters (a name, or a name and value, that the metric must have), 500 a page.
 import type { Call, Handler, Input } from '../context.js';

@@ -1,4 +1,4 @@
-// CloudWatch's two wire formats (docs/dms-api.md §7): AWS JSON 1.0 for the current SDK
+// CloudWatch's two wire formats (docs/dms-api.md §8): AWS JSON 1.0 for the current SDK
 // (`X-Amz-Target: GraniteServiceVersion20100801.<Action>`, awsQueryCompatible: the awsQuery
 // error code in `x-amzn-query-error: <Code>;Sender`, epoch-second timestamps) and awsQuery for
 // older clients such as Debian's AWS CLI (form body, XML answer, ISO 8601 timestamps).
