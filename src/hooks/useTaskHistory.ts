@@ -3,7 +3,7 @@
 // GetMetricData request.
 import { useCallback } from 'react';
 import { fetchTaskHistory, type TaskHistory } from '../aws/metrics.js';
-import { metricPeriodSeconds } from '../model/awsTarget.js';
+import { metricPeriodSeconds, metricsIntervalSeconds } from '../model/awsTarget.js';
 import { useServices } from '../ui/services.js';
 import { type PollingApi, usePolling } from './usePolling.js';
 
@@ -33,7 +33,7 @@ export function useTaskHistory(options: {
   );
   return usePolling({
     fetch,
-    intervalMs: (metricsSeconds ?? 30) * 1000,
+    intervalMs: (metricsSeconds ?? metricsIntervalSeconds(clients.target)) * 1000,
     active: instanceId !== undefined,
     resetKey: `${arn} ${instanceId ?? ''}`,
   });

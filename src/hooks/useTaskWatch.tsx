@@ -18,7 +18,7 @@ import { fetchLatestLags } from '../aws/metrics.js';
 import { listNames, listTasks } from '../aws/tasks.js';
 import { lagAlertSeconds } from '../config/preferences.js';
 import { type AlertState, alertConditions, NO_ALERTS, updateAlerts } from '../model/alerts.js';
-import { metricPeriodSeconds } from '../model/awsTarget.js';
+import { metricPeriodSeconds, metricsIntervalSeconds } from '../model/awsTarget.js';
 import { instanceName, NO_NAMES, type Task, type TaskNames } from '../model/task.js';
 import { isCdcTask, type LagSample } from '../model/taskMetrics.js';
 import { useServices } from '../ui/services.js';
@@ -42,7 +42,7 @@ const watched = (tasks: readonly Task[]) =>
 export function TaskWatchProvider({ children }: { children: ReactNode }) {
   const services = useServices();
   const { clients } = services;
-  const intervalMs = (services.metricsSeconds ?? 30) * 1000;
+  const intervalMs = (services.metricsSeconds ?? metricsIntervalSeconds(clients.target)) * 1000;
   const thresholdSeconds = lagAlertSeconds(services.preferences.get());
   const [lags, setLags] = useState<ReadonlyMap<string, LagSample>>(NO_LAGS);
   const [alerts, setAlerts] = useState<AlertState>(NO_ALERTS);

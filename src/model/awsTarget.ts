@@ -48,6 +48,12 @@ export function metricPeriodSeconds(
   return use === 'lag' ? 1 : 10;
 }
 
+/** How often the app reads CloudWatch metrics (lag, sparklines), in seconds: every 30 s from
+ *  AWS (DMS publishes per minute), every 5 s from the local sandbox. */
+export function metricsIntervalSeconds(target: Pick<AwsTarget, 'sandbox'>): number {
+  return target.sandbox ? 5 : 30;
+}
+
 /** The AWS services the app calls: DMS, CloudWatch Logs (task logs), CloudWatch (metrics). */
 export type AwsService = 'dms' | 'logs' | 'cloudwatch';
 
