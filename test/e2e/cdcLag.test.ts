@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-database-migration-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTask } from '../../src/aws/tasks.js';
+import { arnResource } from '../../src/model/task.js';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { writeSandboxInfo } from '../../src/sandbox/sandboxFile.js';
 import { CLI, isolatedEnv, startTerminal, type TerminalSession } from '../support/pty.js';
@@ -101,11 +102,18 @@ beforeAll(async () => {
 afterAll(async () => {
   term?.kill();
   if (!pg.ok) return;
+  // Deleting the task drops its replication slot (named after its resource id): wait for it.
   await sb?.dms
     .send(new DeleteReplicationTaskCommand({ ReplicationTaskArn: taskArn }))
     .catch(() => undefined);
+  await waitFor(
+    () => expect(findTask(sb.clients, taskArn)).rejects.toThrow(/No replication task/),
+    {
+      timeout: 30_000,
+    },
+  ).catch(() => undefined);
   await sb?.close();
-  await dropLeftoverSlots(src, [TASK]).catch(() => undefined);
+  await dropLeftoverSlots(src, [TASK, arnResource(taskArn)]).catch(() => undefined);
   await src?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
   await src?.query(`DROP DATABASE IF EXISTS ${TARGET_DB} WITH (FORCE)`).catch(() => undefined);
   await src?.close();
