@@ -4,6 +4,7 @@
 // it (nothing huge or malformed is written). Pure.
 import type { ConnectionSpec } from './connection.js';
 import { ENGINES } from './connection.js';
+import { STOP_AFTER_LOAD } from './cdcTaskOptions.js';
 import { SSL_MODES } from './connectionForm.js';
 import { LOB_MODES } from './lobSettings.js';
 import type { Project } from './project.js';
@@ -159,6 +160,9 @@ export const taskDraftSchema: Schema<TaskFormDraft> = object({
     lobChunkKb: string({ max: TEXT_LIMITS.lobSize }),
     lobMaxKb: string({ max: TEXT_LIMITS.lobSize }),
     logging: boolean,
+    cdcStart: optional(string({ max: 1024 })),
+    cdcStop: optional(string({ max: 64 })),
+    stopAfterLoad: optional(oneOf(STOP_AFTER_LOAD.map((s) => s.value))),
     mappings: array(
       object({ action: oneOf(['include', 'exclude']), schema: mappingName, table: mappingName }),
       { max: TEXT_LIMITS.mappingRows },

@@ -7,6 +7,7 @@ import type { ReplicationInstance } from './instance.js';
 import { DEFAULT_LOB_CHUNK_KB, DEFAULT_LOB_MAX_KB, type LobMode } from './lobSettings.js';
 import type { MappingRow } from './selectionMappings.js';
 import type { MigrationType, TablePrepMode } from './taskInput.js';
+import type { StopAfterLoad } from './cdcTaskOptions.js';
 import { cycledChoice, type TextFieldId, typedText } from './taskFormChoices.js';
 
 export type FieldId =
@@ -16,6 +17,9 @@ export type FieldId =
   | 'target'
   | 'migrationType'
   | 'tablePrepMode'
+  | 'cdcStart'
+  | 'cdcStop'
+  | 'stopAfterLoad'
   | 'lobMode'
   | 'lobSize'
   | 'logging'
@@ -29,11 +33,22 @@ export const FIELD_ORDER: readonly FieldId[] = [
   'target',
   'migrationType',
   'tablePrepMode',
+  'cdcStart',
+  'cdcStop',
+  'stopAfterLoad',
   'lobMode',
   'lobSize',
   'logging',
   'mappings',
 ];
+
+/** The CDC options' fields (model/cdcTaskOptions.ts): only for the migration types they suit. */
+const CDC_FIELDS: Partial<Record<FieldId, (type: MigrationType) => boolean>> = {
+  tablePrepMode: (type) => type !== 'cdc',
+  cdcStart: (type) => type !== 'full-load',
+  cdcStop: (type) => type !== 'full-load',
+  stopAfterLoad: (type) => type === 'full-load-and-cdc',
+};
 
 export interface TaskFormValues {
   name: string;
@@ -47,6 +62,10 @@ export interface TaskFormValues {
   lobMaxKb: string;
   logging: boolean;
   mappings: MappingRow[];
+  /** CDC options (absent in drafts from before they existed): model/cdcTaskOptions.ts. */
+  cdcStart?: string;
+  cdcStop?: string;
+  stopAfterLoad?: StopAfterLoad;
 }
 
 export interface TaskFormState {
@@ -109,12 +128,13 @@ export type TaskFormAction =
   | { type: 'saved' };
 
 /** The fields shown now (the LOB size only for full and limited mode; the target table
- *  preparation only when the task loads tables, i.e. not for cdc). */
+ *  preparation only when the task loads tables, i.e. not for cdc; the CDC options for the
+ *  types that capture changes). */
 export function visibleFields(values: TaskFormValues): FieldId[] {
   return FIELD_ORDER.filter(
     (f) =>
       (f !== 'lobSize' || values.lobMode !== 'none') &&
-      (f !== 'tablePrepMode' || values.migrationType !== 'cdc'),
+      (CDC_FIELDS[f]?.(values.migrationType) ?? true),
   );
 }
 
@@ -131,6 +151,9 @@ function fieldsOf(patch: Partial<TaskFormValues>): FieldId[] {
     lobMaxKb: 'lobSize',
     logging: 'logging',
     mappings: 'mappings',
+    cdcStart: 'cdcStart',
+    cdcStop: 'cdcStop',
+    stopAfterLoad: 'stopAfterLoad',
   };
   return (Object.keys(patch) as (keyof TaskFormValues)[]).map((k) => map[k]);
 }
