@@ -20,6 +20,7 @@ import {
   TASK_COLUMNS,
   type TaskColumn,
   type TaskRow,
+  taskColumns,
   taskSortKey,
   taskToRow,
 } from '../model/taskRow.js';
@@ -158,6 +159,7 @@ export function useMigrationView(
   return {
     tasks,
     rows,
+    columns: taskColumns(tasks.tasks),
     list,
     listHeight,
     marks,

@@ -70,6 +70,12 @@ export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
   { id: 'instance', title: 'INSTANCE', width: 14, priority: 7 },
 ];
 
+/** The list's columns: LAG only while some task captures changes (it says nothing otherwise,
+ *  and a narrow terminal keeps its room for the others). */
+export function taskColumns(tasks: readonly { migrationType: string }[]): ColumnSpec<TaskColumn>[] {
+  return tasks.some(isCdcTask) ? TASK_COLUMNS : TASK_COLUMNS.filter((c) => c.id !== 'lag');
+}
+
 export interface TaskRow {
   key: string;
   task: Task;
