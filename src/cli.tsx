@@ -147,6 +147,8 @@ async function runTui(options: CommonOptions): Promise<number> {
     projects,
     initialProject: opened?.name,
     taskDrafts,
+    // A new alert rings the terminal's bell (BEL moves nothing on the screen).
+    bell: () => process.stdout.write('\u0007'),
   };
   // A project with connections opens on its schema browser; otherwise the app starts on the
   // Data Migration View.

@@ -11,10 +11,17 @@
 // subclasses that keep that code: TaskNotFoundError (tasks.ts, "ResourceNotFoundFault") and
 // LogMissingError (logs.ts, "ResourceNotFoundException"). dmsCall and logsCall run a request
 // with the lazily loaded SDK and its client, and turn whatever fails into an AwsError.
-import type { AwsTarget } from '../model/awsTarget.js';
+import type { AwsService, AwsTarget } from '../model/awsTarget.js';
 import type { AwsClients, Timeouts } from './clients.js';
 import { describeAwsError, errorCode, httpStatusOf, isThrottling, isTransient } from './errors.js';
-import { type DmsSdk, type LogsSdk, loadDms, loadLogs } from './sdk.js';
+import {
+  type CloudWatchSdk,
+  type DmsSdk,
+  type LogsSdk,
+  loadCloudWatch,
+  loadDms,
+  loadLogs,
+} from './sdk.js';
 
 export interface AwsErrorFields {
   code: string;
@@ -48,7 +55,7 @@ export class AwsError extends Error {
 
 export interface CallContext {
   target: AwsTarget;
-  service: 'dms' | 'logs' | 's3';
+  service: AwsService;
   /** The API action, e.g. "DescribeReplicationTasks". */
   action: string;
   /** The clients' timeouts, for "… did not answer within N s". */
@@ -70,7 +77,7 @@ export function toAwsError(cause: unknown, context: CallContext): AwsError {
 
 export async function awsCall<T>(
   target: AwsTarget | Pick<AwsClients, 'target' | 'timeouts'>,
-  service: 'dms' | 'logs' | 's3',
+  service: AwsService,
   action: string,
   fn: () => Promise<T>,
 ): Promise<T> {
@@ -108,6 +115,20 @@ export function logsCall<T>(
 ): Promise<T> {
   return awsCall(clients, 'logs', action, async () => {
     const [sdk, client] = await Promise.all([loadLogs(), clients.logs()]);
+    return fn(client, sdk);
+  });
+}
+
+type CloudWatchClient = Awaited<ReturnType<AwsClients['cloudwatch']>>;
+
+/** Runs one CloudWatch (metrics) action with the client and the SDK module. */
+export function cloudWatchCall<T>(
+  clients: AwsClients,
+  action: string,
+  fn: (client: CloudWatchClient, sdk: CloudWatchSdk) => Promise<T>,
+): Promise<T> {
+  return awsCall(clients, 'cloudwatch', action, async () => {
+    const [sdk, client] = await Promise.all([loadCloudWatch(), clients.cloudwatch()]);
     return fn(client, sdk);
   });
 }

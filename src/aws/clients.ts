@@ -1,4 +1,4 @@
-// Builds the DMS and CloudWatch Logs clients for an AwsTarget. Clients are created on first
+// Builds the DMS, CloudWatch Logs and CloudWatch clients for an AwsTarget. Clients are created on first
 // use and reused; credentials come from the SDK's default chain (environment, shared config and
 // credentials files, SSO, assume-role, process, container and instance roles).
 // Two guards hold for every client made here:
@@ -8,8 +8,9 @@
 // - the sandbox never leaves this machine: a sandbox target whose endpoint is not loopback
 //   gets no client at all, and every request of a sandbox client is checked before it is sent.
 import type { DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { loadDms, loadLogs } from './sdk.js';
+import { loadCloudWatch, loadDms, loadLogs } from './sdk.js';
 import {
   type AwsTarget,
   isLoopbackHost,
@@ -36,6 +37,8 @@ export interface AwsClients {
   readonly maxAttempts: number;
   dms(): Promise<DatabaseMigrationServiceClient>;
   logs(): Promise<CloudWatchLogsClient>;
+  /** CloudWatch (metrics: GetMetricData). */
+  cloudwatch(): Promise<CloudWatchClient>;
   destroy(): void;
 }
 
@@ -134,6 +137,7 @@ export function guardRequests(
 export function createAwsClients(target: AwsTarget, options: ClientOptions = {}): AwsClients {
   let dms: Promise<DatabaseMigrationServiceClient> | undefined;
   let logs: Promise<CloudWatchLogsClient> | undefined;
+  let cloudwatch: Promise<CloudWatchClient> | undefined;
   const made: { destroy(): void }[] = [];
   const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
@@ -169,6 +173,17 @@ export function createAwsClients(target: AwsTarget, options: ClientOptions = {})
         return client;
       })();
       return logs;
+    },
+    cloudwatch() {
+      if (refusal) return refuse();
+      cloudwatch ??= (async () => {
+        const { CloudWatchClient } = await loadCloudWatch();
+        const client = new CloudWatchClient(commonConfig());
+        guard(client as never);
+        made.push(client);
+        return client;
+      })();
+      return cloudwatch;
     },
     destroy() {
       for (const client of made) client.destroy();

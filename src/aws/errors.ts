@@ -1,7 +1,7 @@
 // Reading an SDK error: one readable line that says what to do next (describeAwsError), its AWS
 // name, HTTP status, and whether it is worth retrying. Used by call.ts, which builds the AwsError
 // that every function in src/aws throws; nothing outside src/aws reads SDK errors.
-import { type AwsTarget, serviceUrl } from '../model/awsTarget.js';
+import { type AwsService, type AwsTarget, serviceUrl } from '../model/awsTarget.js';
 
 interface SdkErrorShape {
   name?: string;
@@ -16,10 +16,17 @@ export interface ErrorContext {
   target: AwsTarget;
   /** The API action being attempted, e.g. "DescribeReplicationTasks". */
   action?: string;
-  service?: 'dms' | 'logs' | 's3';
+  service?: AwsService;
   /** The clients' timeouts, when the error is a timeout whose message does not say them. */
   timeouts?: { connectMs: number; requestMs: number };
 }
+
+const SERVICE_NAME: Record<AwsService, string> = {
+  dms: 'DMS',
+  logs: 'CloudWatch Logs',
+  cloudwatch: 'CloudWatch',
+  s3: 'S3',
+};
 
 const THROTTLING = new Set([
   'ThrottlingException',
@@ -91,8 +98,6 @@ function firstLine(text: string): string {
   return (text.split('\n')[0] ?? '').trim();
 }
 
-const SERVICE_NAMES = { dms: 'DMS', logs: 'CloudWatch Logs', s3: 'S3' } as const;
-
 export function describeAwsError(error: unknown, context: ErrorContext): string {
   const e = (error ?? {}) as SdkErrorShape;
   const name = errorName(error);
@@ -143,7 +148,7 @@ export function describeAwsError(error: unknown, context: ErrorContext): string 
   }
   const status = e.$metadata?.httpStatusCode;
   if (status !== undefined && status >= 500) {
-    return `${SERVICE_NAMES[context.service ?? 'dms']} had a server error (${name}${status ? ` ${status}` : ''}): try again shortly`;
+    return `${SERVICE_NAME[context.service ?? 'dms']} had a server error (${name}${status ? ` ${status}` : ''}): try again shortly`;
   }
   if (!message || message === name) return name;
   return name === 'Error' ? message : `${message} (${name})`;

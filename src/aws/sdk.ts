@@ -12,6 +12,7 @@ const requireSdk = createRequire(import.meta.url);
 
 type DmsModule = typeof import('@aws-sdk/client-database-migration-service');
 type LogsModule = typeof import('@aws-sdk/client-cloudwatch-logs');
+type CloudWatchModule = typeof import('@aws-sdk/client-cloudwatch');
 type S3Module = typeof import('@aws-sdk/client-s3');
 type LibStorageModule = typeof import('@aws-sdk/lib-storage');
 
@@ -19,6 +20,8 @@ export const loadDms = async (): Promise<DmsModule> =>
   requireSdk('@aws-sdk/client-database-migration-service');
 export const loadLogs = async (): Promise<LogsModule> =>
   requireSdk('@aws-sdk/client-cloudwatch-logs');
+export const loadCloudWatch = async (): Promise<CloudWatchModule> =>
+  requireSdk('@aws-sdk/client-cloudwatch');
 export const loadS3 = async (): Promise<S3Module> => requireSdk('@aws-sdk/client-s3');
 export const loadLibStorage = async (): Promise<LibStorageModule> =>
   requireSdk('@aws-sdk/lib-storage');
@@ -26,3 +29,4 @@ export const loadLibStorage = async (): Promise<LibStorageModule> =>
 export type DmsSdk = Awaited<ReturnType<typeof loadDms>>;
 export type LogsSdk = Awaited<ReturnType<typeof loadLogs>>;
 export type S3Sdk = Awaited<ReturnType<typeof loadS3>>;
+export type CloudWatchSdk = Awaited<ReturnType<typeof loadCloudWatch>>;

@@ -18,7 +18,12 @@ export async function createReplicationTask(
     clients,
     'CreateReplicationTask',
     (client, { CreateReplicationTaskCommand }) =>
-      client.send(new CreateReplicationTaskCommand({ ...input })),
+      client.send(
+        new CreateReplicationTaskCommand({
+          ...input,
+          CdcStartTime: input.CdcStartTime ? new Date(input.CdcStartTime) : undefined,
+        }),
+      ),
   );
   const task = out.ReplicationTask;
   if (!task?.ReplicationTaskArn)

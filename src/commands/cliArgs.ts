@@ -32,6 +32,7 @@ export const TASK_COMMANDS = [
   'delete',
   'stats',
   'logs',
+  'check',
 ] as const;
 
 export const SUBCOMMANDS = ['sandbox', ...TASK_COMMANDS] as const;
@@ -141,6 +142,7 @@ function cleanParseError(message: string): string {
 export const USAGE = `Usage: dms-tui [options]            full-screen app
        dms-tui sandbox [--port N] [--data-dir DIR] [--chaos SPEC] | sandbox stop | sandbox status
        dms-tui tasks | start|stop|resume|reload|delete TASK… | stats TASK | logs TASK [--follow] [--since 10m]
+       dms-tui check TASK… [--max-lag 60s]   exit 1 with a line per failed or lagging task
 
 Options:
   --profile NAME        AWS profile from ~/.aws/config or ~/.aws/credentials (AWS_PROFILE)

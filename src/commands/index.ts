@@ -1,4 +1,5 @@
-// `dms-tui tasks | start|stop|resume|reload|delete TASK… | stats TASK | logs TASK`: the Data
+// `dms-tui tasks | start|stop|resume|reload|delete TASK… | stats TASK | logs TASK | check
+// TASK…`: the Data
 // Migration View for scripts and cron jobs. Each prints a table or JSON and exits with a code
 // that says what happened (see EXIT); failures are one line on stderr.
 import { parseArgs } from 'node:util';
@@ -18,7 +19,9 @@ import {
   processIo,
   type TaskCommand,
 } from './io.js';
+import { runCheck } from './check.js';
 import { runLogs } from './logs.js';
+import { parseLagThreshold } from '../model/taskMetrics.js';
 import { runStats, runTasks } from './lists.js';
 
 const FLAGS = {
@@ -27,6 +30,7 @@ const FLAGS = {
   follow: { type: 'boolean', short: 'f' },
   since: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
+  'max-lag': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -35,12 +39,15 @@ export const TASK_USAGE = `Usage: dms-tui tasks [--output table|json]
        dms-tui reload|delete TASK… --yes            (destructive: --yes confirms)
        dms-tui stats TASK [--output table|json]
        dms-tui logs TASK [--follow] [--since 10m] [--output table|json]
+       dms-tui check TASK… [--max-lag 60s] [--output table|json]
 TASK is a task identifier or ARN. Also: --profile, --region, --endpoint-url, --sandbox,
 --project NAME (without any of them or AWS_*: the project the app used last).
 --output json prints the DMS API's shape (as the AWS CLI does), the app's reading under "DmsTui".
 start picks start-replication for a task that never ran, resume-processing otherwise.
 Exit codes: 0 ok · 1 refused or failed (DMS's reason on stderr) · 2 bad arguments ·
-3 no such task · 4 AWS unreachable or credentials rejected · 5 no log (logs)`;
+3 no such task · 4 AWS unreachable or credentials rejected · 5 no log (logs).
+check prints one line per task that failed or lags more than --max-lag (default 60s; 90, 5m,
+1h30m) and exits 1; nothing and 0 when all are fine.`;
 
 export function parseTaskCommand(
   name: string,
@@ -79,7 +86,15 @@ export function parseTaskCommand(
     if (!m) return { error: `--since takes a duration like 30s, 10m, 2h, 1d (got "${v.since}")` };
     sinceMs = Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's'];
   }
-  if (common.readOnly && !['tasks', 'stats', 'logs'].includes(command))
+  let maxLagSeconds: number | undefined;
+  if (v['max-lag'] !== undefined) {
+    if (command !== 'check') return { error: '--max-lag goes with check' };
+    const seconds = parseLagThreshold(v['max-lag']);
+    if (seconds === null || seconds <= 0)
+      return { error: `--max-lag takes a duration like 60s, 5m, 1h (got "${v['max-lag']}")` };
+    maxLagSeconds = seconds;
+  }
+  if (common.readOnly && !['tasks', 'stats', 'logs', 'check'].includes(command))
     return { error: `${command} changes AWS and --read-only is set` };
   return {
     name: command,
@@ -88,6 +103,7 @@ export function parseTaskCommand(
     follow: Boolean(v.follow),
     sinceMs,
     yes: Boolean(v.yes),
+    maxLagSeconds,
     flags: {
       profile: common.profile,
       region: common.region,
@@ -163,6 +179,8 @@ export async function runTaskCommand(
         return await runStats(clients, parsed, io);
       case 'logs':
         return await runLogs(clients, parsed, io);
+      case 'check':
+        return await runCheck(clients, parsed, io);
       default:
         return await runAction(clients, parsed, io);
     }

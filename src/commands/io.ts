@@ -59,6 +59,8 @@ export interface ParsedCommand {
   flags: TargetFlags;
   /** --project NAME: its AWS target decides where calls go. */
   project?: string;
+  /** check --max-lag, in seconds. */
+  maxLagSeconds?: number;
 }
 
 export function exitCodeFor(error: unknown): number {

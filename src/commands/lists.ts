@@ -4,7 +4,11 @@ import { listTableStats } from '../aws/tableStats.js';
 import { findTask, listNames, listTasks } from '../aws/tasks.js';
 import { dmsTableStats, dmsTaskList } from '../model/dmsShape.js';
 import { TABLE_STAT_COLUMNS, tableStatCells } from '../model/tableStatsRow.js';
-import { endpointName, instanceName } from '../model/task.js';
+import { errorLine } from '../aws/call.js';
+import { fetchLatestLags } from '../aws/metrics.js';
+import { metricPeriodSeconds } from '../model/awsTarget.js';
+import { endpointName, instanceName, type Task, type TaskNames } from '../model/task.js';
+import { isCdcTask, type LagSample, lagCell } from '../model/taskMetrics.js';
 import { readTask } from '../model/taskReading.js';
 import { tablesLoadedText } from '../model/taskRow.js';
 import { jsonText, textTable } from './format.js';
@@ -17,11 +21,13 @@ export async function runTasks(
 ): Promise<number> {
   const { tasks } = await listTasks(clients);
   const names = await listNames(clients).catch(() => undefined);
+  const n = names ?? { endpoints: new Map(), instances: new Map() };
+  const lags = await latestLags(clients, tasks, n, io);
+  const reading = (t: Task) => readTask(t, undefined, lags.get(t.arn));
   if (command.output === 'json') {
-    io.stdout(jsonText(dmsTaskList(tasks, names)));
+    io.stdout(jsonText(dmsTaskList(tasks, names, lags)));
     return EXIT.ok;
   }
-  const n = names ?? { endpoints: new Map(), instances: new Map() };
   io.stdout(
     textTable(
       [
@@ -30,6 +36,7 @@ export async function runTasks(
         'WHAT IT MEANS',
         'TYPE',
         'PROGRESS',
+        'LAG',
         'TABLES LOADED',
         'SOURCE',
         'TARGET',
@@ -38,9 +45,10 @@ export async function runTasks(
       tasks.map((t) => [
         t.id,
         t.status,
-        readTask(t).words,
+        reading(t).words,
         t.migrationType,
-        `${readTask(t).percent}%`,
+        `${reading(t).percent}%`,
+        t.status === 'running' && isCdcTask(t) ? lagCell(lags.get(t.arn)?.lagSeconds) : '-',
         t.stats ? tablesLoadedText(t.stats) : '-',
         endpointName(t.sourceEndpointArn, n),
         endpointName(t.targetEndpointArn, n),
@@ -49,6 +57,26 @@ export async function runTasks(
     ),
   );
   return EXIT.ok;
+}
+
+/** The latest lag of the running CDC tasks; when CloudWatch cannot be read, a line on stderr
+ *  and no lags (the list itself still prints). */
+async function latestLags(
+  clients: AwsClients,
+  tasks: readonly Task[],
+  names: TaskNames,
+  io: CommandIo,
+): Promise<ReadonlyMap<string, LagSample>> {
+  const cdc = tasks.filter((t) => t.status === 'running' && isCdcTask(t));
+  if (cdc.length === 0) return new Map();
+  try {
+    const keys = cdc.map((t) => ({ arn: t.arn, instanceId: instanceName(t.instanceArn, names) }));
+    const periodSeconds = metricPeriodSeconds(clients.target, 'lag');
+    return (await fetchLatestLags(clients, keys, { periodSeconds })).lags;
+  } catch (error) {
+    io.stderr(`dms-tui tasks: lag unknown: ${errorLine(error)}\n`);
+    return new Map();
+  }
 }
 
 export async function runStats(

@@ -1,4 +1,5 @@
-// The bottom line: where AWS calls go, the open project, read-only, freshness, and the latest error or notice.
+// The bottom line: where AWS calls go, the open project, read-only, freshness, active alerts,
+// and the latest error or notice.
 import { Box } from 'ink';
 import { Text } from './Text.js';
 import { useEffect, useState } from 'react';
@@ -14,6 +15,7 @@ export function StatusBar({
   target,
   readOnly,
   status,
+  alert,
   width,
   project,
 }: {
@@ -22,6 +24,8 @@ export function StatusBar({
   project?: string;
   readOnly: boolean;
   status: Omit<StatusState, 'messages'>;
+  /** The active alerts in one line (src/model/alerts.ts), shown after the error or notice. */
+  alert?: string;
   width: number;
 }) {
   const [now, setNow] = useState(() => Date.now());
@@ -31,7 +35,8 @@ export function StatusBar({
   }, []);
   // Always the resolved target the clients use (Services.target): "sandbox · URL" or
   // "profile · region · endpoint"; without the URL and the age when a message needs the room.
-  const message = status.error ?? status.notice ?? '';
+  // What the user just did comes first; the active alerts follow in the room left.
+  const message = [status.error ?? status.notice, alert].filter(Boolean).join(' · ');
   const fullWhere = describeTarget(target);
   const fullFreshness = status.refreshing
     ? 'refreshing…'
@@ -61,7 +66,7 @@ export function StatusBar({
       {readOnly ? <Text color="yellow"> READ-ONLY</Text> : null}
       {freshness ? <Text dimColor> {freshness}</Text> : null}
       {message ? (
-        <Text color={status.error ? 'red' : 'yellow'}>
+        <Text color={status.error || alert ? 'red' : 'yellow'}>
           {' '}
           {message.length > room && room > MORE.length + 8
             ? `${visible(message, { maxLength: room - MORE.length })}${MORE}`

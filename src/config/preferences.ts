@@ -1,11 +1,17 @@
-// The user's remembered choices: last profile and region, refresh interval (preferences.json,
-// checked against its schema in src/model/configSchemas.ts).
+// The user's remembered choices: last profile and region, refresh interval, the lag that
+// raises an alert (preferences.json, checked against its schema in src/model/configSchemas.ts).
 import { FILE_LIMITS, type PreferencesFile, preferencesSchema } from '../model/configSchemas.js';
+import { DEFAULT_LAG_ALERT_SECONDS } from '../model/alerts.js';
 import { openStore } from './store.js';
 
 export type Preferences = PreferencesFile;
 
 export const DEFAULT_PREFERENCES: Preferences = { refreshSeconds: 5 };
+
+/** The lag alert threshold in seconds (the preference, else DEFAULT_LAG_ALERT_SECONDS). */
+export function lagAlertSeconds(preferences: Preferences): number {
+  return preferences.lagAlertSeconds ?? DEFAULT_LAG_ALERT_SECONDS;
+}
 
 export interface PreferencesStore {
   get(): Preferences;

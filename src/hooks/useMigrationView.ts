@@ -17,9 +17,9 @@ import type { Task } from '../model/task.js';
 import { type ActionKind, needsStartChoice, planAction } from '../model/taskActions.js';
 import {
   fitColumns,
-  TASK_COLUMNS,
   type TaskColumn,
   type TaskRow,
+  taskColumns,
   taskSortKey,
   taskToRow,
 } from '../model/taskRow.js';
@@ -32,6 +32,7 @@ import { useListCursor } from './useListCursor.js';
 import { useRefreshStatus } from './useRefreshStatus.js';
 import { useTaskActions } from './useTaskActions.js';
 import { useTasks } from './useTasks.js';
+import { useTaskWatch } from './useTaskWatch.js';
 
 export type MigrationDialog =
   | { kind: 'none' }
@@ -58,21 +59,27 @@ export function useMigrationView(
   useRefreshStatus(tasks);
   const actions = useTaskActions({ markTransition: tasks.markTransition, refresh: tasks.refresh });
 
+  const watch = useTaskWatch();
+  const { observe, lags } = watch;
+  useEffect(() => {
+    if (tasks.data) observe(tasks.data.tasks, tasks.data.names);
+  }, [tasks.data, observe]);
   // The columns on screen: `/` matches what they show and `o` sorts by them, nothing hidden.
-  const shown = useMemo(() => fitColumns(TASK_COLUMNS, options.width - 2), [options.width]);
+  const columns = useMemo(() => taskColumns(tasks.tasks), [tasks.tasks]);
+  const shown = useMemo(() => fitColumns(columns, options.width - 2), [columns, options.width]);
   const filter = useListFilter({
     matches: shown.map((c) => c.title.toLowerCase()).join(', '),
     onChange: () => list.focus(0),
   });
   const compiled = filter.compiled;
   const rows = useMemo(() => {
-    const all = tasks.tasks.map((t) => taskToRow(t, tasks.names));
+    const all = tasks.tasks.map((t) => taskToRow(t, tasks.names, lags.get(t.arn)));
     return sortRows(
       applyFilter(all, compiled, (r) => shown.map((c) => r.cells[c.id]).join(' ')),
       sort,
       taskSortKey,
     );
-  }, [tasks.tasks, tasks.names, compiled, sort, shown]);
+  }, [tasks.tasks, tasks.names, lags, compiled, sort, shown]);
 
   const results = actions.results.slice(0, RESULT_LINES);
   const chrome = 2 + (filter.prompting ? 1 : 0) + results.length + (dialog.kind !== 'none' ? 6 : 0);
@@ -158,6 +165,7 @@ export function useMigrationView(
   return {
     tasks,
     rows,
+    columns,
     list,
     listHeight,
     marks,

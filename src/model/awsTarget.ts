@@ -37,8 +37,39 @@ export function describeTargetShort(target: AwsTarget): string {
   return target.sandbox ? 'sandbox' : describeTarget(target);
 }
 
-export function serviceUrl(target: AwsTarget, service: 'dms' | 'logs' | 's3'): string {
-  return target.endpointUrl ?? `https://${service}.${target.region ?? '<region>'}.amazonaws.com`;
+/** The CloudWatch period the app asks for: DMS publishes per minute; the sandbox measures
+ *  every second, so finer periods show its lag moving (each second for the latest lag, ten
+ *  seconds for an hour of history). */
+export function metricPeriodSeconds(
+  target: Pick<AwsTarget, 'sandbox'>,
+  use: 'lag' | 'history',
+): number {
+  if (!target.sandbox) return 60;
+  return use === 'lag' ? 1 : 10;
+}
+
+/** How often the app reads CloudWatch metrics (lag, sparklines), in seconds: every 30 s from
+ *  AWS (DMS publishes per minute), every 5 s from the local sandbox. */
+export function metricsIntervalSeconds(target: Pick<AwsTarget, 'sandbox'>): number {
+  return target.sandbox ? 5 : 30;
+}
+
+/** The AWS services the app calls: DMS, CloudWatch Logs (task logs), CloudWatch (metrics),
+ *  S3 (the replication agent's staging bucket). */
+export type AwsService = 'dms' | 'logs' | 'cloudwatch' | 's3';
+
+const HOST_PREFIX: Record<AwsService, string> = {
+  dms: 'dms',
+  logs: 'logs',
+  cloudwatch: 'monitoring',
+  s3: 's3',
+};
+
+export function serviceUrl(target: AwsTarget, service: AwsService): string {
+  return (
+    target.endpointUrl ??
+    `https://${HOST_PREFIX[service]}.${target.region ?? '<region>'}.amazonaws.com`
+  );
 }
 
 /** True for a host name that can only reach this machine (127.0.0.0/8, ::1, localhost). */

@@ -4,6 +4,7 @@
 // it (nothing huge or malformed is written). Pure.
 import type { ConnectionSpec } from './connection.js';
 import { ENGINES } from './connection.js';
+import { STOP_AFTER_LOAD } from './cdcTaskOptions.js';
 import { SSL_MODES } from './connectionForm.js';
 import { LOB_MODES } from './lobSettings.js';
 import type { Project } from './project.js';
@@ -75,12 +76,15 @@ export interface PreferencesFile {
   lastProfile?: string;
   lastRegion?: string;
   refreshSeconds: number;
+  /** A running task whose replication lag passes this many seconds raises an alert (default 60). */
+  lagAlertSeconds?: number;
 }
 
 export const preferencesSchema: Schema<PreferencesFile> = object({
   lastProfile: optional(plain(TEXT_LIMITS.profile)),
   lastRegion: optional(plain(TEXT_LIMITS.region)),
   refreshSeconds: number({ min: 1, max: 3600 }),
+  lagAlertSeconds: optional(number({ min: 1, max: 7 * 24 * 3600 })),
 });
 
 // projects.json
@@ -156,6 +160,9 @@ export const taskDraftSchema: Schema<TaskFormDraft> = object({
     lobChunkKb: string({ max: TEXT_LIMITS.lobSize }),
     lobMaxKb: string({ max: TEXT_LIMITS.lobSize }),
     logging: boolean,
+    cdcStart: optional(string({ max: 1024 })),
+    cdcStop: optional(string({ max: 64 })),
+    stopAfterLoad: optional(oneOf(STOP_AFTER_LOAD.map((s) => s.value))),
     mappings: array(
       object({
         action: oneOf(['include', 'exclude', 'rename-schema']),

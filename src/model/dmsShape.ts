@@ -2,6 +2,7 @@
 // DescribeReplicationTasks and DescribeTableStatistics return them and as the AWS CLI prints
 // them, so scripts written against the AWS docs work. The app's own reading goes under one
 // extra field, "DmsTui", that DMS never uses. Pure.
+import type { LagSample } from './taskMetrics.js';
 import { mappingLines } from './taskDetails.js';
 import type { TableStat } from './tableStatsRow.js';
 import { endpointName, instanceName, type Task, type TaskNames } from './task.js';
@@ -53,11 +54,12 @@ export function dmsTask(task: Task): Json {
 }
 
 /** The app's plain-language reading of a task: what the status means, progress, names. */
-export function taskReadingFields(task: Task, names?: TaskNames): Json {
-  const reading = readTask(task);
+export function taskReadingFields(task: Task, names?: TaskNames, lag?: LagSample): Json {
+  const reading = readTask(task, undefined, lag);
   return defined({
     reading: reading.words,
     progressPercent: reading.percent,
+    lagSeconds: lag?.lagSeconds,
     sourceEndpoint: names ? endpointName(task.sourceEndpointArn, names) : undefined,
     targetEndpoint: names ? endpointName(task.targetEndpointArn, names) : undefined,
     replicationInstance: names ? instanceName(task.instanceArn, names) : undefined,
@@ -66,14 +68,25 @@ export function taskReadingFields(task: Task, names?: TaskNames): Json {
 }
 
 /** A task in the DMS shape with the app's reading under "DmsTui" (extra fields added there). */
-export function dmsTaskWithReading(task: Task, names?: TaskNames, extra: Json = {}): Json {
-  return { ...dmsTask(task), [APP_FIELD]: { ...taskReadingFields(task, names), ...extra } };
+export function dmsTaskWithReading(
+  task: Task,
+  names?: TaskNames,
+  extra: Json = {},
+  lag?: LagSample,
+): Json {
+  return { ...dmsTask(task), [APP_FIELD]: { ...taskReadingFields(task, names, lag), ...extra } };
 }
 
 /** `{"ReplicationTasks": […]}`, as DescribeReplicationTasks and `aws dms
  *  describe-replication-tasks` print it. */
-export function dmsTaskList(tasks: readonly Task[], names?: TaskNames): Json {
-  return { ReplicationTasks: tasks.map((t) => dmsTaskWithReading(t, names)) };
+export function dmsTaskList(
+  tasks: readonly Task[],
+  names?: TaskNames,
+  lags?: ReadonlyMap<string, LagSample>,
+): Json {
+  return {
+    ReplicationTasks: tasks.map((t) => dmsTaskWithReading(t, names, {}, lags?.get(t.arn))),
+  };
 }
 
 /** One row of DescribeTableStatistics. */

@@ -12,13 +12,16 @@ export interface RouteParams {
   tasks: { focusTaskArn?: string };
   /** `json` opens the full JSON straight away. */
   taskDetails: { arn: string; id: string; json?: boolean };
-  tableStats: { arn: string; id: string };
+  /** `cdc`: the task captures changes (its statistics show the change counts). */
+  tableStats: { arn: string; id: string; cdc?: boolean };
   /** The task's CloudWatch log group and stream; `status` is the task's when opened. */
   logs: { arn: string; id: string; group: string; stream: string; status?: string };
   projects: NoParams;
   /** `timeoutMs` bounds the connection test (tests shorten it). */
   connection: { project: string; side: Side; timeoutMs?: number };
   browser: NoParams;
+  /** Failed and lagging tasks, with the time each alert was raised. */
+  alerts: NoParams;
   instances: NoParams;
   endpoints: NoParams;
   /** The recent status-line messages. */

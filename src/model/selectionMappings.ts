@@ -165,3 +165,10 @@ export function selectionStem(rows: readonly MappingRow[]): string {
   if (schemas.size === 1) return `${first.schema}-${included.length}-tables`;
   return `${first.schema}-and-${schemas.size - 1}-more`;
 }
+
+/** The schema and table patterns of the include rules (what a task would select). */
+export function includedPatterns(rows: readonly MappingRow[]): { schema: string; table: string }[] {
+  return rows
+    .filter((r) => r.action === 'include')
+    .map((r) => ({ schema: r.schema, table: r.table }));
+}

@@ -12,6 +12,11 @@ export interface TableStat {
   updates: number;
   deletes: number;
   ddls: number;
+  /** The changes applied to the target (the counts above are those captured at the source). */
+  appliedInserts: number;
+  appliedUpdates: number;
+  appliedDeletes: number;
+  appliedDdls: number;
   errorRows: number;
   validationState?: string;
   lastUpdated?: Date;
@@ -26,25 +31,43 @@ export type TableStatColumn =
   | 'updates'
   | 'deletes'
   | 'ddls'
+  | 'applied'
   | 'errors'
   | 'validation'
   | 'updated';
 
-// Lower priority stays longer: at 80 columns the table keeps its name, state, rows loaded,
-// error rows and validation, and drops the change counts and the time first.
+/** Lower priority stays longer. A full load's statistics have no changes to show, so the
+ *  change columns are for CDC tasks only (tableStatColumns). At 80 columns a full load keeps
+ *  schema, table, state, rows loaded, error rows and validation; a CDC task keeps table,
+ *  state, rows loaded, the changes captured (inserts, updates, deletes) and error rows; DDLs,
+ *  applied counts, validation and the update time come back as the terminal widens. */
 export const TABLE_STAT_COLUMNS: ColumnSpec<TableStatColumn>[] = [
-  { id: 'schema', title: 'SCHEMA', width: 10, priority: 1 },
-  { id: 'table', title: 'TABLE', width: 18 },
-  { id: 'state', title: 'STATE', width: 15 },
+  { id: 'schema', title: 'SCHEMA', width: 10, priority: 3 },
+  { id: 'table', title: 'TABLE', width: 18, priority: 0 },
+  { id: 'state', title: 'STATE', width: 15, priority: 0 },
   { id: 'rows', title: 'FULL LOAD', width: 9, align: 'right', priority: 1 },
-  { id: 'inserts', title: 'INS', width: 6, align: 'right', priority: 4 },
-  { id: 'updates', title: 'UPD', width: 6, align: 'right', priority: 4 },
-  { id: 'deletes', title: 'DEL', width: 6, align: 'right', priority: 4 },
+  { id: 'inserts', title: 'INS', width: 6, align: 'right', priority: 2 },
+  { id: 'updates', title: 'UPD', width: 6, align: 'right', priority: 2 },
+  { id: 'deletes', title: 'DEL', width: 6, align: 'right', priority: 2 },
   { id: 'ddls', title: 'DDL', width: 4, align: 'right', priority: 5 },
+  { id: 'applied', title: 'APPLIED I/U/D/DDL', width: 17, priority: 4 },
   { id: 'errors', title: 'ERR ROWS', width: 8, align: 'right', priority: 1 },
   { id: 'validation', title: 'VALIDATION', width: 12, priority: 2 },
   { id: 'updated', title: 'LAST UPDATED', width: 19, priority: 6 },
 ];
+
+const CHANGE_COLUMNS: ReadonlySet<TableStatColumn> = new Set([
+  'inserts',
+  'updates',
+  'deletes',
+  'ddls',
+  'applied',
+]);
+
+/** The columns for a task: the change counts only where the task captures changes. */
+export function tableStatColumns(cdc: boolean): ColumnSpec<TableStatColumn>[] {
+  return cdc ? TABLE_STAT_COLUMNS : TABLE_STAT_COLUMNS.filter((c) => !CHANGE_COLUMNS.has(c.id));
+}
 
 export function tableStatKey(s: TableStat): string {
   return `${s.schema}.${s.table}`;
@@ -75,6 +98,7 @@ export function tableStatCells(s: TableStat): Record<TableStatColumn, string> {
     updates: String(s.updates),
     deletes: String(s.deletes),
     ddls: String(s.ddls),
+    applied: `${s.appliedInserts}/${s.appliedUpdates}/${s.appliedDeletes}/${s.appliedDdls}`,
     errors: String(s.errorRows),
     validation: s.validationState ?? '—',
     updated: s.lastUpdated ? timestampText(s.lastUpdated) : '—',
@@ -93,6 +117,8 @@ export function tableStatSortKey(s: TableStat, column: TableStatColumn): string 
       return s.deletes;
     case 'ddls':
       return s.ddls;
+    case 'applied':
+      return s.appliedInserts + s.appliedUpdates + s.appliedDeletes + s.appliedDdls;
     case 'errors':
       return s.errorRows;
     case 'updated':

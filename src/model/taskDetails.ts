@@ -2,6 +2,7 @@
 // and the task's fields as label/value lines. Pure.
 import type { MappingRule } from './tableMappings.js';
 import { type Task, type TaskNames, arnResource } from './task.js';
+import type { LagSample } from './taskMetrics.js';
 import { readTask } from './taskReading.js';
 import { stopReasonText } from './taskLifecycleFailures.js';
 import { timestampText } from './time.js';
@@ -115,7 +116,8 @@ export interface DetailLine {
   tone?: 'bad' | 'good';
 }
 
-export function taskDetailLines(task: Task, names: TaskNames): DetailLine[] {
+/** `lag` is the task's latest replication lag, when known (the Status line then says it). */
+export function taskDetailLines(task: Task, names: TaskNames, lag?: LagSample): DetailLine[] {
   const ep = (arn: string) => {
     const e = names.endpoints.get(arn);
     if (!e) return arnResource(arn);
@@ -126,7 +128,7 @@ export function taskDetailLines(task: Task, names: TaskNames): DetailLine[] {
   };
   const inst = names.instances.get(task.instanceArn);
   const when = (d?: Date) => (d ? timestampText(d) : '—');
-  const reading = readTask(task);
+  const reading = readTask(task, undefined, lag);
   const lines: DetailLine[] = [
     { label: 'Task', value: task.id },
     { label: 'ARN', value: task.arn },

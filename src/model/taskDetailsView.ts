@@ -3,6 +3,7 @@
 // and mappings parsed so they read as JSON too. Pure.
 import type { Task, TaskNames } from './task.js';
 import { dmsTaskWithReading } from './dmsShape.js';
+import type { LagSample } from './taskMetrics.js';
 import { mappingLines, settingsSummary, taskDetailLines } from './taskDetails.js';
 
 export interface DetailsLine {
@@ -16,8 +17,8 @@ export interface DetailsLine {
 const LABEL_WIDTH = 16;
 const labelled = (label: string, value: string) => `${label.padEnd(LABEL_WIDTH)}${value}`;
 
-export function taskDetailsView(task: Task, names: TaskNames): DetailsLine[] {
-  const out: DetailsLine[] = taskDetailLines(task, names).map((l) => ({
+export function taskDetailsView(task: Task, names: TaskNames, lag?: LagSample): DetailsLine[] {
+  const out: DetailsLine[] = taskDetailLines(task, names, lag).map((l) => ({
     text: labelled(l.label, l.value),
     ...(l.tone === 'bad' ? { bad: true } : {}),
   }));

@@ -1,6 +1,7 @@
 // What the keys do to the Create DMS Task form's fields: which fields are choices (cycled with
 // ←/→/Space), which take typing, what Enter does on each field, and the change a cycle or typed
 // text makes to the values. Pure; the reducer (taskFormState.ts) applies the changes.
+import { STOP_AFTER_LOAD } from './cdcTaskOptions.js';
 import { LOB_MODES } from './lobSettings.js';
 import type { FieldId, TaskFormValues } from './taskFormState.js';
 import { MIGRATION_TYPES, TABLE_PREP_MODES } from './taskInput.js';
@@ -10,11 +11,12 @@ export const CHOICE_FIELDS: readonly FieldId[] = [
   'tablePrepMode',
   'lobMode',
   'logging',
+  'stopAfterLoad',
 ];
 
-export type TextFieldId = 'name' | 'lobSize';
+export type TextFieldId = 'name' | 'lobSize' | 'cdcStart' | 'cdcStop';
 
-export const TEXT_FIELDS: readonly FieldId[] = ['name', 'lobSize'];
+export const TEXT_FIELDS: readonly FieldId[] = ['name', 'lobSize', 'cdcStart', 'cdcStop'];
 
 export function isChoiceField(field: FieldId): boolean {
   return CHOICE_FIELDS.includes(field);
@@ -61,6 +63,14 @@ export function cycledChoice(
       };
     case 'logging':
       return { logging: !values.logging };
+    case 'stopAfterLoad':
+      return {
+        stopAfterLoad: rotate(
+          STOP_AFTER_LOAD.map((s) => s.value),
+          values.stopAfterLoad ?? 'none',
+          step,
+        ),
+      };
     default:
       return null;
   }
@@ -73,6 +83,8 @@ export function typedText(
   text: string,
 ): Partial<TaskFormValues> {
   if (field === 'name') return { name: text };
+  if (field === 'cdcStart') return { cdcStart: text };
+  if (field === 'cdcStop') return { cdcStop: text };
   return values.lobMode === 'full' ? { lobChunkKb: text } : { lobMaxKb: text };
 }
 

@@ -1,6 +1,7 @@
 // The words of the Create DMS Task form: each field's label, how an instance or endpoint is
 // described, the text shown as a field's value, and the lines of the instance and endpoint
 // choosers. Pure; the screen draws them.
+import { STOP_AFTER_LOAD } from './cdcTaskOptions.js';
 import { lobModeLabel, lobSizeLabel } from './lobSettings.js';
 import { describeRow, type MappingRow, targetSchemasText } from './selectionMappings.js';
 import { defaultFirst, type FieldId, type TaskFormValues } from './taskFormState.js';
@@ -15,6 +16,9 @@ export const FIELD_LABELS: Record<FieldId, string> = {
   target: 'Target endpoint',
   migrationType: 'Migration type',
   tablePrepMode: 'Target table preparation',
+  cdcStart: 'CDC start',
+  cdcStop: 'CDC stop',
+  stopAfterLoad: 'After the full load',
   lobMode: 'Include LOB columns',
   lobSize: 'LOB size (KB)',
   logging: 'Enable logging',
@@ -52,6 +56,8 @@ export function choiceText(values: TaskFormValues, field: FieldId): string | nul
       return lobModeLabel(values.lobMode);
     case 'logging':
       return values.logging ? '[x] on' : '[ ] off';
+    case 'stopAfterLoad':
+      return STOP_AFTER_LOAD.find((s) => s.value === (values.stopAfterLoad ?? 'none'))?.label ?? '';
     default:
       return null;
   }

@@ -27,11 +27,19 @@ export function formWarnings(options: {
   /** LOB columns declared NOT NULL in the selected tables. */
   notNullLobs?: readonly string[];
   tests: { source?: EndpointTest; target?: EndpointTest };
+  /** What the source lacks for change data capture (cdc and full-load-and-cdc only). */
+  cdc?: { warnings?: string[]; error?: string };
 }): Partial<Record<FieldId, string>> {
   const { values, largestLobBytes, tests } = options;
   const warnings: Partial<Record<FieldId, string>> = {};
   const required = values.lobMode === 'none' ? notNullLobWarning(options.notNullLobs ?? []) : null;
   if (required) warnings.lobMode = required;
+  if (values.migrationType !== 'full-load') {
+    const cdc = options.cdc;
+    if (cdc?.warnings?.length) warnings.migrationType = `Source: ${cdc.warnings.join('; ')}`;
+    else if (cdc?.error)
+      warnings.migrationType = `The source's CDC prerequisites could not be checked: ${cdc.error}`;
+  }
   const lob = lobTruncationWarning(values.lobMode, Number(values.lobMaxKb), largestLobBytes);
   if (lob) warnings.lobSize = lob;
   const source = connectionTestWarning(tests.source, values.sourceArn);

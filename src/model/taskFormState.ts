@@ -8,6 +8,7 @@ import { DEFAULT_LOB_CHUNK_KB, DEFAULT_LOB_MAX_KB, type LobMode } from './lobSet
 import type { MappingRow } from './selectionMappings.js';
 import type { MappingRule } from './tableMappings.js';
 import type { MigrationType, TablePrepMode } from './taskInput.js';
+import type { StopAfterLoad } from './cdcTaskOptions.js';
 import { cycledChoice, type TextFieldId, typedText } from './taskFormChoices.js';
 
 export type FieldId =
@@ -17,6 +18,9 @@ export type FieldId =
   | 'target'
   | 'migrationType'
   | 'tablePrepMode'
+  | 'cdcStart'
+  | 'cdcStop'
+  | 'stopAfterLoad'
   | 'lobMode'
   | 'lobSize'
   | 'logging'
@@ -30,11 +34,22 @@ export const FIELD_ORDER: readonly FieldId[] = [
   'target',
   'migrationType',
   'tablePrepMode',
+  'cdcStart',
+  'cdcStop',
+  'stopAfterLoad',
   'lobMode',
   'lobSize',
   'logging',
   'mappings',
 ];
+
+/** The CDC options' fields (model/cdcTaskOptions.ts): only for the migration types they suit. */
+const CDC_FIELDS: Partial<Record<FieldId, (type: MigrationType) => boolean>> = {
+  tablePrepMode: (type) => type !== 'cdc',
+  cdcStart: (type) => type !== 'full-load',
+  cdcStop: (type) => type !== 'full-load',
+  stopAfterLoad: (type) => type === 'full-load-and-cdc',
+};
 
 export interface TaskFormValues {
   name: string;
@@ -51,6 +66,10 @@ export interface TaskFormValues {
   /** Rules of a modified task the form does not edit (filters, other transformations): sent
    *  back unchanged after the form's rules. */
   keptRules?: MappingRule[];
+  /** CDC options (absent in drafts from before they existed): model/cdcTaskOptions.ts. */
+  cdcStart?: string;
+  cdcStop?: string;
+  stopAfterLoad?: StopAfterLoad;
 }
 
 export interface TaskFormState {
@@ -112,9 +131,15 @@ export type TaskFormAction =
   | { type: 'restore'; values: TaskFormValues }
   | { type: 'saved' };
 
-/** The fields shown now (the LOB size only for full and limited mode). */
+/** The fields shown now (the LOB size only for full and limited mode; the target table
+ *  preparation only when the task loads tables, i.e. not for cdc; the CDC options for the
+ *  types that capture changes). */
 export function visibleFields(values: TaskFormValues): FieldId[] {
-  return FIELD_ORDER.filter((f) => f !== 'lobSize' || values.lobMode !== 'none');
+  return FIELD_ORDER.filter(
+    (f) =>
+      (f !== 'lobSize' || values.lobMode !== 'none') &&
+      (CDC_FIELDS[f]?.(values.migrationType) ?? true),
+  );
 }
 
 function fieldsOf(patch: Partial<TaskFormValues>): FieldId[] {
@@ -131,6 +156,9 @@ function fieldsOf(patch: Partial<TaskFormValues>): FieldId[] {
     logging: 'logging',
     mappings: 'mappings',
     keptRules: 'mappings',
+    cdcStart: 'cdcStart',
+    cdcStop: 'cdcStop',
+    stopAfterLoad: 'stopAfterLoad',
   };
   return (Object.keys(patch) as (keyof TaskFormValues)[]).map((k) => map[k]);
 }

@@ -1,6 +1,7 @@
 // Checking the Create DMS Task form: the inline check of each field before any request, the
 // errors to show now, the CreateReplicationTask input once every field is fine, and which field
 // a server error concerns. Pure.
+import { cdcStartError, cdcStopError } from './cdcTaskOptions.js';
 import { identifierError } from './identifiers.js';
 import { parseLobSize } from './lobSettings.js';
 import { mappingsError } from './selectionMappings.js';
@@ -61,6 +62,13 @@ export function fieldError(
     }
     case 'mappings':
       return mappingsError(values.mappings);
+    case 'cdcStart':
+      return cdcStartError(
+        values.cdcStart,
+        context.endpoints?.find((e) => e.arn === values.sourceArn)?.engineName,
+      );
+    case 'cdcStop':
+      return cdcStopError(values.cdcStop);
     default:
       return null;
   }
@@ -119,6 +127,11 @@ export function taskInputFromForm(
       logging: values.logging,
       mappings: values.mappings,
       keptRules: values.keptRules,
+      cdc: {
+        cdcStart: values.cdcStart,
+        cdcStop: values.cdcStop,
+        stopAfterLoad: values.stopAfterLoad,
+      },
     }),
   };
 }
@@ -140,6 +153,8 @@ export function fieldForServerError(
   if (/TargetTablePrepMode/i.test(message)) return 'tablePrepMode';
   if (/logging|LogComponents/i.test(message)) return 'logging';
   if (/migration ?type/i.test(message)) return 'migrationType';
+  if (/CdcStopPosition|stop position/i.test(message)) return 'cdcStop';
+  if (/CdcStart|start (time|position)/i.test(message)) return 'cdcStart';
   if (/replication instance/i.test(message)) return 'instance';
   if (/source endpoint/i.test(message)) return 'source';
   if (/target endpoint/i.test(message)) return 'target';

@@ -2,6 +2,12 @@
 // the same object for all three, so the saved JSON creates exactly the task the form would.
 // Member order follows the API reference; TableMappings and ReplicationTaskSettings are JSON
 // strings, as the API and `aws dms create-replication-task --cli-input-json` take them. Pure.
+import {
+  type CdcInputMembers,
+  type CdcOptions,
+  cdcInputMembers,
+  stopAfterLoadSettings,
+} from './cdcTaskOptions.js';
 import { type LobChoice, lobTargetMetadata } from './lobSettings.js';
 import { defaultLogComponents } from './taskSettings.js';
 import { type MappingRow, mappingsDocument } from './selectionMappings.js';
@@ -33,10 +39,12 @@ export interface TaskInputFields {
   logging: boolean;
   mappings: readonly MappingRow[];
   keptRules?: readonly MappingRule[];
+  /** CDC start, stop and stop-after-full-load (cdc and full-load-and-cdc only). */
+  cdc?: CdcOptions;
 }
 
 /** CreateReplicationTaskMessage, exactly as sent. */
-export interface CreateTaskInput {
+export interface CreateTaskInput extends CdcInputMembers {
   ReplicationTaskIdentifier: string;
   SourceEndpointArn: string;
   TargetEndpointArn: string;
@@ -51,11 +59,21 @@ export interface CreateTaskInput {
  * CloudWatchLogGroup/Stream are never sent (DMS refuses them on create).
  */
 export function taskSettingsDocument(
-  fields: Pick<TaskInputFields, 'tablePrepMode' | 'lob' | 'logging'>,
+  fields: Pick<TaskInputFields, 'tablePrepMode' | 'lob' | 'logging'> &
+    Partial<Pick<TaskInputFields, 'migrationType' | 'cdc'>>,
 ) {
+  const type = fields.migrationType ?? 'full-load';
   return {
     TargetMetadata: lobTargetMetadata(fields.lob),
-    FullLoadSettings: { TargetTablePrepMode: fields.tablePrepMode },
+    // A cdc task loads no table: the preparation does not apply to it.
+    ...(type === 'cdc'
+      ? {}
+      : {
+          FullLoadSettings: {
+            TargetTablePrepMode: fields.tablePrepMode,
+            ...stopAfterLoadSettings(type, fields.cdc?.stopAfterLoad),
+          },
+        }),
     Logging: fields.logging
       ? { EnableLogging: true, LogComponents: defaultLogComponents() }
       : { EnableLogging: false },
@@ -71,6 +89,7 @@ export function buildCreateTaskInput(fields: TaskInputFields): CreateTaskInput {
     MigrationType: fields.migrationType,
     TableMappings: JSON.stringify(mappingsDocument(fields.mappings, fields.keptRules)),
     ReplicationTaskSettings: JSON.stringify(taskSettingsDocument(fields)),
+    ...cdcInputMembers(fields.migrationType, fields.cdc ?? {}),
   };
 }
 

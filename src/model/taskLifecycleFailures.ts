@@ -13,6 +13,8 @@ export const STOP_REASON_CODES = [
   'STOPPED_AFTER_DDL_APPLY',
   'STOPPED_DUE_TO_LOW_MEMORY',
   'STOPPED_DUE_TO_LOW_DISK',
+  'STOPPED_AT_SERVER_TIME',
+  'STOPPED_AT_COMMIT_TIME',
 ] as const;
 export type StopReasonCode = (typeof STOP_REASON_CODES)[number];
 
@@ -27,6 +29,8 @@ export const STOP_REASON_READING: Readonly<Record<StopReasonCode, { text: string
   STOPPED_AFTER_DDL_APPLY: { text: 'Stopped after DDL apply', tone: 'idle' },
   STOPPED_DUE_TO_LOW_MEMORY: { text: 'Stopped: low memory', tone: 'bad' },
   STOPPED_DUE_TO_LOW_DISK: { text: 'Stopped: low disk', tone: 'bad' },
+  STOPPED_AT_SERVER_TIME: { text: 'Stopped at the CDC stop time', tone: 'good' },
+  STOPPED_AT_COMMIT_TIME: { text: 'Stopped at the CDC stop commit time', tone: 'good' },
 };
 
 /** The StopReason field as DMS sends it: "Stop Reason NORMAL". */

@@ -5,6 +5,7 @@
 // words ("Load finished · 1 table in error"), whatever FullLoadProgressPercent says; a failed
 // task's bar shows how far it got. Semantics: docs/dms-api.md §2–3. Pure.
 import type { Task } from './task.js';
+import { type LagSample, lagText } from './taskMetrics.js';
 import { isTaskStatus, LIFECYCLE, type Tone } from './taskLifecycle.js';
 import { isStopReasonCode, STOP_REASON_READING, stopReasonCode } from './taskLifecycleFailures.js';
 
@@ -114,7 +115,47 @@ function shortfall(c: TableCounts, noun = false): string[] {
 
 const FINISHED_CODES = new Set(['FULL_LOAD_ONLY_FINISHED', 'STOPPED_AFTER_FULL_LOAD']);
 
-export function readTask(task: ReadingInput, tables?: readonly TableLike[]): TaskReading {
+/** From this lag (seconds) or this many changes waiting, a replicating task is catching up. */
+export const CATCHING_UP_SECONDS = 30;
+export const CATCHING_UP_CHANGES = 1000;
+
+/** A running CDC phase in words, from the latest metrics when there are some: "Replicating ·
+ *  lag 2 s", "Catching up · 12,400 changes behind"; without them, what the API says. */
+function replicationWords(
+  task: ReadingInput,
+  lag: LagSample | undefined,
+  loadDone: boolean,
+): { words: string; tone: Tone } {
+  const seconds = lag?.lagSeconds;
+  const behind = lag?.behind;
+  if (seconds === undefined)
+    return {
+      words:
+        task.migrationType === 'full-load-and-cdc' && loadDone
+          ? 'Load complete · replication ongoing'
+          : 'Replicating changes',
+      tone: 'good',
+    };
+  if (seconds >= CATCHING_UP_SECONDS || (behind ?? 0) >= CATCHING_UP_CHANGES)
+    return {
+      words:
+        behind !== undefined && behind > 0
+          ? `Catching up · ${thousands(behind)} ${behind === 1 ? 'change' : 'changes'} behind`
+          : `Catching up · lag ${lagText(seconds)}`,
+      tone: 'warn',
+    };
+  return { words: `Replicating · lag ${lagText(seconds)}`, tone: 'good' };
+}
+
+/**
+ * The task in words. `lag` is its latest replication lag from CloudWatch (src/aws/metrics.ts),
+ * when known: a running CDC task then says how far behind it is.
+ */
+export function readTask(
+  task: ReadingInput,
+  tables?: readonly TableLike[],
+  lag?: LagSample,
+): TaskReading {
   const status = task.status;
   const raw = Math.max(0, Math.min(100, Math.round(task.stats?.progressPercent ?? 0) || 0));
   const counts = tables ? tableCounts(tables) : task.stats ? statsCounts(task.stats) : undefined;
@@ -132,13 +173,16 @@ export function readTask(task: ReadingInput, tables?: readonly TableLike[]): Tas
   if (status === 'running') {
     const inError = erroredTables ? ` · ${plural(erroredTables, 'table')} in error` : '';
     const tone: Tone = erroredTables ? 'warn' : 'good';
-    if (task.migrationType !== 'full-load' && raw >= 100)
+    // A cdc task loads nothing: it replicates from the start.
+    if (task.migrationType === 'cdc' || (task.migrationType !== 'full-load' && raw >= 100)) {
+      const cdc = replicationWords(task, lag, loadDone);
       return {
-        words: `Replicating changes${inError}`,
-        tone,
+        words: `${cdc.words}${inError}`,
+        tone: erroredTables ? 'warn' : cdc.tone,
         percent,
-        barStyle: loadDone ? 'complete' : 'partial',
+        barStyle: task.migrationType === 'cdc' ? 'none' : loadDone ? 'complete' : 'partial',
       };
+    }
     return { words: `Loading ${percent}%${inError}`, tone, percent, barStyle: 'progress' };
   }
 

@@ -1,6 +1,7 @@
 // The routes from a task to the screens about it: details (or its JSON), table statistics,
 // and its CloudWatch log (whose group and stream follow from the task and its instance).
 import type { RouteTo } from './navigation.js';
+import { isCdcTask } from './taskMetrics.js';
 import { instanceName, type Task, type TaskNames, taskLogLocation } from './task.js';
 
 export function taskDetailsRoute(
@@ -13,8 +14,13 @@ export function taskDetailsRoute(
   };
 }
 
-export function tableStatsRoute(task: Pick<Task, 'arn' | 'id'>): RouteTo<'tableStats'> {
-  return { screen: 'tableStats', params: { arn: task.arn, id: task.id } };
+export function tableStatsRoute(
+  task: Pick<Task, 'arn' | 'id' | 'migrationType'>,
+): RouteTo<'tableStats'> {
+  return {
+    screen: 'tableStats',
+    params: { arn: task.arn, id: task.id, ...(isCdcTask(task) ? { cdc: true } : {}) },
+  };
 }
 
 export function taskLogRoute(

@@ -1,6 +1,7 @@
 // One task as a row of the Data Migration View: the cells, the tone (colour by health), the
 // text the `/` filter searches, and the keys the columns sort by. Pure.
 import { type Task, type TaskNames, endpointName, instanceName } from './task.js';
+import { isCdcTask, type LagSample, lagCell } from './taskMetrics.js';
 import { type BarStyle, readTask } from './taskReading.js';
 import type { Tone } from './taskStatus.js';
 import { durationText, timestampText } from './time.js';
@@ -8,6 +9,7 @@ import { durationText, timestampText } from './time.js';
 export type TaskColumn =
   | 'name'
   | 'status'
+  | 'lag'
   | 'type'
   | 'progress'
   | 'tables'
@@ -23,6 +25,8 @@ export interface ColumnSpec<C extends string = string> {
   align?: 'left' | 'right';
   /** Lower stays longer when the terminal is narrow (default 0). */
   priority?: number;
+  /** Takes the room left over once the columns fit, up to this width. */
+  growTo?: number;
 }
 
 /** The columns that fit in `width` (with one space between), dropping the least important. */
@@ -38,6 +42,11 @@ export function fitColumns<C extends string>(
       if ((kept[i]?.priority ?? 0) >= (kept[drop]?.priority ?? 0)) drop = i;
     kept.splice(drop, 1);
   }
+  const room = width - total();
+  const grow = kept.findIndex((c) => c.growTo !== undefined);
+  const column = kept[grow];
+  if (room > 0 && column?.growTo !== undefined)
+    kept[grow] = { ...column, width: Math.min(column.growTo, column.width + room) };
   return kept;
 }
 
@@ -50,7 +59,8 @@ export function fitText(text: string, width: number, align: 'left' | 'right' = '
 
 export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
   { id: 'name', title: 'NAME', width: 22, priority: 0 },
-  { id: 'status', title: 'STATUS', width: 32, priority: 0 },
+  { id: 'status', title: 'STATUS', width: 32, priority: 0, growTo: 48 },
+  { id: 'lag', title: 'LAG', width: 6, align: 'right', priority: 1 },
   { id: 'type', title: 'TYPE', width: 9, priority: 3 },
   { id: 'progress', title: 'PROGRESS', width: 15, priority: 1 },
   { id: 'tables', title: 'TABLES LOADED', width: 13, priority: 2 },
@@ -59,6 +69,12 @@ export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
   { id: 'endpoints', title: 'SOURCE → TARGET', width: 28, priority: 5 },
   { id: 'instance', title: 'INSTANCE', width: 14, priority: 7 },
 ];
+
+/** The list's columns: LAG only while some task captures changes (it says nothing otherwise,
+ *  and a narrow terminal keeps its room for the others). */
+export function taskColumns(tasks: readonly { migrationType: string }[]): ColumnSpec<TaskColumn>[] {
+  return tasks.some(isCdcTask) ? TASK_COLUMNS : TASK_COLUMNS.filter((c) => c.id !== 'lag');
+}
 
 export interface TaskRow {
   key: string;
@@ -70,6 +86,8 @@ export interface TaskRow {
   percent: number;
   barStyle: BarStyle;
   cells: Record<TaskColumn, string>;
+  /** The latest replication lag shown (seconds), when known. */
+  lagSeconds?: number;
   /** What `/` searches: every cell plus the raw status. */
   search: string;
 }
@@ -80,14 +98,16 @@ const SHORT_TYPE: Record<string, string> = {
   'full-load-and-cdc': 'full+cdc',
 };
 
-export function taskToRow(task: Task, names: TaskNames): TaskRow {
-  const reading = readTask(task);
+/** `lag` is the task's latest replication lag from CloudWatch, when known. */
+export function taskToRow(task: Task, names: TaskNames, lag?: LagSample): TaskRow {
+  const reading = readTask(task, undefined, lag);
   const stats = task.stats;
   const percent = reading.percent;
   const started = task.startedAt ?? stats?.startDate;
   const cells: Record<TaskColumn, string> = {
     name: task.id,
     status: `${task.status} · ${reading.words}`,
+    lag: task.status === 'running' && isCdcTask(task) ? lagCell(lag?.lagSeconds) : '—',
     type: SHORT_TYPE[task.migrationType] ?? task.migrationType,
     progress: `${percent}%`,
     tables: stats ? tablesLoadedText(stats) : '—',
@@ -99,6 +119,7 @@ export function taskToRow(task: Task, names: TaskNames): TaskRow {
   return {
     key: task.arn,
     task,
+    lagSeconds: cells.lag === '—' ? undefined : lag?.lagSeconds,
     tone: reading.tone,
     statusText: reading.words,
     percent,
@@ -130,6 +151,8 @@ export function taskSortKey(row: TaskRow, column: TaskColumn): string | number {
   switch (column) {
     case 'progress':
       return row.percent;
+    case 'lag':
+      return row.lagSeconds ?? -1;
     case 'tables':
       return (t.stats?.tablesErrored ?? 0) * 1e9 + (t.stats?.tablesLoaded ?? 0);
     case 'elapsed':

@@ -1,6 +1,7 @@
 // The full-load engine and the demo databases (src/sandbox/engine, src/sandbox/demo), loaded
 // on first use so a sandbox without demo starts fast and loads no database driver.
 import type { DemoDatabases } from './demo/index.js';
+import type { CdcEngine } from './engine/cdc/types.js';
 import type { RunFullLoad, RunS3FullLoad } from './engine/types.js';
 
 export type { DemoDatabases };
@@ -13,6 +14,18 @@ export const defaultRunFullLoad: RunFullLoad = async (job) => {
 export const defaultRunS3FullLoad: RunS3FullLoad = async (job) => {
   const { runS3FullLoad } = await import('./engine/s3Source/index.js');
   return runS3FullLoad(job);
+};
+
+/** Change data capture, loaded on a CDC task's first start. */
+export const defaultCdcEngine: CdcEngine = {
+  async open(job) {
+    const { openCdc } = await import('./engine/cdc/session.js');
+    return openCdc(job);
+  },
+  async drop(taskId, source) {
+    const { dropCdc } = await import('./engine/cdc/session.js');
+    return dropCdc(taskId, source);
+  },
 };
 
 export async function startDemoDatabases(opts: {

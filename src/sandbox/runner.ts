@@ -12,6 +12,7 @@ import {
   stopReason,
 } from '../model/taskLifecycleFailures.js';
 import { endpointSpec } from './endpointSpec.js';
+import type { CdcEngine, CdcOutcome } from './engine/cdc/types.js';
 import { readEngineSettings } from './engine/settings.js';
 import type { ConnectionSpec } from '../model/connection.js';
 import type {
@@ -23,13 +24,16 @@ import type {
   TableProgress,
   TableRef,
 } from './engine/types.js';
+import type { MetricsStore } from './metrics/store.js';
+import { type OpenedReplication, openReplication, recordTaskMetric } from './replication.js';
 import { s3SourceSpec } from './s3Source.js';
 import type { Store } from './store.js';
-import type { TableStatRecord, TaskRecord } from './state.js';
+import type { EndpointRecord, TableStatRecord, TaskRecord } from './state.js';
 import type { TaskLogWriter } from './taskLog.js';
 
+/** Written when the sandbox runs without a CDC engine (tests that stand in for the engine). */
 export const CDC_NOTICE =
-  'The dms-tui sandbox does not capture ongoing changes (CDC): no changes made to the source after the full load are replicated. The task stays running until it is stopped.';
+  'This sandbox runs without its change data capture engine (a stand-in full-load engine is in use): the sandbox does not capture ongoing changes, and the task stays running until it is stopped.';
 
 export interface TaskRunner {
   start(task: TaskRecord, type: StartType): void;
@@ -37,6 +41,8 @@ export interface TaskRunner {
   reload(task: TaskRecord, tables: TableRef[]): void;
   /** Stops every running task (clean shutdown) and waits for them, bounded. */
   stopAll(reason: string): Promise<void>;
+  /** The task is deleted: drops its capture objects at the source (slot, publications, triggers). */
+  forget(task: TaskRecord): Promise<void>;
 }
 
 interface ActiveRun {
@@ -48,6 +54,18 @@ interface ActiveRun {
 
 const key = (t: { schema: string; table: string }) => `${t.schema}.${t.table}`;
 
+/** FullLoadSettings.<name> === true in the task's settings. */
+function fullLoadFlag(task: TaskRecord, name: string): boolean {
+  const full = task.settings.FullLoadSettings;
+  return !!full && typeof full === 'object' && (full as Record<string, unknown>)[name] === true;
+}
+
+/** The source endpoint's engine settings object (PostgreSQLSettings or MySQLSettings). */
+function sourceEngineSettings(source: EndpointRecord): Record<string, unknown> {
+  const name = source.engineName.includes('postgres') ? 'PostgreSQLSettings' : 'MySQLSettings';
+  return source.engineSettings[name] ?? {};
+}
+
 export function createTaskRunner(deps: {
   store: Store;
   taskLog: TaskLogWriter;
@@ -55,6 +73,9 @@ export function createTaskRunner(deps: {
   /** Loads from an S3 source endpoint (the sandbox's own S3, under s3Dir). */
   runS3FullLoad: RunS3FullLoad;
   s3Dir: string;
+  /** The change data capture engine; without it cdc tasks only stay running (CDC_NOTICE). */
+  cdc?: CdcEngine;
+  metrics?: MetricsStore;
 }): TaskRunner {
   const { store, taskLog } = deps;
   const active = new Map<string, ActiveRun>();
@@ -137,6 +158,54 @@ export function createTaskRunner(deps: {
     return true;
   }
 
+  function taskSpecs(task: TaskRecord) {
+    const source = store.state.endpoints.find((e) => e.arn === task.sourceEndpointArn);
+    const target = store.state.endpoints.find((e) => e.arn === task.targetEndpointArn);
+    if (!source || !target) return { ok: false as const, message: 'Endpoint not found' };
+    const targetSpec = endpointSpec(target);
+    let sourceSpec: ConnectionSpec | S3SourceSpec | null;
+    try {
+      sourceSpec =
+        source.engineName === 's3' ? s3SourceSpec(source, deps.s3Dir) : endpointSpec(source);
+    } catch (error) {
+      return { ok: false as const, message: (error as Error).message };
+    }
+    if (!sourceSpec || !targetSpec) {
+      const which = sourceSpec ? target : source;
+      return {
+        ok: false as const,
+        message: `The dms-tui sandbox cannot run tasks with ${which.engineName} ${which === source ? 'source' : 'target'} endpoints; it moves data from PostgreSQL, MySQL/MariaDB and its own S3 to PostgreSQL and MySQL/MariaDB`,
+      };
+    }
+    return { ok: true as const, source, sourceSpec, targetSpec };
+  }
+
+  /** The specs of a task that captures changes: a database source (the sandbox does not read
+   *  ongoing changes from S3, DMS's CdcPath). */
+  function cdcSpecs(task: TaskRecord) {
+    const specs = taskSpecs(task);
+    if (!specs.ok) return specs;
+    const { sourceSpec } = specs;
+    if ('bucket' in sourceSpec)
+      return {
+        ok: false as const,
+        message:
+          'The dms-tui sandbox does not capture ongoing changes from an S3 source (CdcPath); use full-load',
+      };
+    return { ...specs, sourceSpec };
+  }
+
+  /** FullLoadThroughputRowsTarget: rows committed to the target per second during the load. */
+  function startLoadSampler(task: TaskRecord): NodeJS.Timeout {
+    const total = () => task.tables.reduce((n, t) => n + t.fullLoadRows, 0);
+    let last = total();
+    return setInterval(() => {
+      const now = total();
+      recordTaskMetric(deps, task, 'FullLoadThroughputRowsTarget', Math.max(0, now - last));
+      last = now;
+    }, 1000);
+  }
+
   async function loadOnce(
     task: TaskRecord,
     run: ActiveRun,
@@ -145,24 +214,9 @@ export function createTaskRunner(deps: {
     reloading: boolean,
     carryRows = false,
   ): Promise<FullLoadOutcome> {
-    const source = store.state.endpoints.find((e) => e.arn === task.sourceEndpointArn);
-    const target = store.state.endpoints.find((e) => e.arn === task.targetEndpointArn);
-    if (!source || !target) return { kind: 'failed', message: 'Endpoint not found' };
-    const targetSpec = endpointSpec(target);
-    let sourceSpec: ConnectionSpec | S3SourceSpec | null;
-    try {
-      sourceSpec =
-        source.engineName === 's3' ? s3SourceSpec(source, deps.s3Dir) : endpointSpec(source);
-    } catch (error) {
-      return { kind: 'failed', message: (error as Error).message };
-    }
-    if (!sourceSpec || !targetSpec) {
-      const which = sourceSpec ? target : source;
-      return {
-        kind: 'failed',
-        message: `The dms-tui sandbox cannot run tasks with ${which.engineName} ${which === source ? 'source' : 'target'} endpoints; it moves data from PostgreSQL, MySQL/MariaDB and its own S3 to PostgreSQL and MySQL/MariaDB`,
-      };
-    }
+    const specs = taskSpecs(task);
+    if (!specs.ok) return { kind: 'failed', message: specs.message };
+    const { sourceSpec, targetSpec } = specs;
     let tableCount = -1;
     const job = {
       target: targetSpec,
@@ -206,10 +260,11 @@ export function createTaskRunner(deps: {
         log(task, component, severity, message, sourceFile);
       },
     } satisfies Omit<FullLoadJob, 'source'>;
-    const outcome =
-      'bucket' in sourceSpec
-        ? await deps.runS3FullLoad({ ...job, source: sourceSpec })
-        : await deps.runFullLoad({ ...job, source: sourceSpec });
+    const sampler = startLoadSampler(task);
+    const outcome = await ('bucket' in sourceSpec
+      ? deps.runS3FullLoad({ ...job, source: sourceSpec })
+      : deps.runFullLoad({ ...job, source: sourceSpec })
+    ).finally(() => clearInterval(sampler));
     if (outcome.kind === 'completed' && tableCount === 0 && !reloading)
       return { kind: 'no-tables' };
     return outcome;
@@ -265,6 +320,42 @@ export function createTaskRunner(deps: {
     run.wake = undefined;
   }
 
+  /** Opens change data capture before anything is loaded; false when the task failed. */
+  async function openCdc(
+    task: TaskRecord,
+    type: StartType,
+    run: ActiveRun,
+    mappings: TableMappings,
+  ): Promise<OpenedReplication | null | false> {
+    if (!deps.cdc) return null;
+    const specs = cdcSpecs(task);
+    if (!specs.ok) {
+      fail(task, specs.message);
+      return false;
+    }
+    const opened = await openReplication(
+      { store, cdc: deps.cdc, metrics: deps.metrics, log, tableRecord },
+      task,
+      {
+        fresh: type !== 'resume-processing' || !task.cdc,
+        source: specs.sourceSpec,
+        target: specs.targetSpec,
+        sourceSettings: sourceEngineSettings(specs.source),
+        mappings,
+        signal: run.abort.signal,
+      },
+    );
+    if (!opened.ok) {
+      if (run.abort.signal.aborted) {
+        finish(task, { status: 'stopped', stopReason: stopReason('NORMAL') });
+        return false;
+      }
+      fail(task, opened.message);
+      return false;
+    }
+    return opened.opened;
+  }
+
   async function execute(task: TaskRecord, type: StartType, run: ActiveRun): Promise<void> {
     const parsed = parseTableMappings(task.tableMappings);
     if (!parsed.ok) {
@@ -291,12 +382,43 @@ export function createTaskRunner(deps: {
       'replicationtask.c:1204',
     );
     const withCdc = task.migrationType !== 'full-load';
+    // A resume after the full load finished goes straight on with the changes.
+    const loadedBefore = resuming && task.stats.fullLoadFinishMs !== undefined;
+    const cdc = withCdc ? await openCdc(task, type, run, parsed.value) : null;
+    if (cdc === false) return;
+    try {
+      await runPhases(task, run, parsed.value, skip, carryRows, cdc, loadedBefore);
+    } finally {
+      await cdc?.session.close();
+    }
+  }
+
+  async function runPhases(
+    task: TaskRecord,
+    run: ActiveRun,
+    mappings: TableMappings,
+    skip: Set<string>,
+    carryRows: boolean,
+    cdc: OpenedReplication | null,
+    loadedBefore: boolean,
+  ): Promise<void> {
+    const withCdc = task.migrationType !== 'full-load';
+    let cachedUntil: string | undefined;
     if (task.migrationType === 'cdc') {
+      if (cdc && cdc.session.tables.length === 0 && noTables(task)) return;
+      for (const t of cdc?.session.tables ?? []) tableRecord(task, t).state = 'Table completed';
       task.status = 'running';
       store.changed();
-      log(task, 'SOURCE_CAPTURE', 'W', CDC_NOTICE, 'sandbox_cdc.c:1');
+      log(
+        task,
+        'TASK_MANAGER',
+        'I',
+        `Task '${task.identifier}' running: change data capture only, ${task.tables.length} table(s)`,
+        'replicationtask.c:2871',
+      );
+      if (!cdc) log(task, 'SOURCE_CAPTURE', 'W', CDC_NOTICE, 'sandbox_cdc.c:1');
     } else {
-      const outcome = await loadOnce(task, run, parsed.value, skip, false, carryRows);
+      const outcome = await loadOnce(task, run, mappings, skip, false, carryRows);
       if (outcome.kind === 'no-tables') {
         if (noTables(task)) return;
       } else if (outcome.kind === 'failed') {
@@ -316,6 +438,8 @@ export function createTaskRunner(deps: {
       if (task.status === 'starting') task.status = 'running';
       task.stats.fullLoadFinishMs = Date.now();
       store.changed();
+      if (cdc && !loadedBefore)
+        cachedUntil = await cdc.session.currentPosition().catch(() => undefined);
       if (!(await drainReloads(task, run))) {
         if (task.status !== 'failed')
           finish(task, { status: 'stopped', stopReason: stopReason('NORMAL') });
@@ -340,17 +464,110 @@ export function createTaskRunner(deps: {
         finish(task, { status: 'stopped', stopReason: stopReason('FULL_LOAD_ONLY_FINISHED') });
         return;
       }
-      log(task, 'SOURCE_CAPTURE', 'W', CDC_NOTICE, 'sandbox_cdc.c:1');
+      if (!loadedBefore && fullLoadFlag(task, 'StopTaskCachedChangesNotApplied')) {
+        log(
+          task,
+          'TASK_MANAGER',
+          'I',
+          'Task is stopping after the full load: cached changes are not applied (StopTaskCachedChangesNotApplied)',
+          'replicationtask.c:2688',
+        );
+        finish(task, { status: 'stopped', stopReason: stopReason('STOPPED_AFTER_FULL_LOAD') });
+        return;
+      }
+      if (!cdc) log(task, 'SOURCE_CAPTURE', 'W', CDC_NOTICE, 'sandbox_cdc.c:1');
     }
-    // cdc and full-load-and-cdc: running until stopped, serving ReloadTables meanwhile.
-    while (!run.abort.signal.aborted) {
-      await waitForStopOrReload(run);
-      if (!(await drainReloads(task, run))) break;
+    if (!cdc) {
+      // No CDC engine: running until stopped, serving ReloadTables meanwhile.
+      while (!run.abort.signal.aborted) {
+        await waitForStopOrReload(run);
+        if (!(await drainReloads(task, run))) break;
+      }
+      if (task.status !== 'failed') {
+        log(task, 'TASK_MANAGER', 'I', 'Task stopped', 'replicationtask.c:2110');
+        finish(task, { status: 'stopped', stopReason: stopReason('NORMAL') });
+      }
+      return;
     }
-    if (task.status !== 'failed') {
-      log(task, 'TASK_MANAGER', 'I', 'Task stopped', 'replicationtask.c:2110');
-      finish(task, { status: 'stopped', stopReason: stopReason('NORMAL') });
+    const outcome = await replicateWithReloads(task, run, cdc, cachedUntil);
+    settleCdc(task, outcome);
+  }
+
+  /** Ongoing replication, with ReloadTables served beside it until replication ends. */
+  async function replicateWithReloads(
+    task: TaskRecord,
+    run: ActiveRun,
+    cdc: OpenedReplication,
+    cachedUntil: string | undefined,
+  ): Promise<CdcOutcome> {
+    let ended = false;
+    const reloads = (async () => {
+      while (!ended && !run.abort.signal.aborted) {
+        await waitForStopOrReload(run);
+        if (ended) break;
+        if (!(await drainReloads(task, run))) break;
+      }
+    })();
+    if (cachedUntil !== undefined)
+      log(
+        task,
+        'TARGET_APPLY',
+        'I',
+        'Applying the changes cached during the full load',
+        'target_apply.c:1120',
+      );
+    const outcome = await cdc.session.run({
+      ...cdc.options,
+      cachedUntil,
+      stopAfterCached:
+        cachedUntil !== undefined && fullLoadFlag(task, 'StopTaskCachedChangesApplied'),
+      onCachedApplied() {
+        if (cachedUntil === undefined) return;
+        log(
+          task,
+          'TARGET_APPLY',
+          'I',
+          'Cached changes applied; replication ongoing',
+          'target_apply.c:1131',
+        );
+      },
+    });
+    ended = true;
+    run.wake?.();
+    await reloads;
+    return outcome;
+  }
+
+  function settleCdc(task: TaskRecord, outcome: CdcOutcome): void {
+    if (task.status === 'failed') return;
+    if (outcome.kind === 'failed') {
+      fail(task, outcome.message);
+      return;
     }
+    if (outcome.kind === 'cached-applied') {
+      log(
+        task,
+        'TASK_MANAGER',
+        'I',
+        'Task is stopping after the cached changes were applied (StopTaskCachedChangesApplied)',
+        'replicationtask.c:2692',
+      );
+      finish(task, { status: 'stopped', stopReason: stopReason('STOPPED_AFTER_CACHED_EVENTS') });
+      return;
+    }
+    if (outcome.kind === 'stop-position') {
+      log(
+        task,
+        'TASK_MANAGER',
+        'I',
+        `Task is stopping: CdcStopPosition '${task.cdcStopPosition}' reached`,
+        'replicationtask.c:2697',
+      );
+      finish(task, { status: 'stopped', stopReason: stopReason(outcome.reason) });
+      return;
+    }
+    log(task, 'TASK_MANAGER', 'I', 'Task stopped', 'replicationtask.c:2110');
+    finish(task, { status: 'stopped', stopReason: stopReason('NORMAL') });
   }
 
   return {
@@ -383,6 +600,12 @@ export function createTaskRunner(deps: {
       if (!run) return;
       run.reloads.push(...tables);
       run.wake?.();
+    },
+    async forget(task) {
+      if (!deps.cdc || !task.cdc) return;
+      const specs = cdcSpecs(task);
+      if (!specs.ok) return;
+      await deps.cdc.drop(task.resourceId, specs.sourceSpec);
     },
     async stopAll(reason) {
       const runs = [...active.entries()];

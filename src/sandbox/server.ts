@@ -1,4 +1,5 @@
-// The sandbox service: DMS and CloudWatch Logs (AWS JSON 1.1) on one loopback port, in-process.
+// The sandbox service: DMS and CloudWatch Logs (AWS JSON 1.1) and CloudWatch metrics (AWS JSON
+// 1.0 and awsQuery, routes.ts) on one loopback port, in-process.
 // Used by `dms-tui sandbox` (main.ts) and by every test suite that needs a DMS peer.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,34 +12,36 @@ import {
   parseChaos,
 } from '../model/chaos.js';
 import type { ConnectionSpec } from '../model/connection.js';
+import { cloudWatchHandlers } from './cloudwatch/handlers.js';
 import { connectionHandlers } from './connections.js';
 import type { Call, Handler, Sandbox } from './context.js';
 import { ensureDemoEndpoints } from './demoEndpoints.js';
 import { endpointHandlers } from './endpoints.js';
 import type { RunFullLoad } from './engine/types.js';
+import type { CdcEngine } from './engine/cdc/types.js';
 import {
   type DemoDatabases,
+  defaultCdcEngine,
   defaultRunFullLoad,
   defaultRunS3FullLoad,
   startDemoDatabases,
 } from './engineLoader.js';
 import { privateDataDir } from './fileModes.js';
 import { instanceHandlers } from './instances.js';
-import { createMetricsStore } from './metrics/store.js';
+import { createMetricsStore, type MetricsStore } from './metrics/store.js';
 import { logsHandlers } from './logs.js';
 import { ApiError } from './protocol/errors.js';
 import { hostAllowed } from './protocol/host.js';
 import {
   ClientGone,
   connectionMustClose,
-  parseJson,
   readBody,
   regionOfRequest,
-  sendError,
   sendJson,
 } from './protocol/http.js';
-import { knownOperation, validateInput } from './protocol/validate.js';
+import { knownOperation, type Service, validateInput } from './protocol/validate.js';
 import { recoverState } from './recover.js';
+import { JSON_11_ANSWERS, type Route, routeOf } from './routes.js';
 import { HEALTH_PATH } from './sandboxFile.js';
 import { forbiddenHost, logInternalError, shortText } from './serverErrors.js';
 import { createTaskRunner } from './runner.js';
@@ -59,9 +62,15 @@ export interface SandboxOptions {
   /** Start the embedded demo databases and their endpoints. Default false. */
   demo?: boolean;
   runFullLoad?: RunFullLoad;
+  /** Change data capture. Default: the real engine, unless `runFullLoad` stands in for the
+   *  full-load engine (then cdc tasks only stay running, and the task log says so). */
+  cdc?: CdcEngine | null;
   /** How long a task stays creating, modifying or deleting. Default 300 ms; tests that look at
    *  a task in one of those statuses make it long. */
   transientMs?: number;
+  /** Where measurements are kept for CloudWatch (default a new store); tests pass one to
+   *  record measurements themselves. */
+  metrics?: MetricsStore;
 }
 
 export interface RunningSandbox {
@@ -71,19 +80,40 @@ export interface RunningSandbox {
   s3: { endpointUrl: string; dir: string };
   /** The demo databases' connections (with demo on). */
   demo?: { source: ConnectionSpec; target: ConnectionSpec };
+  /** What the engine measured (the CloudWatch handlers serve it). */
+  metrics: MetricsStore;
   close(): Promise<void>;
 }
 
-const DMS_PREFIX = 'AmazonDMSv20160101.';
-const LOGS_PREFIX = 'Logs_20140328.';
-
-const DMS_HANDLERS: Record<string, Handler> = {
-  ...instanceHandlers,
-  ...endpointHandlers,
-  ...connectionHandlers,
-  ...taskHandlers,
-  ...tableStatsHandlers,
+const HANDLERS: Record<Service, Record<string, Handler>> = {
+  dms: {
+    ...instanceHandlers,
+    ...endpointHandlers,
+    ...connectionHandlers,
+    ...taskHandlers,
+    ...tableStatsHandlers,
+  },
+  logs: logsHandlers,
+  cloudwatch: cloudWatchHandlers,
 };
+
+/** --chaos: a delay, then maybe a dropped connection, throttling or a server error. */
+async function applyChaos(chaos: ChaosSpec, req: IncomingMessage): Promise<void> {
+  if (chaos === NO_CHAOS) return;
+  const delay = chaosLatency(chaos, Math.random());
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  const outcome = chaosOutcome(chaos, Math.random());
+  if (outcome === 'reset') req.socket.destroy();
+  else if (outcome === 'throttle') throw new ApiError('ThrottlingException', 'Rate exceeded');
+  else if (outcome === 'error5xx')
+    throw Math.random() < 0.5
+      ? new ApiError(
+          'InternalFailure',
+          'The request processing has failed because of an unknown error, exception or failure.',
+          500,
+        )
+      : new ApiError('ServiceUnavailable', 'Service is unavailable. Please try again later.', 503);
+}
 
 export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
   let chaos: ChaosSpec = NO_CHAOS;
@@ -96,12 +126,20 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const store = createStore(opts.dataDir, loadState(opts.dataDir));
   const taskLog = createTaskLogWriter(store);
   const s3Dir = join(opts.dataDir, S3_DIR);
+  const metrics = opts.metrics ?? createMetricsStore();
   const runner = createTaskRunner({
     store,
     taskLog,
     runFullLoad: opts.runFullLoad ?? defaultRunFullLoad,
     runS3FullLoad: defaultRunS3FullLoad,
     s3Dir,
+    cdc:
+      opts.cdc === undefined
+        ? opts.runFullLoad
+          ? undefined
+          : defaultCdcEngine
+        : (opts.cdc ?? undefined),
+    metrics,
   });
   const timers = new Set<NodeJS.Timeout>();
   const work = new Set<Promise<unknown>>();
@@ -110,7 +148,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     store,
     runner,
     taskLog,
-    metrics: createMetricsStore(),
+    metrics,
     s3Dir,
     transientMs: opts.transientMs ?? 300,
     later(ms, fn) {
@@ -144,6 +182,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let operation = '';
+    let route: Route | undefined;
     try {
       // The body is read (or drained) before any answer, so even a refusal reaches a client
       // that is still sending instead of a reset connection.
@@ -168,62 +207,31 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
         sendJson(res, 200, { service: 'dms-tui-sandbox', pid: process.pid, closing });
         return;
       }
-      if (chaos !== NO_CHAOS) {
-        const delay = chaosLatency(chaos, Math.random());
-        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-        const outcome = chaosOutcome(chaos, Math.random());
-        if (outcome === 'reset') {
-          req.socket.destroy();
-          return;
-        }
-        if (outcome === 'throttle') throw new ApiError('ThrottlingException', 'Rate exceeded');
-        if (outcome === 'error5xx')
-          throw Math.random() < 0.5
-            ? new ApiError(
-                'InternalFailure',
-                'The request processing has failed because of an unknown error, exception or failure.',
-                500,
-              )
-            : new ApiError(
-                'ServiceUnavailable',
-                'Service is unavailable. Please try again later.',
-                503,
-              );
-      }
-      const target = String(req.headers['x-amz-target'] ?? '');
-      let service: 'dms' | 'logs';
-      if (target.startsWith(DMS_PREFIX)) {
-        service = 'dms';
-        operation = target.slice(DMS_PREFIX.length);
-      } else if (target.startsWith(LOGS_PREFIX)) {
-        service = 'logs';
-        operation = target.slice(LOGS_PREFIX.length);
-      } else {
+      route = routeOf(req, text);
+      operation = route.operation;
+      await applyChaos(chaos, req);
+      if (req.socket.destroyed) return;
+      const handler = HANDLERS[route.service][operation];
+      if (!handler || !knownOperation(route.service, operation))
         throw new ApiError(
           'UnknownOperationException',
-          target ? `Unknown operation: ${shortText(target)}` : 'Missing X-Amz-Target header',
+          `Unknown operation: ${shortText(operation)}. The dms-tui sandbox does not serve it.`,
         );
-      }
-      const handler = service === 'dms' ? DMS_HANDLERS[operation] : logsHandlers[operation];
-      if (!handler || !knownOperation(service, operation))
-        throw new ApiError(
-          'UnknownOperationException',
-          `Unknown operation: ${shortText(target)}. The dms-tui sandbox does not serve it.`,
-        );
-      const input = parseJson(text);
-      validateInput(service, operation, input);
+      const input = route.input();
+      validateInput(route.service, operation, input);
       const call: Call = { sandbox, region: regionOfRequest(req, DEFAULT_REGION) };
       const output = await handler(call, input);
-      sendJson(res, 200, output ?? {});
+      route.ok(res, output ?? {});
     } catch (error) {
       if (error instanceof ClientGone) return;
       if (connectionMustClose(req)) res.setHeader('Connection', 'close');
-      if (error instanceof ApiError) sendError(res, error);
+      const answer = route ?? JSON_11_ANSWERS;
+      if (error instanceof ApiError) answer.fail(res, error);
       else {
         // A fault of the sandbox, not of the request: one line in sandbox.log, never a stack
         // on the terminal; the client gets a plain 500.
         logInternalError(opts.dataDir, operation, error);
-        sendError(
+        answer.fail(
           res,
           new ApiError(
             'InternalFailure',
@@ -264,6 +272,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     port,
     s3: { endpointUrl: url, dir: s3.root },
     demo: demo ? { source: demo.source, target: demo.target } : undefined,
+    metrics,
     async close() {
       if (closing) return;
       closing = true;

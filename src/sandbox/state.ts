@@ -61,6 +61,27 @@ export interface TableStatRecord {
   startMs?: number;
   endMs?: number;
   lastUpdateMs: number;
+  /** Change data capture counts: captured at the source and applied to the target. */
+  cdc?: CdcTableCounts;
+}
+
+export interface CdcTableCounts {
+  inserts: number;
+  updates: number;
+  deletes: number;
+  ddls: number;
+  appliedInserts: number;
+  appliedUpdates: number;
+  appliedDeletes: number;
+  appliedDdls: number;
+}
+
+/** Where a task's change data capture starts, fixed on its fresh start (DMS: "it can't be changed"). */
+export interface CdcStartRecord {
+  /** Native position capture reads after when the target holds no checkpoint yet. */
+  startPosition: string;
+  /** CdcStartTime: changes committed earlier are skipped (MySQL/MariaDB sources). */
+  notBeforeMs?: number;
 }
 
 export interface TaskStats {
@@ -91,7 +112,12 @@ export interface TaskRecord {
   createdMs: number;
   startMs?: number;
   cdcStartPosition?: string;
+  /** CdcStartTime, epoch ms. */
+  cdcStartTime?: number;
   cdcStopPosition?: string;
+  /** The last checkpoint committed on the target ("checkpoint:V1#…"), for RecoveryCheckpoint. */
+  recoveryCheckpoint?: string;
+  cdc?: CdcStartRecord;
   taskData?: string;
   hasRun: boolean;
   stats: TaskStats;

@@ -18,6 +18,7 @@ import {
 } from '../model/taskLifecycle.js';
 import { stopReason } from '../model/taskLifecycleFailures.js';
 import { dmsArn, newResourceId } from './arn.js';
+import { cdcStartTimeMs, parseStopPosition } from './cdcOptions.js';
 import type { Call, Handler, Input } from './context.js';
 import { findEndpoint, identifierProblem } from './endpoints.js';
 import { findInstance } from './instances.js';
@@ -138,6 +139,7 @@ export function renderTask(
     ReplicationTaskStartDate: seconds(task.startMs),
     CdcStartPosition: task.cdcStartPosition,
     CdcStopPosition: task.cdcStopPosition,
+    RecoveryCheckpoint: task.recoveryCheckpoint,
     ReplicationTaskArn: task.arn,
     ReplicationTaskStats: options.withStats ? taskStats(task) : undefined,
     TaskData: task.taskData,
@@ -157,9 +159,36 @@ function checkMappings(json: string): void {
   if (!parsed.ok) throw invalidValue(parsed.error);
 }
 
-function checkCdcStart(input: Input): void {
+/** CdcStartTime xor CdcStartPosition; no CdcStartTime for PostgreSQL sources; a readable stop. */
+function checkCdcStart(call: Call, input: Input, sourceArn?: string): void {
   if (input.CdcStartTime !== undefined && input.CdcStartPosition !== undefined)
     throw invalidCombination('CdcStartTime and CdcStartPosition cannot both be specified.');
+  if (input.CdcStartTime !== undefined && cdcStartTimeMs(input.CdcStartTime) === undefined)
+    throw invalidValue('Invalid CdcStartTime');
+  const source = sourceArn
+    ? call.sandbox.store.state.endpoints.find((e) => e.arn === sourceArn)
+    : undefined;
+  if (input.CdcStartTime !== undefined && source?.engineName.includes('postgres'))
+    throw invalidCombination(
+      'CdcStartTime is not supported for PostgreSQL source endpoints. Use CdcStartPosition with a native LSN instead.',
+    );
+  if (input.CdcStopPosition !== undefined) {
+    const stop = parseStopPosition(input.CdcStopPosition);
+    if (!stop.ok) throw invalidValue(stop.error);
+  }
+}
+
+/** Stores the CDC start and stop given to Create, Modify or Start. */
+function takeCdcOptions(task: TaskRecord, input: Input): void {
+  if (input.CdcStartPosition !== undefined) {
+    task.cdcStartPosition = input.CdcStartPosition;
+    delete task.cdcStartTime;
+  }
+  if (input.CdcStartTime !== undefined) {
+    task.cdcStartTime = cdcStartTimeMs(input.CdcStartTime);
+    delete task.cdcStartPosition;
+  }
+  if (input.CdcStopPosition !== undefined) task.cdcStopPosition = input.CdcStopPosition;
 }
 
 function checkTaskIdentifier(call: Call, identifier: string, self?: TaskRecord): void {
@@ -182,7 +211,7 @@ const createReplicationTask: Handler = (call, input: Input) => {
     throw invalidValue(`Endpoint ${target.arn} is not a target endpoint`);
   const migrationType = checkMigrationType(input.MigrationType);
   checkMappings(input.TableMappings);
-  checkCdcStart(input);
+  checkCdcStart(call, input, source.arn);
   const settings = parseTaskSettings(input.ReplicationTaskSettings, { onCreate: true });
   if (!settings.ok) throw invalidValue(settings.error);
   if (
@@ -206,13 +235,12 @@ const createReplicationTask: Handler = (call, input: Input) => {
     settings: {},
     status: 'creating',
     createdMs: Date.now(),
-    cdcStartPosition: input.CdcStartPosition,
-    cdcStopPosition: input.CdcStopPosition,
     taskData: input.TaskData,
     hasRun: false,
     stats: { elapsedBeforeMs: 0 },
     tables: [],
   };
+  takeCdcOptions(task, input);
   task.settings = withLogTargets(call, task, settings.value);
   call.sandbox.store.state.tasks.push(task);
   call.sandbox.store.changed();
@@ -250,10 +278,9 @@ const startReplicationTask: Handler = (call, input: Input) => {
     throw invalidValue(
       `Invalid value for StartReplicationTaskType: ${String(type)}. Valid values are ${START_TYPES.join(', ')}`,
     );
-  checkCdcStart(input);
+  checkCdcStart(call, input, task.sourceEndpointArn);
   check(task, type);
-  if (input.CdcStartPosition !== undefined) task.cdcStartPosition = input.CdcStartPosition;
-  if (input.CdcStopPosition !== undefined) task.cdcStopPosition = input.CdcStopPosition;
+  takeCdcOptions(task, input);
   call.sandbox.runner.start(task, type);
   return { ReplicationTask: renderTask(task, { withSettings: true, withStats: true }) };
 };
@@ -292,13 +319,12 @@ const modifyReplicationTask: Handler = (call, input: Input) => {
       ? checkMigrationType(input.MigrationType)
       : task.migrationType;
   if (input.TableMappings !== undefined) checkMappings(input.TableMappings);
-  checkCdcStart(input);
+  checkCdcStart(call, input, task.sourceEndpointArn);
   if (input.ReplicationTaskIdentifier !== undefined)
     task.identifier = input.ReplicationTaskIdentifier;
   task.migrationType = migrationType;
   if (input.TableMappings !== undefined) task.tableMappings = input.TableMappings;
-  if (input.CdcStartPosition !== undefined) task.cdcStartPosition = input.CdcStartPosition;
-  if (input.CdcStopPosition !== undefined) task.cdcStopPosition = input.CdcStopPosition;
+  takeCdcOptions(task, input);
   if (input.TaskData !== undefined) task.taskData = input.TaskData;
   task.settings = withLogTargets(call, task, settings.value);
   task.statusBeforeModify = task.status;
@@ -320,6 +346,8 @@ const deleteReplicationTask: Handler = (call, input: Input) => {
   check(task, 'delete');
   task.status = 'deleting';
   call.sandbox.store.changed();
+  // DMS leaves nothing at the source: the slot and publications (or triggers) go too.
+  call.sandbox.track(call.sandbox.runner.forget(task).catch(() => undefined));
   const rendered = renderTask(task, { withSettings: true, withStats: true });
   call.sandbox.later(call.sandbox.transientMs, () => {
     const { state } = call.sandbox.store;

@@ -15,7 +15,7 @@ import { Table } from '../components/Table.js';
 import { useMigrationView } from '../hooks/useMigrationView.js';
 import { taskListText } from '../model/migrationView.js';
 import { resultLines } from '../model/taskActions.js';
-import { TASK_COLUMNS, type TaskColumn, type TaskRow } from '../model/taskRow.js';
+import type { TaskColumn, TaskRow } from '../model/taskRow.js';
 import type { StartType } from '../model/taskLifecycle.js';
 import { START_TYPE_TEXT } from '../model/taskStatus.js';
 
@@ -33,7 +33,7 @@ export function MigrationView({ params }: ScreenProps<'tasks'>) {
         <Text dimColor>Loading replication tasks…</Text>
       ) : (
         <Table<TaskRow, TaskColumn>
-          columns={TASK_COLUMNS}
+          columns={view.columns}
           rows={view.rows}
           rowKey={(r) => r.key}
           cells={(r) => r.cells}

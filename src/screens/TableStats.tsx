@@ -20,7 +20,7 @@ import { filterSummary, useListFilter } from '../hooks/useListFilter.js';
 import { toggleMark } from '../model/marks.js';
 import {
   hasErrors,
-  TABLE_STAT_COLUMNS,
+  tableStatColumns,
   type TableStat,
   type TableStatColumn,
   tableStatCells,
@@ -47,7 +47,8 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
   const [dialog, setDialog] = useState<'none' | 'reload'>('none');
 
   // The columns on screen: `/` matches what they show and `o` sorts by them, nothing hidden.
-  const columns = useMemo(() => fitColumns(TABLE_STAT_COLUMNS, width - 2), [width]);
+  const cdc = params.cdc === true;
+  const columns = useMemo(() => fitColumns(tableStatColumns(cdc), width - 2), [cdc, width]);
   const filter = useListFilter({
     matches: columns.map((c) => c.title.toLowerCase()).join(', '),
     onChange: () => list.focus(0),
@@ -123,7 +124,7 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
         </Text>
       ) : (
         <Table<TableStat, TableStatColumn>
-          columns={TABLE_STAT_COLUMNS}
+          columns={tableStatColumns(cdc)}
           rows={rows}
           rowKey={tableStatKey}
           cells={tableStatCells}

@@ -1,15 +1,22 @@
-// Task details: identifiers, endpoints with engine and server, instance, dates, stop reason,
-// failure, LOB and logging settings in words, the table mappings as sentences; `y` shows the
-// full JSON (fetched with settings).
+// Task details: for a CDC task the last hour of CloudWatch latency and throughput as
+// sparklines, then
+// identifiers, endpoints with engine and server, instance, dates, stop reason, failure, LOB
+// and logging settings in words, the table mappings as sentences; `y` shows the full JSON
+// (fetched with settings).
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
 import { keysFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
 import { useNavigation } from '../ui/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
 import { JsonView } from '../components/JsonView.js';
+import { MetricSparklines, SPARKLINES_HEIGHT } from '../components/MetricSparklines.js';
+import { useTaskHistory } from '../hooks/useTaskHistory.js';
+import { useTaskWatch } from '../hooks/useTaskWatch.js';
+import { instanceName } from '../model/task.js';
+import { isCdcTask } from '../model/taskMetrics.js';
 import { useListCursor } from '../hooks/useListCursor.js';
 import { useTaskDetails } from '../hooks/useTaskDetails.js';
 import { visibleRange } from '../model/listCursor.js';
@@ -20,19 +27,31 @@ import { useRefreshStatus } from '../hooks/useRefreshStatus.js';
 export function TaskDetails({ params }: ScreenProps<'taskDetails'>) {
   const { arn } = params;
   const navigation = useNavigation();
-  const { height } = useBodySize();
+  const { height, width } = useBodySize();
   const [json, setJson] = useState(Boolean(params.json));
   const polling = useTaskDetails({ arn });
   useRefreshStatus(polling);
   const data = polling.data;
+  const { observe } = useTaskWatch();
+  useEffect(() => {
+    if (data) observe([data.task], data.names);
+  }, [data, observe]);
+  // Latency and throughput of changes: only a CDC task has them.
+  const cdc = data !== undefined && isCdcTask(data.task);
+  const metrics = useTaskHistory({
+    arn,
+    instanceId: cdc ? instanceName(data.task.instanceArn, data.names) : undefined,
+  });
+  const lag = metrics.data?.lag;
 
   // Numbered once, so each line keeps its key as the view scrolls.
   const lines = useMemo(
-    () => (data ? taskDetailsView(data.task, data.names).map((line, n) => ({ ...line, n })) : []),
-    [data],
+    () =>
+      data ? taskDetailsView(data.task, data.names, lag).map((line, n) => ({ ...line, n })) : [],
+    [data, lag],
   );
 
-  const listHeight = Math.max(1, height - 1);
+  const listHeight = Math.max(1, height - 1 - (cdc ? SPARKLINES_HEIGHT : 0));
   const list = useListCursor({ name: 'details', count: lines.length, height: listHeight });
   const openFrom = (screen: 'logs' | 'tableStats') => {
     if (!data) return;
@@ -87,6 +106,15 @@ export function TaskDetails({ params }: ScreenProps<'taskDetails'>) {
   const { start, end } = visibleRange(list.cursor, lines.length, listHeight);
   return (
     <Box flexDirection="column">
+      {cdc ? (
+        <MetricSparklines
+          history={metrics.data?.history}
+          to={metrics.data?.to}
+          periodSeconds={metrics.data?.periodSeconds}
+          width={width}
+          error={metrics.error}
+        />
+      ) : null}
       {lines.slice(start, end).map((l) => (
         <Text
           key={l.n}

@@ -7,7 +7,9 @@ import { GotoPrompt } from '../components/GotoPrompt.js';
 import { HelpOverlay } from '../components/HelpOverlay.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { StatusBar } from '../components/StatusBar.js';
+import { TaskWatchProvider, useTaskWatch } from '../hooks/useTaskWatch.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
+import { alertSummary } from '../model/alerts.js';
 import type { Route } from '../model/navigation.js';
 import { KeyDispatcher, useBindings } from '../ui/bindings.js';
 import { keysFor } from '../ui/keyHint.js';
@@ -29,11 +31,13 @@ export function App({ services, initialRoute, notice, onQuit }: AppProps) {
   return (
     <ServicesProvider services={services}>
       <StatusProvider initialNotice={notice}>
-        <KeyDispatcher readOnly={services.readOnly}>
-          <NavigationProvider initial={initialRoute}>
-            <Shell onQuit={onQuit} />
-          </NavigationProvider>
-        </KeyDispatcher>
+        <TaskWatchProvider>
+          <KeyDispatcher readOnly={services.readOnly}>
+            <NavigationProvider initial={initialRoute}>
+              <Shell onQuit={onQuit} />
+            </NavigationProvider>
+          </KeyDispatcher>
+        </TaskWatchProvider>
       </StatusProvider>
     </ServicesProvider>
   );
@@ -47,6 +51,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const navigation = useNavigation();
   const services = useServices();
   const status = useStatusState();
+  const watch = useTaskWatch();
   const [overlay, setOverlay] = useState<Overlay>('none');
 
   const quit = () => {
@@ -113,6 +118,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
         project={services.project?.name}
         readOnly={services.readOnly}
         status={status}
+        alert={alertSummary(watch.alerts.active)}
         width={columns}
       />
     </Box>

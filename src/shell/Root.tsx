@@ -14,7 +14,14 @@ import type { SandboxInfo, Services } from '../ui/services.js';
 
 export type RootConfig = Pick<
   Services,
-  'preferences' | 'readOnly' | 'refreshSeconds' | 'sandbox' | 'startSandbox' | 'taskDrafts'
+  | 'preferences'
+  | 'readOnly'
+  | 'refreshSeconds'
+  | 'sandbox'
+  | 'startSandbox'
+  | 'taskDrafts'
+  | 'metricsSeconds'
+  | 'bell'
 > & {
   target: AwsTarget;
   /** The project store (projects screen, schema browser); see src/config/projects.ts. */

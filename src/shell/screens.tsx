@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { GotoTarget } from '../model/goto.js';
 import type { ParamlessScreen, Route, RouteParams, ScreenId } from '../model/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
+import { AlertsScreen } from '../screens/AlertsScreen.js';
 import { ConnectionScreen } from '../screens/ConnectionScreen.js';
 import { EndpointsScreen } from '../screens/EndpointsScreen.js';
 import { InstancesScreen } from '../screens/InstancesScreen.js';
@@ -100,6 +101,15 @@ export const SCREENS: { [S in ScreenId]?: ScreenEntry<S> } = {
       name: 'messages',
       aliases: ['msgs', 'errors'],
       description: 'Recent status-line messages, in full, with times',
+    },
+  },
+  alerts: {
+    title: () => 'Alerts',
+    component: AlertsScreen,
+    goto: {
+      name: 'alerts',
+      aliases: ['alert', 'alarms'],
+      description: 'Failed or lagging tasks, with the time',
     },
   },
 };

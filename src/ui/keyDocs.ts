@@ -21,6 +21,7 @@ const SCOPE_TITLES: Record<Scope, string> = {
   instances: 'Replication instances',
   endpoints: 'Endpoints',
   form: 'Form fields',
+  alerts: 'Alerts',
 };
 
 export function keyTableMarkdown(): string {

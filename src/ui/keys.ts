@@ -20,7 +20,8 @@ export type Scope =
   | 'taskFormRules'
   | 'instances'
   | 'endpoints'
-  | 'form';
+  | 'form'
+  | 'alerts';
 
 export interface CommandSpec {
   keys: readonly string[];
@@ -38,7 +39,7 @@ export const COMMANDS = {
   'app.goto': {
     keys: [':'],
     description:
-      'Go to a screen: tasks, browser, project, endpoints, instances, profiles, messages',
+      'Go to a screen: tasks, browser, project, endpoints, instances, profiles, messages, alerts',
     scope: 'global',
   },
   'app.quit': { keys: ['q', 'ctrl+c'], description: 'Quit', scope: 'global' },
@@ -259,6 +260,9 @@ export const COMMANDS = {
     dangerous: true,
   },
   'tables.refresh': { keys: ['r'], description: 'Refresh now', scope: 'tableStats' },
+
+  // Alerts.
+  'alerts.open': { keys: ['enter'], description: "The alert's task: details", scope: 'alerts' },
 
   // Log pane.
   'logs.follow': { keys: ['f'], description: 'Follow on/off', scope: 'logs' },

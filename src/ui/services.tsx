@@ -53,6 +53,11 @@ export interface Services {
   catalogs?: CatalogSessions;
   /** Where the Create Task form keeps a draft left by quitting (per project). */
   taskDrafts?: TaskDraftStore;
+  /** How often CloudWatch metrics (lag, sparklines) are fetched, in seconds (default 30, the
+   *  sandbox 5: model/awsTarget.ts metricsIntervalSeconds). */
+  metricsSeconds?: number;
+  /** Rings the terminal bell (a new alert); absent: silent. */
+  bell?: () => void;
 }
 
 const ServicesContext = createContext<Services | null>(null);

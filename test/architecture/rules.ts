@@ -45,7 +45,8 @@ export const LAYERS: Record<string, LayerRule> = {
 const PACKAGE_OWNERS: { pattern: RegExp; layers: string[]; what: string }[] = [
   { pattern: /^@aws-sdk\/|^@smithy\//, layers: ['aws'], what: 'the AWS SDK' },
   {
-    pattern: /^(pg|pg-copy-streams|mysql2|@electric-sql\/.*)(\/.*)?$/,
+    pattern:
+      /^(pg|pg-copy-streams|pg-logical-replication|mysql2|@vlasky\/zongji|@electric-sql\/.*)(\/.*)?$/,
     layers: ['db'],
     what: 'database drivers',
   },

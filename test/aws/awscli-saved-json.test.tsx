@@ -78,6 +78,8 @@ function essence(task: ReplicationTask | undefined) {
     target: task?.TargetEndpointArn,
     instance: task?.ReplicationInstanceArn,
     migrationType: task?.MigrationType,
+    cdcStartPosition: task?.CdcStartPosition,
+    cdcStopPosition: task?.CdcStopPosition,
     tableMappings: JSON.parse(task?.TableMappings ?? '{}'),
     settings,
   };
@@ -108,9 +110,17 @@ describe.skipIf(!existsSync(AWS))(`saved JSON and the AWS CLI (${AWS})`, () => {
     await ui.waitFor((f) => lineWith(f, 'Target endpoint').includes('cli-target'), {
       what: 'endpoints preselected',
     });
-    // Non-default choices: full-load-and-cdc, truncate, full LOB mode with 128 KB chunks, no logging.
+    // Non-default choices: full-load-and-cdc, truncate, a CDC start position and stop time,
+    // stop after the cached changes, full LOB mode with 128 KB chunks, no logging.
     await ui.press(...Array(4).fill('tab'), 'right');
     await ui.press('tab', 'right');
+    await ui.press('tab');
+    await ui.waitForText('› CDC start');
+    await ui.type('0/16B3748');
+    await ui.press('tab');
+    await ui.type('server_time:2026-12-01T18:00:00');
+    await ui.press('tab', 'right');
+    await ui.waitForText('Stop after the cached changes are applied');
     await ui.press('tab', 'left', 'tab');
     await ui.waitForText('› LOB chunk size (KB)');
     await ui.press('backspace', 'backspace');
@@ -163,6 +173,9 @@ describe.skipIf(!existsSync(AWS))(`saved JSON and the AWS CLI (${AWS})`, () => {
     expect(viaCli.migrationType).toBe('full-load-and-cdc');
     expect(viaCli.settings.TargetMetadata).toMatchObject({ FullLobMode: true, LobChunkSize: 128 });
     expect(viaCli.settings.FullLoadSettings.TargetTablePrepMode).toBe('TRUNCATE_BEFORE_LOAD');
+    expect(viaCli.settings.FullLoadSettings.StopTaskCachedChangesApplied).toBe(true);
+    expect(viaCli.cdcStartPosition).toBe('0/16B3748');
+    expect(viaCli.cdcStopPosition).toBe('server_time:2026-12-01T18:00:00');
     expect(viaCli.settings.Logging.EnableLogging).toBe(false);
 
     // Remove it, then let the form create the same task itself.

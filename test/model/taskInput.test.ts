@@ -51,6 +51,13 @@ describe('buildCreateTaskInput', () => {
     expect(settingsOf(base).FullLoadSettings).toEqual({ TargetTablePrepMode: 'DROP_AND_CREATE' });
   });
 
+  it('leaves the target table preparation out of a cdc task, which loads no table', () => {
+    expect(settingsOf({ ...base, migrationType: 'cdc' }).FullLoadSettings).toBeUndefined();
+    expect(settingsOf({ ...base, migrationType: 'full-load-and-cdc' }).FullLoadSettings).toEqual({
+      TargetTablePrepMode: 'DROP_AND_CREATE',
+    });
+  });
+
   it.each([
     ['none', { SupportLobs: false }],
     ['full', { SupportLobs: true, FullLobMode: true, LimitedSizeLobMode: false, LobChunkSize: 64 }],

@@ -83,7 +83,7 @@ describe('a task read from its ReplicationTaskStats', () => {
     ],
     ['cdc-live', 'Replicating changes · 1 table in error', 'warn', 97, 'partial'],
     ['cdc-with-error', 'Replicating changes · 1 table in error', 'warn', 97, 'partial'],
-    ['all-done-cdc', 'Replicating changes', 'good', 100, 'complete'],
+    ['all-done-cdc', 'Load complete · replication ongoing', 'good', 100, 'complete'],
     ['loading', 'Loading 45%', 'good', 45, 'progress'],
     ['loading-with-error', 'Loading 50% · 1 table in error', 'warn', 50, 'progress'],
     ['fresh', 'Ready to start', 'idle', 0, 'none'],

@@ -22,10 +22,15 @@ describe('routes from a task', () => {
     });
   });
 
-  it('opens table statistics', () => {
-    expect(tableStatsRoute(task)).toEqual({
+  it('opens table statistics, with the change counts for a task that captures changes', () => {
+    expect(tableStatsRoute({ ...task, migrationType: 'full-load' })).toEqual({
       screen: 'tableStats',
       params: { arn: task.arn, id: 'orders-load' },
+    });
+    expect(tableStatsRoute({ ...task, migrationType: 'full-load-and-cdc' }).params).toEqual({
+      arn: task.arn,
+      id: 'orders-load',
+      cdc: true,
     });
   });
 

@@ -79,6 +79,7 @@ describe('the task handlers follow the lifecycle in every cell', () => {
         },
         reload() {},
         stopAll: async () => {},
+        forget: async () => {},
       },
       taskLog: { write() {} },
       transientMs: 300,

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import {
   CreateEndpointCommand,
@@ -20,6 +21,7 @@ import {
   type SandboxOptions,
   startSandbox,
 } from '../../src/sandbox/server.js';
+import { createMetricsStore, type MetricsStore } from '../../src/sandbox/metrics/store.js';
 import { FakeEngine } from './fakeEngine.js';
 import { testServices } from './services.js';
 
@@ -50,6 +52,9 @@ export interface TestSandbox {
   /** Raw SDK clients, one attempt per call, dummy credentials. */
   dms: DatabaseMigrationServiceClient;
   logs: CloudWatchLogsClient;
+  cloudwatch: CloudWatchClient;
+  /** The sandbox's metrics store (kept across `restart`), for tests that record measurements. */
+  metrics: MetricsStore;
   /** The app's view of the sandbox: its AwsTarget and AwsClients. */
   target: AwsTarget;
   clients: AwsClients;
@@ -120,9 +125,10 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
   } = options;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dmst-sandbox-'));
   const engine = new FakeEngine();
+  const metrics = options.metrics ?? createMetricsStore();
   const runFullLoad = options.runFullLoad ?? (fakeEngine ? engine.run : undefined);
   const start = (port: number, chaos: string | undefined) =>
-    startSandbox({ ...sandboxOptions, port, dataDir, chaos, runFullLoad });
+    startSandbox({ ...sandboxOptions, port, dataDir, chaos, runFullLoad, metrics });
   let sandbox = await start(options.port ?? 0, options.chaos).catch((error: unknown) => {
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     throw error;
@@ -130,6 +136,7 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
   const raw = { endpoint: sandbox.url, region, credentials: DUMMY_CREDENTIALS, maxAttempts: 1 };
   const dms = new DatabaseMigrationServiceClient(raw);
   const logs = new CloudWatchLogsClient(raw);
+  const cloudwatch = new CloudWatchClient(raw);
   const target: AwsTarget = { sandbox: true, endpointUrl: sandbox.url, region };
   const clients = createAwsClients(target, { maxAttempts: clientAttempts ?? 3 });
   // Set-up calls retry harder, so fixtures get made even through --chaos.
@@ -149,6 +156,8 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
     dataDir,
     dms,
     logs,
+    cloudwatch,
+    metrics,
     target,
     clients,
     engine,
@@ -181,7 +190,7 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
     },
     async close(keepData = false) {
       engine.release();
-      for (const client of [dms, logs, clients, setup]) client.destroy();
+      for (const client of [dms, logs, cloudwatch, clients, setup]) client.destroy();
       await sandbox.close();
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -17,8 +17,10 @@ import { keysFor } from '../../ui/keyHint.js';
 import { type ConnectionTest, useConnectionTest } from '../useConnectionTest.js';
 import { type EndpointList, useEndpoints } from '../useEndpoints.js';
 import { type ResourceList, useInstances } from '../useInstances.js';
+import { useCdcPrerequisites } from '../useCdcPrerequisites.js';
 import { useEndpointTestNotice } from './useEndpointTestNotice.js';
 import { useLargestLob } from '../useLargestLob.js';
+import { cdcWarnings } from '../../model/cdcPrerequisites.js';
 import type { EndpointDraft } from '../../model/endpointDraft.js';
 import { toIdentifier } from '../../model/identifiers.js';
 import type { BrowserSelection, Project } from '../../model/project.js';
@@ -149,6 +151,11 @@ export function useTaskForm({
   }, [taskDrafts, projectKey, values, state.dirty]);
 
   const lob = useLargestLob(project?.source, values.mappings, values.lobMode !== 'none');
+  const cdc = useCdcPrerequisites(
+    project?.source,
+    values.mappings,
+    values.migrationType !== 'full-load',
+  );
 
   const [modifying, setModifying] = useState<{ task?: Task; error?: string }>({});
   useEffect(() => {
@@ -187,6 +194,7 @@ export function useTaskForm({
       largestLobBytes: largestLobBytes(largestLob, lob.result),
       notNullLobs: lob.result?.notNull,
       tests: { source: source.state, target: target.state },
+      cdc: { warnings: cdc.result ? cdcWarnings(cdc.result) : undefined, error: cdc.error },
     }),
     lobNote: lobSummary(values.lobMode, lob),
     endpointBlocker: newEndpointBlocker(values, instances.data),

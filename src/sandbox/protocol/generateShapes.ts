@@ -27,6 +27,7 @@ const OPERATIONS = {
     'ReloadTables',
   ],
   logs: ['DescribeLogGroups', 'DescribeLogStreams', 'GetLogEvents', 'FilterLogEvents'],
+  cloudwatch: ['GetMetricData', 'ListMetrics'],
 };
 
 interface BotoShape {
@@ -79,6 +80,7 @@ function slice(file: string, ops: string[]) {
 const out = {
   dms: slice(`${ROOT}/dms/2016-01-01/service-2.json`, OPERATIONS.dms),
   logs: slice(`${ROOT}/logs/2014-03-28/service-2.json`, OPERATIONS.logs),
+  cloudwatch: slice(`${ROOT}/cloudwatch/2010-08-01/service-2.json`, OPERATIONS.cloudwatch),
 };
 writeFileSync(
   fileURLToPath(new URL('./shapes.json', import.meta.url)),

@@ -19,18 +19,29 @@ export interface Shape {
   max?: number;
 }
 
-type Service = 'dms' | 'logs';
+export type Service = 'dms' | 'logs' | 'cloudwatch';
 
 const MODELS = shapes as unknown as Record<
   Service,
   { operations: Record<string, string | null>; shapes: Record<string, Shape> }
 >;
 
-/** Error code for validation failures: DMS answers InvalidParameterValueException, Logs InvalidParameterException. */
+/** Error code for validation failures: DMS answers InvalidParameterValueException, Logs
+ *  InvalidParameterException, CloudWatch (awsQuery codes) ValidationError. */
 const VALIDATION_CODE: Record<Service, string> = {
   dms: 'InvalidParameterValueException',
   logs: 'InvalidParameterException',
+  cloudwatch: 'ValidationError',
 };
+
+/** The input shape of an operation and every shape of its service's model. */
+export function inputModel(
+  service: Service,
+  operation: string,
+): { input: string | null; shapes: Record<string, Shape> } {
+  const model = MODELS[service];
+  return { input: model.operations[operation] ?? null, shapes: model.shapes };
+}
 
 export function knownOperation(service: Service, operation: string): boolean {
   return Object.hasOwn(MODELS[service].operations, operation);

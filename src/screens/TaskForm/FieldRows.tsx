@@ -20,6 +20,11 @@ import type { ReplicationInstance } from '../../model/instance.js';
 
 const LABEL_WIDTH = 27;
 
+const CDC_PLACEHOLDER = {
+  cdcStart: 'now, a time (UTC) or a position (LSN, file:pos)',
+  cdcStop: 'none, or server_time:… / commit_time:…',
+};
+
 export interface FieldRowsProps {
   values: TaskFormValues;
   focus: FieldId;
@@ -89,6 +94,18 @@ function FieldValue(props: FieldRowsProps & { field: FieldId; focused: boolean }
           onChange={(v) => onText('lobSize', v)}
           maxLength={10}
           focus={focused && props.typing}
+        />
+      );
+    case 'cdcStart':
+    case 'cdcStop':
+      return (
+        <TextField
+          value={values[field] ?? ''}
+          onChange={(v) => onText(field, v)}
+          maxLength={field === 'cdcStart' ? 1024 : 64}
+          focus={focused && props.typing}
+          width={width}
+          placeholder={CDC_PLACEHOLDER[field]}
         />
       );
     case 'instance':

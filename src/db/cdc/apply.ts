@@ -1,0 +1,277 @@
+// Applies captured transactions to the target in commit order, several source transactions per
+// target transaction, with the task's checkpoint written in the same transaction: after a crash
+// the target holds exactly the changes up to its checkpoint, so resuming from it applies nothing
+// twice. Statements are idempotent by primary key besides. A batch that fails is applied again
+// change by change; a change that still fails is recorded in awsdms_apply_exceptions.
+import type { DbConnection } from '../connection.js';
+import { quoteIdent } from '../sourceTables.js';
+import type { Statement, TableStatements } from './applySql.js';
+import type { ChangeOp, RowChange, SourceTxn } from './types.js';
+
+export type OpCounts = Record<ChangeOp, number>;
+
+export interface ApplyException {
+  table: string;
+  statement: string;
+  error: string;
+}
+
+export interface ApplyResult {
+  /** Applied changes per source table ("schema.table"). */
+  applied: Map<string, OpCounts>;
+  /** Updates and deletes of tables without a primary key (not applied, as DMS). */
+  ignored: Map<string, OpCounts>;
+  exceptions: ApplyException[];
+}
+
+interface Op {
+  table: TableStatements;
+  statement: () => Statement;
+  changes: RowChange[];
+  /** Batched rows by key: a later change of the same key replaces the row (upserts of whole
+   *  rows, last one wins; deletes of the same key once). Tables without a key: by position. */
+  rows?: Map<string, Record<string, unknown>>;
+  kind: 'upsert' | 'delete' | 'single';
+}
+
+/** Text per SQL statement sent at once to PostgreSQL (one round trip per batch, mostly). */
+const CHUNK_CHARS = 4 << 20;
+
+/** A value as a PostgreSQL literal (standard_conforming_strings on: backslashes are plain). */
+function pgLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (Buffer.isBuffer(value)) return `'\\x${value.toString('hex')}'`;
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/** The statement with its $n parameters written in as literals (quoted identifiers kept). */
+export function inlinePg(s: Statement): string {
+  return s.sql.replace(/"(?:[^"]|"")*"|\$(\d+)/g, (match, n: string | undefined) =>
+    n === undefined ? match : pgLiteral(s.params[Number(n) - 1]),
+  );
+}
+
+/** Rows per statement: keeps parameters well under PostgreSQL's 65,535. */
+const MAX_PARAMS = 30_000;
+
+export const tableKey = (t: { schema: string; table: string }) => `${t.schema}.${t.table}`;
+
+function bump(map: Map<string, OpCounts>, key: string, op: ChangeOp): void {
+  let c = map.get(key);
+  if (!c) {
+    c = { insert: 0, update: 0, delete: 0 };
+    map.set(key, c);
+  }
+  c[op]++;
+}
+
+export class ChangeApplier {
+  private readonly q: (n: string) => string;
+
+  constructor(
+    private readonly conn: DbConnection,
+    private readonly taskName: string,
+    /** Per source table ("schema.table"). */
+    private readonly tables: Map<string, TableStatements>,
+  ) {
+    this.q = (n) => quoteIdent(conn.family, n);
+  }
+
+  /** DMS's control schema: public on PostgreSQL, awsdms_control on MySQL/MariaDB. */
+  get controlSchema(): string {
+    return this.conn.family === 'postgres' ? 'public' : 'awsdms_control';
+  }
+
+  private control(table: string): string {
+    return `${this.q(this.controlSchema)}.${this.q(table)}`;
+  }
+
+  async ensureControlTables(): Promise<void> {
+    const pg = this.conn.family === 'postgres';
+    if (!pg) await this.conn.query(`CREATE DATABASE IF NOT EXISTS ${this.q(this.controlSchema)}`);
+    const text = pg ? 'text' : 'longtext';
+    const ts = pg ? 'timestamp' : 'datetime(6)';
+    await this.conn.query(
+      `CREATE TABLE IF NOT EXISTS ${this.control('awsdms_apply_exceptions')} (${this.q('TASK_NAME')} varchar(128) NOT NULL, ${this.q('TABLE_OWNER')} varchar(128) NOT NULL, ${this.q('TABLE_NAME')} varchar(128) NOT NULL, ${this.q('ERROR_TIME')} ${ts} NOT NULL, ${this.q('STATEMENT')} ${text} NOT NULL, ${this.q('ERROR')} ${text} NOT NULL)`,
+    );
+    await this.conn.query(
+      `CREATE TABLE IF NOT EXISTS ${this.control('awsdms_txn_state')} (${this.q('TASK_NAME')} varchar(128) NOT NULL PRIMARY KEY, ${this.q('CHECKPOINT')} varchar(512) NOT NULL, ${this.q('CHECKPOINT_TIME')} ${ts} NOT NULL)`,
+    );
+  }
+
+  private mark(i: number): string {
+    return this.conn.family === 'postgres' ? `$${i}` : '?';
+  }
+
+  /** The checkpoint the target last committed for this task, if any. */
+  async readCheckpoint(): Promise<string | null> {
+    const { rows } = await this.conn.query<Record<string, string>>(
+      `SELECT ${this.q('CHECKPOINT')} AS c FROM ${this.control('awsdms_txn_state')} WHERE ${this.q('TASK_NAME')} = ${this.mark(1)}`,
+      [this.taskName],
+    );
+    return rows[0]?.c ?? null;
+  }
+
+  async clearCheckpoint(): Promise<void> {
+    await this.conn.query(
+      `DELETE FROM ${this.control('awsdms_txn_state')} WHERE ${this.q('TASK_NAME')} = ${this.mark(1)}`,
+      [this.taskName],
+    );
+  }
+
+  private checkpointStatement(checkpoint: string): Statement {
+    const cols = `${this.q('TASK_NAME')}, ${this.q('CHECKPOINT')}, ${this.q('CHECKPOINT_TIME')}`;
+    const values = `VALUES (${this.mark(1)}, ${this.mark(2)}, ${this.conn.family === 'postgres' ? "now() AT TIME ZONE 'UTC'" : 'UTC_TIMESTAMP(6)'})`;
+    const sql =
+      this.conn.family === 'postgres'
+        ? `INSERT INTO ${this.control('awsdms_txn_state')} (${cols}) ${values} ON CONFLICT (${this.q('TASK_NAME')}) DO UPDATE SET ${this.q('CHECKPOINT')} = EXCLUDED.${this.q('CHECKPOINT')}, ${this.q('CHECKPOINT_TIME')} = EXCLUDED.${this.q('CHECKPOINT_TIME')}`
+        : `INSERT INTO ${this.control('awsdms_txn_state')} (${cols}) ${values} ON DUPLICATE KEY UPDATE ${this.q('CHECKPOINT')} = VALUES(${this.q('CHECKPOINT')}), ${this.q('CHECKPOINT_TIME')} = VALUES(${this.q('CHECKPOINT_TIME')})`;
+    return { sql, params: [this.taskName, checkpoint] };
+  }
+
+  /** Groups the changes into statements, in order; `single` puts every change on its own. */
+  private plan(txns: SourceTxn[], single: boolean, ignored: Map<string, OpCounts>): Op[] {
+    const ops: Op[] = [];
+    let unkeyed = 0;
+    for (const txn of txns) {
+      for (const change of txn.changes) {
+        const key = tableKey(change.table);
+        const table = this.tables.get(key);
+        if (!table) continue;
+        if (!table.hasKey && change.op !== 'insert') {
+          bump(ignored, key, change.op);
+          continue;
+        }
+        if (change.op === 'update' && (table.keyChanged(change) || !table.complete(change.row))) {
+          if (table.keyChanged(change)) {
+            const old = { ...change.row, ...change.oldKey };
+            ops.push({ table, kind: 'single', changes: [], statement: () => table.delete([old]) });
+          }
+          const row = change.row;
+          const whole = table.complete(row);
+          ops.push({
+            table,
+            kind: 'single',
+            changes: [change],
+            statement: () => (whole ? table.upsert([row]) : table.partialUpdate(row)),
+          });
+          continue;
+        }
+        const kind = change.op === 'delete' ? 'delete' : 'upsert';
+        const last = ops[ops.length - 1];
+        const rowKey = table.hasKey ? table.keyText(change.row) : `#${unkeyed++}`;
+        const width = Math.max(1, table.plan.columns.length);
+        if (
+          !single &&
+          last?.rows &&
+          last.table === table &&
+          last.kind === kind &&
+          (last.rows.size + 1) * width < MAX_PARAMS
+        ) {
+          last.changes.push(change);
+          last.rows.set(rowKey, change.row);
+          continue;
+        }
+        const rows = new Map([[rowKey, change.row]]);
+        ops.push({
+          table,
+          kind,
+          changes: [change],
+          rows,
+          statement: () =>
+            kind === 'delete' ? table.delete([...rows.values()]) : table.upsert([...rows.values()]),
+        });
+      }
+    }
+    return ops;
+  }
+
+  private async run(s: Statement): Promise<void> {
+    await this.conn.query(s.sql, s.params);
+  }
+
+  /** Applies the transactions and records `checkpoint`, all in one target transaction. */
+  async apply(txns: SourceTxn[], checkpoint: string): Promise<ApplyResult> {
+    const result: ApplyResult = { applied: new Map(), ignored: new Map(), exceptions: [] };
+    const ops = this.plan(txns, false, result.ignored);
+    try {
+      if (this.conn.family === 'postgres') await this.sendPg(ops, checkpoint);
+      else {
+        await this.conn.query('START TRANSACTION');
+        for (const op of ops) await this.run(op.statement());
+        await this.run(this.checkpointStatement(checkpoint));
+        await this.conn.query('COMMIT');
+      }
+    } catch {
+      await this.conn.query('ROLLBACK');
+      return this.applyOneByOne(txns, checkpoint);
+    }
+    for (const op of ops) for (const c of op.changes) bump(result.applied, tableKey(c.table), c.op);
+    return result;
+  }
+
+  /** The whole batch as few multi-statement queries as its size allows (one, mostly). */
+  private async sendPg(ops: Op[], checkpoint: string): Promise<void> {
+    const texts = [
+      'BEGIN',
+      ...ops.map((op) => inlinePg(op.statement())),
+      inlinePg(this.checkpointStatement(checkpoint)),
+      'COMMIT',
+    ];
+    let chunk: string[] = [];
+    let size = 0;
+    for (const text of texts) {
+      if (size + text.length > CHUNK_CHARS && chunk.length > 0) {
+        await this.conn.query(chunk.join(';\n'));
+        chunk = [];
+        size = 0;
+      }
+      chunk.push(text);
+      size += text.length + 2;
+    }
+    if (chunk.length > 0) await this.conn.query(chunk.join(';\n'));
+  }
+
+  /** The slow path after a failed batch: each change alone, failures to the exceptions table. */
+  private async applyOneByOne(txns: SourceTxn[], checkpoint: string): Promise<ApplyResult> {
+    const result: ApplyResult = { applied: new Map(), ignored: new Map(), exceptions: [] };
+    const ops = this.plan(txns, true, result.ignored);
+    await this.conn.query(this.conn.family === 'postgres' ? 'BEGIN' : 'START TRANSACTION');
+    try {
+      for (const op of ops) {
+        await this.conn.query('SAVEPOINT awsdms_change');
+        const statement = op.statement();
+        try {
+          await this.run(statement);
+          await this.conn.query('RELEASE SAVEPOINT awsdms_change');
+          for (const c of op.changes) bump(result.applied, tableKey(c.table), c.op);
+        } catch (error) {
+          await this.conn.query('ROLLBACK TO SAVEPOINT awsdms_change');
+          const change = op.changes[0];
+          const exception = {
+            table: `${op.table.plan.target.schema}.${op.table.plan.target.table}`,
+            statement: change ? op.table.describe(change) : statement.sql.slice(0, 200),
+            error: ((error as Error).message ?? String(error)).split('\n')[0] ?? '',
+          };
+          result.exceptions.push(exception);
+          await this.recordException(op.table, exception);
+        }
+      }
+      await this.run(this.checkpointStatement(checkpoint));
+      await this.conn.query('COMMIT');
+    } catch (error) {
+      await this.conn.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    return result;
+  }
+
+  private async recordException(table: TableStatements, e: ApplyException): Promise<void> {
+    const marks = [1, 2, 3, 4, 5].map((i) => this.mark(i));
+    const now = this.conn.family === 'postgres' ? "now() AT TIME ZONE 'UTC'" : 'UTC_TIMESTAMP(6)';
+    await this.conn.query(
+      `INSERT INTO ${this.control('awsdms_apply_exceptions')} (${['TASK_NAME', 'TABLE_OWNER', 'TABLE_NAME', 'ERROR_TIME', 'STATEMENT', 'ERROR'].map(this.q).join(', ')}) VALUES (${marks[0]}, ${marks[1]}, ${marks[2]}, ${now}, ${marks[3]}, ${marks[4]})`,
+      [this.taskName, table.plan.target.schema, table.plan.target.table, e.statement, e.error],
+    );
+  }
+}

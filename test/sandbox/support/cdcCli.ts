@@ -1,0 +1,159 @@
+// Replication tasks driven through the AWS CLI for the CDC tests: endpoints for a database
+// server, a task over one schema, start/stop/delete and waiting on what DMS reports.
+import type { ConnectionSpec } from '../../../src/model/connection.js';
+import { waitFor } from '../../support/wait.js';
+import type { AwsCli } from './awsCli.js';
+
+export type CliTask = Record<string, unknown> & {
+  ReplicationTaskArn: string;
+  Status: string;
+  StopReason?: string;
+  RecoveryCheckpoint?: string;
+  ReplicationTaskStats?: { FullLoadProgressPercent: number };
+};
+
+export function cdcCli(aws: AwsCli) {
+  let instanceArn = '';
+  const filter = (arn: string) => ['--filters', `Name=replication-task-arn,Values=${arn}`];
+  const api = {
+    async instance(): Promise<string> {
+      if (!instanceArn) {
+        const out = await aws('dms', 'describe-replication-instances');
+        instanceArn = (out.ReplicationInstances as { ReplicationInstanceArn: string }[])[0]!
+          .ReplicationInstanceArn;
+      }
+      return instanceArn;
+    },
+    async endpoint(id: string, type: 'source' | 'target', spec: ConnectionSpec): Promise<string> {
+      const engine = spec.engine === 'postgres' ? 'postgres' : 'mariadb';
+      const out = await aws(
+        'dms',
+        'create-endpoint',
+        '--endpoint-identifier',
+        id,
+        '--endpoint-type',
+        type,
+        '--engine-name',
+        engine,
+        '--server-name',
+        spec.host,
+        '--port',
+        String(spec.port),
+        '--username',
+        spec.user,
+        ...(spec.password ? ['--password', spec.password] : []),
+        ...(engine === 'postgres' ? ['--database-name', spec.database] : []),
+      );
+      return (out.Endpoint as { EndpointArn: string }).EndpointArn;
+    },
+    /** A task over every table of `schema`; waits until it is ready. */
+    async task(o: {
+      id: string;
+      source: string;
+      target: string;
+      schema: string;
+      type: 'cdc' | 'full-load-and-cdc';
+      settings?: Record<string, unknown>;
+      extra?: string[];
+    }): Promise<string> {
+      const mappings = aws.file(`${o.id}-mappings.json`, {
+        rules: [
+          {
+            'rule-type': 'selection',
+            'rule-id': '1',
+            'rule-name': 'all',
+            'object-locator': { 'schema-name': o.schema, 'table-name': '%' },
+            'rule-action': 'include',
+          },
+        ],
+      });
+      const settings = aws.file(`${o.id}-settings.json`, {
+        Logging: { EnableLogging: true },
+        FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
+        ...o.settings,
+      });
+      const out = await aws(
+        'dms',
+        'create-replication-task',
+        '--replication-task-identifier',
+        o.id,
+        '--source-endpoint-arn',
+        o.source,
+        '--target-endpoint-arn',
+        o.target,
+        '--replication-instance-arn',
+        await api.instance(),
+        '--migration-type',
+        o.type,
+        '--table-mappings',
+        `file://${mappings}`,
+        '--replication-task-settings',
+        `file://${settings}`,
+        ...(o.extra ?? []),
+      );
+      const arn = (out.ReplicationTask as { ReplicationTaskArn: string }).ReplicationTaskArn;
+      // (The CLI's own waiters poll every 15 s; these tests look more often.)
+      await api.until(arn, (t) => t.Status === 'ready', 'ready');
+      return arn;
+    },
+    async describe(arn: string): Promise<CliTask> {
+      const out = await aws(
+        'dms',
+        'describe-replication-tasks',
+        ...filter(arn),
+        '--without-settings',
+      );
+      return (out.ReplicationTasks as CliTask[])[0]!;
+    },
+    async start(arn: string, type: string, ...extra: string[]): Promise<void> {
+      await aws(
+        'dms',
+        'start-replication-task',
+        '--replication-task-arn',
+        arn,
+        '--start-replication-task-type',
+        type,
+        ...extra,
+      );
+    },
+    /** Waits until the task says so (e.g. running with the full load done). */
+    until(arn: string, check: (t: CliTask) => boolean, what: string, timeout = 90_000) {
+      return waitFor(() => api.describe(arn), { until: check, what, timeout, interval: 300 });
+    },
+    async stop(arn: string): Promise<CliTask> {
+      await aws('dms', 'stop-replication-task', '--replication-task-arn', arn);
+      return api.until(arn, (t) => t.Status === 'stopped', 'stopped');
+    },
+    async tableStats(arn: string): Promise<Record<string, number | string>[]> {
+      const out = await aws('dms', 'describe-table-statistics', '--replication-task-arn', arn);
+      return out.TableStatistics as Record<string, number | string>[];
+    },
+    async logLines(arn: string): Promise<string[]> {
+      const out = await aws(
+        'logs',
+        'filter-log-events',
+        '--log-group-name',
+        'dms-tasks-sandbox',
+        '--log-stream-names',
+        `dms-task-${arn.split(':').pop()}`,
+      );
+      return (out.events as { message: string }[]).map((e) => e.message);
+    },
+    async delete(arn: string): Promise<void> {
+      await aws('dms', 'delete-replication-task', '--replication-task-arn', arn);
+      await waitFor(
+        () =>
+          aws('dms', 'describe-replication-tasks', ...filter(arn)).then(
+            () => false,
+            (error: Error) => error.message.includes('ResourceNotFoundFault'),
+          ),
+        { what: 'the task to be deleted', timeout: 30_000, interval: 300 },
+      );
+    },
+  };
+  return api;
+}
+
+/** Running with the full load done: what the app shows as "Load complete, replication ongoing". */
+export const replicating = (t: CliTask) =>
+  t.Status === 'running' && t.ReplicationTaskStats?.FullLoadProgressPercent === 100;
