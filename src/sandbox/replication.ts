@@ -5,7 +5,7 @@
 import { nativePosition, positionFits, positionOrder } from '../db/cdc/positions.js';
 import type { ConnectionSpec } from '../model/connection.js';
 import type { TableMappings } from '../model/tableMappings.js';
-import { cdcStartTimeMs, parseStopPosition, startPositionTime } from './cdcOptions.js';
+import { parseStopPosition, startPositionTime } from './cdcOptions.js';
 import type { CdcEngine, CdcJob, CdcRunOptions, CdcSession, OpCounts } from './engine/cdc/types.js';
 import type { LogComponent, Severity } from './engine/types.js';
 import type { MetricsStore } from './metrics/store.js';
@@ -50,7 +50,7 @@ function splitKey(key: string): { schema: string; table: string } {
   return { schema: key.slice(0, dot), table: key.slice(dot + 1) };
 }
 
-function instanceId(deps: ReplicationDeps, task: TaskRecord): string {
+function instanceId(deps: Pick<ReplicationDeps, 'store'>, task: TaskRecord): string {
   return (
     deps.store.state.instances.find((i) => i.arn === task.instanceArn)?.identifier ?? 'sandbox'
   );
@@ -66,7 +66,7 @@ export function recordTaskMetric(
   deps.metrics?.record(
     name,
     {
-      ReplicationInstanceIdentifier: instanceId(deps as ReplicationDeps, task),
+      ReplicationInstanceIdentifier: instanceId(deps, task),
       ReplicationTaskIdentifier: task.resourceId,
     },
     value,
@@ -197,6 +197,3 @@ function addCounts(
   }
   rec.lastUpdateMs = Date.now();
 }
-
-/** CdcStartTime from the API (epoch seconds or ISO) into the task. */
-export { cdcStartTimeMs };
