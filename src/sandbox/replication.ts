@@ -6,10 +6,18 @@ import { nativePosition, positionFits, positionOrder } from '../db/cdc/positions
 import type { ConnectionSpec } from '../model/connection.js';
 import type { TableMappings } from '../model/tableMappings.js';
 import { parseStopPosition, startPositionTime } from './cdcOptions.js';
-import type { CdcEngine, CdcJob, CdcRunOptions, CdcSession, OpCounts } from './engine/cdc/types.js';
+import type { StopReasonCode } from '../model/taskLifecycleFailures.js';
+import type {
+  CdcEngine,
+  CdcJob,
+  CdcOutcome,
+  CdcRunOptions,
+  CdcSession,
+  OpCounts,
+} from './engine/cdc/types.js';
 import type { LogComponent, Severity } from './engine/types.js';
 import type { MetricsStore } from './metrics/store.js';
-import type { CdcTableCounts, TableStatRecord, TaskRecord } from './state.js';
+import type { CdcTableCounts, EndpointRecord, TableStatRecord, TaskRecord } from './state.js';
 import type { Store } from './store.js';
 
 export interface ReplicationDeps {
@@ -196,4 +204,56 @@ function addCounts(
     c.appliedDeletes += n.delete;
   }
   rec.lastUpdateMs = Date.now();
+}
+
+/** FullLoadSettings.<name> === true in the task's settings. */
+export function fullLoadFlag(task: TaskRecord, name: string): boolean {
+  const full = task.settings.FullLoadSettings;
+  return !!full && typeof full === 'object' && (full as Record<string, unknown>)[name] === true;
+}
+
+/** The source endpoint's engine settings object (PostgreSQLSettings or MySQLSettings). */
+export function sourceEngineSettings(source: EndpointRecord): Record<string, unknown> {
+  const name = source.engineName.includes('postgres') ? 'PostgreSQLSettings' : 'MySQLSettings';
+  return source.engineSettings[name] ?? {};
+}
+
+/** FullLoadThroughputRowsTarget: rows committed to the target per second during a load. */
+export function startLoadSampler(
+  deps: Pick<ReplicationDeps, 'store' | 'metrics'>,
+  task: TaskRecord,
+): NodeJS.Timeout {
+  const total = () => task.tables.reduce((n, t) => n + t.fullLoadRows, 0);
+  let last = total();
+  return setInterval(() => {
+    const now = total();
+    recordTaskMetric(deps, task, 'FullLoadThroughputRowsTarget', Math.max(0, now - last));
+    last = now;
+  }, 1000);
+}
+
+/** How a replication run ends the task: its StopReason and log line, or a failure. */
+export function cdcEnding(
+  task: TaskRecord,
+  outcome: CdcOutcome,
+): { failure: string } | { reason: StopReasonCode; message: string; file: string } {
+  switch (outcome.kind) {
+    case 'failed':
+      return { failure: outcome.message };
+    case 'cached-applied':
+      return {
+        reason: 'STOPPED_AFTER_CACHED_EVENTS',
+        message:
+          'Task is stopping after the cached changes were applied (StopTaskCachedChangesApplied)',
+        file: 'replicationtask.c:2692',
+      };
+    case 'stop-position':
+      return {
+        reason: outcome.reason,
+        message: `Task is stopping: CdcStopPosition '${task.cdcStopPosition}' reached`,
+        file: 'replicationtask.c:2697',
+      };
+    default:
+      return { reason: 'NORMAL', message: 'Task stopped', file: 'replicationtask.c:2110' };
+  }
 }
