@@ -27,11 +27,53 @@ export interface ApplyResult {
 interface Op {
   table: TableStatements;
   statement: () => Statement;
+  /** The source changes this statement carries out (for the counts and exceptions). */
   changes: RowChange[];
-  /** Batched rows by key: a later change of the same key replaces the row (upserts of whole
-   *  rows, last one wins; deletes of the same key once). Tables without a key: by position. */
-  rows?: Map<string, Record<string, unknown>>;
   kind: 'upsert' | 'delete' | 'single';
+}
+
+/** What a batch leaves of a table's changes: each key's last image, or its deletion. */
+interface Fold {
+  upserts: Map<string, Record<string, unknown>>;
+  deletes: Map<string, Record<string, unknown>>;
+  changes: RowChange[];
+}
+
+/** A fold as statements: the deletes first (a key is in one map only), then the upserts. */
+function foldOps(table: TableStatements, fold: Fold): Op[] {
+  const ops: Op[] = [];
+  const width = Math.max(1, table.plan.columns.length);
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / width));
+  const chunks = (rows: Record<string, unknown>[]) => {
+    const out: Record<string, unknown>[][] = [];
+    for (let i = 0; i < rows.length; i += perStatement) out.push(rows.slice(i, i + perStatement));
+    return out;
+  };
+  for (const rows of chunks([...fold.deletes.values()]))
+    ops.push({ table, kind: 'delete', changes: [], statement: () => table.delete(rows) });
+  for (const rows of chunks([...fold.upserts.values()]))
+    ops.push({ table, kind: 'upsert', changes: [], statement: () => table.upsert(rows) });
+  // The changes count once, with the table's first statement (all commit together).
+  const first = ops[0];
+  if (first) first.changes = fold.changes;
+  return ops;
+}
+
+/** One change on its own: a partial update, a key change (delete the old key first), or any
+ *  change when a failed batch is applied again change by change. */
+function singleOps(table: TableStatements, change: RowChange): Op[] {
+  const ops: Op[] = [];
+  if (change.op === 'update' && table.keyChanged(change)) {
+    const old = { ...change.row, ...change.oldKey };
+    ops.push({ table, kind: 'single', changes: [], statement: () => table.delete([old]) });
+  }
+  const row = change.row;
+  let statement: () => Statement;
+  if (change.op === 'delete') statement = () => table.delete([row]);
+  else if (table.complete(row)) statement = () => table.upsert([row]);
+  else statement = () => table.partialUpdate(row);
+  ops.push({ table, kind: 'single', changes: [change], statement });
+  return ops;
 }
 
 /** Text per SQL statement sent at once to PostgreSQL (one round trip per batch, mostly). */
@@ -130,9 +172,23 @@ export class ChangeApplier {
   }
 
   /** Groups the changes into statements, in order; `single` puts every change on its own. */
+  /**
+   * The statements for the changes, in order. `single`: one statement per change. Otherwise a
+   * table's whole-row upserts and deletes by key fold into the final state of each key (both
+   * are idempotent "make the row so" operations, so only a key's last one matters): one DELETE
+   * and a few multi-row upserts per table and batch. A change that cannot fold (a partial
+   * update, a key change) first writes out what its table has folded so far.
+   */
   private plan(txns: SourceTxn[], single: boolean, ignored: Map<string, OpCounts>): Op[] {
     const ops: Op[] = [];
+    const folds = new Map<TableStatements, Fold>();
     let unkeyed = 0;
+    const flush = (table: TableStatements) => {
+      const fold = folds.get(table);
+      if (!fold) return;
+      folds.delete(table);
+      ops.push(...foldOps(table, fold));
+    };
     for (const txn of txns) {
       for (const change of txn.changes) {
         const key = tableKey(change.table);
@@ -142,47 +198,30 @@ export class ChangeApplier {
           bump(ignored, key, change.op);
           continue;
         }
-        if (change.op === 'update' && (table.keyChanged(change) || !table.complete(change.row))) {
-          if (table.keyChanged(change)) {
-            const old = { ...change.row, ...change.oldKey };
-            ops.push({ table, kind: 'single', changes: [], statement: () => table.delete([old]) });
-          }
-          const row = change.row;
-          const whole = table.complete(row);
-          ops.push({
-            table,
-            kind: 'single',
-            changes: [change],
-            statement: () => (whole ? table.upsert([row]) : table.partialUpdate(row)),
-          });
+        const special =
+          change.op === 'update' && (table.keyChanged(change) || !table.complete(change.row));
+        if (single || special) {
+          flush(table);
+          ops.push(...singleOps(table, change));
           continue;
         }
-        const kind = change.op === 'delete' ? 'delete' : 'upsert';
-        const last = ops[ops.length - 1];
+        let fold = folds.get(table);
+        if (!fold) {
+          fold = { upserts: new Map(), deletes: new Map(), changes: [] };
+          folds.set(table, fold);
+        }
         const rowKey = table.hasKey ? table.keyText(change.row) : `#${unkeyed++}`;
-        const width = Math.max(1, table.plan.columns.length);
-        if (
-          !single &&
-          last?.rows &&
-          last.table === table &&
-          last.kind === kind &&
-          (last.rows.size + 1) * width < MAX_PARAMS
-        ) {
-          last.changes.push(change);
-          last.rows.set(rowKey, change.row);
-          continue;
+        fold.changes.push(change);
+        if (change.op === 'delete') {
+          fold.upserts.delete(rowKey);
+          fold.deletes.set(rowKey, change.row);
+        } else {
+          fold.deletes.delete(rowKey);
+          fold.upserts.set(rowKey, change.row);
         }
-        const rows = new Map([[rowKey, change.row]]);
-        ops.push({
-          table,
-          kind,
-          changes: [change],
-          rows,
-          statement: () =>
-            kind === 'delete' ? table.delete([...rows.values()]) : table.upsert([...rows.values()]),
-        });
       }
     }
+    for (const table of [...folds.keys()]) flush(table);
     return ops;
   }
 
