@@ -32,6 +32,9 @@ interface Op {
   kind: 'upsert' | 'delete' | 'single';
 }
 
+/** Rows per statement: keeps parameters well under PostgreSQL's 65,535. */
+const MAX_PARAMS = 30_000;
+
 /** What a batch leaves of a table's changes: each key's last image, or its deletion. */
 interface Fold {
   upserts: Map<string, Record<string, unknown>>;
@@ -49,10 +52,29 @@ function foldOps(table: TableStatements, fold: Fold): Op[] {
     for (let i = 0; i < rows.length; i += perStatement) out.push(rows.slice(i, i + perStatement));
     return out;
   };
-  for (const rows of chunks([...fold.deletes.values()]))
-    ops.push({ table, kind: 'delete', changes: [], statement: () => table.delete(rows) });
-  for (const rows of chunks([...fold.upserts.values()]))
-    ops.push({ table, kind: 'upsert', changes: [], statement: () => table.upsert(rows) });
+  const deletes = [...fold.deletes.values()];
+  const upserts = [...fold.upserts.values()];
+  if (table.columnArrays) {
+    if (deletes.length > 0)
+      ops.push({
+        table,
+        kind: 'delete',
+        changes: [],
+        statement: () => table.deleteColumns(deletes),
+      });
+    if (upserts.length > 0)
+      ops.push({
+        table,
+        kind: 'upsert',
+        changes: [],
+        statement: () => table.upsertColumns(upserts),
+      });
+  } else {
+    for (const rows of chunks(deletes))
+      ops.push({ table, kind: 'delete', changes: [], statement: () => table.delete(rows) });
+    for (const rows of chunks(upserts))
+      ops.push({ table, kind: 'upsert', changes: [], statement: () => table.upsert(rows) });
+  }
   // The changes count once, with the table's first statement (all commit together).
   const first = ops[0];
   if (first) first.changes = fold.changes;
@@ -75,26 +97,6 @@ function singleOps(table: TableStatements, change: RowChange): Op[] {
   ops.push({ table, kind: 'single', changes: [change], statement });
   return ops;
 }
-
-/** Text per SQL statement sent at once to PostgreSQL (one round trip per batch, mostly). */
-const CHUNK_CHARS = 4 << 20;
-
-/** A value as a PostgreSQL literal (standard_conforming_strings on: backslashes are plain). */
-function pgLiteral(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (Buffer.isBuffer(value)) return `'\\x${value.toString('hex')}'`;
-  return `'${String(value).replace(/'/g, "''")}'`;
-}
-
-/** The statement with its $n parameters written in as literals (quoted identifiers kept). */
-export function inlinePg(s: Statement): string {
-  return s.sql.replace(/"(?:[^"]|"")*"|\$(\d+)/g, (match, n: string | undefined) =>
-    n === undefined ? match : pgLiteral(s.params[Number(n) - 1]),
-  );
-}
-
-/** Rows per statement: keeps parameters well under PostgreSQL's 65,535. */
-const MAX_PARAMS = 30_000;
 
 export const tableKey = (t: { schema: string; table: string }) => `${t.schema}.${t.table}`;
 
@@ -234,41 +236,16 @@ export class ChangeApplier {
     const result: ApplyResult = { applied: new Map(), ignored: new Map(), exceptions: [] };
     const ops = this.plan(txns, false, result.ignored);
     try {
-      if (this.conn.family === 'postgres') await this.sendPg(ops, checkpoint);
-      else {
-        await this.conn.query('START TRANSACTION');
-        for (const op of ops) await this.run(op.statement());
-        await this.run(this.checkpointStatement(checkpoint));
-        await this.conn.query('COMMIT');
-      }
+      await this.conn.query(this.conn.family === 'postgres' ? 'BEGIN' : 'START TRANSACTION');
+      for (const op of ops) await this.run(op.statement());
+      await this.run(this.checkpointStatement(checkpoint));
+      await this.conn.query('COMMIT');
     } catch {
       await this.conn.query('ROLLBACK');
       return this.applyOneByOne(txns, checkpoint);
     }
     for (const op of ops) for (const c of op.changes) bump(result.applied, tableKey(c.table), c.op);
     return result;
-  }
-
-  /** The whole batch as few multi-statement queries as its size allows (one, mostly). */
-  private async sendPg(ops: Op[], checkpoint: string): Promise<void> {
-    const texts = [
-      'BEGIN',
-      ...ops.map((op) => inlinePg(op.statement())),
-      inlinePg(this.checkpointStatement(checkpoint)),
-      'COMMIT',
-    ];
-    let chunk: string[] = [];
-    let size = 0;
-    for (const text of texts) {
-      if (size + text.length > CHUNK_CHARS && chunk.length > 0) {
-        await this.conn.query(chunk.join(';\n'));
-        chunk = [];
-        size = 0;
-      }
-      chunk.push(text);
-      size += text.length + 2;
-    }
-    if (chunk.length > 0) await this.conn.query(chunk.join(';\n'));
   }
 
   /** The slow path after a failed batch: each change alone, failures to the exceptions table. */
