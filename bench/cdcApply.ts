@@ -121,11 +121,44 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
+/** Whatever a run (even a failed one) left: the subscription, slots, publications. */
+async function cleanUp(admin: DbConnection, taskId: string): Promise<void> {
+  const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
+  const native = await openConnection({ ...PG, database: NATIVE_DB }).catch(() => null);
+  if (native) {
+    await quiet(native.query(`ALTER SUBSCRIPTION ${NATIVE_SLOT} DISABLE`));
+    await quiet(native.query(`ALTER SUBSCRIPTION ${NATIVE_SLOT} SET (slot_name = NONE)`));
+    await quiet(native.query(`DROP SUBSCRIPTION IF EXISTS ${NATIVE_SLOT}`));
+    await native.close();
+  }
+  const slots = [NATIVE_SLOT, `${taskId || 'none'}%`];
+  for (let i = 0; i < 50; i++) {
+    const { rows } = await admin.query<{ n: string }>(
+      'SELECT count(*) AS n FROM pg_replication_slots WHERE (slot_name = $1 OR slot_name LIKE $2) AND active',
+      slots,
+    );
+    if (Number(rows[0]?.n) === 0) break;
+    await sleep(100);
+  }
+  await quiet(
+    admin.query(
+      'SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 OR slot_name LIKE $2',
+      slots,
+    ),
+  );
+  const { rows: pubs } = await admin.query<{ pubname: string }>(
+    'SELECT pubname FROM pg_publication WHERE pubname = $1 OR pubname LIKE $2',
+    [NATIVE_SLOT, `awsdms_pub_${taskId || 'none'}%`],
+  );
+  for (const p of pubs) await quiet(admin.query(`DROP PUBLICATION IF EXISTS "${p.pubname}"`));
+}
+
 async function main(): Promise<void> {
   const admin = await openConnection(PG);
   const src = await openConnection(PG);
   const dataDir = mkdtempSync(join(tmpdir(), 'dmst-cdcbench-'));
   let sandbox: { child: ChildProcess; url: string } | undefined;
+  let taskId = '';
   const rss: number[] = [];
   let sampler: NodeJS.Timeout | undefined;
   try {
@@ -192,6 +225,7 @@ async function main(): Promise<void> {
         }),
       )
     ).ReplicationTask?.ReplicationTaskArn as string;
+    taskId = arn.split(':').pop()?.toLowerCase() ?? '';
     const status = async () =>
       (
         await dms.send(
@@ -361,13 +395,7 @@ async function main(): Promise<void> {
   } finally {
     if (sampler) clearInterval(sampler);
     sandbox?.child.kill('SIGTERM');
-    await admin
-      .query(
-        `SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active`,
-        [NATIVE_SLOT],
-      )
-      .catch(() => undefined);
-    await admin.query(`DROP PUBLICATION IF EXISTS ${NATIVE_SLOT}`).catch(() => undefined);
+    await cleanUp(admin, taskId);
     await src.close();
     for (const db of [SANDBOX_DB, NATIVE_DB])
       await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
