@@ -5,11 +5,19 @@
 import { nativePosition, positionFits, positionOrder } from '../db/cdc/positions.js';
 import type { ConnectionSpec } from '../model/connection.js';
 import type { TableMappings } from '../model/tableMappings.js';
-import { cdcStartTimeMs, parseStopPosition, startPositionTime } from './cdcOptions.js';
-import type { CdcEngine, CdcJob, CdcRunOptions, CdcSession, OpCounts } from './engine/cdc/types.js';
+import { parseStopPosition, startPositionTime } from './cdcOptions.js';
+import type { StopReasonCode } from '../model/taskLifecycleFailures.js';
+import type {
+  CdcEngine,
+  CdcJob,
+  CdcOutcome,
+  CdcRunOptions,
+  CdcSession,
+  OpCounts,
+} from './engine/cdc/types.js';
 import type { LogComponent, Severity } from './engine/types.js';
 import type { MetricsStore } from './metrics/store.js';
-import type { CdcTableCounts, TableStatRecord, TaskRecord } from './state.js';
+import type { CdcTableCounts, EndpointRecord, TableStatRecord, TaskRecord } from './state.js';
 import type { Store } from './store.js';
 
 export interface ReplicationDeps {
@@ -50,7 +58,7 @@ function splitKey(key: string): { schema: string; table: string } {
   return { schema: key.slice(0, dot), table: key.slice(dot + 1) };
 }
 
-function instanceId(deps: ReplicationDeps, task: TaskRecord): string {
+function instanceId(deps: Pick<ReplicationDeps, 'store'>, task: TaskRecord): string {
   return (
     deps.store.state.instances.find((i) => i.arn === task.instanceArn)?.identifier ?? 'sandbox'
   );
@@ -66,7 +74,7 @@ export function recordTaskMetric(
   deps.metrics?.record(
     name,
     {
-      ReplicationInstanceIdentifier: instanceId(deps as ReplicationDeps, task),
+      ReplicationInstanceIdentifier: instanceId(deps, task),
       ReplicationTaskIdentifier: task.resourceId,
     },
     value,
@@ -198,5 +206,54 @@ function addCounts(
   rec.lastUpdateMs = Date.now();
 }
 
-/** CdcStartTime from the API (epoch seconds or ISO) into the task. */
-export { cdcStartTimeMs };
+/** FullLoadSettings.<name> === true in the task's settings. */
+export function fullLoadFlag(task: TaskRecord, name: string): boolean {
+  const full = task.settings.FullLoadSettings;
+  return !!full && typeof full === 'object' && (full as Record<string, unknown>)[name] === true;
+}
+
+/** The source endpoint's engine settings object (PostgreSQLSettings or MySQLSettings). */
+export function sourceEngineSettings(source: EndpointRecord): Record<string, unknown> {
+  const name = source.engineName.includes('postgres') ? 'PostgreSQLSettings' : 'MySQLSettings';
+  return source.engineSettings[name] ?? {};
+}
+
+/** FullLoadThroughputRowsTarget: rows committed to the target per second during a load. */
+export function startLoadSampler(
+  deps: Pick<ReplicationDeps, 'store' | 'metrics'>,
+  task: TaskRecord,
+): NodeJS.Timeout {
+  const total = () => task.tables.reduce((n, t) => n + t.fullLoadRows, 0);
+  let last = total();
+  return setInterval(() => {
+    const now = total();
+    recordTaskMetric(deps, task, 'FullLoadThroughputRowsTarget', Math.max(0, now - last));
+    last = now;
+  }, 1000);
+}
+
+/** How a replication run ends the task: its StopReason and log line, or a failure. */
+export function cdcEnding(
+  task: TaskRecord,
+  outcome: CdcOutcome,
+): { failure: string } | { reason: StopReasonCode; message: string; file: string } {
+  switch (outcome.kind) {
+    case 'failed':
+      return { failure: outcome.message };
+    case 'cached-applied':
+      return {
+        reason: 'STOPPED_AFTER_CACHED_EVENTS',
+        message:
+          'Task is stopping after the cached changes were applied (StopTaskCachedChangesApplied)',
+        file: 'replicationtask.c:2692',
+      };
+    case 'stop-position':
+      return {
+        reason: outcome.reason,
+        message: `Task is stopping: CdcStopPosition '${task.cdcStopPosition}' reached`,
+        file: 'replicationtask.c:2697',
+      };
+    default:
+      return { reason: 'NORMAL', message: 'Task stopped', file: 'replicationtask.c:2110' };
+  }
+}

@@ -25,10 +25,17 @@ import type {
   TableRef,
 } from './engine/types.js';
 import type { MetricsStore } from './metrics/store.js';
-import { type OpenedReplication, openReplication, recordTaskMetric } from './replication.js';
+import {
+  cdcEnding,
+  fullLoadFlag,
+  type OpenedReplication,
+  openReplication,
+  sourceEngineSettings,
+  startLoadSampler,
+} from './replication.js';
 import { s3SourceSpec } from './s3Source.js';
 import type { Store } from './store.js';
-import type { EndpointRecord, TableStatRecord, TaskRecord } from './state.js';
+import type { TableStatRecord, TaskRecord } from './state.js';
 import type { TaskLogWriter } from './taskLog.js';
 
 /** Written when the sandbox runs without a CDC engine (tests that stand in for the engine). */
@@ -53,18 +60,6 @@ interface ActiveRun {
 }
 
 const key = (t: { schema: string; table: string }) => `${t.schema}.${t.table}`;
-
-/** FullLoadSettings.<name> === true in the task's settings. */
-function fullLoadFlag(task: TaskRecord, name: string): boolean {
-  const full = task.settings.FullLoadSettings;
-  return !!full && typeof full === 'object' && (full as Record<string, unknown>)[name] === true;
-}
-
-/** The source endpoint's engine settings object (PostgreSQLSettings or MySQLSettings). */
-function sourceEngineSettings(source: EndpointRecord): Record<string, unknown> {
-  const name = source.engineName.includes('postgres') ? 'PostgreSQLSettings' : 'MySQLSettings';
-  return source.engineSettings[name] ?? {};
-}
 
 export function createTaskRunner(deps: {
   store: Store;
@@ -195,17 +190,6 @@ export function createTaskRunner(deps: {
     return { ...specs, sourceSpec };
   }
 
-  /** FullLoadThroughputRowsTarget: rows committed to the target per second during the load. */
-  function startLoadSampler(task: TaskRecord): NodeJS.Timeout {
-    const total = () => task.tables.reduce((n, t) => n + t.fullLoadRows, 0);
-    let last = total();
-    return setInterval(() => {
-      const now = total();
-      recordTaskMetric(deps, task, 'FullLoadThroughputRowsTarget', Math.max(0, now - last));
-      last = now;
-    }, 1000);
-  }
-
   async function loadOnce(
     task: TaskRecord,
     run: ActiveRun,
@@ -260,7 +244,7 @@ export function createTaskRunner(deps: {
         log(task, component, severity, message, sourceFile);
       },
     } satisfies Omit<FullLoadJob, 'source'>;
-    const sampler = startLoadSampler(task);
+    const sampler = startLoadSampler(deps, task);
     const outcome = await ('bucket' in sourceSpec
       ? deps.runS3FullLoad({ ...job, source: sourceSpec })
       : deps.runFullLoad({ ...job, source: sourceSpec })
@@ -540,34 +524,13 @@ export function createTaskRunner(deps: {
 
   function settleCdc(task: TaskRecord, outcome: CdcOutcome): void {
     if (task.status === 'failed') return;
-    if (outcome.kind === 'failed') {
-      fail(task, outcome.message);
+    const ending = cdcEnding(task, outcome);
+    if ('failure' in ending) {
+      fail(task, ending.failure);
       return;
     }
-    if (outcome.kind === 'cached-applied') {
-      log(
-        task,
-        'TASK_MANAGER',
-        'I',
-        'Task is stopping after the cached changes were applied (StopTaskCachedChangesApplied)',
-        'replicationtask.c:2692',
-      );
-      finish(task, { status: 'stopped', stopReason: stopReason('STOPPED_AFTER_CACHED_EVENTS') });
-      return;
-    }
-    if (outcome.kind === 'stop-position') {
-      log(
-        task,
-        'TASK_MANAGER',
-        'I',
-        `Task is stopping: CdcStopPosition '${task.cdcStopPosition}' reached`,
-        'replicationtask.c:2697',
-      );
-      finish(task, { status: 'stopped', stopReason: stopReason(outcome.reason) });
-      return;
-    }
-    log(task, 'TASK_MANAGER', 'I', 'Task stopped', 'replicationtask.c:2110');
-    finish(task, { status: 'stopped', stopReason: stopReason('NORMAL') });
+    log(task, 'TASK_MANAGER', 'I', ending.message, ending.file);
+    finish(task, { status: 'stopped', stopReason: stopReason(ending.reason) });
   }
 
   return {

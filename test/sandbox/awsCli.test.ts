@@ -2,6 +2,11 @@
 // present, else `aws` on PATH): a whole lifecycle from PostgreSQL to MariaDB through
 // --endpoint-url with the real engine, then the target's row counts and checksums are compared
 // with the source's.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import {
   DescribeConnectionsCommand,
   DescribeReplicationTasksCommand,
@@ -12,8 +17,13 @@ import { serverAvailable } from '../support/servers.js';
 import { digest, type Kind } from './engine/support.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
-import { type AwsCli, awsCli, awsCliVersion as awsVersion } from './support/awsCli.js';
 
+const run = promisify(execFile);
+const AWS = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws';
+const awsVersion = await run(AWS, ['--version']).then(
+  (r) => r.stdout.trim() || r.stderr.trim(),
+  () => null,
+);
 const pg = await serverAvailable('postgres');
 const my = await serverAvailable('mysql');
 const ready = awsVersion !== null && pg.ok && my.ok;
@@ -37,12 +47,29 @@ const COLUMNS: Record<string, [string, Kind][]> = {
 
 let t: TestSandbox;
 let src: DbConnection | undefined;
-let aws: AwsCli;
+let tmp = '';
+
+async function aws(...args: string[]): Promise<Record<string, unknown>> {
+  const { stdout } = await run(AWS, [...args, '--endpoint-url', t.url, '--output', 'json'], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: tmp,
+      AWS_ACCESS_KEY_ID: 'AKIDCLITEST',
+      AWS_SECRET_ACCESS_KEY: 'not-a-secret',
+      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_CONFIG_FILE: join(tmp, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(tmp, 'credentials'),
+      AWS_PAGER: '',
+    },
+    timeout: 120_000,
+  });
+  return stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {};
+}
 
 beforeAll(async () => {
   if (!ready) return;
+  tmp = mkdtempSync(join(tmpdir(), 'dmst-cli-'));
   t = await startTestSandbox();
-  aws = awsCli(() => t.url);
   src = await openConnection(pg.spec);
   await src.query(`CREATE SCHEMA ${schema}`);
   await src.query(
@@ -67,7 +94,7 @@ afterAll(async () => {
   const mysql = await openConnection(my.spec);
   await mysql.query(`DROP DATABASE IF EXISTS \`${schema}\``);
   await mysql.close();
-  aws.cleanup();
+  rmSync(tmp, { recursive: true, force: true });
 });
 
 describe.skipIf(!ready)(`AWS CLI lifecycle (${awsVersion ?? why})`, () => {
@@ -146,21 +173,29 @@ describe.skipIf(!ready)(`AWS CLI lifecycle (${awsVersion ?? why})`, () => {
       `Name=endpoint-arn,Values=${sourceArn},${targetArn}`,
     );
 
-    const mappings = aws.file('mappings.json', {
-      rules: [
-        {
-          'rule-type': 'selection',
-          'rule-id': '1',
-          'rule-name': 'all',
-          'object-locator': { 'schema-name': schema, 'table-name': '%' },
-          'rule-action': 'include',
-        },
-      ],
-    });
-    const settings = aws.file('settings.json', {
-      Logging: { EnableLogging: true },
-      FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
-    });
+    const mappings = join(tmp, 'mappings.json');
+    writeFileSync(
+      mappings,
+      JSON.stringify({
+        rules: [
+          {
+            'rule-type': 'selection',
+            'rule-id': '1',
+            'rule-name': 'all',
+            'object-locator': { 'schema-name': schema, 'table-name': '%' },
+            'rule-action': 'include',
+          },
+        ],
+      }),
+    );
+    const settings = join(tmp, 'settings.json');
+    writeFileSync(
+      settings,
+      JSON.stringify({
+        Logging: { EnableLogging: true },
+        FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
+      }),
+    );
     const created = await aws(
       'dms',
       'create-replication-task',

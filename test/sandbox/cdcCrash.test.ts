@@ -12,7 +12,7 @@ import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
-import { type AwsCli, awsCli, awsCliVersion } from './support/awsCli.js';
+import { type CliSession, cliSession, awsCliVersion } from './support/cliSession.js';
 import { cdcCli, replicating } from './support/cdcCli.js';
 import { dropLeftoverSlots } from './support/cdcSlots.js';
 import { digest } from './engine/support.js';
@@ -90,7 +90,7 @@ const audited = async () =>
 describe.skipIf(!ready)(`kill -9 during CDC (${awsCliVersion ?? why})`, () => {
   it('restarts, resumes from the target checkpoint, converges, and applies nothing twice', async () => {
     url = await startChild();
-    const aws: AwsCli = awsCli(() => url);
+    const aws: CliSession = cliSession(() => url);
     try {
       const cli = cdcCli(aws);
       const arn = await cli.task({

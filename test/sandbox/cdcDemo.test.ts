@@ -5,19 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
-import { type AwsCli, awsCli, awsCliVersion } from './support/awsCli.js';
+import { type CliSession, cliSession, awsCliVersion } from './support/cliSession.js';
 import { cdcCli, replicating } from './support/cdcCli.js';
 
 const ready = awsCliVersion !== null;
 let t: TestSandbox;
-let aws: AwsCli;
+let aws: CliSession;
 let src: DbConnection;
 let tgt: DbConnection;
 
 beforeAll(async () => {
   if (!ready) return;
   t = await startTestSandbox({ demo: true });
-  aws = awsCli(() => t.url);
+  aws = cliSession(() => t.url);
   src = await openConnection(t.sandbox.demo!.source);
   tgt = await openConnection(t.sandbox.demo!.target);
 }, 120_000);

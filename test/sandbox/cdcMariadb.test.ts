@@ -7,7 +7,7 @@ import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
-import { type AwsCli, awsCli, awsCliVersion } from './support/awsCli.js';
+import { type CliSession, cliSession, awsCliVersion } from './support/cliSession.js';
 import { cdcCli } from './support/cdcCli.js';
 import { roundTrip } from './support/cdcScenario.js';
 import { dropLeftoverSlots, slotsOf } from './support/cdcSlots.js';
@@ -23,7 +23,7 @@ const toMaria = uniqueName('dmst_cdc_pm');
 const cdcOnly = uniqueName('dmst_cdc_only');
 
 let t: TestSandbox;
-let aws: AwsCli;
+let aws: CliSession;
 let pgc: DbConnection;
 let myc: DbConnection;
 const taskIds: string[] = [];
@@ -32,7 +32,7 @@ const binlogCheckpoint = /^checkpoint:V1#1#[^#]+\.\d+:\d+#/;
 beforeAll(async () => {
   if (!ready) return;
   t = await startTestSandbox();
-  aws = awsCli(() => t.url);
+  aws = cliSession(() => t.url);
   pgc = await openConnection(pg.spec);
   myc = await openConnection(my.spec);
   for (const db of [fromMaria, cdcOnly]) {

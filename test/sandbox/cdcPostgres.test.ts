@@ -8,7 +8,7 @@ import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
-import { type AwsCli, awsCli, awsCliVersion } from './support/awsCli.js';
+import { type CliSession, cliSession, awsCliVersion } from './support/cliSession.js';
 import { cdcCli } from './support/cdcCli.js';
 import { roundTrip } from './support/cdcScenario.js';
 import { createItems } from './support/cdcWorkload.js';
@@ -22,7 +22,7 @@ const targetDb = uniqueName('dmst_cdc_tgt');
 const SEED = 3000;
 
 let t: TestSandbox;
-let aws: AwsCli;
+let aws: CliSession;
 let src: DbConnection;
 let tgt: DbConnection;
 const taskIds: string[] = [];
@@ -30,7 +30,7 @@ const taskIds: string[] = [];
 beforeAll(async () => {
   if (!ready) return;
   t = await startTestSandbox();
-  aws = awsCli(() => t.url);
+  aws = cliSession(() => t.url);
   src = await openConnection(pg.spec);
   await src.query(`CREATE SCHEMA ${schema}`);
   await createItems(src, schema, SEED);

@@ -45,6 +45,12 @@ beforeAll(async () => {
   await src.query(`CREATE SCHEMA ${schema}`);
   await src.query(`CREATE TABLE ${schema}.keyed (id int PRIMARY KEY, qty int NOT NULL)`);
   await src.query(`CREATE TABLE ${schema}.nokey (id int, note text)`);
+  await src.query(`CREATE TABLE ${schema}.big (id int PRIMARY KEY, body text, n int)`);
+  // Random text too long to stay in the row: PostgreSQL stores it out of line (TOAST), and an
+  // update that leaves it alone does not send it again.
+  await src.query(
+    `INSERT INTO ${schema}.big SELECT 1, string_agg(md5(random()::text), '') , 0 FROM generate_series(1, 1000)`,
+  );
   await src.query(`INSERT INTO ${schema}.keyed SELECT g, g FROM generate_series(1, 50) g`);
   await src.query(`INSERT INTO ${schema}.nokey SELECT g, 'n' || g FROM generate_series(1, 5) g`);
   await src.query(`CREATE ROLE ${noReplRole} LOGIN`);
@@ -138,7 +144,7 @@ const until = (arn: string, check: (x: ReplicationTask) => boolean, what: string
   waitFor(() => describeTask(arn), { until: check, what, timeout: 60_000, interval: 200 });
 const start = (
   arn: string,
-  type: 'start-replication' | 'resume-processing' = 'start-replication',
+  type: 'start-replication' | 'resume-processing' | 'reload-target' = 'start-replication',
 ) =>
   t.dms.send(
     new StartReplicationTaskCommand({ ReplicationTaskArn: arn, StartReplicationTaskType: type }),
@@ -290,6 +296,46 @@ describe.skipIf(!pg.ok)(`CDC semantics (${pg.reason})`, () => {
       )
       .reduce((n, b) => n + b.sum, 0);
     expect(applied).toBeGreaterThanOrEqual(3);
+    await t.dms.send(new StopReplicationTaskCommand({ ReplicationTaskArn: arn }));
+    await settled(arn);
+    await removeTask(arn);
+  }, 90_000);
+
+  it('keeps an unchanged out-of-line value on update, and reload-target starts over with a new slot', async () => {
+    const arn = await task('sem-toast', 'big');
+    const ongoing = (x: ReplicationTask) =>
+      x.Status === 'running' && x.ReplicationTaskStats?.FullLoadProgressPercent === 100;
+    await start(arn);
+    await until(arn, ongoing, 'replication ongoing');
+    await src.query(`UPDATE ${schema}.big SET n = 5 WHERE id = 1`);
+    const row = `SELECT n, md5(body) AS h FROM ${schema}.big WHERE id = 1`;
+    await waitFor(
+      async () => expect((await tgt.query(row)).rows).toEqual((await src.query(row)).rows),
+      {
+        what: 'the update with the TOASTed value kept',
+        timeout: 60_000,
+      },
+    );
+    const { rows: first } = await src.query<{ slot_name: string }>(
+      'SELECT slot_name FROM pg_replication_slots WHERE slot_name LIKE $1',
+      [`${arn.split(':').pop()!.toLowerCase()}%`],
+    );
+    await t.dms.send(new StopReplicationTaskCommand({ ReplicationTaskArn: arn }));
+    await settled(arn);
+    await src.query(`UPDATE ${schema}.big SET n = 6 WHERE id = 1`);
+    await start(arn, 'reload-target');
+    await until(arn, ongoing, 'reloaded, replication ongoing');
+    expect(await count(tgt, `SELECT n FROM ${schema}.big WHERE id = 1`)).toBe(6);
+    expect(await logText(arn)).toMatch(
+      /reload-target[\s\S]*Replication slot '[a-z0-9_]+' was created/,
+    );
+    await src.query(`UPDATE ${schema}.big SET n = 7 WHERE id = 1`);
+    await waitFor(async () => count(tgt, `SELECT n FROM ${schema}.big WHERE id = 1`), {
+      until: (n) => n === 7,
+      what: 'a change after the reload',
+      timeout: 60_000,
+    });
+    expect(first).toHaveLength(1);
     await t.dms.send(new StopReplicationTaskCommand({ ReplicationTaskArn: arn }));
     await settled(arn);
     await removeTask(arn);

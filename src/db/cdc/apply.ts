@@ -27,32 +27,76 @@ export interface ApplyResult {
 interface Op {
   table: TableStatements;
   statement: () => Statement;
+  /** The source changes this statement carries out (for the counts and exceptions). */
   changes: RowChange[];
-  /** Batched rows by key: a later change of the same key replaces the row (upserts of whole
-   *  rows, last one wins; deletes of the same key once). Tables without a key: by position. */
-  rows?: Map<string, Record<string, unknown>>;
   kind: 'upsert' | 'delete' | 'single';
-}
-
-/** Text per SQL statement sent at once to PostgreSQL (one round trip per batch, mostly). */
-const CHUNK_CHARS = 4 << 20;
-
-/** A value as a PostgreSQL literal (standard_conforming_strings on: backslashes are plain). */
-function pgLiteral(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (Buffer.isBuffer(value)) return `'\\x${value.toString('hex')}'`;
-  return `'${String(value).replace(/'/g, "''")}'`;
-}
-
-/** The statement with its $n parameters written in as literals (quoted identifiers kept). */
-export function inlinePg(s: Statement): string {
-  return s.sql.replace(/"(?:[^"]|"")*"|\$(\d+)/g, (match, n: string | undefined) =>
-    n === undefined ? match : pgLiteral(s.params[Number(n) - 1]),
-  );
 }
 
 /** Rows per statement: keeps parameters well under PostgreSQL's 65,535. */
 const MAX_PARAMS = 30_000;
+
+/** What a batch leaves of a table's changes: each key's last image, or its deletion. */
+interface Fold {
+  upserts: Map<string, Record<string, unknown>>;
+  deletes: Map<string, Record<string, unknown>>;
+  changes: RowChange[];
+}
+
+/** A fold as statements: the deletes first (a key is in one map only), then the upserts. */
+function foldOps(table: TableStatements, fold: Fold): Op[] {
+  const ops: Op[] = [];
+  const width = Math.max(1, table.plan.columns.length);
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / width));
+  const chunks = (rows: Record<string, unknown>[]) => {
+    const out: Record<string, unknown>[][] = [];
+    for (let i = 0; i < rows.length; i += perStatement) out.push(rows.slice(i, i + perStatement));
+    return out;
+  };
+  const deletes = [...fold.deletes.values()];
+  const upserts = [...fold.upserts.values()];
+  if (table.columnArrays) {
+    if (deletes.length > 0)
+      ops.push({
+        table,
+        kind: 'delete',
+        changes: [],
+        statement: () => table.deleteColumns(deletes),
+      });
+    if (upserts.length > 0)
+      ops.push({
+        table,
+        kind: 'upsert',
+        changes: [],
+        statement: () => table.upsertColumns(upserts),
+      });
+  } else {
+    for (const rows of chunks(deletes))
+      ops.push({ table, kind: 'delete', changes: [], statement: () => table.delete(rows) });
+    for (const rows of chunks(upserts))
+      ops.push({ table, kind: 'upsert', changes: [], statement: () => table.upsert(rows) });
+  }
+  // The changes count once, with the table's first statement (all commit together).
+  const first = ops[0];
+  if (first) first.changes = fold.changes;
+  return ops;
+}
+
+/** One change on its own: a partial update, a key change (delete the old key first), or any
+ *  change when a failed batch is applied again change by change. */
+function singleOps(table: TableStatements, change: RowChange): Op[] {
+  const ops: Op[] = [];
+  if (change.op === 'update' && table.keyChanged(change)) {
+    const old = { ...change.row, ...change.oldKey };
+    ops.push({ table, kind: 'single', changes: [], statement: () => table.delete([old]) });
+  }
+  const row = change.row;
+  let statement: () => Statement;
+  if (change.op === 'delete') statement = () => table.delete([row]);
+  else if (table.complete(row)) statement = () => table.upsert([row]);
+  else statement = () => table.partialUpdate(row);
+  ops.push({ table, kind: 'single', changes: [change], statement });
+  return ops;
+}
 
 export const tableKey = (t: { schema: string; table: string }) => `${t.schema}.${t.table}`;
 
@@ -130,9 +174,23 @@ export class ChangeApplier {
   }
 
   /** Groups the changes into statements, in order; `single` puts every change on its own. */
+  /**
+   * The statements for the changes, in order. `single`: one statement per change. Otherwise a
+   * table's whole-row upserts and deletes by key fold into the final state of each key (both
+   * are idempotent "make the row so" operations, so only a key's last one matters): one DELETE
+   * and a few multi-row upserts per table and batch. A change that cannot fold (a partial
+   * update, a key change) first writes out what its table has folded so far.
+   */
   private plan(txns: SourceTxn[], single: boolean, ignored: Map<string, OpCounts>): Op[] {
     const ops: Op[] = [];
+    const folds = new Map<TableStatements, Fold>();
     let unkeyed = 0;
+    const flush = (table: TableStatements) => {
+      const fold = folds.get(table);
+      if (!fold) return;
+      folds.delete(table);
+      ops.push(...foldOps(table, fold));
+    };
     for (const txn of txns) {
       for (const change of txn.changes) {
         const key = tableKey(change.table);
@@ -142,47 +200,30 @@ export class ChangeApplier {
           bump(ignored, key, change.op);
           continue;
         }
-        if (change.op === 'update' && (table.keyChanged(change) || !table.complete(change.row))) {
-          if (table.keyChanged(change)) {
-            const old = { ...change.row, ...change.oldKey };
-            ops.push({ table, kind: 'single', changes: [], statement: () => table.delete([old]) });
-          }
-          const row = change.row;
-          const whole = table.complete(row);
-          ops.push({
-            table,
-            kind: 'single',
-            changes: [change],
-            statement: () => (whole ? table.upsert([row]) : table.partialUpdate(row)),
-          });
+        const special =
+          change.op === 'update' && (table.keyChanged(change) || !table.complete(change.row));
+        if (single || special) {
+          flush(table);
+          ops.push(...singleOps(table, change));
           continue;
         }
-        const kind = change.op === 'delete' ? 'delete' : 'upsert';
-        const last = ops[ops.length - 1];
+        let fold = folds.get(table);
+        if (!fold) {
+          fold = { upserts: new Map(), deletes: new Map(), changes: [] };
+          folds.set(table, fold);
+        }
         const rowKey = table.hasKey ? table.keyText(change.row) : `#${unkeyed++}`;
-        const width = Math.max(1, table.plan.columns.length);
-        if (
-          !single &&
-          last?.rows &&
-          last.table === table &&
-          last.kind === kind &&
-          (last.rows.size + 1) * width < MAX_PARAMS
-        ) {
-          last.changes.push(change);
-          last.rows.set(rowKey, change.row);
-          continue;
+        fold.changes.push(change);
+        if (change.op === 'delete') {
+          fold.upserts.delete(rowKey);
+          fold.deletes.set(rowKey, change.row);
+        } else {
+          fold.deletes.delete(rowKey);
+          fold.upserts.set(rowKey, change.row);
         }
-        const rows = new Map([[rowKey, change.row]]);
-        ops.push({
-          table,
-          kind,
-          changes: [change],
-          rows,
-          statement: () =>
-            kind === 'delete' ? table.delete([...rows.values()]) : table.upsert([...rows.values()]),
-        });
       }
     }
+    for (const table of [...folds.keys()]) flush(table);
     return ops;
   }
 
@@ -195,41 +236,16 @@ export class ChangeApplier {
     const result: ApplyResult = { applied: new Map(), ignored: new Map(), exceptions: [] };
     const ops = this.plan(txns, false, result.ignored);
     try {
-      if (this.conn.family === 'postgres') await this.sendPg(ops, checkpoint);
-      else {
-        await this.conn.query('START TRANSACTION');
-        for (const op of ops) await this.run(op.statement());
-        await this.run(this.checkpointStatement(checkpoint));
-        await this.conn.query('COMMIT');
-      }
+      await this.conn.query(this.conn.family === 'postgres' ? 'BEGIN' : 'START TRANSACTION');
+      for (const op of ops) await this.run(op.statement());
+      await this.run(this.checkpointStatement(checkpoint));
+      await this.conn.query('COMMIT');
     } catch {
       await this.conn.query('ROLLBACK');
       return this.applyOneByOne(txns, checkpoint);
     }
     for (const op of ops) for (const c of op.changes) bump(result.applied, tableKey(c.table), c.op);
     return result;
-  }
-
-  /** The whole batch as few multi-statement queries as its size allows (one, mostly). */
-  private async sendPg(ops: Op[], checkpoint: string): Promise<void> {
-    const texts = [
-      'BEGIN',
-      ...ops.map((op) => inlinePg(op.statement())),
-      inlinePg(this.checkpointStatement(checkpoint)),
-      'COMMIT',
-    ];
-    let chunk: string[] = [];
-    let size = 0;
-    for (const text of texts) {
-      if (size + text.length > CHUNK_CHARS && chunk.length > 0) {
-        await this.conn.query(chunk.join(';\n'));
-        chunk = [];
-        size = 0;
-      }
-      chunk.push(text);
-      size += text.length + 2;
-    }
-    if (chunk.length > 0) await this.conn.query(chunk.join(';\n'));
   }
 
   /** The slow path after a failed batch: each change alone, failures to the exceptions table. */

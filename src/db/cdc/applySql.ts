@@ -114,6 +114,46 @@ export class TableStatements {
     return `(${keys.map((k) => this.q(k.target)).join(', ')}) IN (${tuples.join(', ')})`;
   }
 
+  /**
+   * PostgreSQL targets whose columns are no arrays take a batch's rows as one array per column
+   * (`unnest`): a statement of a few parameters whatever the number of rows, parsed once.
+   */
+  get columnArrays(): boolean {
+    return (
+      this.plan.targetFamily === 'postgres' &&
+      this.plan.columns.every((c) => !c.targetSql.trim().endsWith(']'))
+    );
+  }
+
+  private arrays(columns: ColumnPlan[], rows: Record<string, unknown>[]) {
+    const params = columns.map((c) => rows.map((r) => this.value(c, r)));
+    const unnest = `unnest(${columns.map((c, i) => `$${i + 1}::${c.targetSql}[]`).join(', ')})`;
+    return { params, unnest };
+  }
+
+  /** The upsert of `rows` with one array parameter per column (see columnArrays). */
+  upsertColumns(rows: Record<string, unknown>[]): Statement {
+    const cols = this.plan.columns;
+    const { params, unnest } = this.arrays(cols, rows);
+    const keys = new Set(this.plan.primaryKey);
+    const rest = cols.filter((c) => !keys.has(c.target)).map((c) => this.q(c.target));
+    let sql = `INSERT INTO ${this.name} (${cols.map((c) => this.q(c.target)).join(', ')}) SELECT * FROM ${unnest}`;
+    if (this.hasKey)
+      sql += ` ON CONFLICT (${this.plan.primaryKey.map(this.q).join(', ')}) DO ${
+        rest.length === 0
+          ? 'NOTHING'
+          : `UPDATE SET ${rest.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`
+      }`;
+    return { sql, params };
+  }
+
+  /** The delete of the rows with these keys, one array parameter per key column. */
+  deleteColumns(rows: Record<string, unknown>[]): Statement {
+    const { params, unnest } = this.arrays(this.keyColumns, rows);
+    const keys = this.keyColumns.map((k) => this.q(k.target)).join(', ');
+    return { sql: `DELETE FROM ${this.name} WHERE (${keys}) IN (SELECT * FROM ${unnest})`, params };
+  }
+
   /** DELETE of the rows with these keys. */
   delete(rows: Record<string, unknown>[]): Statement {
     const params: unknown[] = [];

@@ -2,7 +2,7 @@
 // server, a task over one schema, start/stop/delete and waiting on what DMS reports.
 import type { ConnectionSpec } from '../../../src/model/connection.js';
 import { waitFor } from '../../support/wait.js';
-import type { AwsCli } from './awsCli.js';
+import type { CliSession } from './cliSession.js';
 
 export type CliTask = Record<string, unknown> & {
   ReplicationTaskArn: string;
@@ -12,7 +12,7 @@ export type CliTask = Record<string, unknown> & {
   ReplicationTaskStats?: { FullLoadProgressPercent: number };
 };
 
-export function cdcCli(aws: AwsCli) {
+export function cdcCli(aws: CliSession) {
   let instanceArn = '';
   const filter = (arn: string) => ['--filters', `Name=replication-task-arn,Values=${arn}`];
   const api = {

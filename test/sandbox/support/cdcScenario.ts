@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import type { DbConnection } from '../../../src/db/connection.js';
 import { waitFor } from '../../support/wait.js';
 import { cdcCli, replicating } from './cdcCli.js';
-import type { AwsCli } from './awsCli.js';
+import type { CliSession } from './cliSession.js';
 import { changeItems, itemsDigest } from './cdcWorkload.js';
 
 export function convergence(src: DbConnection, tgt: DbConnection, schema: string) {
@@ -22,7 +22,7 @@ const applied = (stats: Record<string, number | string>[]) =>
   );
 
 export async function roundTrip(o: {
-  aws: AwsCli;
+  aws: CliSession;
   id: string;
   source: string;
   target: string;

@@ -20,6 +20,8 @@ export interface ReplicateContext {
 const MAX_PENDING = 50_000;
 /** Changes per target transaction, at most (a source transaction is never split). */
 const MAX_BATCH = 10_000;
+/** The longest the apply loop waits for more changes while they are still arriving. */
+const GATHER_MS = 50;
 /** No change for this long and nothing queued: caught up with the source. */
 const IDLE_MS = 1000;
 
@@ -152,6 +154,16 @@ export async function replicate(ctx: ReplicateContext, opts: CdcRunOptions): Pro
         });
         continue;
       }
+      // Changes still streaming in: gather them a little longer, so a backlog goes over in
+      // large transactions rather than many small commits (bounded: at most GATHER_MS).
+      const gatherUntil = Date.now() + GATHER_MS;
+      while (
+        pending < MAX_BATCH &&
+        Date.now() - lastReceiveMs < 5 &&
+        Date.now() < gatherUntil &&
+        !job.signal.aborted
+      )
+        await new Promise<void>((resolve) => setTimeout(resolve, 2));
       const batch: SourceTxn[] = [];
       let changes = 0;
       while (

@@ -27,11 +27,8 @@ import type { CdcSession, DropCdc, OpenCdc } from './types.js';
 
 async function open(spec: Parameters<typeof openConnection>[0], role: 'source' | 'target') {
   const conn = await openConnection(spec, { applicationName: 'dms-tui-sandbox' });
-  if (conn.family === 'postgres') {
-    await conn.query("SET TimeZone = 'UTC'");
-    // Apply writes values as literals (db/cdc/apply.ts): backslashes must stay plain.
-    await conn.query('SET standard_conforming_strings = on');
-  } else {
+  if (conn.family === 'postgres') await conn.query("SET TimeZone = 'UTC'");
+  else {
     await conn.query("SET time_zone = '+00:00'");
     if (role === 'target') await conn.query('SET foreign_key_checks = 0');
   }
