@@ -132,10 +132,11 @@ describe('dms-tui tasks', () => {
       /chk-slow\s+running\s+Catching up · lag 2 min 5 s\s+full-load-and-cdc\s+100%\s+2m05s/,
     );
     expect(table.stdout).toMatch(/chk-loaded\s+stopped\s+Load complete\s+full-load\s+100%\s+-/);
+    // The DMS API's shape, the lag beside the app's reading under DmsTui.
     const json = JSON.parse((await cli('tasks', '--output', 'json')).stdout) as {
-      id: string;
-      lagSeconds?: number;
-    }[];
-    expect(json.find((t) => t.id === 'chk-fine')?.lagSeconds).toBe(5);
+      ReplicationTasks: { ReplicationTaskIdentifier: string; DmsTui: { lagSeconds?: number } }[];
+    };
+    const fine = json.ReplicationTasks.find((t) => t.ReplicationTaskIdentifier === 'chk-fine');
+    expect(fine?.DmsTui.lagSeconds).toBe(5);
   });
 });

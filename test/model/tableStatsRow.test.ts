@@ -1,7 +1,8 @@
 // Table statistics with change counts: captured and applied inserts/updates/deletes/DDLs, and
-// which columns an 80-column terminal keeps (never schema, table, state, rows, I/U/D).
+// which columns a terminal keeps: a CDC task's change counts and error rows at 80 columns, a full
+// load's schema, error rows and validation (it has no changes to show).
 import { describe, expect, it } from 'vitest';
-import { TABLE_STAT_COLUMNS, tableStatCells } from '../../src/model/tableStatsRow.js';
+import { tableStatCells, tableStatColumns } from '../../src/model/tableStatsRow.js';
 import { fitColumns } from '../../src/model/taskRow.js';
 
 const stat = {
@@ -33,10 +34,15 @@ describe('table statistics columns', () => {
   });
 
   it.each([
-    [80, ['schema', 'table', 'state', 'rows', 'inserts', 'updates', 'deletes']],
-    [100, ['schema', 'table', 'state', 'rows', 'inserts', 'updates', 'deletes', 'applied']],
+    [80, true, ['table', 'state', 'rows', 'inserts', 'updates', 'deletes', 'errors']],
+    [
+      100,
+      true,
+      ['table', 'state', 'rows', 'inserts', 'updates', 'deletes', 'errors', 'validation'],
+    ],
     [
       160,
+      true,
       [
         'schema',
         'table',
@@ -52,8 +58,10 @@ describe('table statistics columns', () => {
         'updated',
       ],
     ],
-  ])('a %s-column terminal keeps %j', (columns, ids) => {
+    [80, false, ['schema', 'table', 'state', 'rows', 'errors', 'validation']],
+    [100, false, ['schema', 'table', 'state', 'rows', 'errors', 'validation', 'updated']],
+  ])('a %s-column terminal (CDC task: %s) keeps %j', (columns, cdc, ids) => {
     // The Table component draws in the terminal's width less its two-character margin.
-    expect(fitColumns(TABLE_STAT_COLUMNS, columns - 2).map((c) => c.id)).toEqual(ids);
+    expect(fitColumns(tableStatColumns(cdc), columns - 2).map((c) => c.id)).toEqual(ids);
   });
 });

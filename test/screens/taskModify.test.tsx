@@ -76,9 +76,11 @@ describe('modify a task', () => {
     // Migration type, table preparation, LOB mode, logging: one step each.
     for (let i = 0; i < 3; i++) await app.pressCommand('form.next');
     await app.pressCommand('form.choiceNext', 'right');
+    await app.waitFor((f) => lineWith(f, 'CDC start') !== '', { what: 'the CDC fields' });
     await app.pressCommand('form.next');
     await app.pressCommand('form.choiceNext', 'right');
-    await app.pressCommand('form.next');
+    // Past the CDC fields a CDC type shows (start, stop, after the full load) to the LOB mode.
+    for (let i = 0; i < 4; i++) await app.pressCommand('form.next');
     await app.pressCommand('form.choicePrevious');
     await app.waitFor((f) => lineWith(f, 'Include LOB columns').includes('Full LOB mode'), {
       what: 'full LOB mode',
