@@ -38,7 +38,7 @@ export const JSON_11_ANSWERS = {
   fail: sendError,
 };
 
-function isQueryRequest(req: IncomingMessage): boolean {
+export function isQueryRequest(req: IncomingMessage): boolean {
   const type = String(req.headers['content-type'] ?? '')
     .split(';')[0]
     ?.trim()

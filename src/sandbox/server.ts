@@ -41,7 +41,7 @@ import {
 } from './protocol/http.js';
 import { knownOperation, type Service, validateInput } from './protocol/validate.js';
 import { recoverState } from './recover.js';
-import { JSON_11_ANSWERS, type Route, routeOf } from './routes.js';
+import { isQueryRequest, JSON_11_ANSWERS, type Route, routeOf } from './routes.js';
 import { HEALTH_PATH } from './sandboxFile.js';
 import { forbiddenHost, logInternalError, shortText } from './serverErrors.js';
 import { createTaskRunner } from './runner.js';
@@ -170,8 +170,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const s3 = createS3Service(opts.dataDir);
   const server = createServer((req, res) => {
     // handle() answers every failure itself; if even that fails, the connection is dropped
-    // rather than the sandbox.
-    if (isS3Request(req) && req.url !== HEALTH_PATH) {
+    // rather than the sandbox. CloudWatch's awsQuery (a form POST to /, as the AWS CLI sends
+    // it) is not S3.
+    if (isS3Request(req) && !isQueryRequest(req) && req.url !== HEALTH_PATH) {
       if (!hostAllowed(req.headers.host, boundHost)) refuseHost(req, res);
       else s3.handle(req, res, regionOfRequest(req, DEFAULT_REGION)).catch(() => res.destroy());
       return;
