@@ -48,7 +48,7 @@ export class AwsError extends Error {
 
 export interface CallContext {
   target: AwsTarget;
-  service: 'dms' | 'logs';
+  service: 'dms' | 'logs' | 's3';
   /** The API action, e.g. "DescribeReplicationTasks". */
   action: string;
   /** The clients' timeouts, for "… did not answer within N s". */
@@ -70,7 +70,7 @@ export function toAwsError(cause: unknown, context: CallContext): AwsError {
 
 export async function awsCall<T>(
   target: AwsTarget | AwsClients,
-  service: 'dms' | 'logs',
+  service: 'dms' | 'logs' | 's3',
   action: string,
   fn: () => Promise<T>,
 ): Promise<T> {
@@ -78,7 +78,7 @@ export async function awsCall<T>(
     return await fn();
   } catch (error) {
     const context: CallContext =
-      'dms' in target
+      'timeouts' in target
         ? { target: target.target, service, action, timeouts: target.timeouts }
         : { target, service, action };
     throw toAwsError(error, context);

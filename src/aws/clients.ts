@@ -62,6 +62,68 @@ export class SandboxEscapeError extends Error {
   readonly code = 'SandboxEscape';
 }
 
+/** The configuration every SDK client made for `target` shares (region, endpoint, credentials,
+ *  retries and timeouts); `endpoint` replaces the target's (S3 has its own). */
+export async function sdkConfig(
+  target: AwsTarget,
+  settings: { timeouts: Timeouts; maxAttempts: number; retryMode?: 'standard' | 'adaptive' },
+  endpoint: string | undefined = target.endpointUrl,
+) {
+  const base = {
+    region: target.sandbox ? SANDBOX_REGION : target.region,
+    endpoint,
+    // The endpoint is the target's, never one the SDK finds by itself in the environment or
+    // ~/.aws/config (src/model/targetRule.ts already let AWS_ENDPOINT_URL fill it in).
+    ignoreConfiguredEndpointUrls: true,
+    retryMode: settings.retryMode ?? 'adaptive',
+    maxAttempts: settings.maxAttempts,
+    requestHandler: {
+      connectionTimeout: settings.timeouts.connectMs,
+      requestTimeout: settings.timeouts.requestMs,
+      throwOnRequestTimeout: true,
+      socketTimeout: settings.timeouts.requestMs,
+    },
+  };
+  if (target.sandbox) return { ...base, credentials: SANDBOX_CREDENTIALS };
+  const { fromNodeProviderChain } = await loadCredentialProviders();
+  return {
+    ...base,
+    credentials: fromNodeProviderChain({ profile: target.profile }),
+    profile: target.profile,
+  };
+}
+
+/** Checks each request's real URL before it goes out (after endpoint resolution): a sandbox
+ *  client never leaves this machine, and `checkRequest` sees every URL. */
+export function guardRequests(
+  client: unknown,
+  target: AwsTarget,
+  checkRequest?: (url: URL) => void,
+): void {
+  const check = (request: SdkHttpRequest) => {
+    const url = new URL(
+      `${request.protocol ?? 'https:'}//${request.hostname ?? ''}${request.port ? `:${request.port}` : ''}${request.path ?? '/'}`,
+    );
+    if (target.sandbox && !isLoopbackHost(url.hostname))
+      throw new SandboxEscapeError(
+        `Refused a sandbox call to ${url.origin}: the sandbox is only ever on this machine`,
+      );
+    checkRequest?.(url);
+  };
+  (
+    client as {
+      middlewareStack: { add(mw: unknown, opts: { step: 'finalizeRequest'; name: string }): void };
+    }
+  ).middlewareStack.add(
+    (next: (args: { request: unknown }) => Promise<unknown>) =>
+      async (args: { request: unknown }) => {
+        check(args.request as SdkHttpRequest);
+        return next(args);
+      },
+    { step: 'finalizeRequest', name: 'dmsTuiRequestGuard' },
+  );
+}
+
 export function createAwsClients(target: AwsTarget, options: ClientOptions = {}): AwsClients {
   let dms: Promise<DatabaseMigrationServiceClient> | undefined;
   let logs: Promise<CloudWatchLogsClient> | undefined;
@@ -69,55 +131,9 @@ export function createAwsClients(target: AwsTarget, options: ClientOptions = {})
   const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const refusal = sandboxRefusal(target);
-
-  async function commonConfig() {
-    const base = {
-      region: target.sandbox ? SANDBOX_REGION : target.region,
-      endpoint: target.endpointUrl,
-      // The endpoint is the target's, never one the SDK finds by itself in the environment or
-      // ~/.aws/config (src/model/targetRule.ts already let AWS_ENDPOINT_URL fill it in).
-      ignoreConfiguredEndpointUrls: true,
-      retryMode: options.retryMode ?? 'adaptive',
-      maxAttempts,
-      requestHandler: {
-        connectionTimeout: timeouts.connectMs,
-        requestTimeout: timeouts.requestMs,
-        throwOnRequestTimeout: true,
-        socketTimeout: timeouts.requestMs,
-      },
-    };
-    if (target.sandbox) return { ...base, credentials: SANDBOX_CREDENTIALS };
-    const { fromNodeProviderChain } = await loadCredentialProviders();
-    return {
-      ...base,
-      credentials: fromNodeProviderChain({ profile: target.profile }),
-      profile: target.profile,
-    };
-  }
-
-  /** Checks each request's real URL before it goes out (after endpoint resolution). */
-  function guard(client: {
-    middlewareStack: { add(mw: unknown, opts: { step: 'finalizeRequest'; name: string }): void };
-  }) {
-    const check = (request: SdkHttpRequest) => {
-      const url = new URL(
-        `${request.protocol ?? 'https:'}//${request.hostname ?? ''}${request.port ? `:${request.port}` : ''}${request.path ?? '/'}`,
-      );
-      if (target.sandbox && !isLoopbackHost(url.hostname))
-        throw new SandboxEscapeError(
-          `Refused a sandbox call to ${url.origin}: the sandbox is only ever on this machine`,
-        );
-      options.checkRequest?.(url);
-    };
-    client.middlewareStack.add(
-      (next: (args: { request: unknown }) => Promise<unknown>) =>
-        async (args: { request: unknown }) => {
-          check(args.request as SdkHttpRequest);
-          return next(args);
-        },
-      { step: 'finalizeRequest', name: 'dmsTuiRequestGuard' },
-    );
-  }
+  const commonConfig = () =>
+    sdkConfig(target, { timeouts, maxAttempts, retryMode: options.retryMode });
+  const guard = (client: unknown) => guardRequests(client, target, options.checkRequest);
 
   const refuse = () => Promise.reject(new SandboxEscapeError(refusal ?? ''));
 
@@ -130,7 +146,7 @@ export function createAwsClients(target: AwsTarget, options: ClientOptions = {})
       dms ??= (async () => {
         const { DatabaseMigrationServiceClient } = await loadDms();
         const client = new DatabaseMigrationServiceClient(await commonConfig());
-        guard(client as never);
+        guard(client);
         made.push(client);
         return client;
       })();
@@ -141,7 +157,7 @@ export function createAwsClients(target: AwsTarget, options: ClientOptions = {})
       logs ??= (async () => {
         const { CloudWatchLogsClient } = await loadLogs();
         const client = new CloudWatchLogsClient(await commonConfig());
-        guard(client as never);
+        guard(client);
         made.push(client);
         return client;
       })();

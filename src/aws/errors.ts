@@ -16,7 +16,7 @@ export interface ErrorContext {
   target: AwsTarget;
   /** The API action being attempted, e.g. "DescribeReplicationTasks". */
   action?: string;
-  service?: 'dms' | 'logs';
+  service?: 'dms' | 'logs' | 's3';
   /** The clients' timeouts, when the error is a timeout whose message does not say them. */
   timeouts?: { connectMs: number; requestMs: number };
 }
@@ -91,6 +91,8 @@ function firstLine(text: string): string {
   return (text.split('\n')[0] ?? '').trim();
 }
 
+const SERVICE_NAMES = { dms: 'DMS', logs: 'CloudWatch Logs', s3: 'S3' } as const;
+
 export function describeAwsError(error: unknown, context: ErrorContext): string {
   const e = (error ?? {}) as SdkErrorShape;
   const name = errorName(error);
@@ -141,7 +143,7 @@ export function describeAwsError(error: unknown, context: ErrorContext): string 
   }
   const status = e.$metadata?.httpStatusCode;
   if (status !== undefined && status >= 500) {
-    return `${context.service === 'logs' ? 'CloudWatch Logs' : 'DMS'} had a server error (${name}${status ? ` ${status}` : ''}): try again shortly`;
+    return `${SERVICE_NAMES[context.service ?? 'dms']} had a server error (${name}${status ? ` ${status}` : ''}): try again shortly`;
   }
   if (!message || message === name) return name;
   return name === 'Error' ? message : `${message} (${name})`;

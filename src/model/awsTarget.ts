@@ -37,7 +37,7 @@ export function describeTargetShort(target: AwsTarget): string {
   return target.sandbox ? 'sandbox' : describeTarget(target);
 }
 
-export function serviceUrl(target: AwsTarget, service: 'dms' | 'logs'): string {
+export function serviceUrl(target: AwsTarget, service: 'dms' | 'logs' | 's3'): string {
   return target.endpointUrl ?? `https://${service}.${target.region ?? '<region>'}.amazonaws.com`;
 }
 

@@ -1,6 +1,7 @@
 // `dms-tui sandbox [--port N] [--data-dir DIR] [--chaos SPEC] [--no-demo] [--host H]`,
 // `dms-tui sandbox stop` and `dms-tui sandbox status`.
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseChaos } from '../model/chaos.js';
 import {
   DEFAULT_SANDBOX_PORT,
@@ -12,6 +13,7 @@ import {
   withoutSecrets,
   writeSandboxInfo,
 } from './sandboxFile.js';
+import { S3_DIR } from './s3/index.js';
 import { startSandbox } from './server.js';
 
 export const SANDBOX_USAGE = `Usage:
@@ -21,7 +23,8 @@ export const SANDBOX_USAGE = `Usage:
       --data-dir DIR  where state and demo databases live (default: <app data dir>/sandbox)
       --chaos SPEC    e.g. throttle=0.3,latency=50-800,reset=0.05,error5xx=0.02
       --no-demo       do not start the embedded demo databases
-  dms-tui sandbox status [--data-dir DIR]   Is a sandbox serving this data dir?
+  dms-tui sandbox status [--data-dir DIR] [--output json]
+      Is a sandbox serving this data dir? Its DMS/Logs URL and its S3 endpoint (path-style).
   dms-tui sandbox stop [--data-dir DIR]     Stop it (running tasks are stopped first).`;
 
 interface Flags {
@@ -31,6 +34,7 @@ interface Flags {
   dataDir: string;
   chaos?: string;
   demo: boolean;
+  output: 'text' | 'json';
 }
 
 type Parsed = { ok: true; flags: Flags } | { ok: false; error: string };
@@ -42,6 +46,7 @@ export function parseSandboxArgs(args: string[]): Parsed {
     host: '127.0.0.1',
     dataDir: defaultSandboxDir(),
     demo: true,
+    output: 'text',
   };
   const rest = [...args];
   if (rest[0] === 'stop' || rest[0] === 'status') flags.command = rest.shift() as 'stop' | 'status';
@@ -80,14 +85,25 @@ export function parseSandboxArgs(args: string[]): Parsed {
         case '--no-demo':
           flags.demo = false;
           break;
+        case '--output': {
+          const v = value();
+          if (v !== 'json' && v !== 'text')
+            return { ok: false, error: `--output must be json or text, got "${v}"` };
+          flags.output = v;
+          break;
+        }
         default:
           return { ok: false, error: `Unknown argument for dms-tui sandbox: ${arg}` };
       }
     } catch (error) {
       return { ok: false, error: (error as Error).message };
     }
-    if (flags.command !== 'serve' && !['--data-dir'].includes(name!))
-      return { ok: false, error: `dms-tui sandbox ${flags.command} takes only --data-dir` };
+    if (flags.command === 'status' && !['--data-dir', '--output'].includes(name!))
+      return { ok: false, error: 'dms-tui sandbox status takes only --data-dir and --output' };
+    if (flags.command === 'stop' && name !== '--data-dir')
+      return { ok: false, error: 'dms-tui sandbox stop takes only --data-dir' };
+    if (flags.command === 'serve' && name === '--output')
+      return { ok: false, error: '--output goes with dms-tui sandbox status' };
   }
   return { ok: true, flags };
 }
@@ -103,15 +119,33 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
     return 2;
   }
   const { flags } = parsed;
-  if (flags.command === 'status') return status(flags.dataDir);
+  if (flags.command === 'status') return status(flags.dataDir, flags.output);
   if (flags.command === 'stop') return stop(flags.dataDir);
   return serve(flags);
 }
 
-async function status(dir: string): Promise<number> {
+async function status(dir: string, output: 'text' | 'json'): Promise<number> {
   const info = readSandboxInfo(dir);
-  if (info && processAlive(info.pid) && (await sandboxHealthy(info.url, info.pid))) {
-    process.stdout.write(`Sandbox running: ${info.url} (pid ${info.pid}, data dir ${dir})\n`);
+  const running = info && processAlive(info.pid) && (await sandboxHealthy(info.url, info.pid));
+  if (output === 'json') {
+    const answer = running
+      ? {
+          running: true,
+          pid: info.pid,
+          url: info.url,
+          s3: { endpointUrl: info.url, pathStyle: true, dir: join(dir, S3_DIR) },
+          dataDir: dir,
+          startedAt: info.startedAt,
+        }
+      : { running: false, dataDir: dir };
+    process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+    return running ? 0 : 1;
+  }
+  if (running) {
+    process.stdout.write(
+      `Sandbox running: ${info.url} (pid ${info.pid}, data dir ${dir})\n` +
+        `S3 endpoint: ${info.url} (path-style; objects under ${join(dir, S3_DIR)})\n`,
+    );
     return 0;
   }
   process.stdout.write(`No sandbox is running for data dir ${dir}\n`);
@@ -178,7 +212,7 @@ async function serve(flags: Flags): Promise<number> {
       : undefined,
   });
   process.stdout.write(
-    `dms-tui sandbox listening on ${sandbox.url} (data dir ${flags.dataDir})${flags.chaos ? ` with chaos ${flags.chaos}` : ''}\n`,
+    `dms-tui sandbox listening on ${sandbox.url} (data dir ${flags.dataDir})${flags.chaos ? ` with chaos ${flags.chaos}` : ''}; S3 endpoint ${sandbox.s3.endpointUrl} (path-style)\n`,
   );
   return new Promise<number>((resolve) => {
     let stopping = false;

@@ -36,6 +36,7 @@ import { recoverState } from './recover.js';
 import { HEALTH_PATH } from './sandboxFile.js';
 import { forbiddenHost, logInternalError, shortText } from './serverErrors.js';
 import { createTaskRunner } from './runner.js';
+import { createS3Service, isS3Request, refuseHost } from './s3/index.js';
 import { DEFAULT_REGION } from './state.js';
 import { createStore, loadState } from './store.js';
 import { tableStatsHandlers } from './tableStats.js';
@@ -60,6 +61,8 @@ export interface SandboxOptions {
 export interface RunningSandbox {
   url: string;
   port: number;
+  /** The S3-compatible API: the same URL, path-style (src/sandbox/s3). */
+  s3: { endpointUrl: string; dir: string };
   /** The demo databases' connections (with demo on). */
   demo?: { source: ConnectionSpec; target: ConnectionSpec };
   close(): Promise<void>;
@@ -116,9 +119,15 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
 
   const boundHost = opts.host ?? '127.0.0.1';
   let ready: Promise<void> = Promise.resolve();
+  const s3 = createS3Service(opts.dataDir);
   const server = createServer((req, res) => {
     // handle() answers every failure itself; if even that fails, the connection is dropped
     // rather than the sandbox.
+    if (isS3Request(req) && req.url !== HEALTH_PATH) {
+      if (!hostAllowed(req.headers.host, boundHost)) refuseHost(req, res);
+      else s3.handle(req, res, regionOfRequest(req, DEFAULT_REGION)).catch(() => res.destroy());
+      return;
+    }
     handle(req, res).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 5000;
@@ -243,6 +252,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   return {
     url,
     port,
+    s3: { endpointUrl: url, dir: s3.root },
     demo: demo ? { source: demo.source, target: demo.target } : undefined,
     async close() {
       if (closing) return;
