@@ -97,11 +97,14 @@ export function parseTaskCommand(
 }
 
 /** A bad argument found after parsing (an unknown project, a bad AWS_REGION): exit 2. */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 /** Where the command's calls go, by the one rule (src/model/targetRule.ts). Scripts read no
  *  remembered UI choice: flags, then --project, then the environment. Throws a UsageError. */
-async function commandTarget(command: ParsedCommand, io: CommandIo): Promise<AwsTarget> {
+export async function commandTarget(
+  command: Pick<ParsedCommand, 'flags' | 'project'>,
+  io: CommandIo,
+): Promise<AwsTarget> {
   let project: Project | undefined;
   if (command.project) {
     const { openProjects } = await import('../config/projects.js');

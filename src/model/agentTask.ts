@@ -2,6 +2,7 @@
 // the task and its two subtasks. The local subtask (the agent) extracts the selected tables to
 // S3; the DMS subtask (an S3 source endpoint and a full-load task) loads them into the target
 // once the local subtask is done. Pure.
+import type { AwsTarget } from './awsTarget.js';
 import type { ConnectionSpec } from './connection.js';
 import type { PartitionPlan } from './agentPartitions.js';
 
@@ -29,8 +30,8 @@ export interface AgentTaskSpec {
   parallel: number;
   rowsPerPartition: number;
   nullMarker: string;
-  /** Where the DMS subtask's calls go (the app's target, without secrets). */
-  aws: { profile?: string; region?: string; endpointUrl?: string };
+  /** Where the DMS subtask's and S3 calls go (a profile name, never keys). */
+  aws: AwsTarget;
 }
 
 export type AgentTaskState =
@@ -55,6 +56,9 @@ export interface PartitionDone {
 export interface AgentTableRecord {
   schema: string;
   table: string;
+  /** The catalog's columns, as the ExternalTableDefinition and the reader use them. */
+  columns: { name: string; fullType: string; nullable: boolean }[];
+  primaryKey: string[];
   estimatedRows: number;
   plan: PartitionPlan;
   done: PartitionDone[];

@@ -96,6 +96,8 @@ function withTable(done: number, total: number, rows: number, estimate: number):
     {
       schema: 's',
       table: 't',
+      columns: [],
+      primaryKey: [],
       estimatedRows: estimate,
       activeMs: 2000,
       plan: {
