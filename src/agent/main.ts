@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
 import { visible as visibleText } from '../model/visibleText.js';
-import { Agent } from './agent.js';
+import { Agent, type AgentDeps } from './agent.js';
 import { defaultAgentDir } from './agentDir.js';
 import { AgentNotRunningError, serveControl } from './control.js';
 import { agentDeps } from './deps.js';
@@ -37,7 +37,11 @@ const processIo: Io = {
   stderr: (t) => process.stderr.write(t),
 };
 
-export async function runAgentCommand(args: string[], io: Io = processIo): Promise<number> {
+export async function runAgentCommand(
+  args: string[],
+  io: Io = processIo,
+  deps: AgentDeps = agentDeps(),
+): Promise<number> {
   let parsed: ReturnType<
     typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true; strict: true }>
   >;
@@ -68,7 +72,7 @@ export async function runAgentCommand(args: string[], io: Io = processIo): Promi
   try {
     switch (command) {
       case 'run':
-        return await runForeground(dir, io);
+        return await runForeground(dir, io, deps);
       case 'start': {
         const { started, status } = await startAgent(dir);
         io.stdout(
@@ -104,7 +108,7 @@ function statusText(s: AgentStatus): string {
   return `${lines.map((l) => visibleText(l)).join('\n')}\n`;
 }
 
-async function runForeground(dir: string, io: Io): Promise<number> {
+async function runForeground(dir: string, io: Io, deps: AgentDeps): Promise<number> {
   makePrivateDir(dir);
   let lease: ReturnType<typeof acquireLease>;
   try {
@@ -116,7 +120,7 @@ async function runForeground(dir: string, io: Io): Promise<number> {
     }
     throw error;
   }
-  const agent = new Agent(dir, lease, agentDeps());
+  const agent = new Agent(dir, lease, deps);
   let server: Awaited<ReturnType<typeof serveControl>>;
   try {
     server = await serveControl(dir, (req) => agent.handle(req));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readCsv } from '../support/csv.js';
 import {
   csvField,
   csvRow,
@@ -6,42 +7,6 @@ import {
   hexOf,
   normaliseValue,
 } from '../../src/model/agentCsv.js';
-
-/** A strict RFC 4180 reader (the test's independent oracle): quoted → text, unquoted marker → null. */
-function readCsv(text: string, marker: string): (string | null)[][] {
-  const rows: (string | null)[][] = [];
-  let row: (string | null)[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let value = '';
-    let quoted = false;
-    if (text[i] === '"') {
-      quoted = true;
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q < 0) throw new Error('unterminated quote');
-        value += text.slice(i, q);
-        i = q + 1;
-        if (text[i] === '"') {
-          value += '"';
-          i++;
-        } else break;
-      }
-    } else {
-      while (i < text.length && text[i] !== ',' && text[i] !== '\n') value += text[i++];
-      expect(value).not.toMatch(/["\r]/);
-    }
-    row.push(!quoted && value === marker ? null : value);
-    if (text[i] === ',') i++;
-    else if (text[i] === '\n') {
-      rows.push(row);
-      row = [];
-      i++;
-    } else if (i < text.length) throw new Error(`bad character after field at ${i}`);
-  }
-  return rows;
-}
 
 describe('agent CSV', () => {
   const tricky = [
