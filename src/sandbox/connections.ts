@@ -5,6 +5,7 @@ import type { Call, Handler, Input } from './context.js';
 import { endpointSpec } from './endpointSpec.js';
 import { findEndpoint } from './endpoints.js';
 import { findInstance } from './instances.js';
+import { testS3Endpoint } from './s3Source.js';
 import { applyFilters, page } from './paging.js';
 import { invalidState } from './protocol/errors.js';
 import { type ConnectionRecord, regionOf } from './state.js';
@@ -48,11 +49,12 @@ const testConnectionHandler: Handler = (call, input: Input) => {
   const work = (async () => {
     await Promise.resolve();
     try {
-      if (!spec)
+      if (endpoint.engineName === 's3') testS3Endpoint(endpoint, call.sandbox.s3Dir);
+      else if (!spec)
         throw new Error(
-          `The dms-tui sandbox cannot connect to ${endpoint.engineName} endpoints; it speaks PostgreSQL and MySQL/MariaDB only`,
+          `The dms-tui sandbox cannot connect to ${endpoint.engineName} endpoints; it speaks PostgreSQL, MySQL/MariaDB and its own S3 only`,
         );
-      await testConnection(spec, { timeoutMs: 15_000, applicationName: 'dms-tui-sandbox' });
+      else await testConnection(spec, { timeoutMs: 15_000, applicationName: 'dms-tui-sandbox' });
       current.status = 'successful';
     } catch (error) {
       current.status = 'failed';

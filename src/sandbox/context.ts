@@ -10,6 +10,8 @@ export interface Sandbox {
   readonly taskLog: TaskLogWriter;
   /** What the engine measures, served as CloudWatch metrics (namespace AWS/DMS). */
   readonly metrics: MetricsStore;
+  /** The S3 API's folder (<dataDir>/s3): what S3 source endpoints read. */
+  readonly s3Dir: string;
   /** How long a task stays creating, modifying or deleting (ms). */
   readonly transientMs: number;
   /** Runs fn after ms unless the sandbox closes first. */

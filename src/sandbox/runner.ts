@@ -13,7 +13,17 @@ import {
 } from '../model/taskLifecycleFailures.js';
 import { endpointSpec } from './endpointSpec.js';
 import { readEngineSettings } from './engine/settings.js';
-import type { FullLoadOutcome, RunFullLoad, TableProgress, TableRef } from './engine/types.js';
+import type { ConnectionSpec } from '../model/connection.js';
+import type {
+  FullLoadJob,
+  FullLoadOutcome,
+  RunFullLoad,
+  RunS3FullLoad,
+  S3SourceSpec,
+  TableProgress,
+  TableRef,
+} from './engine/types.js';
+import { s3SourceSpec } from './s3Source.js';
 import type { Store } from './store.js';
 import type { TableStatRecord, TaskRecord } from './state.js';
 import type { TaskLogWriter } from './taskLog.js';
@@ -42,6 +52,9 @@ export function createTaskRunner(deps: {
   store: Store;
   taskLog: TaskLogWriter;
   runFullLoad: RunFullLoad;
+  /** Loads from an S3 source endpoint (the sandbox's own S3, under s3Dir). */
+  runS3FullLoad: RunS3FullLoad;
+  s3Dir: string;
 }): TaskRunner {
   const { store, taskLog } = deps;
   const active = new Map<string, ActiveRun>();
@@ -134,18 +147,23 @@ export function createTaskRunner(deps: {
     const source = store.state.endpoints.find((e) => e.arn === task.sourceEndpointArn);
     const target = store.state.endpoints.find((e) => e.arn === task.targetEndpointArn);
     if (!source || !target) return { kind: 'failed', message: 'Endpoint not found' };
-    const sourceSpec = endpointSpec(source);
     const targetSpec = endpointSpec(target);
+    let sourceSpec: ConnectionSpec | S3SourceSpec | null;
+    try {
+      sourceSpec =
+        source.engineName === 's3' ? s3SourceSpec(source, deps.s3Dir) : endpointSpec(source);
+    } catch (error) {
+      return { kind: 'failed', message: (error as Error).message };
+    }
     if (!sourceSpec || !targetSpec) {
       const which = sourceSpec ? target : source;
       return {
         kind: 'failed',
-        message: `The dms-tui sandbox cannot run tasks with ${which.engineName} endpoints; it moves data between PostgreSQL and MySQL/MariaDB only`,
+        message: `The dms-tui sandbox cannot run tasks with ${which.engineName} ${which === source ? 'source' : 'target'} endpoints; it moves data from PostgreSQL, MySQL/MariaDB and its own S3 to PostgreSQL and MySQL/MariaDB`,
       };
     }
     let tableCount = -1;
-    const outcome = await deps.runFullLoad({
-      source: sourceSpec,
+    const job = {
       target: targetSpec,
       tableMappings: mappings,
       settings: task.settings,
@@ -185,7 +203,11 @@ export function createTaskRunner(deps: {
       log(component, severity, message, sourceFile) {
         log(task, component, severity, message, sourceFile);
       },
-    });
+    } satisfies Omit<FullLoadJob, 'source'>;
+    const outcome =
+      'bucket' in sourceSpec
+        ? await deps.runS3FullLoad({ ...job, source: sourceSpec })
+        : await deps.runFullLoad({ ...job, source: sourceSpec });
     if (outcome.kind === 'completed' && tableCount === 0 && !reloading)
       return { kind: 'no-tables' };
     return outcome;

@@ -2,6 +2,7 @@
 // Used by `dms-tui sandbox` (main.ts) and by every test suite that needs a DMS peer.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import {
   chaosLatency,
   chaosOutcome,
@@ -15,7 +16,12 @@ import type { Call, Handler, Sandbox } from './context.js';
 import { ensureDemoEndpoints } from './demoEndpoints.js';
 import { endpointHandlers } from './endpoints.js';
 import type { RunFullLoad } from './engine/types.js';
-import { type DemoDatabases, defaultRunFullLoad, startDemoDatabases } from './engineLoader.js';
+import {
+  type DemoDatabases,
+  defaultRunFullLoad,
+  defaultRunS3FullLoad,
+  startDemoDatabases,
+} from './engineLoader.js';
 import { privateDataDir } from './fileModes.js';
 import { instanceHandlers } from './instances.js';
 import { createMetricsStore } from './metrics/store.js';
@@ -36,7 +42,7 @@ import { recoverState } from './recover.js';
 import { HEALTH_PATH } from './sandboxFile.js';
 import { forbiddenHost, logInternalError, shortText } from './serverErrors.js';
 import { createTaskRunner } from './runner.js';
-import { createS3Service, isS3Request, refuseHost } from './s3/index.js';
+import { createS3Service, isS3Request, refuseHost, S3_DIR } from './s3/index.js';
 import { DEFAULT_REGION } from './state.js';
 import { createStore, loadState } from './store.js';
 import { tableStatsHandlers } from './tableStats.js';
@@ -89,10 +95,13 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   privateDataDir(opts.dataDir);
   const store = createStore(opts.dataDir, loadState(opts.dataDir));
   const taskLog = createTaskLogWriter(store);
+  const s3Dir = join(opts.dataDir, S3_DIR);
   const runner = createTaskRunner({
     store,
     taskLog,
     runFullLoad: opts.runFullLoad ?? defaultRunFullLoad,
+    runS3FullLoad: defaultRunS3FullLoad,
+    s3Dir,
   });
   const timers = new Set<NodeJS.Timeout>();
   const work = new Set<Promise<unknown>>();
@@ -102,6 +111,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     runner,
     taskLog,
     metrics: createMetricsStore(),
+    s3Dir,
     transientMs: opts.transientMs ?? 300,
     later(ms, fn) {
       const timer = setTimeout(() => {

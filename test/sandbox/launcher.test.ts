@@ -87,6 +87,9 @@ describe('dms-tui sandbox flags', () => {
       ['--chaos', 'throttle=5'],
       ['--port'],
       ['stop', '--port', '1'],
+      ['stop', '--output', 'json'],
+      ['status', '--output', 'yaml'],
+      ['--output', 'json'],
     ]) {
       const { code, text } = await quietly(args);
       expect(code).toBe(2);
@@ -121,7 +124,16 @@ describe('ensureSandbox', () => {
     expect(second).toMatchObject({ started: false, endpointUrl: first.endpointUrl });
 
     const info = readSandboxInfo(dataDir)!;
-    expect((await quietly(['status', '--data-dir', dataDir])).code).toBe(0);
+    const status = await quietly(['status', '--data-dir', dataDir]);
+    expect(status.code).toBe(0);
+    expect(status.text).toContain(`S3 endpoint: ${first.endpointUrl} (path-style`);
+    const json = await quietly(['status', '--data-dir', dataDir, '--output', 'json']);
+    expect(JSON.parse(json.text)).toMatchObject({
+      running: true,
+      pid: info.pid,
+      url: first.endpointUrl,
+      s3: { endpointUrl: first.endpointUrl, pathStyle: true, dir: join(dataDir, 's3') },
+    });
     const stopped = await quietly(['stop', '--data-dir', dataDir]);
     expect(stopped.code).toBe(0);
     expect(stopped.text).toContain(`pid ${info.pid}`);

@@ -69,6 +69,7 @@ describe('the task handlers follow the lifecycle in every cell', () => {
     const sandbox: Sandbox = {
       store: { state, changed() {}, flush: async () => {}, close: async () => {} },
       metrics: createMetricsStore(),
+      s3Dir: '',
       runner: {
         start(t) {
           t.status = 'starting';

@@ -6,12 +6,12 @@ import { type DbConnection, describeDriverError, openConnection } from '../../db
 import type { Family } from '../../db/loadPlan.js';
 import { forceClose, isConnectionLost } from '../../db/forceClose.js';
 import { describeSourceTable, listSourceTables } from '../../db/sourceTables.js';
-import type { WriteMethod } from '../../db/tableWriter.js';
 import type { ConnectionSpec } from '../../model/connection.js';
 import { engineInfo } from '../../model/connection.js';
 import { selectTables } from '../../model/tableMatching.js';
 import { loadTable, startProgress, tableLabel } from './loadTable.js';
 import { type PlannedTable, planTable } from './plan.js';
+import { chooseWriteMethod, prepareSession } from './sessions.js';
 import { readEngineSettings } from './settings.js';
 import type { RunFullLoad, TableRef } from './types.js';
 
@@ -24,15 +24,6 @@ function familyOf(spec: ConnectionSpec): Family {
   if (!family)
     throw new Fatal(`${engineInfo(spec.engine).label} endpoints cannot be loaded by the sandbox`);
   return family;
-}
-
-async function prepareSession(conn: DbConnection, role: 'source' | 'target'): Promise<void> {
-  if (conn.family === 'postgres') {
-    await conn.query("SET TimeZone = 'UTC'");
-  } else {
-    await conn.query("SET time_zone = '+00:00'");
-    if (role === 'target') await conn.query('SET foreign_key_checks = 0');
-  }
 }
 
 export const runFullLoad: RunFullLoad = async (job) => {
@@ -77,20 +68,7 @@ export const runFullLoad: RunFullLoad = async (job) => {
     metaSource = await open('source');
     metaTarget = await open('target');
     const sourceIsPglite = (await metaSource.serverVersion()).includes('PGlite');
-    const targetIsPglite = (await metaTarget.serverVersion()).includes('PGlite');
-    let writeMethod: WriteMethod = targetIsPglite ? 'insert' : 'bulk';
-    if (metaTarget.family === 'mysql') {
-      const { rows } = await metaTarget.query<{ v: unknown }>('SELECT @@GLOBAL.local_infile AS v');
-      if (Number(rows[0]?.v) !== 1) {
-        writeMethod = 'insert';
-        job.log(
-          'TARGET_LOAD',
-          'W',
-          'local_infile is OFF on the target server: rows are loaded with multi-row INSERTs, which is slower than LOAD DATA LOCAL INFILE',
-          'mysql_endpoint_imp.c:1020',
-        );
-      }
-    }
+    const { writeMethod, pglite: targetIsPglite } = await chooseWriteMethod(metaTarget, job.log);
     await close(metaTarget);
     metaTarget = undefined;
 

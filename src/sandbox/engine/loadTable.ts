@@ -1,5 +1,6 @@
 // One table's full load: prepare the target table, stream the source rows into it in batches
 // of CommitRate rows (one commit each), report progress, log like DMS does.
+import type { Readable } from 'node:stream';
 import type { DbConnection } from '../../db/connection.js';
 import { quoteIdent } from '../../db/sourceTables.js';
 import { readTable } from '../../db/tableReader.js';
@@ -20,7 +21,10 @@ export interface TableLoad {
   planned: PlannedTable;
   id: number;
   subtask: number;
-  source: DbConnection;
+  /** The source database; without it, `rows` gives the table's rows (an S3 source). */
+  source?: DbConnection;
+  /** The rows as COPY-text lines, for a source that is not a database. */
+  rows?: () => Promise<Readable>;
   /**
    * One or two target sessions. With two, batches alternate between them so the target
    * commits one batch while the next one streams in, instead of the source waiting.
@@ -28,7 +32,7 @@ export interface TableLoad {
   targets: DbConnection[];
   writeMethod: WriteMethod;
   settings: EngineSettings;
-  job: FullLoadJob;
+  job: Pick<FullLoadJob, 'log' | 'onTableUpdate' | 'signal'>;
   /**
    * The table's figures, owned by the caller: they count only committed batches, so when the
    * load is stopped or fails the caller reports what the target really got.
@@ -86,7 +90,7 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
   progress.target = { spec: { ...plan.target }, rowsBefore };
   job.onTableUpdate({ ...progress });
 
-  const stream = await readTable(run.source, plan);
+  const stream = run.rows ? await run.rows() : await readTable(run.source as DbConnection, plan);
   let sink: BatchSink | null = null;
   let inBatch = 0;
   let batches = 0;
@@ -156,7 +160,7 @@ export async function loadTable(run: TableLoad): Promise<TableProgress> {
     `Unload finished for table ${label} (Id = ${run.id}). ${received} rows sent.`,
     'streamcomponent.c:3543',
   );
-  if (planned.limitedLobColumns.length > 0) {
+  if (planned.limitedLobColumns.length > 0 && run.source) {
     const cut = await truncatedColumns(run.source, planned);
     if (cut.length > 0) {
       job.log(

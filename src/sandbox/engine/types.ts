@@ -77,3 +77,26 @@ export type FullLoadOutcome =
   | { kind: 'failed'; message: string };
 
 export type RunFullLoad = (job: FullLoadJob) => Promise<FullLoadOutcome>;
+
+/** An Amazon S3 source endpoint (EngineName s3) as the sandbox reads it: files in its own S3. */
+export interface S3SourceSpec {
+  /** The sandbox's S3 folder (<dataDir>/s3): buckets are its subfolders. */
+  s3Dir: string;
+  bucket: string;
+  /** BucketFolder, without leading or trailing "/" ('' for none). */
+  folder: string;
+  /** The ExternalTableDefinition text (checked when the load starts). */
+  tableDefinition: string;
+  dataFormat: 'csv' | 'parquet';
+  /** One character each (DMS's "\n", "\t" escapes already read). */
+  csvDelimiter: string;
+  csvRowDelimiter: string;
+  /** Unset: an unquoted empty field is NULL. Set: an unquoted field equal to it is NULL. */
+  csvNullValue?: string;
+  ignoreHeaderRows: number;
+  rfc4180: boolean;
+}
+
+/** The full-load job of a task whose source is an S3 endpoint. */
+export type S3FullLoadJob = Omit<FullLoadJob, 'source'> & { source: S3SourceSpec };
+export type RunS3FullLoad = (job: S3FullLoadJob) => Promise<FullLoadOutcome>;

@@ -84,6 +84,12 @@ export class S3Storage {
 
   /** The bucket, or NoSuchBucket. */
   bucket(name: string): BucketInfo {
+    // A name S3 could never have created is no bucket (and never a path: "../x" stays out).
+    try {
+      checkBucketName(name);
+    } catch {
+      throw noSuchBucket(name);
+    }
     try {
       return JSON.parse(readFileSync(this.bucketFile(name), 'utf8')) as BucketInfo;
     } catch {

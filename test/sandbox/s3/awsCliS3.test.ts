@@ -2,55 +2,21 @@
 // else `aws` on PATH) as an independent client: a file over the multipart threshold up and
 // back byte for byte, a listing of more than 1,000 keys, rm --recursive, sync, and the objects
 // as plain files under the data dir.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsCli, awsCliFails, awsCliVersion } from '../../support/awsCli.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
-
-const run = promisify(execFile);
-const AWS = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws';
-const awsVersion = await run(AWS, ['--version']).then(
-  (r) => r.stdout.trim() || r.stderr.trim(),
-  () => null,
-);
 
 let t: TestSandbox;
 let tmp = '';
+const aws = (...args: string[]) => awsCli(t.url, tmp, args);
+const awsFails = (...args: string[]) => awsCliFails(t.url, tmp, args);
 
-async function aws(...args: string[]): Promise<string> {
-  const { stdout } = await run(AWS, [...args, '--endpoint-url', t.url], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: tmp,
-      AWS_ACCESS_KEY_ID: 'AKIDCLITEST',
-      AWS_SECRET_ACCESS_KEY: 'not-a-secret',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: join(tmp, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(tmp, 'credentials'),
-      AWS_PAGER: '',
-    },
-    timeout: 180_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stdout;
-}
-
-/** The error text of a CLI call that must fail. */
-async function awsFails(...args: string[]): Promise<string> {
-  try {
-    await aws(...args);
-  } catch (error) {
-    return String((error as { stderr?: string }).stderr ?? error);
-  }
-  throw new Error(`aws ${args.join(' ')} succeeded`);
-}
-
-describe.skipIf(awsVersion === null)(
-  `the sandbox's S3 through ${awsVersion ?? 'the AWS CLI'}`,
+describe.skipIf(awsCliVersion === null)(
+  `the sandbox's S3 through ${awsCliVersion ?? 'the AWS CLI'}`,
   () => {
     beforeAll(async () => {
       tmp = mkdtempSync(join(tmpdir(), 'dmst-s3cli-'));

@@ -26,7 +26,7 @@ function s3(
 
 const code = (a: RawAnswer) => /<Code>([^<]*)<\/Code>/.exec(a.text)?.[1];
 const tags = (a: RawAnswer, name: string) =>
-  [...a.text.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]);
+  [...a.text.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1] ?? '');
 
 function chunked(data: string, checksum: string): Buffer {
   return Buffer.from(
@@ -79,6 +79,15 @@ describe("the sandbox's S3 protocol edge cases", () => {
     const head = await s3('HEAD', '/edge/missing');
     expect([head.status, head.text]).toEqual([404, '']);
     expect(code(await s3('PUT', '/nobucket/k', 'x'))).toBe('NoSuchBucket');
+    // A bucket name that is a path leads nowhere outside the sandbox's S3 folder.
+    for (const path of [
+      '/..%2F..%2Fstate/x',
+      '/..?list-type=2',
+      '/.meta/x',
+      '/%2E%2E%2Fs3%2Fedge/a/1',
+    ])
+      expect(code(await s3('GET', path)), path).toBe('NoSuchBucket');
+    expect(code(await s3('PUT', '/.buckets'))).toBe('InvalidBucketName');
     expect(code(await s3('DELETE', '/edge'))).toBe('BucketNotEmpty');
     expect(code(await s3('PUT', '/edge'))).toBe('BucketAlreadyOwnedByYou');
   });
