@@ -4,7 +4,8 @@
 import type { AwsClients } from '../aws/clients.js';
 import { errorLine } from '../aws/call.js';
 import { type DbConnection, openConnection } from '../db/connection.js';
-import { overallPercent, tableProgress } from '../model/agentProgress.js';
+import { overallPercent } from '../model/agentProgress.js';
+import { type AgentTaskView, taskView } from '../model/agentView.js';
 import {
   type AgentAction,
   type AgentEvent,
@@ -34,26 +35,6 @@ export interface AgentDeps {
   /** Poll interval of the DMS subtask (ms). */
   pollMs: number;
 }
-
-/** What the control channel shows of a task: the record without checkpoints, plus progress. */
-export function taskView(record: AgentTaskRecord) {
-  return {
-    name: record.spec.name,
-    state: record.state,
-    error: record.error,
-    progress: overallPercent(record),
-    createdAt: record.createdAt,
-    spec: record.spec,
-    local: {
-      state: record.local.state,
-      startedAt: record.local.startedAt,
-      finishedAt: record.local.finishedAt,
-      tables: record.local.tables.map(tableProgress),
-    },
-    dms: record.dms,
-  };
-}
-export type AgentTaskView = ReturnType<typeof taskView>;
 
 export class Agent {
   private readonly records = new Map<string, AgentTaskRecord>();

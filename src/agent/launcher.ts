@@ -3,19 +3,14 @@
 // it answers on its control channel, or with the reason it did not start.
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
+import type { AgentStatusView } from '../model/agentView.js';
 import { makePrivateDir } from '../sandbox/fileModes.js';
 import { processAlive } from '../sandbox/sandboxFile.js';
 import { agentPaths } from './agentDir.js';
 import { callAgent } from './control.js';
 import { liveLease, readLease } from './lease.js';
 
-export interface AgentStatus {
-  pid: number;
-  version: string;
-  dataDir: string;
-  startedAt: string;
-  tasks: { name: string; state: string; progress: number }[];
-}
+export type AgentStatus = AgentStatusView;
 
 export interface StartedAgent {
   started: boolean;

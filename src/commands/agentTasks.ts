@@ -4,7 +4,7 @@
 // store, DMS_TUI_SOURCE_PASSWORD or a prompt, never from argv.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AgentTaskView } from '../agent/agent.js';
+import type { AgentTaskView } from '../model/agentView.js';
 import { defaultAgentDir } from '../agent/agentDir.js';
 import { AgentNotRunningError, callAgent, ControlError } from '../agent/control.js';
 import { PASSWORD_ENV } from '../agent/deps.js';

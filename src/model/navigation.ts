@@ -21,6 +21,8 @@ export interface RouteParams {
   browser: NoParams;
   /** What the schema browser marked; `largestLobBytes` skips measuring the LOBs. */
   taskForm: { selection?: BrowserSelection; largestLobBytes?: number };
+  /** The replication agent and its Local & DMS tasks. */
+  agent: NoParams;
 }
 
 export type ScreenId = keyof RouteParams;

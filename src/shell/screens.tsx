@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { GotoTarget } from '../model/goto.js';
 import type { ParamlessScreen, Route, RouteParams, ScreenId } from '../model/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
+import { AgentScreen } from '../screens/AgentScreen.js';
 import { ConnectionScreen } from '../screens/ConnectionScreen.js';
 import { ProfilesScreen } from '../screens/ProfilesScreen.js';
 import { ProjectsScreen } from '../screens/ProjectsScreen.js';
@@ -71,6 +72,15 @@ export const SCREENS: { [S in ScreenId]?: ScreenEntry<S> } = {
   taskForm: {
     title: () => 'Create DMS task',
     component: TaskFormScreen,
+  },
+  agent: {
+    title: () => 'Agent',
+    component: AgentScreen,
+    goto: {
+      name: 'agent',
+      aliases: ['agents', 'replication-agent'],
+      description: 'Replication agent: Local & DMS tasks via S3',
+    },
   },
 };
 

@@ -18,6 +18,7 @@ const SCOPE_TITLES: Record<Scope, string> = {
   browser: 'Schema browser',
   taskForm: 'Create DMS Task form',
   taskFormRules: 'Create DMS Task form: table mappings',
+  agent: 'Agent (replication agent and its Local & DMS tasks)',
   form: 'Form fields',
 };
 

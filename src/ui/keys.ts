@@ -18,6 +18,7 @@ export type Scope =
   | 'browser'
   | 'taskForm'
   | 'taskFormRules'
+  | 'agent'
   | 'form';
 
 export interface CommandSpec {
@@ -234,6 +235,38 @@ export const COMMANDS = {
     dangerous: true,
   },
   'tables.refresh': { keys: ['r'], description: 'Refresh now', scope: 'tableStats' },
+
+  // The Agent screen (the replication agent and its Local & DMS tasks).
+  'agent.startAgent': {
+    keys: ['S'],
+    description: 'Start the agent (a background process that outlives the app)',
+    scope: 'agent',
+  },
+  'agent.stopAgent': {
+    keys: ['X'],
+    description: 'Stop the agent (its tasks go on when it starts again)',
+    scope: 'agent',
+  },
+  'agent.taskStart': {
+    keys: ['s'],
+    description: 'Start or resume the agent task',
+    scope: 'agent',
+    dangerous: true,
+  },
+  'agent.taskStop': {
+    keys: ['x'],
+    description: 'Stop the agent task at a partition boundary',
+    scope: 'agent',
+    dangerous: true,
+  },
+  'agent.taskDelete': {
+    keys: ['ctrl+d'],
+    description: 'Delete the agent task (asks about its S3 objects and DMS task)',
+    scope: 'agent',
+    dangerous: true,
+  },
+  'agent.logTab': { keys: ['l'], description: 'Agent log / Task log', scope: 'agent' },
+  'agent.refresh': { keys: ['r'], description: 'Refresh now', scope: 'agent', hint: false },
 
   // Log pane.
   'logs.follow': { keys: ['f'], description: 'Follow on/off', scope: 'logs' },

@@ -2,7 +2,7 @@
 // agent-task commands run in-process against the test sandbox, and reading back what the
 // agent wrote to the sandbox's S3.
 import { gunzipSync } from 'node:zlib';
-import type { AgentTaskView } from '../../src/agent/agent.js';
+import type { AgentTaskView } from '../../src/model/agentView.js';
 import { callAgent } from '../../src/agent/control.js';
 import { startAgent } from '../../src/agent/launcher.js';
 import { createS3 } from '../../src/aws/s3.js';

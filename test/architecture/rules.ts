@@ -28,7 +28,7 @@ export const LAYERS: Record<string, LayerRule> = {
   // The UI: screens draw, components are reusable widgets, hooks hold data and side effects.
   screens: { may: ['components', 'hooks', 'ui', 'model'], node: false },
   components: { may: ['hooks', 'ui', 'model'], node: false },
-  hooks: { may: ['ui', 'aws', 'db', 'config', 'model'], node: false },
+  hooks: { may: ['ui', 'agent', 'aws', 'db', 'config', 'model'], node: false },
   // Shared UI infrastructure: keys, dispatcher, services context, navigation, status.
   ui: { may: ['model'], types: ['aws', 'db', 'config'], node: false },
   // Adapters to the outside world.
