@@ -23,6 +23,8 @@ export interface RouteParams {
   taskForm: { selection?: BrowserSelection; largestLobBytes?: number };
   /** The replication agent and its Local & DMS tasks. */
   agent: NoParams;
+  /** Create an agent task for what the schema browser marked. */
+  agentTaskForm: { selection: BrowserSelection };
 }
 
 export type ScreenId = keyof RouteParams;

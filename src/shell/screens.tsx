@@ -5,6 +5,7 @@ import type { GotoTarget } from '../model/goto.js';
 import type { ParamlessScreen, Route, RouteParams, ScreenId } from '../model/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
 import { AgentScreen } from '../screens/AgentScreen.js';
+import { AgentTaskForm } from '../screens/AgentTaskForm.js';
 import { ConnectionScreen } from '../screens/ConnectionScreen.js';
 import { ProfilesScreen } from '../screens/ProfilesScreen.js';
 import { ProjectsScreen } from '../screens/ProjectsScreen.js';
@@ -81,6 +82,10 @@ export const SCREENS: { [S in ScreenId]?: ScreenEntry<S> } = {
       aliases: ['agents', 'replication-agent'],
       description: 'Replication agent: Local & DMS tasks via S3',
     },
+  },
+  agentTaskForm: {
+    title: () => 'Create agent task',
+    component: AgentTaskForm,
   },
 };
 

@@ -160,6 +160,11 @@ export const COMMANDS = {
     description: 'Create DMS task for the marked/focused objects',
     scope: 'browser',
   },
+  'browser.createAgentTask': {
+    keys: ['A'],
+    description: 'Create agent task (via S3) for the marked/focused objects',
+    scope: 'browser',
+  },
 
   // Create DMS Task form (fields move with the form.* keys above) and its endpoint sub-form.
   'form.choose': {

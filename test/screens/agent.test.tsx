@@ -116,4 +116,31 @@ describe.skipIf(!pg.ok)(`the Agent screen (${pg.reason})`, () => {
     const { rows } = await conn.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.orders`);
     expect(Number(rows[0]?.n)).toBe(1500);
   });
+
+  it('the Create agent task form (from the browser’s marks) checks its fields, hands the task to the agent and opens :agent at 100 %', async () => {
+    const instances = await sb.dms.send(new DescribeReplicationInstancesCommand({}));
+    const project = { name: 'agscr', profile: 'sandbox', source: pg.spec, target: null };
+    const app = renderInk(
+      <App
+        services={sandboxServices(sb, { agent: { dir, cliArgs: agentCliArgs }, project })}
+        initialRoute={{
+          screen: 'agentTaskForm',
+          params: { selection: { schemas: [], tables: [{ schema, table: 'orders' }] } },
+        }}
+      />,
+    );
+    await app.waitForText(`Create agent task: include ${schema}.orders`);
+    await app.waitForText('must trust dms.amazonaws.com and allow s3:GetObject');
+    await app.pressCommand('form.create');
+    await app.waitForText('the target endpoint (identifier or ARN) DMS loads into');
+    await app.press('tab', 'tab', 'tab');
+    await app.type('agscr-target');
+    await app.press('tab');
+    await app.type(instances.ReplicationInstances?.[0]?.ReplicationInstanceIdentifier ?? '');
+    await app.pressCommand('form.create');
+    await app.waitForText(/Agent running · pid/, 30_000);
+    const done = await app.waitForText(/agent-agscr[^\n]*completed.*100%/, 60_000);
+    expect(done).toContain(`${schema}.orders`);
+    await stopAgent(dir);
+  });
 });
