@@ -38,7 +38,7 @@ const FIELDS: readonly FieldSpec[] = [
     maxLength: 2048,
   },
   { kind: 'choice', name: 'format', label: 'Format', display: (v) => v },
-  { kind: 'text', name: 'parallel', label: 'Partitions at once', maxLength: 2 },
+  { kind: 'text', name: 'parallel', label: 'Parallel', maxLength: 2 },
 ];
 
 export function AgentTaskForm({ params }: ScreenProps<'agentTaskForm'>) {
