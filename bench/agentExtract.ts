@@ -165,7 +165,7 @@ try {
   const inS3Lines = () =>
     readFileSync(join(killDir, 'tasks', 'killed.log'), 'utf8')
       .split('\n')
-      .filter((l) => / in S3 /.test(l)).length;
+      .filter((l) => /partition \d+\/\d+ in S3/.test(l)).length;
   let killed = startAgentProcess(killDir);
   await untilAnswering(killDir);
   await createTask(killDir, 'killed', 25_000);
