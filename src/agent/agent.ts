@@ -142,11 +142,16 @@ export class Agent {
     if (options.dms)
       removed.push(...(await removeDmsResources(this.deps.clients(record.spec), record)));
     if (options.objects) {
+      // Only what this task wrote: its tables' folders and its two files, never the whole
+      // folder (another task, or the user, may keep objects beside them).
       const store = await this.deps.store(record.spec);
-      const n = await store.deletePrefix(folderPrefix(record.spec.folder));
-      removed.push(
-        `${n} S3 object(s) under s3://${record.spec.bucket}/${folderPrefix(record.spec.folder)}`,
-      );
+      const base = folderPrefix(record.spec.folder);
+      let n = 0;
+      for (const t of record.local.tables)
+        n += await store.deletePrefix(`${base}${t.schema}/${t.table}/`);
+      for (const what of ['table-definition', 'manifest'])
+        n += await store.deletePrefix(`${base}${record.spec.name}.${what}.json`);
+      removed.push(`${n} S3 object(s) under s3://${record.spec.bucket}/${base}`);
     }
     this.records.delete(name);
     this.passwords.delete(name);

@@ -16,7 +16,8 @@ import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
-import { agentTask, agentTaskCli, startTestAgent } from './helpers.js';
+import { agentTask, agentTaskCli, rowsInS3, startTestAgent } from './helpers.js';
+import { findTask } from '../../src/aws/tasks.js';
 
 const pg = await serverAvailable('postgres');
 const my = await serverAvailable('mysql');
@@ -195,6 +196,25 @@ describe.skipIf(!ready)(
           ? 'equal'
           : target.rows.find((r, i) => JSON.stringify(r) !== JSON.stringify(source.rows[i])),
       ).toBe('equal');
+
+      // delete --objects --dms: the S3 objects, the DMS task and the endpoint go too.
+      const deleted = await agentTaskCli(sb, 'agent-task', [
+        'delete',
+        'maria-to-pg',
+        '--yes',
+        '--objects',
+        '--dms',
+        '--data-dir',
+        dir,
+      ]);
+      expect(deleted.stderr).toBe('');
+      expect(deleted.stdout).toMatch(
+        /deleted maria-to-pg; removed DMS task agent-maria-to-pg; removed endpoint agent-maria-to-pg-s3; removed \d+ S3 object\(s\)/,
+      );
+      expect((await rowsInS3(sb, 'route', 'maria-to-pg/')).keys).toEqual([]);
+      await expect(findTask(sb.clients, 'agent-maria-to-pg')).rejects.toThrow(
+        /No replication task/,
+      );
     });
   },
 );
