@@ -49,6 +49,14 @@ class RowEnds {
    *  returns the index just past the first row end at or after `from`, or -1 (the quote state
    *  then reflects the whole chunk). After a hit, the rest starts a row, outside quotes. */
   scan(chunk: Buffer, from: number): number {
+    if (from >= chunk.length) {
+      // No cut wanted here: only the quote parity matters, and a tight count is much cheaper
+      // than stopping at every quote (PostgreSQL's FORCE_QUOTE output has a quote every few bytes).
+      let quotes = 0;
+      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 34) quotes++;
+      if (quotes % 2 === 1) this.inQuotes = !this.inQuotes;
+      return -1;
+    }
     let pos = 0;
     while (pos < chunk.length) {
       const quote = chunk.indexOf(34, pos);

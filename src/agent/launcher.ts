@@ -2,9 +2,10 @@
 // the data dir), so it keeps running when the app quits or the SSH session drops. Returns once
 // it answers on its control channel, or with the reason it did not start.
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import type { AgentStatusView } from '../model/agentView.js';
 import { makePrivateDir } from '../sandbox/fileModes.js';
+import { lastLogLine } from '../sandbox/launcher.js';
 import { processAlive } from '../sandbox/sandboxFile.js';
 import { agentPaths } from './agentDir.js';
 import { callAgent } from './control.js';
@@ -56,7 +57,7 @@ export async function startAgent(
   }
   if (!exited && child.pid && processAlive(child.pid)) child.kill('SIGTERM');
   throw new Error(
-    `the agent did not start: ${exited ? lastLine(outPath) : 'it did not answer in time'} (see ${outPath})`,
+    `the agent did not start: ${exited ? lastLogLine(outPath, 'it exited') : 'it did not answer in time'} (see ${outPath})`,
   );
 }
 
@@ -74,13 +75,4 @@ export async function stopAgent(dir: string, timeoutMs = 15_000): Promise<boolea
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return true;
-}
-
-function lastLine(path: string): string {
-  try {
-    const lines = readFileSync(path, 'utf8').trim().split('\n');
-    return lines[lines.length - 1]?.replace(/^dms-tui agent: /, '') || 'it exited';
-  } catch {
-    return 'it exited';
-  }
 }
