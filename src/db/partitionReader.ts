@@ -1,8 +1,9 @@
 // What the replication agent reads from a source: a table's partition key (its primary key, or
 // else a unique key) with the bounds that cut it into ranges, a row estimate, and one
 // partition's rows as RFC 4180 CSV bytes (see src/model/agentCsv.ts), streamed with bounded
-// memory: PostgreSQL through COPY … (FORMAT csv, FORCE_QUOTE *), MySQL/MariaDB through a
-// streaming query encoded row by row.
+// memory: PostgreSQL through COPY … (FORMAT csv) with the columns that can hold an empty value
+// always quoted (so '' is never a bare empty field), MySQL/MariaDB through a streaming query
+// encoded row by row.
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import type { Connection as MysqlCallbackConnection } from 'mysql2';
 import type { Connection as MysqlPromiseConnection } from 'mysql2/promise';
@@ -149,6 +150,8 @@ function pgColumnExpression(name: string, type: DmsColumnType, fullType: string)
   return c;
 }
 
+const CAN_BE_EMPTY = new Set<DmsColumnType>(['STRING', 'CLOB', 'BLOB', 'BYTE']);
+
 export interface PartitionStream {
   csv: Readable;
   /** Rows read, once the stream has ended. */
@@ -168,11 +171,15 @@ export async function readPartitionCsv(
   );
   if (conn.family === 'postgres') {
     const { to } = await import('pg-copy-streams');
-    const exprs = table.columns.map((c, i) =>
-      pgColumnExpression(c.name, types[i] as DmsColumnType, c.fullType),
+    const exprs = table.columns.map(
+      (c, i) => `${pgColumnExpression(c.name, types[i] as DmsColumnType, c.fullType)} AS "c${i}"`,
     );
+    // Text and binary can be empty: quoted, '' never reads as a bare empty field. Numbers,
+    // dates and booleans are never empty, so they go unquoted (less to write and to gzip).
+    const quoted = types.flatMap((t, i) => (CAN_BE_EMPTY.has(t) ? [`"c${i}"`] : []));
+    const force = quoted.length ? `, FORCE_QUOTE (${quoted.join(', ')})` : '';
     const where = partitionWhere('postgres', column, partition, pgLiteral);
-    const sql = `COPY (SELECT ${exprs.join(', ')} FROM ${qualified(conn, table)}${where}) TO STDOUT WITH (FORMAT csv, NULL ${pgLiteral(nullMarker)}, FORCE_QUOTE *)`;
+    const sql = `COPY (SELECT ${exprs.join(', ')} FROM ${qualified(conn, table)}${where}) TO STDOUT WITH (FORMAT csv, NULL ${pgLiteral(nullMarker)}${force})`;
     const stream = (conn.raw as pg.Client).query(to(sql));
     return { csv: stream, rows: () => Number(stream.rowCount ?? 0) };
   }
