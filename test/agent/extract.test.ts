@@ -5,6 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  CreateEndpointCommand,
+  DescribeReplicationInstancesCommand,
+} from '@aws-sdk/client-database-migration-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopAgent } from '../../src/agent/launcher.js';
 import { liveLease } from '../../src/agent/lease.js';
@@ -210,19 +214,36 @@ describe.skipIf(!my.ok)(`MariaDB source (${my.reason})`, () => {
   });
 });
 
-describe.skipIf(!pg.ok)(`kill -9 mid-extraction (${pg.reason})`, () => {
+describe.skipIf(!pg.ok || !my.ok)(`kill -9 mid-extraction (${pg.reason}; ${my.reason})`, () => {
   const schema = uniqueName('agkill').replace(/-/g, '_');
   let conn: DbConnection;
+  let target: DbConnection;
+  let instance = '';
   beforeAll(async () => {
     conn = await openConnection(pg.spec);
+    target = await openConnection(my.spec);
     await seedPg(conn, schema, 20_000);
+    await sb.dms.send(
+      new CreateEndpointCommand({
+        EndpointIdentifier: 'agkill-maria',
+        EndpointType: 'target',
+        EngineName: 'mariadb',
+        ServerName: my.spec.host,
+        Port: my.spec.port,
+        Username: my.spec.user,
+      }),
+    );
+    const instances = await sb.dms.send(new DescribeReplicationInstancesCommand({}));
+    instance = instances.ReplicationInstances?.[0]?.ReplicationInstanceIdentifier ?? '';
   });
   afterAll(async () => {
     await conn?.query(`DROP SCHEMA ${schema} CASCADE`);
+    await target?.query(`DROP DATABASE IF EXISTS ${schema}`);
     await conn?.close();
+    await target?.close();
   });
 
-  it('a restarted agent goes on; S3 then holds every row exactly once', async () => {
+  it('a restarted agent goes on; S3 then holds every row exactly once, and the target equals the source', async () => {
     const dir = join(root, 'kill');
     const slow = { ...process.env, DMST_SLOW_AGENT: '150' };
     const pid = await startTestAgent(dir, slow);
@@ -230,7 +251,15 @@ describe.skipIf(!pg.ok)(`kill -9 mid-extraction (${pg.reason})`, () => {
     const created = await agentTaskCli(
       sb,
       'agent-task',
-      createArgs('killed', url, `${schema}.items`, ['--kill', '--parallel', '2']),
+      createArgs('killed', url, `${schema}.items`, [
+        '--kill',
+        '--parallel',
+        '2',
+        '--target-endpoint',
+        'agkill-maria',
+        '--instance',
+        instance,
+      ]),
     );
     expect(created.stderr).toBe('');
     const before = await waitFor(() => agentTask(dir, 'killed'), {
@@ -251,5 +280,17 @@ describe.skipIf(!pg.ok)(`kill -9 mid-extraction (${pg.reason})`, () => {
     const { rows } = await rowsInS3(sb, 'staging', `killed/${schema}/items/`);
     expect(rows).toHaveLength(20_006);
     expect(new Set(rows.map((r) => r[0])).size).toBe(20_006);
+
+    // DMS then loads exactly that: no duplicate, no gap.
+    const loaded = await waitFor(() => agentTask(dir, 'killed'), {
+      until: (t) => t.state === 'completed' || t.state === 'failed',
+      timeout: 120_000,
+      what: 'the DMS subtask',
+    });
+    expect(loaded.state).toBe('completed');
+    const sums = `SELECT count(*) AS n, count(DISTINCT id) AS d, sum(id) AS s, sum(price) AS p FROM ${schema}.items`;
+    const [a] = (await conn.query<Record<string, unknown>>(sums)).rows;
+    const [b] = (await target.query<Record<string, unknown>>(sums)).rows;
+    expect(Object.values(b ?? {}).map(String)).toEqual(Object.values(a ?? {}).map(String));
   });
 });
