@@ -50,6 +50,14 @@ async function runSubcommand(name: string, args: string[]): Promise<number> {
     const { runSandboxCommand } = await import('./sandbox/main.js');
     return runSandboxCommand(args);
   }
+  if (name === 'agent') {
+    const { runAgentCommand } = await import('./agent/main.js');
+    return runAgentCommand(args);
+  }
+  if (name === 'agent-tasks' || name === 'agent-task') {
+    const { runAgentTaskCommand } = await import('./commands/agentTasks.js');
+    return runAgentTaskCommand(name, args);
+  }
   const { runTaskCommand } = await import('./commands/index.js');
   return runTaskCommand(name, args);
 }

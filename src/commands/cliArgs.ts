@@ -35,7 +35,13 @@ export const TASK_COMMANDS = [
   'check',
 ] as const;
 
-export const SUBCOMMANDS = ['sandbox', ...TASK_COMMANDS] as const;
+export const SUBCOMMANDS = [
+  'sandbox',
+  'agent',
+  'agent-tasks',
+  'agent-task',
+  ...TASK_COMMANDS,
+] as const;
 
 export const COMMON_FLAGS = {
   profile: { type: 'string' },
@@ -143,6 +149,7 @@ export const USAGE = `Usage: dms-tui [options]            full-screen app
        dms-tui sandbox [--port N] [--data-dir DIR] [--chaos SPEC] | sandbox stop | sandbox status
        dms-tui tasks | start|stop|resume|reload|delete TASK… | stats TASK | logs TASK [--follow] [--since 10m]
        dms-tui check TASK… [--max-lag 60s]   exit 1 with a line per failed or lagging task
+       dms-tui agent run|start|stop|status | agent-tasks | agent-task create|start|stop|resume|delete NAME
 
 Options:
   --profile NAME        AWS profile from ~/.aws/config or ~/.aws/credentials (AWS_PROFILE)

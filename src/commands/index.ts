@@ -115,12 +115,15 @@ export function parseTaskCommand(
 }
 
 /** A bad argument found after parsing (an unknown project, a bad AWS_REGION): exit 2. */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 /** Where the command's calls go, by the one rule (src/model/targetRule.ts): --project NAME's
  *  target; with no --project, no where-to flag and no AWS_* variable, the target of the
  *  project the app used last (so `dms-tui tasks` goes where the app went). Throws a UsageError. */
-async function commandTarget(command: ParsedCommand, io: CommandIo): Promise<AwsTarget> {
+export async function commandTarget(
+  command: Pick<ParsedCommand, 'flags' | 'project'>,
+  io: CommandIo,
+): Promise<AwsTarget> {
   let project: Project | undefined;
   if (command.project || !saysWhere(command, io.env)) {
     const { openProjects } = await import('../config/projects.js');
@@ -142,7 +145,7 @@ async function commandTarget(command: ParsedCommand, io: CommandIo): Promise<Aws
 const TARGET_VARIABLES = ['AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL'];
 
 /** The command line or the environment names where calls go (a script that means it). */
-function saysWhere(command: ParsedCommand, env: CommandIo['env']): boolean {
+function saysWhere(command: Pick<ParsedCommand, 'flags'>, env: CommandIo['env']): boolean {
   const { profile, region, endpointUrl, sandbox } = command.flags;
   return Boolean(
     profile || region || endpointUrl || sandbox || TARGET_VARIABLES.some((v) => env[v]?.trim()),

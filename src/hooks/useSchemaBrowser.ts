@@ -119,7 +119,7 @@ export function useSchemaBrowser({ height }: { height: number }) {
     cursor.move('down');
   };
 
-  const createTask = () => {
+  const createFor = (screen: 'taskForm' | 'agentTaskForm') => {
     const result = selectionFrom(marks, pane === 'source' ? focused : undefined);
     if (!result.ok)
       return setError(
@@ -127,7 +127,7 @@ export function useSchemaBrowser({ height }: { height: number }) {
           ? `Focus or mark objects on the source side ${onSourceSide}`
           : result.error,
       );
-    navigation.push({ screen: 'taskForm', params: { selection: result.selection } });
+    navigation.push({ screen, params: { selection: result.selection } });
   };
 
   const reload = () => {
@@ -160,7 +160,8 @@ export function useSchemaBrowser({ height }: { height: number }) {
             () => focused?.schema && setPrompt({ kind: 'server', schema: focused.schema }),
             !focused?.schema && 'Focus a schema or a table first',
           ),
-          command('browser.createTask', createTask, noProject),
+          command('browser.createTask', () => createFor('taskForm'), noProject),
+          command('browser.createAgentTask', () => createFor('agentTaskForm'), noProject),
         ]
       : [];
   useBindings(bindings);

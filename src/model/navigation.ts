@@ -33,6 +33,10 @@ export interface RouteParams {
     largestLobBytes?: number;
     modify?: { arn: string; id: string };
   };
+  /** The replication agent and its Local & DMS tasks. */
+  agent: NoParams;
+  /** Create an agent task for what the schema browser marked. */
+  agentTaskForm: { selection: BrowserSelection };
 }
 
 export type ScreenId = keyof RouteParams;

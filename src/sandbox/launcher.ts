@@ -78,15 +78,16 @@ export async function ensureSandbox(opts: EnsureSandboxOptions = {}): Promise<En
       // already gone
     }
   }
-  const why = exited !== null ? `it exited (${lastLine(logPath)})` : 'it did not answer in time';
+  const why = exited !== null ? `it exited (${lastLogLine(logPath)})` : 'it did not answer in time';
   throw new Error(`Could not start the dms-tui sandbox: ${why}; see ${logPath}`);
 }
 
-function lastLine(path: string): string {
+/** The last line a detached process wrote to its log, without its `dms-tui …: ` prefix. */
+export function lastLogLine(path: string, fallback = 'no output'): string {
   try {
     const lines = readFileSync(path, 'utf8').trim().split('\n');
-    return lines[lines.length - 1]?.replace(/^dms-tui sandbox: /, '') || 'no output';
+    return lines[lines.length - 1]?.replace(/^dms-tui [a-z]+: /, '') || fallback;
   } catch {
-    return 'no output';
+    return fallback;
   }
 }

@@ -4,6 +4,8 @@ import type { ComponentType } from 'react';
 import type { GotoTarget } from '../model/goto.js';
 import type { ParamlessScreen, Route, RouteParams, ScreenId } from '../model/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
+import { AgentScreen } from '../screens/AgentScreen.js';
+import { AgentTaskForm } from '../screens/AgentTaskForm.js';
 import { AlertsScreen } from '../screens/AlertsScreen.js';
 import { ConnectionScreen } from '../screens/ConnectionScreen.js';
 import { EndpointsScreen } from '../screens/EndpointsScreen.js';
@@ -111,6 +113,19 @@ export const SCREENS: { [S in ScreenId]?: ScreenEntry<S> } = {
       aliases: ['alert', 'alarms'],
       description: 'Failed or lagging tasks, with the time',
     },
+  },
+  agent: {
+    title: () => 'Agent',
+    component: AgentScreen,
+    goto: {
+      name: 'agent',
+      aliases: ['agents', 'replication-agent'],
+      description: 'Replication agent: Local & DMS tasks via S3',
+    },
+  },
+  agentTaskForm: {
+    title: () => 'Create agent task',
+    component: AgentTaskForm,
   },
 };
 

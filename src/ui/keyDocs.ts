@@ -20,6 +20,7 @@ const SCOPE_TITLES: Record<Scope, string> = {
   taskFormRules: 'Create DMS Task form: table mappings',
   instances: 'Replication instances',
   endpoints: 'Endpoints',
+  agent: 'Agent (replication agent and its Local & DMS tasks)',
   form: 'Form fields',
   alerts: 'Alerts',
 };

@@ -21,7 +21,8 @@ export type Scope =
   | 'instances'
   | 'endpoints'
   | 'form'
-  | 'alerts';
+  | 'alerts'
+  | 'agent';
 
 export interface CommandSpec {
   keys: readonly string[];
@@ -173,6 +174,12 @@ export const COMMANDS = {
     scope: 'browser',
     dangerous: true,
   },
+  'browser.createAgentTask': {
+    keys: ['A'],
+    description: 'Create agent task (via S3) for the marked/focused objects',
+    scope: 'browser',
+    dangerous: true,
+  },
 
   // Create DMS Task form (fields move with the form.* keys above) and its endpoint sub-form.
   'form.choose': {
@@ -263,6 +270,37 @@ export const COMMANDS = {
 
   // Alerts.
   'alerts.open': { keys: ['enter'], description: "The alert's task: details", scope: 'alerts' },
+  // The Agent screen (the replication agent and its Local & DMS tasks).
+  'agent.startAgent': {
+    keys: ['S'],
+    description: 'Start the agent (a background process that outlives the app)',
+    scope: 'agent',
+  },
+  'agent.stopAgent': {
+    keys: ['X'],
+    description: 'Stop the agent (its tasks go on when it starts again)',
+    scope: 'agent',
+  },
+  'agent.taskStart': {
+    keys: ['s'],
+    description: 'Start or resume the agent task',
+    scope: 'agent',
+    dangerous: true,
+  },
+  'agent.taskStop': {
+    keys: ['x'],
+    description: 'Stop the agent task at a partition boundary',
+    scope: 'agent',
+    dangerous: true,
+  },
+  'agent.taskDelete': {
+    keys: ['ctrl+d'],
+    description: 'Delete the agent task (asks about its S3 objects and DMS task)',
+    scope: 'agent',
+    dangerous: true,
+  },
+  'agent.logTab': { keys: ['l'], description: 'Agent log / Task log', scope: 'agent' },
+  'agent.refresh': { keys: ['r'], description: 'Refresh now', scope: 'agent', hint: false },
 
   // Log pane.
   'logs.follow': { keys: ['f'], description: 'Follow on/off', scope: 'logs' },

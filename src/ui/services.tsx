@@ -51,6 +51,9 @@ export interface Services {
   openProject?: (name: string | null) => void;
   /** Catalog connections and what they loaded, cached for the whole run. */
   catalogs?: CatalogSessions;
+  /** The replication agent the Agent screen shows: its data dir, and the command that runs the
+   *  CLI when the screen starts it (default: this process's own script). */
+  agent?: { dir: string; cliArgs?: string[] };
   /** Where the Create Task form keeps a draft left by quitting (per project). */
   taskDrafts?: TaskDraftStore;
   /** How often CloudWatch metrics (lag, sparklines) are fetched, in seconds (default 30, the

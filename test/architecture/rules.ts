@@ -17,24 +17,26 @@ interface LayerRule {
 export const LAYERS: Record<string, LayerRule> = {
   // The composition roots.
   cli: {
-    may: ['shell', 'commands', 'ui', 'aws', 'db', 'config', 'sandbox', 'model'],
+    may: ['shell', 'commands', 'ui', 'aws', 'db', 'config', 'sandbox', 'agent', 'model'],
     node: true,
   },
   shell: {
     may: ['screens', 'components', 'hooks', 'ui', 'aws', 'db', 'config', 'model'],
     node: false,
   },
-  commands: { may: ['aws', 'config', 'sandbox', 'model'], node: true },
+  commands: { may: ['agent', 'aws', 'config', 'sandbox', 'model'], node: true },
   // The UI: screens draw, components are reusable widgets, hooks hold data and side effects.
   screens: { may: ['components', 'hooks', 'ui', 'model'], node: false },
   components: { may: ['hooks', 'ui', 'model'], node: false },
-  hooks: { may: ['ui', 'aws', 'db', 'config', 'model'], node: false },
+  hooks: { may: ['ui', 'agent', 'aws', 'db', 'config', 'model'], node: false },
   // Shared UI infrastructure: keys, dispatcher, services context, navigation, status.
   ui: { may: ['model'], types: ['aws', 'db', 'config'], node: false },
   // Adapters to the outside world.
   aws: { may: ['model'], node: true },
   db: { may: ['model'], node: true },
   config: { may: ['model'], node: true },
+  // The replication agent: a background process extracting to S3 (and its control client).
+  agent: { may: ['aws', 'db', 'config', 'sandbox', 'model'], node: true },
   // The local DMS-compatible service.
   sandbox: { may: ['db', 'config', 'model'], node: true },
   // Pure domain logic.

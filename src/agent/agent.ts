@@ -1,0 +1,302 @@
+// The agent: holds the data dir's tasks, runs their local and DMS subtasks in the background,
+// and answers the control channel. A task that was extracting or loading when the agent died
+// goes on when it starts again (SCT: "If you close AWS SCT, your agents and tasks continue").
+import type { AwsClients } from '../aws/clients.js';
+import { errorLine } from '../aws/call.js';
+import { type DbConnection, openConnection } from '../db/connection.js';
+import { overallPercent } from '../model/agentProgress.js';
+import { type AgentTaskView, taskView } from '../model/agentView.js';
+import {
+  type AgentAction,
+  type AgentEvent,
+  type AgentTaskRecord,
+  type AgentTaskSpec,
+  actionRefusal,
+  advance,
+  agentTaskNameError,
+  folderPrefix,
+  isActive,
+  newTaskRecord,
+} from '../model/agentTask.js';
+import { agentPaths } from './agentDir.js';
+import { appendLog, tailLog } from './agentLog.js';
+import { ControlError, type ControlRequest } from './control.js';
+import { removeDmsResources, runDms } from './dmsSubtask.js';
+import { definitionOf, runLocal } from './localSubtask.js';
+import type { LeaseInfo } from './lease.js';
+import type { ObjectStore } from './objectStore.js';
+import { loadTasks, removeTask, saveTask } from './taskStore.js';
+
+export interface AgentDeps {
+  store(spec: AgentTaskSpec): Promise<ObjectStore>;
+  clients(spec: AgentTaskSpec): AwsClients;
+  /** The source password when the agent can find it itself (project store, environment). */
+  storedPassword(spec: AgentTaskSpec): string | undefined;
+  /** Poll interval of the DMS subtask (ms). */
+  pollMs: number;
+}
+
+export class Agent {
+  private readonly records = new Map<string, AgentTaskRecord>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly stops = new Set<string>();
+  private readonly passwords = new Map<string, string>();
+  private closingNow = false;
+  private readonly wakers = new Set<() => void>();
+
+  constructor(
+    readonly dir: string,
+    readonly lease: LeaseInfo,
+    private readonly deps: AgentDeps,
+  ) {}
+
+  log(level: 'I' | 'W' | 'E', text: string): void {
+    appendLog(agentPaths(this.dir).log, level, text);
+  }
+
+  private taskLog(name: string, level: 'I' | 'W' | 'E', text: string): void {
+    appendLog(agentPaths(this.dir).taskLog(name), level, text);
+  }
+
+  /** Loads the tasks and goes on with those that were running. */
+  open(): void {
+    const { tasks, problems } = loadTasks(this.dir);
+    for (const p of problems) this.log('W', `task file skipped: ${p}`);
+    for (const record of tasks) {
+      const next = advance(record, { kind: 'recovered' }, new Date().toISOString());
+      this.records.set(record.spec.name, next);
+      if (next !== record) saveTask(this.dir, next);
+      if (isActive(next.state)) {
+        this.log('I', `${next.spec.name}: ${next.state} when the agent stopped; going on`);
+        this.run(next.spec.name);
+      }
+    }
+  }
+
+  status() {
+    return {
+      pid: this.lease.pid,
+      version: this.lease.version,
+      dataDir: this.dir,
+      startedAt: this.lease.startedAt,
+      tasks: [...this.records.values()].map((r) => ({
+        name: r.spec.name,
+        state: r.state,
+        progress: overallPercent(r),
+      })),
+    };
+  }
+
+  private event(name: string, event: AgentEvent): AgentTaskRecord {
+    const record = this.get(name);
+    const next = advance(record, event, new Date().toISOString());
+    this.records.set(name, next);
+    saveTask(this.dir, next);
+    return next;
+  }
+
+  private get(name: string): AgentTaskRecord {
+    const record = this.records.get(name);
+    if (!record) throw new ControlError(404, `no agent task "${name}"`);
+    return record;
+  }
+
+  create(spec: AgentTaskSpec, password?: string): AgentTaskRecord {
+    const bad = agentTaskNameError(spec.name);
+    if (bad) throw new ControlError(400, bad);
+    if (this.records.has(spec.name))
+      throw new ControlError(409, `agent task "${spec.name}" already exists`);
+    const record = newTaskRecord(spec, new Date().toISOString());
+    this.records.set(spec.name, record);
+    if (password !== undefined) this.passwords.set(spec.name, password);
+    saveTask(this.dir, record);
+    this.taskLog(
+      spec.name,
+      'I',
+      `created: ${spec.select.join(' ')} → s3://${spec.bucket}/${folderPrefix(spec.folder)}`,
+    );
+    return record;
+  }
+
+  act(name: string, action: AgentAction, options: { password?: string } = {}): AgentTaskRecord {
+    const record = this.get(name);
+    const refusal = actionRefusal(record, action);
+    if (refusal) throw new ControlError(409, refusal);
+    if (options.password !== undefined) this.passwords.set(name, options.password);
+    if (action === 'stop') {
+      this.stops.add(name);
+      this.taskLog(name, 'I', 'stop asked: stopping after the partitions in flight');
+      return this.event(name, { kind: 'stop' });
+    }
+    const next = this.event(name, { kind: action === 'start' ? 'start' : 'resume' });
+    this.taskLog(name, 'I', `${action}ed`);
+    this.run(name);
+    return next;
+  }
+
+  async remove(name: string, options: { objects: boolean; dms: boolean }): Promise<string[]> {
+    const record = this.get(name);
+    const refusal = actionRefusal(record, 'delete');
+    if (refusal) throw new ControlError(409, refusal);
+    const removed: string[] = [];
+    if (options.dms)
+      removed.push(...(await removeDmsResources(this.deps.clients(record.spec), record)));
+    if (options.objects) {
+      // Only what this task wrote: its tables' folders and its two files, never the whole
+      // folder (another task, or the user, may keep objects beside them).
+      const store = await this.deps.store(record.spec);
+      const base = folderPrefix(record.spec.folder);
+      let n = 0;
+      for (const t of record.local.tables)
+        n += await store.deletePrefix(`${base}${t.schema}/${t.table}/`);
+      for (const what of ['table-definition', 'manifest'])
+        n += await store.deletePrefix(`${base}${record.spec.name}.${what}.json`);
+      removed.push(`${n} S3 object(s) under s3://${record.spec.bucket}/${base}`);
+    }
+    this.records.delete(name);
+    this.passwords.delete(name);
+    removeTask(this.dir, name);
+    this.log('I', `${name} deleted${removed.length ? ` with ${removed.join(', ')}` : ''}`);
+    return removed;
+  }
+
+  private password(spec: AgentTaskSpec): string | undefined {
+    return this.passwords.get(spec.name) ?? this.deps.storedPassword(spec);
+  }
+
+  private openSource(spec: AgentTaskSpec): Promise<DbConnection> {
+    return openConnection(
+      { ...spec.source, password: this.password(spec) },
+      { applicationName: 'dms-tui-agent' },
+    );
+  }
+
+  private pause(): Promise<void> {
+    if (this.closingNow) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.deps.pollMs);
+      this.wakers.add(done);
+    });
+  }
+
+  private run(name: string): void {
+    if (this.running.has(name)) return;
+    this.stops.delete(name);
+    const work = this.work(name).finally(() => this.running.delete(name));
+    this.running.set(name, work);
+  }
+
+  private async work(name: string): Promise<void> {
+    const log = (level: 'I' | 'W' | 'E', text: string) => this.taskLog(name, level, text);
+    try {
+      let record = this.get(name);
+      if (record.state === 'extracting' || record.state === 'stopping') {
+        const spec = record.spec;
+        const outcome = await runLocal({
+          record,
+          store: await this.deps.store(spec),
+          openSource: () => this.openSource(spec),
+          save: () => saveTask(this.dir, record),
+          log,
+          stopping: () => this.stops.has(name) || this.closingNow,
+        });
+        if (this.closingNow) return;
+        if (outcome === 'stopped') {
+          this.event(name, { kind: 'stopped' });
+          log('I', 'stopped at a partition boundary');
+          return;
+        }
+        record = this.event(name, { kind: 'extracted' });
+        log('I', 'local subtask done: every partition is in S3 (50 %)');
+      }
+      if (record.state !== 'loading') return;
+      const clients = this.deps.clients(record.spec);
+      try {
+        const outcome = await runDms({
+          record,
+          clients,
+          definition: definitionOf(
+            record,
+            record.spec.source.engine.includes('postgres') ? 'postgres' : 'mysql',
+          ),
+          save: () => saveTask(this.dir, record),
+          log,
+          pause: () => this.pause(),
+          closing: () => this.closingNow,
+        });
+        if (outcome === 'done') {
+          this.event(name, { kind: 'loaded' });
+          log('I', 'DMS subtask done: the target is loaded (100 %)');
+        }
+      } finally {
+        clients.destroy();
+      }
+    } catch (error) {
+      if (this.closingNow || !this.records.has(name)) return;
+      const line = errorLine(error);
+      log('E', line);
+      this.log('E', `${name}: ${line}`);
+      this.event(name, { kind: 'failed', error: line });
+    }
+  }
+
+  tasks(): AgentTaskView[] {
+    return [...this.records.values()].map(taskView);
+  }
+
+  logs(task: string | null, lines: number): string[] {
+    if (task === null) return tailLog(agentPaths(this.dir).log, lines);
+    this.get(task);
+    return tailLog(agentPaths(this.dir).taskLog(task), lines);
+  }
+
+  /** Stops taking work; in-flight partitions are abandoned (redone on the next start). */
+  async close(): Promise<void> {
+    this.closingNow = true;
+    for (const wake of this.wakers) wake();
+    await Promise.race([
+      Promise.allSettled([...this.running.values()]),
+      new Promise((resolve) => setTimeout(resolve, 2000).unref()),
+    ]);
+  }
+
+  /** The control channel's routes. */
+  async handle(req: ControlRequest): Promise<unknown> {
+    const { method, path, body } = req;
+    if (method === 'GET' && path === '/status') return this.status();
+    if (method === 'GET' && path === '/tasks') return this.tasks();
+    if (method === 'GET' && path === '/logs') {
+      const lines = Math.min(5000, Math.max(1, Number(req.query.get('lines') ?? 200) || 200));
+      return { lines: this.logs(req.query.get('task'), lines) };
+    }
+    if (method === 'POST' && path === '/tasks') {
+      const spec = body.spec as AgentTaskSpec | undefined;
+      if (!spec || typeof spec.name !== 'string')
+        throw new ControlError(400, 'a task spec is needed');
+      return taskView(this.create(spec, optionalString(body.password)));
+    }
+    const m = /^\/tasks\/([^/]+)\/(start|stop|resume|delete)$/.exec(path);
+    if (method === 'POST' && m) {
+      const name = decodeURIComponent(m[1] as string);
+      const action = m[2] as AgentAction;
+      if (action === 'delete')
+        return {
+          removed: await this.remove(name, {
+            objects: body.objects === true,
+            dms: body.dms === true,
+          }),
+        };
+      return taskView(this.act(name, action, { password: optionalString(body.password) }));
+    }
+    throw new ControlError(404, `no route ${method} ${path}`);
+  }
+}
+
+function optionalString(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}

@@ -1,0 +1,45 @@
+// What the agent process uses from outside: the app's S3 client (src/aws/s3.ts) as the agent's
+// object store, DMS clients for the task's AWS target, and the source password from the
+// project store or DMS_TUI_SOURCE_PASSWORD when no prompt handed one over.
+import { createAwsClients } from '../aws/clients.js';
+import { createS3 } from '../aws/s3.js';
+import { openProjects } from '../config/projects.js';
+import type { AgentTaskSpec } from '../model/agentTask.js';
+import type { AgentDeps } from './agent.js';
+import type { ObjectStore } from './objectStore.js';
+
+export const PASSWORD_ENV = 'DMS_TUI_SOURCE_PASSWORD';
+
+async function objectStore(spec: AgentTaskSpec): Promise<ObjectStore> {
+  const s3 = createS3(spec.aws, { retryMode: 'standard' });
+  // The sandbox makes the bucket; on AWS it must exist already, in the instance's region.
+  if (spec.aws.sandbox) await s3.ensureBucket(spec.bucket);
+  else if (!(await s3.bucketExists(spec.bucket)))
+    throw new Error(
+      `no S3 bucket "${spec.bucket}" (create it in the replication instance's region)`,
+    );
+  return {
+    upload: async (key, body) => {
+      await s3.putStream(spec.bucket, key, body);
+    },
+    putText: async (key, text) => {
+      await s3.putStream(spec.bucket, key, text, { contentType: 'application/json' });
+    },
+    deletePrefix: (prefix) => s3.deletePrefix(spec.bucket, prefix),
+  };
+}
+
+export function agentDeps(env = process.env): AgentDeps {
+  return {
+    store: objectStore,
+    clients: (spec) => createAwsClients(spec.aws, { retryMode: 'standard' }),
+    storedPassword(spec) {
+      if (spec.project) {
+        const password = openProjects().get(spec.project)?.source?.password;
+        if (password !== undefined) return password;
+      }
+      return env[PASSWORD_ENV];
+    },
+    pollMs: Number(env.DMS_TUI_AGENT_POLL_MS) || 2000,
+  };
+}

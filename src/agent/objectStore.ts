@@ -1,0 +1,11 @@
+// What the agent needs from S3 (src/aws/s3.ts implements it): streamed multipart uploads with
+// bounded memory, small text objects, and removing everything under a prefix.
+import type { Readable } from 'node:stream';
+
+export interface ObjectStore {
+  /** Uploads a stream of unknown length (multipart); resolves once the object is in S3. */
+  upload(key: string, body: Readable): Promise<void>;
+  putText(key: string, text: string): Promise<void>;
+  /** Deletes every object whose key starts with prefix; returns how many. */
+  deletePrefix(prefix: string): Promise<number>;
+}

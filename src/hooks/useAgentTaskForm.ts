@@ -1,0 +1,80 @@
+// The Create agent task form's state and actions: the draft, its checks, and Ctrl-s, which
+// starts the agent if needed, hands it the task (with the project's source password, kept in
+// the agent's memory only), starts it and opens the Agent screen.
+import { useState } from 'react';
+import { defaultAgentDir } from '../agent/agentDir.js';
+import { callAgent } from '../agent/control.js';
+import { startAgent } from '../agent/launcher.js';
+import {
+  type AgentDraftField,
+  type AgentTaskDraft,
+  agentDraftErrors,
+  cycleFormat,
+  initialAgentDraft,
+  specFromDraft,
+} from '../model/agentTaskForm.js';
+import type { BrowserSelection } from '../model/project.js';
+import { rowsFromSelection } from '../model/selectionMappings.js';
+import { useNavigation } from '../ui/navigation.js';
+import { useServices } from '../ui/services.js';
+
+export function useAgentTaskForm(selection: BrowserSelection) {
+  const services = useServices();
+  const navigation = useNavigation();
+  const rows = rowsFromSelection(selection);
+  const [draft, setDraft] = useState<AgentTaskDraft>(() =>
+    initialAgentDraft(rows, services.project?.defaultReplicationInstance),
+  );
+  const [errors, setErrors] = useState<Partial<Record<AgentDraftField, string>>>({});
+  const [state, setState] = useState<{ busy: boolean; message?: string; error?: boolean }>({
+    busy: false,
+  });
+
+  const change = (name: AgentDraftField, value: string) =>
+    setDraft((d) => ({
+      ...d,
+      [name]: value,
+      ...(name === 'name' && d.folder === d.name ? { folder: value } : {}),
+    }));
+
+  const create = () => {
+    const found = agentDraftErrors(draft, services.target);
+    setErrors(found);
+    const project = services.project;
+    if (Object.keys(found).length > 0)
+      return setState({ busy: false, message: 'Fix the fields marked in red first', error: true });
+    if (!project?.source)
+      return setState({
+        busy: false,
+        message: 'The project has no source connection',
+        error: true,
+      });
+    const spec = specFromDraft(draft, project.source, project.name, rows, services.target);
+    const dir = services.agent?.dir ?? defaultAgentDir();
+    const password = project.source.password;
+    setState({ busy: true, message: 'Handing the task to the agent…' });
+    (async () => {
+      await startAgent(dir, { cliArgs: services.agent?.cliArgs });
+      await callAgent(dir, 'POST', '/tasks', { spec, password });
+      await callAgent(dir, 'POST', `/tasks/${encodeURIComponent(spec.name)}/start`, { password });
+    })().then(
+      () => navigation.goto({ screen: 'agent' }),
+      (error: Error) =>
+        setState({
+          busy: false,
+          message: `Cannot create the agent task: ${error.message.split('\n')[0]}`,
+          error: true,
+        }),
+    );
+  };
+
+  return {
+    draft,
+    errors,
+    state,
+    rows,
+    change,
+    create,
+    cycleFormat: (step: 1 | -1) => setDraft((d) => ({ ...d, format: cycleFormat(d.format, step) })),
+  };
+}

@@ -1,0 +1,191 @@
+// The Agent screen (`:agent`): whether the replication agent runs (S starts it, X stops it), its
+// Local & DMS tasks with both subtasks and a progress bar (0–50 % extraction, 50–100 % DMS),
+// the focused task's tables (partitions, rows, bytes, rows/s, ETA), and SCT's two log tabs,
+// the Agent log and the Task log.
+import { Box } from 'ink';
+import { useState } from 'react';
+import { ChoiceDialog } from '../components/ChoiceDialog.js';
+import { progressText } from '../components/ProgressBar.js';
+import { Text } from '../components/Text.js';
+import { useAgent } from '../hooks/useAgent.js';
+import { useListCursor } from '../hooks/useListCursor.js';
+import { rateText } from '../model/agentProgress.js';
+import { actionRefusal } from '../model/agentTask.js';
+import { type AgentTaskView, etaText, partitionsText } from '../model/agentView.js';
+import { bytesText } from '../model/catalog.js';
+import { useBindings } from '../ui/bindings.js';
+import { command, withItem } from '../ui/commands.js';
+import { useBodySize } from '../ui/layout.js';
+
+type DeleteChoice = 'task' | 'objects' | 'all';
+
+function TaskLine({
+  task,
+  focused,
+  width,
+}: {
+  task: AgentTaskView;
+  focused: boolean;
+  width: number;
+}) {
+  const head = `${focused ? '›' : ' '} ${task.name.padEnd(20).slice(0, 20)} ${task.state.padEnd(10)} local ${task.local.state.padEnd(8)} DMS ${task.dms.state.padEnd(8)} `;
+  return (
+    <Text
+      color={task.state === 'failed' ? 'red' : task.state === 'completed' ? 'green' : undefined}
+      inverse={focused}
+    >
+      {head}
+      {progressText(task.progress, Math.max(10, width - head.length - 1))}
+    </Text>
+  );
+}
+
+function TableLines({ task }: { task: AgentTaskView }) {
+  if (task.local.tables.length === 0)
+    return (
+      <Text dimColor>
+        {task.state === 'ready' ? '  Not started: s starts it' : '  Planning partitions…'}
+      </Text>
+    );
+  return (
+    <Box flexDirection="column">
+      <Text dimColor>
+        {'  TABLE                          PARTITIONS  ROWS         BYTES      RATE            ETA'}
+      </Text>
+      {task.local.tables.map((t) => (
+        <Text key={`${t.schema}.${t.table}`}>
+          {`  ${`${t.schema}.${t.table}`.padEnd(30).slice(0, 30)} ${`${t.partitionsDone}/${t.partitionsTotal}`.padEnd(11)} ${`${t.rows.toLocaleString('en-US')}/${t.estimatedRows.toLocaleString('en-US')}`.padEnd(12)} ${bytesText(t.bytes).padEnd(10)} ${rateText(t.rowsPerSecond).padEnd(15)} ${etaText(t.etaSeconds)}${t.note ? `  (${t.note})` : ''}`}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+export function AgentScreen() {
+  const { width, height } = useBodySize();
+  const [tab, setTab] = useState<'agent' | 'task'>('agent');
+  const [dialog, setDialog] = useState<AgentTaskView | null>(null);
+  const [focusName, setFocusName] = useState<string | null>(null);
+  const agent = useAgent({ logTask: tab === 'task' ? focusName : null });
+  const tasks = agent.snapshot.data?.tasks ?? [];
+  const list = useListCursor({
+    name: 'agentTasks',
+    count: tasks.length,
+    height: Math.max(1, Math.min(8, tasks.length)),
+  });
+  const focused = tasks[list.cursor.index];
+  if ((focused?.name ?? null) !== focusName) setFocusName(focused?.name ?? null);
+  const status = agent.snapshot.data?.status;
+  const onTask = withItem(focused, 'No agent task here');
+  const notRunning = agent.running ? null : 'The agent is not running: S starts it';
+
+  useBindings(
+    [
+      ...list.bindings,
+      command(
+        'agent.startAgent',
+        agent.startAgent,
+        agent.running && 'The agent is already running',
+      ),
+      command('agent.stopAgent', agent.stopAgent, notRunning),
+      onTask(
+        'agent.taskStart',
+        (t) => agent.act(t, t.state === 'ready' ? 'start' : 'resume'),
+        notRunning,
+        focused && actionRefusal(focused, focused.state === 'ready' ? 'start' : 'resume'),
+      ),
+      onTask(
+        'agent.taskStop',
+        (t) => agent.act(t, 'stop'),
+        notRunning,
+        focused && actionRefusal(focused, 'stop'),
+      ),
+      onTask(
+        'agent.taskDelete',
+        (t) => setDialog(t),
+        notRunning,
+        focused && actionRefusal(focused, 'delete'),
+      ),
+      command('agent.logTab', () => setTab((t) => (t === 'agent' ? 'task' : 'agent'))),
+      command('agent.refresh', () => {
+        agent.snapshot.refresh();
+        agent.log.refresh();
+      }),
+    ],
+    { active: dialog === null },
+  );
+
+  const logLines = agent.log.data ?? [];
+  const logHeight = Math.max(
+    2,
+    height -
+      9 -
+      Math.min(8, tasks.length) -
+      (focused?.local.tables.length ?? 0) -
+      (dialog ? 8 : 0) -
+      (focused?.error ? 1 : 0),
+  );
+  return (
+    <Box flexDirection="column">
+      <Text color={status ? 'green' : 'yellow'} wrap="truncate-end">
+        {status
+          ? `Agent running · pid ${status.pid} · version ${status.version} · since ${status.startedAt} · ${agent.dir}`
+          : agent.snapshot.data
+            ? `Agent not running on ${agent.dir} · S starts it (it keeps running when you quit)`
+            : 'Looking for the agent…'}
+      </Text>
+      {agent.message ? (
+        <Text color={agent.message.error ? 'red' : undefined}>{agent.message.text}</Text>
+      ) : null}
+      {tasks.length === 0 ? (
+        <Text dimColor>
+          No agent tasks: create one from the schema browser or with `dms-tui agent-task create`
+        </Text>
+      ) : (
+        tasks.map((t, i) => (
+          <TaskLine key={t.name} task={t} focused={i === list.cursor.index} width={width} />
+        ))
+      )}
+      {focused ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold wrap="truncate-end">
+            {`${focused.name}: ${focused.progress}% · partitions ${partitionsText(focused)} · s3://${focused.spec.bucket}/${focused.spec.folder} → ${focused.spec.targetEndpoint}`}
+          </Text>
+          {focused.error ? <Text color="red">{`  ${focused.error}`}</Text> : null}
+          <TableLines task={focused} />
+        </Box>
+      ) : null}
+      <Box marginTop={1}>
+        <Text inverse={tab === 'agent'}> Agent log </Text>
+        <Text> </Text>
+        <Text inverse={tab === 'task'}>{` Task log${focusName ? ` (${focusName})` : ''} `}</Text>
+      </Box>
+      {logLines.slice(-logHeight).map((line, i) => (
+        <Text
+          key={`${i}:${line}`}
+          wrap="truncate-end"
+          dimColor={/ I /.test(line.slice(24, 27))}
+          color={/ E /.test(line.slice(24, 27)) ? 'red' : undefined}
+        >
+          {line.slice(0, Math.max(10, width - 1))}
+        </Text>
+      ))}
+      {dialog ? (
+        <ChoiceDialog<DeleteChoice>
+          title={`Delete agent task ${dialog.name}?`}
+          message="The agent forgets the task. Remove what it made too?"
+          choices={[
+            { value: 'task', label: 'Task only' },
+            { value: 'objects', label: 'Task and its S3 objects', danger: true },
+            { value: 'all', label: 'Task, S3 objects, DMS task and endpoint', danger: true },
+          ]}
+          onChoose={(choice) => {
+            setDialog(null);
+            agent.remove(dialog, { objects: choice !== 'task', dms: choice === 'all' });
+          }}
+          onCancel={() => setDialog(null)}
+        />
+      ) : null}
+    </Box>
+  );
+}
