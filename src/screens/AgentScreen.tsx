@@ -162,6 +162,7 @@ export function AgentScreen() {
       </Box>
       {logLines.slice(-logHeight).map((line, i) => (
         <Text
+          // biome-ignore lint/suspicious/noArrayIndexKey: a tail's lines repeat; their place in the window is who they are
           key={`${i}:${line}`}
           wrap="truncate-end"
           dimColor={/ I /.test(line.slice(24, 27))}
