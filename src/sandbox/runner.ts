@@ -48,8 +48,9 @@ export interface TaskRunner {
   reload(task: TaskRecord, tables: TableRef[]): void;
   /** Stops every running task (clean shutdown) and waits for them, bounded. */
   stopAll(reason: string): Promise<void>;
-  /** The task is deleted: drops its capture objects at the source (slot, publications, triggers). */
-  forget(task: TaskRecord): Promise<void>;
+  /** The task is deleted: drops its capture objects at the source (slot, publications,
+   *  triggers); a source it cannot reach keeps them, and the task log names them. */
+  forget(task: TaskRecord): Promise<{ left: string | null }>;
 }
 
 interface ActiveRun {
@@ -565,10 +566,16 @@ export function createTaskRunner(deps: {
       run.wake?.();
     },
     async forget(task) {
-      if (!deps.cdc || !task.cdc) return;
+      if (!deps.cdc || !task.cdc) return { left: null };
       const specs = cdcSpecs(task);
-      if (!specs.ok) return;
-      await deps.cdc.drop(task.resourceId, specs.sourceSpec);
+      if (!specs.ok) return { left: null };
+      const { left } = await deps.cdc
+        .drop(task.resourceId, specs.sourceSpec)
+        .catch((e: unknown) => ({
+          left: `The task's capture objects could not be dropped at the source: ${String((e as Error)?.message ?? e).split('\n')[0]}`,
+        }));
+      if (left) log(task, 'SOURCE_CAPTURE', 'W', left, 'postgres_endpoint_wal_engine.c:618');
+      return { left };
     },
     async stopAll(reason) {
       const runs = [...active.entries()];

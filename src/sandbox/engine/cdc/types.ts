@@ -86,8 +86,11 @@ export type OpenCdc = (
   job: CdcJob,
 ) => Promise<{ kind: 'ready'; session: CdcSession } | { kind: 'failed'; message: string }>;
 
-/** Drops the task's capture objects at the source (task deleted): slot, publications, triggers. */
-export type DropCdc = (taskId: string, source: ConnectionSpec) => Promise<void>;
+/**
+ * Drops the task's capture objects at the source (task deleted): slot, publications, triggers.
+ * A source it cannot reach keeps them: `left` then says which, by name (null: nothing left).
+ */
+export type DropCdc = (taskId: string, source: ConnectionSpec) => Promise<{ left: string | null }>;
 
 export interface CdcEngine {
   open: OpenCdc;
