@@ -4,6 +4,7 @@
 import type { ConnectionSpec } from '../../../model/connection.js';
 import type { TableMappings } from '../../../model/tableMappings.js';
 import type { LogComponent, Severity } from '../types.js';
+import type { CachedChanges } from './cachedChanges.js';
 
 export type OpCounts = { insert: number; update: number; delete: number };
 
@@ -54,6 +55,8 @@ export interface CdcRunOptions {
   notBeforeMs?: number;
   /** The source position when the full load finished: changes up to it are the cached ones. */
   cachedUntil?: string;
+  /** Started beside the full load: the changes of tables not loaded yet, held per table. */
+  cache?: CachedChanges;
   /** StopTaskCachedChangesApplied: end once the cached changes are applied. */
   stopAfterCached: boolean;
   stop?: CdcStop;
