@@ -120,7 +120,10 @@ class UsageError extends Error {}
 /** Where the command's calls go, by the one rule (src/model/targetRule.ts): --project NAME's
  *  target; with no --project, no where-to flag and no AWS_* variable, the target of the
  *  project the app used last (so `dms-tui tasks` goes where the app went). Throws a UsageError. */
-async function commandTarget(command: ParsedCommand, io: CommandIo): Promise<AwsTarget> {
+async function commandTarget(
+  command: ParsedCommand,
+  io: CommandIo,
+): Promise<{ target: AwsTarget; project?: Project }> {
   let project: Project | undefined;
   if (command.project || !saysWhere(command, io.env)) {
     const { openProjects } = await import('../config/projects.js');
@@ -136,7 +139,7 @@ async function commandTarget(command: ParsedCommand, io: CommandIo): Promise<Aws
     const sandbox = await ensure();
     resolved = resolveTarget({ ...inputs, sandboxUrl: sandbox.endpointUrl });
   }
-  return resolved.target;
+  return { target: resolved.target, project };
 }
 
 const TARGET_VARIABLES = ['AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL'];
@@ -168,15 +171,13 @@ export async function runTaskCommand(
   }
   let clients: AwsClients | undefined;
   try {
-    clients = createAwsClients(await commandTarget(parsed, io), {
-      retryMode: 'standard',
-      ...io.clientOptions,
-    });
+    const { target, project } = await commandTarget(parsed, io);
+    clients = createAwsClients(target, { retryMode: 'standard', ...io.clientOptions });
     switch (parsed.name) {
       case 'tasks':
         return await runTasks(clients, parsed, io);
       case 'stats':
-        return await runStats(clients, parsed, io);
+        return await runStats(clients, parsed, io, project?.target ?? null);
       case 'logs':
         return await runLogs(clients, parsed, io);
       case 'check':

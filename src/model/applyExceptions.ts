@@ -55,6 +55,6 @@ export function exceptionLines(x: ApplyExceptions, width: number): string[] {
   if (x.latest.length === 0) return ['No change of this task went to awsdms_apply_exceptions'];
   return x.latest.flatMap((e) => [
     oneLine(`${timestampText(e.time)}  ${e.schema}.${e.table}  ${e.error}`, width),
-    oneLine(`  ${e.statement}`, width),
+    `  ${oneLine(e.statement, width - 2)}`,
   ]);
 }

@@ -2,7 +2,14 @@
 // awsdms_apply_exceptions, read through the project's target connection (real PostgreSQL, the
 // control table as the sandbox's applier creates it), and `x` lists the latest ones with their
 // error and statement; without a project target connection the screen says nothing of them.
+// `dms-tui stats --project NAME` prints the same after the table.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTaskCommand } from '../../src/commands/index.js';
+import { EXIT } from '../../src/commands/io.js';
+import { openProjects } from '../../src/config/projects.js';
 import { ChangeApplier } from '../../src/db/cdc/apply.js';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { App } from '../../src/shell/App.js';
@@ -108,5 +115,70 @@ describe.skipIf(!pg.ok)('apply exceptions on the table statistics screen', () =>
     await app.pressCommand('tables.exceptions');
     await app.waitForText('read through the project target connection: none is set');
     app.unmount();
+  });
+});
+
+describe.skipIf(!pg.ok)('apply exceptions in dms-tui stats', () => {
+  // The SDK reads its credentials from the process, as taskCommands.test.ts sets them.
+  beforeAll(() => {
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: 'SANDBOXACCESSKEY',
+      AWS_SECRET_ACCESS_KEY: 'sandbox-secret-not-a-real-key',
+    });
+  });
+  async function stats(project: Project) {
+    const configDir = mkdtempSync(join(tmpdir(), 'dmst-exc-'));
+    try {
+      openProjects(configDir).save(project);
+      let stdout = '';
+      let stderr = '';
+      const code = await runTaskCommand(
+        'stats',
+        ['exc-task', '--project', project.name, '--endpoint-url', sb.sandbox.url],
+        {
+          stdout: (t) => {
+            stdout += t;
+          },
+          stderr: (t) => {
+            stderr += t;
+          },
+          env: {
+            DMS_TUI_CONFIG_DIR: configDir,
+            AWS_REGION: 'us-east-1',
+            AWS_ACCESS_KEY_ID: 'SANDBOXACCESSKEY',
+            AWS_SECRET_ACCESS_KEY: 'sandbox-secret-not-a-real-key',
+          },
+          signal: new AbortController().signal,
+        },
+      );
+      return { code, stdout, stderr };
+    } finally {
+      rmSync(configDir, { recursive: true, force: true });
+    }
+  }
+
+  it("prints the counts and the latest exceptions read through the project's target", async () => {
+    const out = await stats({
+      name: 'exc',
+      profile: 'sandbox',
+      source: null,
+      target: { ...pg.spec, database: targetDb },
+    });
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(EXIT.ok);
+    expect(out.stdout).toContain(
+      "Apply exceptions: 4 · shop.orders 3 · shop.items 1 (read from the target's public.awsdms_apply_exceptions)",
+    );
+    expect(out.stdout).toMatch(
+      /shop\.items +permission denied for table items\n +DELETE FROM shop\.items WHERE id = 7/,
+    );
+    expect(out.stdout).not.toContain('an error of another task');
+  });
+
+  it('says nothing of them without a target connection', async () => {
+    const out = await stats({ name: 'exc', profile: 'sandbox', source: null, target: null });
+    expect(out.code).toBe(EXIT.ok);
+    expect(out.stdout).toContain('exc-task:');
+    expect(out.stdout).not.toContain('Apply exceptions');
   });
 });
