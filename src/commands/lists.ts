@@ -91,10 +91,9 @@ async function printApplyExceptions(
   target: ConnectionSpec | null,
   io: CommandIo,
 ): Promise<void> {
-  if (!target || !isCdcTask(task)) return;
+  if (!target || !isCdcTask(task) || !io.readApplyExceptions) return;
   try {
-    const { readApplyExceptions } = await import('../db/applyExceptions.js');
-    const found = await readApplyExceptions(target, task.arn, EXCEPTION_LINES / 2);
+    const found = await io.readApplyExceptions(target, task.arn, EXCEPTION_LINES / 2);
     io.stdout(`${exceptionsSummary(found, 1000)}\n`);
     if (found.latest.length > 0)
       io.stdout(`${exceptionLines(found, 1000).slice(0, EXCEPTION_LINES).join('\n')}\n`);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTaskCommand } from '../../src/commands/index.js';
 import { EXIT } from '../../src/commands/io.js';
 import { openProjects } from '../../src/config/projects.js';
+import { readApplyExceptions } from '../../src/db/applyExceptions.js';
 import { ChangeApplier } from '../../src/db/cdc/apply.js';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { App } from '../../src/shell/App.js';
@@ -149,6 +150,7 @@ describe.skipIf(!pg.ok)('apply exceptions in dms-tui stats', () => {
             AWS_SECRET_ACCESS_KEY: 'sandbox-secret-not-a-real-key',
           },
           signal: new AbortController().signal,
+          readApplyExceptions,
         },
       );
       return { code, stdout, stderr };
