@@ -1,7 +1,8 @@
 // Cached changes per table, as DMS: a change made while the full load runs is applied as soon
 // as ITS table's load completes, not after the whole load. Table b's load is held (its target
 // table is locked, so DROP_AND_CREATE waits) while table a, loaded, already receives changes;
-// b's cached changes follow when its load completes, with DMS's log line for them.
+// b's cached changes follow when its load completes, with DMS's log line for them. Then a DDL
+// at the source is counted (pgoutput's relation message) and logged as not applied.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
@@ -114,6 +115,23 @@ describe.skipIf(!ready)('cached changes per table (full-load-and-cdc)', () => {
     });
     const b = (await cli.tableStats(arn)).find((s) => s.TableName === 'b');
     expect(b).toMatchObject({ Inserts: 1, Updates: 2, AppliedInserts: 1, AppliedUpdates: 2 });
+
+    // DDL at a PostgreSQL source: pgoutput describes the changed table again with its next
+    // change; the sandbox counts it in Ddls and says it does not apply it.
+    await src.query(`ALTER TABLE ${schema}.a ADD COLUMN extra int`);
+    await src.query(`INSERT INTO ${schema}.a VALUES (102, 'after the DDL', 7)`);
+    const a = await waitFor(
+      async () => (await cli.tableStats(arn)).find((s) => s.TableName === 'a'),
+      { until: (s) => s?.Ddls === 1, what: 'the DDL of a counted' },
+    );
+    expect(a).toMatchObject({ Ddls: 1, AppliedDdls: 0 });
+    expect(await cli.logLines(arn)).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `\\[SOURCE_CAPTURE +\\]W: +A DDL change of table '${schema}'\\.'a' was captured and counted; it is NOT applied to the target`,
+        ),
+      ),
+    );
     await cli.stop(arn);
     await cli.delete(arn);
   }, 180_000);
