@@ -54,11 +54,19 @@ export interface TaskRunner {
   forget(task: TaskRecord): Promise<{ left: string | null }>;
 }
 
+/** Replication started beside the full load (cached changes per table). */
+interface EarlyReplication {
+  cache: CachedChanges;
+  outcome: Promise<CdcOutcome>;
+}
+
 interface ActiveRun {
   abort: AbortController;
   reloads: TableRef[];
   wake?: () => void;
   done: Promise<void>;
+  /** Ended (cancelled if still running) before the CDC session closes. */
+  early?: EarlyReplication;
 }
 
 const key = (t: { schema: string; table: string }) => `${t.schema}.${t.table}`;
@@ -378,6 +386,8 @@ export function createTaskRunner(deps: {
     try {
       await runPhases(task, run, parsed.value, skip, carryRows, cdc, loadedBefore);
     } finally {
+      run.early?.cache.cancel();
+      await run.early?.outcome;
       await cdc?.session.close();
     }
   }
@@ -393,7 +403,7 @@ export function createTaskRunner(deps: {
   ): Promise<void> {
     const withCdc = task.migrationType !== 'full-load';
     let cachedUntil: string | undefined;
-    let early: { cache: CachedChanges; outcome: Promise<CdcOutcome> } | undefined;
+    let early: EarlyReplication | undefined;
     if (task.migrationType === 'cdc') {
       if (cdc && cdc.session.tables.length === 0 && noTables(task)) return;
       for (const t of cdc?.session.tables ?? []) tableRecord(task, t).state = 'Table completed';
@@ -415,14 +425,11 @@ export function createTaskRunner(deps: {
           cdc.session.tables.map(key).filter((table) => !skip.has(table)),
         );
         early = { cache, outcome: startReplication(task, cdc, cache) };
+        run.early = early;
       }
       const outcome = await loadOnce(task, run, mappings, skip, false, carryRows, (table) =>
         early?.cache.release(table),
       );
-      if (early && (outcome.kind !== 'completed' || run.abort.signal.aborted)) {
-        early.cache.cancel();
-        await early.outcome;
-      }
       if (outcome.kind === 'no-tables') {
         if (noTables(task)) return;
       } else if (outcome.kind === 'failed') {
@@ -449,10 +456,6 @@ export function createTaskRunner(deps: {
         early.cache.finish(cachedUntil);
       }
       if (!(await drainReloads(task, run))) {
-        if (early) {
-          early.cache.cancel();
-          await early.outcome;
-        }
         if (task.status !== 'failed')
           finish(task, { status: 'stopped', stopReason: stopReason('NORMAL') });
         return;
