@@ -59,7 +59,12 @@ async function runSubcommand(name: string, args: string[]): Promise<number> {
     return runAgentTaskCommand(name, args);
   }
   const { runTaskCommand } = await import('./commands/index.js');
-  return runTaskCommand(name, args);
+  const { processIo } = await import('./commands/io.js');
+  return runTaskCommand(name, args, {
+    ...processIo(),
+    readApplyExceptions: async (target, taskArn, latest) =>
+      (await import('./db/applyExceptions.js')).readApplyExceptions(target, taskArn, latest),
+  });
 }
 
 /** Finds or starts the local sandbox (a separate process), saying what it waits for. */

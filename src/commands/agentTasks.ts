@@ -108,7 +108,7 @@ async function buildSpec(name: string, v: Values, io: CommandIo): Promise<AgentT
     if ('error' in parsed) throw new UsageError(parsed.error);
     source = parsed;
   }
-  const aws = await commandTarget(
+  const { target: aws } = await commandTarget(
     {
       flags: {
         profile: common.profile,

@@ -123,7 +123,7 @@ export class UsageError extends Error {}
 export async function commandTarget(
   command: Pick<ParsedCommand, 'flags' | 'project'>,
   io: CommandIo,
-): Promise<AwsTarget> {
+): Promise<{ target: AwsTarget; project?: Project }> {
   let project: Project | undefined;
   if (command.project || !saysWhere(command, io.env)) {
     const { openProjects } = await import('../config/projects.js');
@@ -139,7 +139,7 @@ export async function commandTarget(
     const sandbox = await ensure();
     resolved = resolveTarget({ ...inputs, sandboxUrl: sandbox.endpointUrl });
   }
-  return resolved.target;
+  return { target: resolved.target, project };
 }
 
 const TARGET_VARIABLES = ['AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL'];
@@ -171,15 +171,13 @@ export async function runTaskCommand(
   }
   let clients: AwsClients | undefined;
   try {
-    clients = createAwsClients(await commandTarget(parsed, io), {
-      retryMode: 'standard',
-      ...io.clientOptions,
-    });
+    const { target, project } = await commandTarget(parsed, io);
+    clients = createAwsClients(target, { retryMode: 'standard', ...io.clientOptions });
     switch (parsed.name) {
       case 'tasks':
         return await runTasks(clients, parsed, io);
       case 'stats':
-        return await runStats(clients, parsed, io);
+        return await runStats(clients, parsed, io, project?.target ?? null);
       case 'logs':
         return await runLogs(clients, parsed, io);
       case 'check':

@@ -3,6 +3,8 @@ import { AwsError } from '../aws/call.js';
 import { LogMissingError } from '../aws/logs.js';
 import type { ClientOptions } from '../aws/clients.js';
 import type { TargetFlags } from '../model/targetRule.js';
+import type { ApplyExceptions } from '../model/applyExceptions.js';
+import type { ConnectionSpec } from '../model/connection.js';
 import type { TASK_COMMANDS } from './cliArgs.js';
 
 export type TaskCommand = (typeof TASK_COMMANDS)[number];
@@ -19,6 +21,13 @@ export interface CommandIo {
   ensureSandbox?: () => Promise<{ endpointUrl: string }>;
   /** Extra client options (tests: shorter timeouts, a request check). */
   clientOptions?: ClientOptions;
+  /** How `stats` reads a CDC task's apply exceptions through the project's target connection
+   *  (cli.tsx hands src/db's reader: commands do not reach databases themselves). */
+  readApplyExceptions?: (
+    target: ConnectionSpec,
+    taskArn: string,
+    latest: number,
+  ) => Promise<ApplyExceptions>;
 }
 
 export const EXIT = {

@@ -11,6 +11,8 @@ import { endpointName, instanceName, type Task, type TaskNames } from '../model/
 import { isCdcTask, type LagSample, lagCell } from '../model/taskMetrics.js';
 import { readTask } from '../model/taskReading.js';
 import { tablesLoadedText } from '../model/taskRow.js';
+import { exceptionLines, exceptionsSummary } from '../model/applyExceptions.js';
+import type { ConnectionSpec } from '../model/connection.js';
 import { jsonText, textTable } from './format.js';
 import { type CommandIo, EXIT, type ParsedCommand } from './io.js';
 
@@ -79,10 +81,32 @@ async function latestLags(
   }
 }
 
+/** Lines `dms-tui stats` prints of the latest apply exceptions, at most (two per exception). */
+const EXCEPTION_LINES = 10;
+
+/** A CDC task's apply exceptions, read through the project's target connection (DMS's API has
+ *  no count of them); nothing without one, a line on stderr when it cannot be read. */
+async function printApplyExceptions(
+  task: Task,
+  target: ConnectionSpec | null,
+  io: CommandIo,
+): Promise<void> {
+  if (!target || !isCdcTask(task) || !io.readApplyExceptions) return;
+  try {
+    const found = await io.readApplyExceptions(target, task.arn, EXCEPTION_LINES / 2);
+    io.stdout(`${exceptionsSummary(found, 1000)}\n`);
+    if (found.latest.length > 0)
+      io.stdout(`${exceptionLines(found, 1000).slice(0, EXCEPTION_LINES).join('\n')}\n`);
+  } catch (error) {
+    io.stderr(`dms-tui stats: apply exceptions unknown: ${errorLine(error)}\n`);
+  }
+}
+
 export async function runStats(
   clients: AwsClients,
   command: ParsedCommand,
   io: CommandIo,
+  projectTarget: ConnectionSpec | null = null,
 ): Promise<number> {
   const task = await findTask(clients, command.tasks[0] ?? '');
   const { tables } = await listTableStats(clients, task.arn);
@@ -101,5 +125,6 @@ export async function runStats(
   );
   // What the tables add up to, in the same words as the task list.
   io.stdout(`${task.id}: ${task.status} · ${readTask(task, tables).words}\n`);
+  await printApplyExceptions(task, projectTarget, io);
   return EXIT.ok;
 }

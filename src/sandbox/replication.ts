@@ -118,8 +118,10 @@ export async function openReplication(
         task,
         'SOURCE_CAPTURE',
         'W',
-        `A DDL change of table '${ref.schema}'.'${ref.table}' was captured; the sandbox does not apply DDL to the target`,
-        'mysql_endpoint_capture.c:2048',
+        `A DDL change of table '${ref.schema}'.'${ref.table}' was captured and counted; it is NOT applied to the target (the sandbox applies row changes only): change the target table yourself`,
+        args.source.engine.includes('postgres')
+          ? 'postgres_endpoint_wal_engine.c:1894'
+          : 'mysql_endpoint_capture.c:2048',
       );
       deps.store.changed();
     },

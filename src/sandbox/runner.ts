@@ -12,6 +12,7 @@ import {
   stopReason,
 } from '../model/taskLifecycleFailures.js';
 import { endpointSpec } from './endpointSpec.js';
+import { CachedChanges } from './engine/cdc/cachedChanges.js';
 import type { CdcEngine, CdcOutcome } from './engine/cdc/types.js';
 import { readEngineSettings } from './engine/settings.js';
 import type { ConnectionSpec } from '../model/connection.js';
@@ -48,8 +49,15 @@ export interface TaskRunner {
   reload(task: TaskRecord, tables: TableRef[]): void;
   /** Stops every running task (clean shutdown) and waits for them, bounded. */
   stopAll(reason: string): Promise<void>;
-  /** The task is deleted: drops its capture objects at the source (slot, publications, triggers). */
-  forget(task: TaskRecord): Promise<void>;
+  /** The task is deleted: drops its capture objects at the source (slot, publications,
+   *  triggers); a source it cannot reach keeps them, and the task log names them. */
+  forget(task: TaskRecord): Promise<{ left: string | null }>;
+}
+
+/** Replication started beside the full load (cached changes per table). */
+interface EarlyReplication {
+  cache: CachedChanges;
+  outcome: Promise<CdcOutcome>;
 }
 
 interface ActiveRun {
@@ -57,6 +65,8 @@ interface ActiveRun {
   reloads: TableRef[];
   wake?: () => void;
   done: Promise<void>;
+  /** Ended (cancelled if still running) before the CDC session closes. */
+  early?: EarlyReplication;
 }
 
 const key = (t: { schema: string; table: string }) => `${t.schema}.${t.table}`;
@@ -197,6 +207,7 @@ export function createTaskRunner(deps: {
     skip: Set<string>,
     reloading: boolean,
     carryRows = false,
+    onLoaded?: (table: string) => void,
   ): Promise<FullLoadOutcome> {
     const specs = taskSpecs(task);
     if (!specs.ok) return { kind: 'failed', message: specs.message };
@@ -239,6 +250,8 @@ export function createTaskRunner(deps: {
       },
       onTableUpdate(progress) {
         applyProgress(task, progress, reloading);
+        if (progress.state === 'Table completed' || progress.state === 'Table error')
+          onLoaded?.(key(progress));
       },
       log(component, severity, message, sourceFile) {
         log(task, component, severity, message, sourceFile);
@@ -373,6 +386,8 @@ export function createTaskRunner(deps: {
     try {
       await runPhases(task, run, parsed.value, skip, carryRows, cdc, loadedBefore);
     } finally {
+      run.early?.cache.cancel();
+      await run.early?.outcome;
       await cdc?.session.close();
     }
   }
@@ -388,6 +403,7 @@ export function createTaskRunner(deps: {
   ): Promise<void> {
     const withCdc = task.migrationType !== 'full-load';
     let cachedUntil: string | undefined;
+    let early: EarlyReplication | undefined;
     if (task.migrationType === 'cdc') {
       if (cdc && cdc.session.tables.length === 0 && noTables(task)) return;
       for (const t of cdc?.session.tables ?? []) tableRecord(task, t).state = 'Table completed';
@@ -402,7 +418,18 @@ export function createTaskRunner(deps: {
       );
       if (!cdc) log(task, 'SOURCE_CAPTURE', 'W', CDC_NOTICE, 'sandbox_cdc.c:1');
     } else {
-      const outcome = await loadOnce(task, run, mappings, skip, false, carryRows);
+      // Changes made during the load are cached per table and applied once that table's load
+      // completes (DMS's cached changes); the replication runs beside the load for that.
+      if (cdc && !loadedBefore && cachesPerTable(task, cdc)) {
+        const cache = new CachedChanges(
+          cdc.session.tables.map(key).filter((table) => !skip.has(table)),
+        );
+        early = { cache, outcome: startReplication(task, cdc, cache) };
+        run.early = early;
+      }
+      const outcome = await loadOnce(task, run, mappings, skip, false, carryRows, (table) =>
+        early?.cache.release(table),
+      );
       if (outcome.kind === 'no-tables') {
         if (noTables(task)) return;
       } else if (outcome.kind === 'failed') {
@@ -424,6 +451,10 @@ export function createTaskRunner(deps: {
       store.changed();
       if (cdc && !loadedBefore)
         cachedUntil = await cdc.session.currentPosition().catch(() => undefined);
+      if (early) {
+        logCachedApplying(task);
+        early.cache.finish(cachedUntil);
+      }
       if (!(await drainReloads(task, run))) {
         if (task.status !== 'failed')
           finish(task, { status: 'stopped', stopReason: stopReason('NORMAL') });
@@ -473,40 +504,45 @@ export function createTaskRunner(deps: {
       }
       return;
     }
-    const outcome = await replicateWithReloads(task, run, cdc, cachedUntil);
-    settleCdc(task, outcome);
+    if (!early && cachedUntil !== undefined) logCachedApplying(task);
+    const replication = early?.outcome ?? startReplication(task, cdc, cachedUntil);
+    settleCdc(task, await serveReloadsBeside(task, run, replication));
   }
 
-  /** Ongoing replication, with ReloadTables served beside it until replication ends. */
-  async function replicateWithReloads(
+  /** DMS caches per table unless the task stops before the cached changes (NotApplied); the
+   *  PGlite demo (triggers) reads its source only after the load. */
+  function cachesPerTable(task: TaskRecord, cdc: OpenedReplication): boolean {
+    return (
+      !fullLoadFlag(task, 'StopTaskCachedChangesNotApplied') && cdc.session.positionKind !== 'seq'
+    );
+  }
+
+  function logCachedApplying(task: TaskRecord): void {
+    log(
+      task,
+      'TARGET_APPLY',
+      'I',
+      'Applying the changes cached during the full load',
+      'target_apply.c:1120',
+    );
+  }
+
+  /** Starts ongoing replication: with the cached changes' end point, or the per-table cache. */
+  function startReplication(
     task: TaskRecord,
-    run: ActiveRun,
     cdc: OpenedReplication,
-    cachedUntil: string | undefined,
+    cached: string | CachedChanges | undefined,
   ): Promise<CdcOutcome> {
-    let ended = false;
-    const reloads = (async () => {
-      while (!ended && !run.abort.signal.aborted) {
-        await waitForStopOrReload(run);
-        if (ended) break;
-        if (!(await drainReloads(task, run))) break;
-      }
-    })();
-    if (cachedUntil !== undefined)
-      log(
-        task,
-        'TARGET_APPLY',
-        'I',
-        'Applying the changes cached during the full load',
-        'target_apply.c:1120',
-      );
-    const outcome = await cdc.session.run({
+    const cache = typeof cached === 'object' ? cached : undefined;
+    const cachedUntil = typeof cached === 'string' ? cached : undefined;
+    const hasCached = cache !== undefined || cachedUntil !== undefined;
+    return cdc.session.run({
       ...cdc.options,
       cachedUntil,
-      stopAfterCached:
-        cachedUntil !== undefined && fullLoadFlag(task, 'StopTaskCachedChangesApplied'),
+      cache,
+      stopAfterCached: hasCached && fullLoadFlag(task, 'StopTaskCachedChangesApplied'),
       onCachedApplied() {
-        if (cachedUntil === undefined) return;
+        if (!hasCached) return;
         log(
           task,
           'TARGET_APPLY',
@@ -516,6 +552,23 @@ export function createTaskRunner(deps: {
         );
       },
     });
+  }
+
+  /** Serves ReloadTables beside ongoing replication until it ends. */
+  async function serveReloadsBeside(
+    task: TaskRecord,
+    run: ActiveRun,
+    replication: Promise<CdcOutcome>,
+  ): Promise<CdcOutcome> {
+    let ended = false;
+    const reloads = (async () => {
+      while (!ended && !run.abort.signal.aborted) {
+        await waitForStopOrReload(run);
+        if (ended) break;
+        if (!(await drainReloads(task, run))) break;
+      }
+    })();
+    const outcome = await replication;
     ended = true;
     run.wake?.();
     await reloads;
@@ -565,10 +618,16 @@ export function createTaskRunner(deps: {
       run.wake?.();
     },
     async forget(task) {
-      if (!deps.cdc || !task.cdc) return;
+      if (!deps.cdc || !task.cdc) return { left: null };
       const specs = cdcSpecs(task);
-      if (!specs.ok) return;
-      await deps.cdc.drop(task.resourceId, specs.sourceSpec);
+      if (!specs.ok) return { left: null };
+      const { left } = await deps.cdc
+        .drop(task.resourceId, specs.sourceSpec)
+        .catch((e: unknown) => ({
+          left: `The task's capture objects could not be dropped at the source: ${String((e as Error)?.message ?? e).split('\n')[0]}`,
+        }));
+      if (left) log(task, 'SOURCE_CAPTURE', 'W', left, 'postgres_endpoint_wal_engine.c:618');
+      return { left };
     },
     async stopAll(reason) {
       const runs = [...active.entries()];

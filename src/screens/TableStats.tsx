@@ -30,6 +30,11 @@ import {
 } from '../model/tableStatsRow.js';
 import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
 import { useRefreshStatus } from '../hooks/useRefreshStatus.js';
+import { useApplyExceptions } from '../hooks/useApplyExceptions.js';
+import { ApplyExceptionsPanel } from '../components/ApplyExceptionsPanel.js';
+
+/** The latest apply exceptions listed when `x` opens them (two lines each). */
+const EXCEPTIONS_SHOWN = 4;
 
 export function TableStats({ params }: ScreenProps<'tableStats'>) {
   const { arn } = params;
@@ -45,9 +50,12 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
   const [errorsOnly, setErrorsOnly] = useRouteState('errorsOnly', false);
   const [marks, setMarks] = useRouteState<ReadonlySet<string>>('marks', new Set());
   const [dialog, setDialog] = useState<'none' | 'reload'>('none');
+  const [showExceptions, setShowExceptions] = useRouteState('exceptions', false);
 
   // The columns on screen: `/` matches what they show and `o` sorts by them, nothing hidden.
   const cdc = params.cdc === true;
+  const exceptions = useApplyExceptions({ taskArn: arn, enabled: cdc });
+  const exceptionLines = exceptions ? (showExceptions ? 1 + 2 * EXCEPTIONS_SHOWN : 1) : 0;
   const columns = useMemo(() => fitColumns(tableStatColumns(cdc), width - 2), [cdc, width]);
   const filter = useListFilter({
     matches: columns.map((c) => c.title.toLowerCase()).join(', '),
@@ -68,7 +76,7 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
   }, [all, errorsOnly, compiled, sort, columns]);
   const listHeight = Math.max(
     1,
-    height - 3 - (filter.prompting ? 1 : 0) - (dialog === 'reload' ? 4 : 0),
+    height - 3 - exceptionLines - (filter.prompting ? 1 : 0) - (dialog === 'reload' ? 4 : 0),
   );
   const list = useListCursor({ name: 'tables', count: rows.length, height: listHeight });
   const focused = rows[list.cursor.index];
@@ -87,7 +95,17 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
     [
       ...list.bindings,
       command('tables.errorsOnly', () => setErrorsOnly((v) => !v)),
-      command('tables.refresh', stats.refresh),
+      command('tables.refresh', () => {
+        stats.refresh();
+        exceptions?.refresh();
+      }),
+      command(
+        'tables.exceptions',
+        () => setShowExceptions((v) => !v),
+        !cdc && 'Apply exceptions are for tasks that capture changes (CDC)',
+        !exceptions &&
+          'Apply exceptions are read through the project target connection: none is set',
+      ),
       command('tables.reload', () => setDialog('reload'), reloader.refusal(toReload.length)),
       ...filter.bindings,
       command('list.mark', () => {
@@ -141,6 +159,14 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
           }
         />
       )}
+      {exceptions ? (
+        <ApplyExceptionsPanel
+          state={exceptions}
+          open={showExceptions}
+          lines={2 * EXCEPTIONS_SHOWN}
+          width={width}
+        />
+      ) : null}
       {filter.prompting ? <FilterPrompt {...filter.prompt} /> : null}
       {dialog === 'reload' ? (
         <ConfirmDialog

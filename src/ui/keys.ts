@@ -267,6 +267,11 @@ export const COMMANDS = {
     dangerous: true,
   },
   'tables.refresh': { keys: ['r'], description: 'Refresh now', scope: 'tableStats' },
+  'tables.exceptions': {
+    keys: ['x'],
+    description: 'Latest apply exceptions on/off (CDC, project target)',
+    scope: 'tableStats',
+  },
 
   // Alerts.
   'alerts.open': { keys: ['enter'], description: "The alert's task: details", scope: 'alerts' },

@@ -287,15 +287,20 @@ describe.skipIf(!pg.ok)(`CDC semantics (${pg.reason})`, () => {
         what: 'the CDC metrics',
       },
     );
-    const applied = t.sandbox.metrics
-      .buckets(
-        'CDCThroughputRowsTarget',
-        { ReplicationInstanceIdentifier: 'sandbox', ReplicationTaskIdentifier: taskId },
-        0,
-        Date.now() + 1000,
-      )
-      .reduce((n, b) => n + b.sum, 0);
-    expect(applied).toBeGreaterThanOrEqual(3);
+    // The series exist from replication's first second (it starts beside the load); the
+    // changes applied reach them with the next once-a-second sample.
+    await waitFor(
+      () =>
+        t.sandbox.metrics
+          .buckets(
+            'CDCThroughputRowsTarget',
+            { ReplicationInstanceIdentifier: 'sandbox', ReplicationTaskIdentifier: taskId },
+            0,
+            Date.now() + 1000,
+          )
+          .reduce((n, b) => n + b.sum, 0),
+      { until: (applied) => applied >= 3, what: 'the applied changes in CDCThroughputRowsTarget' },
+    );
     await t.dms.send(new StopReplicationTaskCommand({ ReplicationTaskArn: arn }));
     await settled(arn);
     await removeTask(arn);

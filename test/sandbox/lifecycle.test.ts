@@ -79,7 +79,7 @@ describe('the task handlers follow the lifecycle in every cell', () => {
         },
         reload() {},
         stopAll: async () => {},
-        forget: async () => {},
+        forget: async () => ({ left: null }),
       },
       taskLog: { write() {} },
       transientMs: 300,

@@ -4,7 +4,7 @@
 import type { ConnectionSpec } from '../../model/connection.js';
 import type { DbConnection } from '../connection.js';
 import { quotePg, type TableRef } from '../sourceTables.js';
-import type { CaptureHandlers, ChangeCapture, RowChange, SourceTxn } from './types.js';
+import type { CaptureHandlers, ChangeCapture, RowChange, SourceDdl, SourceTxn } from './types.js';
 
 /** Why this source cannot be captured, in DMS's words, or null when it can. */
 export async function pgCaptureProblem(conn: DbConnection): Promise<string | null> {
@@ -129,7 +129,14 @@ interface Relation {
 type PgoutputMessage =
   | { tag: 'begin'; commitTime: bigint }
   | { tag: 'commit'; commitEndLsn: string; commitTime: bigint }
-  | { tag: 'relation' }
+  | {
+      tag: 'relation';
+      relationOid: number;
+      schema: string;
+      name: string;
+      keyColumns: string[];
+      columns: { name: string; typeOid: number; typeMod: number }[];
+    }
   | { tag: 'insert'; relation: Relation; new: Record<string, unknown> }
   | {
       tag: 'update';
@@ -148,6 +155,31 @@ type PgoutputMessage =
 
 const keyOf = (relation: Relation, row: Record<string, unknown>) =>
   Object.fromEntries(relation.keyColumns.map((k) => [k, row[k]]));
+
+/** What a relation looks like to pgoutput: its name, columns with types, and key. */
+function relationShape(m: Extract<PgoutputMessage, { tag: 'relation' }>): string {
+  const columns = m.columns.map((c) => `${c.name}:${c.typeOid}:${c.typeMod}`).join(',');
+  return `${m.schema}.${m.name}(${columns})key(${m.keyColumns.join(',')})`;
+}
+
+/**
+ * pgoutput sends a relation's description before its first change in a session, and again
+ * after its definition changed: a known relation described differently is a DDL (seen with the
+ * next change of that table; logical replication carries no DDL statement itself).
+ */
+function ddlOf(
+  shapes: Map<number, string>,
+  m: Extract<PgoutputMessage, { tag: 'relation' }>,
+): SourceDdl | null {
+  const shape = relationShape(m);
+  const before = shapes.get(m.relationOid);
+  shapes.set(m.relationOid, shape);
+  if (before === undefined || before === shape) return null;
+  return {
+    table: { schema: m.schema, table: m.name },
+    statement: `ALTER TABLE ${quotePg(m.schema)}.${quotePg(m.name)}: now (${m.columns.map((c) => c.name).join(', ')})`,
+  };
+}
 
 /** Reads the slot with pgoutput; transactions reach the handlers in commit order. */
 export async function openPgCapture(
@@ -190,9 +222,15 @@ export async function openPgCapture(
     },
     start(from, handlers: CaptureHandlers) {
       let txn: SourceTxn | null = null;
+      const shapes = new Map<number, string>();
       service.on('data', async (_lsn: string, raw: unknown) => {
         const m = raw as PgoutputMessage;
         switch (m.tag) {
+          case 'relation': {
+            const ddl = ddlOf(shapes, m);
+            if (ddl) handlers.onDdl?.(ddl);
+            return;
+          }
           case 'begin':
             txn = { position: '', commitMs: Number(m.commitTime / 1000n), changes: [] };
             return;

@@ -65,8 +65,35 @@ export async function replicate(ctx: ReplicateContext, opts: CdcRunOptions): Pro
   let applyingSinceMs: number | null = null;
   let received = 0;
   let applied = 0;
-  let cachedDone = opts.cachedUntil === undefined;
+  const cache = opts.cache;
+  let cachedDone = opts.cachedUntil === undefined && !cache;
   let commitStopSeen = false;
+  /** The position of the last transaction taken into a batch. */
+  let batchedPosition = opts.from;
+  if (cache) {
+    cache.begin(opts.from);
+    cache.onWake = () => signalWake();
+  }
+  const cachedUntil = () => (cache ? cache.until : opts.cachedUntil);
+  /** The load is over and every table's cached changes are in the queue (or applied). */
+  const allReleased = () => !cache || (cache.until !== undefined && cache.holding === 0);
+  const queueReleased = () => {
+    if (!cache) return;
+    const released = cache.takeReleased();
+    const ahead = released
+      .filter((r) => r.changes.length > 0)
+      .map((r) => ({ position: batchedPosition, commitMs: r.newestCommitMs, changes: r.changes }));
+    queue.unshift(...ahead);
+    for (const r of released) {
+      pending += r.changes.length;
+      job.log(
+        'TARGET_APPLY',
+        'I',
+        `Start applying of '${r.changes.length}' cached events for table '${r.table.replace('.', "'.'")}'`,
+        'target_apply.c:1126',
+      );
+    }
+  };
 
   const onTxn = async (txn: SourceTxn) => {
     if (failure || job.signal.aborted) return;
@@ -81,8 +108,10 @@ export async function replicate(ctx: ReplicateContext, opts: CdcRunOptions): Pro
     newestCommitMs = txn.commitMs;
     received += txn.changes.length;
     if (txn.changes.length > 0) job.onCounts('captured', countOps([txn]));
-    queue.push(txn);
-    pending += txn.changes.length;
+    const through = cache ? cache.split(txn) : txn;
+    if (through.changes.length === 0 && through !== txn) return;
+    queue.push(through);
+    pending += through.changes.length;
     signalWake();
     while (pending > MAX_PENDING && !failure && !job.signal.aborted)
       await new Promise<void>((resolve) => waiters.push(resolve));
@@ -135,14 +164,15 @@ export async function replicate(ctx: ReplicateContext, opts: CdcRunOptions): Pro
       opts.onCachedApplied();
     };
     for (;;) {
-      if (job.signal.aborted) return { kind: 'stopped' };
+      if (job.signal.aborted || cache?.cancelled) return { kind: 'stopped' };
+      queueReleased();
       if (failure) return { kind: 'failed', message: failure };
       const now = Date.now();
       if (opts.stop?.kind === 'server_time' && now >= opts.stop.atMs)
         return { kind: 'stop-position', reason: 'STOPPED_AT_SERVER_TIME' };
       if (queue.length === 0) {
         const idle = now - lastReceiveMs >= IDLE_MS && now - startedMs >= IDLE_MS;
-        if (!cachedDone && idle) {
+        if (!cachedDone && idle && allReleased()) {
           markCached();
           if (opts.stopAfterCached) return { kind: 'cached-applied' };
         }
@@ -175,7 +205,10 @@ export async function replicate(ctx: ReplicateContext, opts: CdcRunOptions): Pro
         changes += txn.changes.length;
       }
       const last = batch[batch.length - 1] as SourceTxn;
-      const checkpoint = toCheckpoint(ctx.kind, last.position);
+      if (order(last.position, batchedPosition) > 0) batchedPosition = last.position;
+      // Never past a change still cached for a table being loaded: a restart reads it again.
+      const safe = cache ? cache.limit(batchedPosition, order) : last.position;
+      const checkpoint = toCheckpoint(ctx.kind, safe);
       applyingSinceMs = batch[0]?.commitMs ?? null;
       let result: Awaited<ReturnType<ChangeApplier['apply']>>;
       try {
@@ -189,7 +222,7 @@ export async function replicate(ctx: ReplicateContext, opts: CdcRunOptions): Pro
       }
       pending -= changes;
       applied += changes;
-      capture.confirm(last.position);
+      capture.confirm(safe);
       job.onCheckpoint(checkpoint);
       if (result.applied.size > 0) job.onCounts('applied', result.applied);
       for (const e of result.exceptions)
@@ -200,10 +233,12 @@ export async function replicate(ctx: ReplicateContext, opts: CdcRunOptions): Pro
           'target_apply.c:2212',
         );
       if (pending <= MAX_PENDING / 2) release();
+      const until = cachedUntil();
       if (
         !cachedDone &&
-        opts.cachedUntil &&
-        order(last.position, opts.cachedUntil) >= 0 &&
+        until &&
+        allReleased() &&
+        order(batchedPosition, until) >= 0 &&
         queue.length === 0
       ) {
         markCached();
@@ -212,6 +247,7 @@ export async function replicate(ctx: ReplicateContext, opts: CdcRunOptions): Pro
     }
   } finally {
     clearInterval(metrics);
+    if (cache) cache.onWake = null;
     job.signal.removeEventListener('abort', abort);
     release();
     await capture.close();

@@ -143,10 +143,26 @@ export const openCdc: OpenCdc = async (job) => {
   }
 };
 
+/** What a task's capture leaves at a PostgreSQL source it cannot reach, named (MySQL: nothing). */
+function leftBehind(taskId: string, spec: Parameters<typeof openConnection>[0]): string | null {
+  if (engineInfo(spec.engine).family === 'mysql') return null;
+  const names = pgNames(taskId);
+  return `The replication slot '${names.slot}' and publications '${names.publication}', '${names.insertsOnly}' were left at the source`;
+}
+
 export const dropCdc: DropCdc = async (taskId, spec) => {
-  const conn = await openConnection(spec, { applicationName: 'dms-tui-sandbox' });
+  let conn: DbConnection;
+  try {
+    conn = await openConnection(spec, { applicationName: 'dms-tui-sandbox' });
+  } catch (error) {
+    const left = leftBehind(taskId, spec);
+    if (!left) return { left: null };
+    const why = describeDriverError(error, spec);
+    return { left: `${left} (${why}): drop them there, the slot keeps WAL at the source` };
+  }
   try {
     await dropCapture(await captureKindOf(conn), conn, taskId);
+    return { left: null };
   } finally {
     await conn.close();
   }

@@ -4,6 +4,7 @@
 import type { ConnectionSpec } from '../../../model/connection.js';
 import type { TableMappings } from '../../../model/tableMappings.js';
 import type { LogComponent, Severity } from '../types.js';
+import type { CachedChanges } from './cachedChanges.js';
 
 export type OpCounts = { insert: number; update: number; delete: number };
 
@@ -54,6 +55,8 @@ export interface CdcRunOptions {
   notBeforeMs?: number;
   /** The source position when the full load finished: changes up to it are the cached ones. */
   cachedUntil?: string;
+  /** Started beside the full load: the changes of tables not loaded yet, held per table. */
+  cache?: CachedChanges;
   /** StopTaskCachedChangesApplied: end once the cached changes are applied. */
   stopAfterCached: boolean;
   stop?: CdcStop;
@@ -86,8 +89,11 @@ export type OpenCdc = (
   job: CdcJob,
 ) => Promise<{ kind: 'ready'; session: CdcSession } | { kind: 'failed'; message: string }>;
 
-/** Drops the task's capture objects at the source (task deleted): slot, publications, triggers. */
-export type DropCdc = (taskId: string, source: ConnectionSpec) => Promise<void>;
+/**
+ * Drops the task's capture objects at the source (task deleted): slot, publications, triggers.
+ * A source it cannot reach keeps them: `left` then says which, by name (null: nothing left).
+ */
+export type DropCdc = (taskId: string, source: ConnectionSpec) => Promise<{ left: string | null }>;
 
 export interface CdcEngine {
   open: OpenCdc;
