@@ -33,6 +33,7 @@ export const TASK_COMMANDS = [
   'stats',
   'logs',
   'check',
+  'validation',
 ] as const;
 
 export const SUBCOMMANDS = ['sandbox', ...TASK_COMMANDS] as const;
@@ -143,6 +144,7 @@ export const USAGE = `Usage: dms-tui [options]            full-screen app
        dms-tui sandbox [--port N] [--data-dir DIR] [--chaos SPEC] | sandbox stop | sandbox status
        dms-tui tasks | start|stop|resume|reload|delete TASK… | stats TASK | logs TASK [--follow] [--since 10m]
        dms-tui check TASK… [--max-lag 60s]   exit 1 with a line per failed or lagging task
+       dms-tui validation TASK              data validation per table; exit 1 if any mismatched
 
 Options:
   --profile NAME        AWS profile from ~/.aws/config or ~/.aws/credentials (AWS_PROFILE)

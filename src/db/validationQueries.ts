@@ -106,7 +106,7 @@ export async function readByKeys(
     const chunk = keys.slice(at, at + per);
     let n = 0;
     const tuples = chunk.map((k) => {
-      const marks = k.map(() => mark(family, ++n));
+      const marks = k.slice(0, side.keyCount).map(() => mark(family, ++n));
       return side.keyCount === 1 ? marks[0] : `(${marks.join(', ')})`;
     });
     const sql = `SELECT ${selectList(side, keysOnly)} FROM ${from(side)} WHERE ${keyTuple(side)} IN (${tuples.join(', ')})`;

@@ -19,6 +19,10 @@ export interface TableStat {
   appliedDdls: number;
   errorRows: number;
   validationState?: string;
+  validationPending?: number;
+  validationFailed?: number;
+  validationSuspended?: number;
+  validationDetails?: string;
   lastUpdated?: Date;
 }
 

@@ -30,12 +30,7 @@ export async function describeSides(
   skipLobColumns: boolean,
 ): Promise<TableSides | null> {
   const info = await describeSourceTable(source, ref);
-  const { plan, limitedLobColumns } = planTable(
-    info,
-    rules,
-    { source: source.family, target: target.family },
-    lob,
-  );
+  const { plan } = planTable(info, rules, { source: source.family, target: target.family }, lob);
   if (plan.primaryKey.length === 0) return null;
   const neutralOf = (name: string) => {
     const fullType = info.columns.find((i) => i.name === name)?.fullType ?? 'text';
@@ -43,8 +38,7 @@ export async function describeSides(
   };
   const isLobType = (name: string) => isLob(neutralOf(name));
   const columns = plan.columns
-    // Limited LOB mode cut these values on purpose; SkipLobColumns leaves every LOB out.
-    .filter((c) => !limitedLobColumns.includes(c.source))
+    // SkipLobColumns leaves LOB columns out (a value limited LOB mode cut is a difference).
     .filter((c) => !(skipLobColumns && isLobType(c.source)))
     .map((c) => {
       const neutral = neutralOf(c.source);
