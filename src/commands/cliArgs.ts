@@ -34,6 +34,7 @@ export const TASK_COMMANDS = [
   'logs',
   'check',
   'validation',
+  'preflight',
 ] as const;
 
 export const SUBCOMMANDS = ['sandbox', ...TASK_COMMANDS] as const;
@@ -145,6 +146,7 @@ export const USAGE = `Usage: dms-tui [options]            full-screen app
        dms-tui tasks | start|stop|resume|reload|delete TASK… | stats TASK | logs TASK [--follow] [--since 10m]
        dms-tui check TASK… [--max-lag 60s]   exit 1 with a line per failed or lagging task
        dms-tui validation TASK              data validation per table; exit 1 if any mismatched
+       dms-tui preflight TASK --project P   local premigration checks; exit 1 if any fails
 
 Options:
   --profile NAME        AWS profile from ~/.aws/config or ~/.aws/credentials (AWS_PROFILE)
