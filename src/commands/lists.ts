@@ -9,6 +9,7 @@ import { metricPeriodSeconds } from '../model/awsTarget.js';
 import { endpointName, instanceName, type Task, type TaskNames } from '../model/task.js';
 import { isCdcTask, type LagSample, lagCell } from '../model/taskMetrics.js';
 import { readTask } from '../model/taskReading.js';
+import { validationBadge } from '../model/validationReport.js';
 import { jsonText, textTable } from './format.js';
 import { type CommandIo, EXIT, type ParsedCommand } from './io.js';
 
@@ -108,6 +109,9 @@ export async function runStats(
     ),
   );
   // What the tables add up to, in the same words as the task list.
-  io.stdout(`${task.id}: ${task.status} · ${readTask(task, tables).words}\n`);
+  const badge = validationBadge(tables);
+  io.stdout(
+    `${task.id}: ${task.status} · ${readTask(task, tables).words}${badge ? ` · ${badge}` : ''}\n`,
+  );
   return EXIT.ok;
 }

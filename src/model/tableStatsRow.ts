@@ -2,6 +2,7 @@
 // the "errors only" test. Pure.
 import type { ColumnSpec } from './taskRow.js';
 import { timestampText } from './time.js';
+import { validationCell } from './validationReport.js';
 
 export interface TableStat {
   schema: string;
@@ -54,7 +55,7 @@ export const TABLE_STAT_COLUMNS: ColumnSpec<TableStatColumn>[] = [
   { id: 'ddls', title: 'DDL', width: 4, align: 'right', priority: 2 },
   { id: 'applied', title: 'APPLIED I/U/D/DDL', width: 17, priority: 1 },
   { id: 'errors', title: 'ERR ROWS', width: 8, align: 'right', priority: 3 },
-  { id: 'validation', title: 'VALIDATION', width: 12, priority: 4 },
+  { id: 'validation', title: 'VALIDATION', width: 21, priority: 4 },
   { id: 'updated', title: 'LAST UPDATED', width: 19, priority: 5 },
 ];
 
@@ -89,7 +90,7 @@ export function tableStatCells(s: TableStat): Record<TableStatColumn, string> {
     ddls: String(s.ddls),
     applied: `${s.appliedInserts}/${s.appliedUpdates}/${s.appliedDeletes}/${s.appliedDdls}`,
     errors: String(s.errorRows),
-    validation: s.validationState ?? '—',
+    validation: validationCell(s),
     updated: s.lastUpdated ? timestampText(s.lastUpdated) : '—',
   };
 }

@@ -68,3 +68,23 @@ export function validationBadge(tables: readonly TableStat[]): string | undefine
   if (pending > 0) return `validating ${plural(pending, 'table')}`;
   return 'Validated';
 }
+
+const BAR = 8;
+
+/** A table's validation in words for the statistics table: counts, and a bar while pending. */
+export function validationCell(t: TableStat): string {
+  const state = t.validationState;
+  if (!state || state === 'Not enabled') return '—';
+  const pending = t.validationPending ?? 0;
+  if (state === 'Pending records') {
+    if (pending === 0 || t.fullLoadRows === 0) return 'Pending';
+    const done = Math.max(0, Math.min(1, 1 - pending / t.fullLoadRows));
+    const filled = Math.round(done * BAR);
+    return `Pending ${'█'.repeat(filled)}${'░'.repeat(BAR - filled)} ${Math.floor(done * 100)}%`;
+  }
+  if (state === 'Mismatched records')
+    return `Mismatched: ${plural(t.validationFailed ?? 0, 'row')}`;
+  if (state === 'Suspended records')
+    return `Suspended: ${plural(t.validationSuspended ?? 0, 'row')}`;
+  return state;
+}
