@@ -2,6 +2,8 @@
 // key in keyset partitions, or for a list of keys, every column printed as text in a form both
 // engines agree on (UTC timestamps with six fraction digits, hex for binary, 1/0 for booleans);
 // and the failures control table, awsdms_validation_failures_v1, on the target.
+import type { Connection as MysqlPromiseConnection } from 'mysql2/promise';
+import type pg from 'pg';
 import type { CompareKind, FailureType } from '../model/validation.js';
 import type { DbConnection } from './connection.js';
 import { quoteIdent, type TableRef } from './sourceTables.js';
@@ -59,14 +61,19 @@ function keyTuple(side: ValidationSide): string {
   return names.length === 1 ? (names[0] as string) : `(${names.join(', ')})`;
 }
 
+const cell = (v: unknown): string | null =>
+  v === null || v === undefined ? null : Buffer.isBuffer(v) ? v.toString() : String(v);
+
+/** Rows as arrays of text, straight from the driver (no row objects). */
 async function textRows(conn: DbConnection, sql: string, params: unknown[]): Promise<TextRow[]> {
-  const { rows } = await conn.query<Record<string, unknown>>(sql, params);
-  return rows.map((r) =>
-    Object.keys(r).map((k) => {
-      const v = r[k];
-      return v === null || v === undefined ? null : Buffer.isBuffer(v) ? v.toString() : String(v);
-    }),
-  );
+  if (conn.family === 'postgres') {
+    const client = conn.raw as pg.Client;
+    const result = await client.query<unknown[]>({ text: sql, values: params, rowMode: 'array' });
+    return result.rows.map((r) => r.map(cell));
+  }
+  const raw = conn.raw as MysqlPromiseConnection;
+  const [rows] = await raw.query({ sql, values: params, rowsAsArray: true });
+  return (rows as unknown[][]).map((r) => r.map(cell));
 }
 
 /** The next `limit` rows after key `after` (null: from the start), in key order. */
@@ -88,6 +95,41 @@ export function readPartition(
   }
   const sql = `SELECT ${selectList(side, keysOnly)} FROM ${from(side)}${where} ORDER BY ${order} LIMIT ${limit}`;
   return textRows(side.conn, sql, after ?? []);
+}
+
+/** The rows whose (single-column) key is after `after` (exclusive) and up to `upTo`
+ *  (inclusive); null leaves that end open. */
+export function readRange(
+  side: ValidationSide,
+  after: string | null,
+  upTo: string | null,
+): Promise<TextRow[]> {
+  const f = side.conn.family;
+  const key = keyTuple(side);
+  const params: string[] = [];
+  const where: string[] = [];
+  if (after !== null) where.push(`${key} > ${mark(f, params.push(after))}`);
+  if (upTo !== null) where.push(`${key} <= ${mark(f, params.push(upTo))}`);
+  const sql = `SELECT ${selectList(side, false)} FROM ${from(side)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  return textRows(side.conn, sql, params);
+}
+
+/** The key `size` rows after `after` (its partition's last key), or null past the end. */
+export async function partitionEnd(
+  side: ValidationSide,
+  after: string | null,
+  size: number,
+): Promise<string | null> {
+  const f = side.conn.family;
+  const key = keyTuple(side);
+  const where = after === null ? '' : ` WHERE ${key} > ${mark(f, 1)}`;
+  const expr = expression(f, side.columns[0] as SideColumn);
+  const { rows } = await side.conn.query<{ k: unknown }>(
+    `SELECT ${expr} AS k FROM ${from(side)}${where} ORDER BY ${key} LIMIT 1 OFFSET ${size - 1}`,
+    after === null ? [] : [after],
+  );
+  const k = rows[0]?.k;
+  return k === undefined || k === null ? null : String(k);
 }
 
 /** Rows per statement: keeps parameters well under PostgreSQL's 65,535. */

@@ -146,6 +146,7 @@ export function diffRows(
   columns.forEach((c, i) => {
     const s = source[i] ?? null;
     const t = target[i] ?? null;
+    if (s === t) return;
     if (normalizeValue(c.kind, s) !== normalizeValue(c.kind, t))
       diffs.push({ column: c.name, source: s, target: t });
   });

@@ -8,6 +8,8 @@ import {
   type FailureRow,
   readByKeys,
   readPartition,
+  partitionEnd,
+  readRange,
   type TextRow,
   type ValidationSide,
 } from '../../../db/validationQueries.js';
@@ -53,13 +55,16 @@ export function describeDiff(diffs: ReturnType<typeof diffRows>): string {
   );
 }
 
-/** Compares source rows with the target rows of the same keys; returns how many matched by key. */
+/**
+ * Compares source rows with the target rows of the same keys: how many source rows the target
+ * has, and how many target rows the source has not (reported as MISSING_SOURCE).
+ */
 export function compareRows(
   sides: TableSides,
   sourceRows: readonly TextRow[],
   targetRows: readonly TextRow[],
   progress: CompareProgress,
-): number {
+): { found: number; extras: number } {
   const byKey = new Map<string, TextRow>();
   for (const row of targetRows) byKey.set(rowKey(sides, row), row);
   let found = 0;
@@ -67,6 +72,7 @@ export function compareRows(
   for (const row of sourceRows) {
     const key = rowKey(sides, row);
     const target = byKey.get(key);
+    byKey.delete(key);
     if (!target) {
       progress.onFailure(key, { key: failureKey(sides, row), type: 'MISSING_TARGET', details: '' });
       continue;
@@ -82,7 +88,52 @@ export function compareRows(
       });
   }
   progress.onPartition(sourceRows.length, succeeded);
-  return found;
+  for (const [key, row] of byKey)
+    progress.onFailure(key, { key: failureKey(sides, row), type: 'MISSING_SOURCE', details: '' });
+  return { found, extras: byKey.size };
+}
+
+/** Hands out consecutive key ranges of `size` source rows: (after, upTo], the last one open. */
+function rangeReader(side: ValidationSide, size: number) {
+  let after: string | null = null;
+  let done = false;
+  let chain: Promise<unknown> = Promise.resolve();
+  return (): Promise<{ after: string | null; upTo: string | null } | null> => {
+    const next = chain.then(async () => {
+      if (done) return null;
+      const upTo = await partitionEnd(side, after, size);
+      const range = { after, upTo };
+      if (upTo === null) done = true;
+      after = upTo;
+      return range;
+    });
+    chain = next.catch(() => undefined);
+    return next;
+  };
+}
+
+async function compareRanges(
+  sides: TableSides,
+  main: Pair,
+  workers: Pair[],
+  size: number,
+  progress: CompareProgress,
+): Promise<void> {
+  const nextRange = rangeReader(sideOf(sides, 'source', main.source), size);
+  await Promise.all(
+    workers.map(async (w) => {
+      for (;;) {
+        if (progress.stopped()) return;
+        const range = await nextRange();
+        if (!range) return;
+        const [source, target] = await Promise.all([
+          readRange(sideOf(sides, 'source', w.source), range.after, range.upTo),
+          readRange(sideOf(sides, 'target', w.target), range.after, range.upTo),
+        ]);
+        compareRows(sides, source, target, progress);
+      }
+    }),
+  );
 }
 
 export async function compareTable(
@@ -93,7 +144,13 @@ export async function compareTable(
   progress: CompareProgress,
 ): Promise<void> {
   const nextSource = partitionReader(sideOf(sides, 'source', main.source), partitionSize, false);
-  let matched = 0;
+  // A numeric key orders alike on every engine: partitions are key ranges, read on both
+  // sides at once by every worker, and together they cover every target row.
+  if (sides.keyCount === 1 && sides.names[0]?.kind === 'number') {
+    await compareRanges(sides, main, workers, partitionSize, progress);
+    return;
+  }
+  let seen = 0;
   await Promise.all(
     workers.map(async (w) => {
       for (;;) {
@@ -101,13 +158,14 @@ export async function compareTable(
         const rows = await nextSource();
         if (!rows) return;
         const target = await readByKeys(sideOf(sides, 'target', w.target), rows);
-        matched += compareRows(sides, rows, target, progress);
+        const { found, extras } = compareRows(sides, rows, target, progress);
+        seen += found + extras;
       }
     }),
   );
   if (progress.stopped()) return;
   const targetRows = await countRows(main.target, sides.target);
-  if (targetRows <= matched) return;
+  if (targetRows <= seen) return;
   // Rows the target has and the source does not.
   const nextTarget = partitionReader(sideOf(sides, 'target', main.target), partitionSize, true);
   await Promise.all(

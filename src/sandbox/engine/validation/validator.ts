@@ -214,17 +214,6 @@ export function createValidator(job: ValidatorJob): Validator {
       stopped: () => false,
     };
     compareRows(sides, source, target, progress);
-    const inSource = new Set(source.map((r) => rowKey(sides, r)));
-    for (const row of target) {
-      const key = rowKey(sides, row);
-      if (inSource.has(key)) continue;
-      const failure: FailureRow = {
-        key: JSON.stringify({ key: row.slice(0, sides.keyCount) }),
-        type: 'MISSING_SOURCE',
-        details: '',
-      };
-      progress.onFailure(key, failure);
-    }
     if (stale.length > 0) await clearFailures(pair.target, job.taskName, ref, stale);
     await insertFailures(pair.target, job.taskName, ref, fresh);
     report(ref, entry, 0);
