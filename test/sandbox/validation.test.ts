@@ -38,6 +38,11 @@ async function seed(s: string): Promise<void> {
        g % 2 = 0, 'c' || (g % 7), jsonb_build_object('n', g, 'tag', 'x')
        FROM generate_series(1, ${ROWS}) g`,
   );
+  // A composite text key: compared by key lists rather than key ranges.
+  await pgc.query(`CREATE TABLE ${s}.pairs (a varchar(10), b int, v text, PRIMARY KEY (a, b))`);
+  await pgc.query(
+    `INSERT INTO ${s}.pairs SELECT 'k' || (g % 7), g, 'value ' || g FROM generate_series(1, 900) g`,
+  );
   await pgc.query(`CREATE TABLE ${s}.nokey (a int, b text)`);
   await pgc.query(`INSERT INTO ${s}.nokey VALUES (1, 'one'), (2, 'two')`);
 }
@@ -49,10 +54,10 @@ const settings = (extra: Record<string, unknown> = {}) => ({
 type Stat = Record<string, number | string>;
 const byTable = (stats: Stat[]) => Object.fromEntries(stats.map((s) => [s.TableName, s]));
 
-async function failures(s: string, taskId: string) {
+async function failures(s: string, taskId: string, table = 'items') {
   const { rows } = await myc.query<Record<string, string>>(
-    'SELECT TABLE_OWNER, TABLE_NAME, `KEY`, FAILURE_TYPE, DETAILS FROM awsdms_control.awsdms_validation_failures_v1 WHERE TASK_NAME = ? AND TABLE_OWNER = ? ORDER BY `KEY`',
-    [taskId, s],
+    'SELECT TABLE_OWNER, TABLE_NAME, `KEY`, FAILURE_TYPE, DETAILS FROM awsdms_control.awsdms_validation_failures_v1 WHERE TASK_NAME = ? AND TABLE_OWNER = ? AND TABLE_NAME = ? ORDER BY `KEY`',
+    [taskId, s, table],
   );
   return rows;
 }
@@ -104,6 +109,7 @@ describe.skipIf(!ready)(`Data validation through the AWS CLI (${awsCliVersion ??
       ValidationSuspendedRecords: 0,
     });
     expect(stats.nokey).toMatchObject({ ValidationState: 'No primary key' });
+    expect(stats.pairs).toMatchObject({ ValidationState: 'Validated', ValidationFailedRecords: 0 });
     // CloudWatch serves the validation metrics.
     const instance = (
       (await aws('dms', 'describe-replication-instances')).ReplicationInstances as {
@@ -141,13 +147,15 @@ describe.skipIf(!ready)(`Data validation through the AWS CLI (${awsCliVersion ??
       const results = out.MetricDataResults as { Values: number[] }[];
       return (results[0]?.Values ?? []).reduce((n, v) => n + v, 0);
     };
-    expect(await sum('ValidationAttemptedRecordCount')).toBe(ROWS);
-    expect(await sum('ValidationSucceededRecordCount')).toBe(ROWS);
+    expect(await sum('ValidationAttemptedRecordCount')).toBe(ROWS + 900);
+    expect(await sum('ValidationSucceededRecordCount')).toBe(ROWS + 900);
 
     // The target drifts: one row changed, one deleted, one the source never had.
     await myc.query(`UPDATE \`${schema}\`.items SET price = 99.99 WHERE id = 7`);
     await myc.query(`DELETE FROM \`${schema}\`.items WHERE id = 8`);
     await myc.query(`INSERT INTO \`${schema}\`.items (id, name) VALUES (${ROWS + 5}, 'stray')`);
+    await myc.query(`UPDATE \`${schema}\`.pairs SET v = 'changed' WHERE a = 'k3' AND b = 10`);
+    await myc.query(`INSERT INTO \`${schema}\`.pairs VALUES ('zz', 1, 'stray')`);
     // A validation-only task compares the tables as they stand.
     const check = await cli.task({
       id: 'val-only',
@@ -173,8 +181,16 @@ describe.skipIf(!ready)(`Data validation through the AWS CLI (${awsCliVersion ??
       ['{"key":["8"]}', 'MISSING_TARGET'],
     ]);
     expect(rows[1]?.TABLE_NAME).toBe('items');
+    expect(after.pairs).toMatchObject({
+      ValidationState: 'Mismatched records',
+      ValidationFailedRecords: 2,
+    });
     expect(JSON.parse(rows[1]?.DETAILS ?? '[]')).toEqual([
       { column: 'price', source: '10.50', target: '99.99' },
+    ]);
+    expect((await failures(schema, checkId, 'pairs')).map((r) => [r.KEY, r.FAILURE_TYPE])).toEqual([
+      ['{"key":["k3","10"]}', 'RECORD_DIFF'],
+      ['{"key":["zz","1"]}', 'MISSING_SOURCE'],
     ]);
     await cli.delete(arn);
     await cli.delete(check);
