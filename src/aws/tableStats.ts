@@ -20,6 +20,10 @@ export function toTableStat(s: TableStatistics): TableStat {
     appliedDdls: s.AppliedDdls ?? 0,
     errorRows: s.FullLoadErrorRows ?? 0,
     validationState: s.ValidationState,
+    validationPending: s.ValidationPendingRecords,
+    validationFailed: s.ValidationFailedRecords,
+    validationSuspended: s.ValidationSuspendedRecords,
+    validationDetails: s.ValidationStateDetails,
     lastUpdated: s.LastUpdateTime,
   };
 }

@@ -33,6 +33,8 @@ export const TASK_COMMANDS = [
   'stats',
   'logs',
   'check',
+  'validation',
+  'preflight',
 ] as const;
 
 export const SUBCOMMANDS = [
@@ -150,6 +152,8 @@ export const USAGE = `Usage: dms-tui [options]            full-screen app
        dms-tui tasks | start|stop|resume|reload|delete TASK… | stats TASK | logs TASK [--follow] [--since 10m]
        dms-tui check TASK… [--max-lag 60s]   exit 1 with a line per failed or lagging task
        dms-tui agent run|start|stop|status | agent-tasks | agent-task create|start|stop|resume|delete NAME
+       dms-tui validation TASK              data validation per table; exit 1 if any mismatched
+       dms-tui preflight TASK --project P   local premigration checks; exit 1 if any fails
 
 Options:
   --profile NAME        AWS profile from ~/.aws/config or ~/.aws/credentials (AWS_PROFILE)

@@ -1,5 +1,5 @@
 // `dms-tui tasks | start|stop|resume|reload|delete TASK… | stats TASK | logs TASK | check
-// TASK…`: the Data
+// TASK… | validation TASK | preflight TASK`: the Data
 // Migration View for scripts and cron jobs. Each prints a table or JSON and exits with a code
 // that says what happened (see EXIT); failures are one line on stderr.
 import { parseArgs } from 'node:util';
@@ -21,6 +21,8 @@ import {
 } from './io.js';
 import { runCheck } from './check.js';
 import { runLogs } from './logs.js';
+import { PreflightUsageError, runPreflight } from './preflight.js';
+import { runValidation } from './validation.js';
 import { parseLagThreshold } from '../model/taskMetrics.js';
 import { runStats, runTasks } from './lists.js';
 
@@ -40,6 +42,8 @@ export const TASK_USAGE = `Usage: dms-tui tasks [--output table|json]
        dms-tui stats TASK [--output table|json]
        dms-tui logs TASK [--follow] [--since 10m] [--output table|json]
        dms-tui check TASK… [--max-lag 60s] [--output table|json]
+       dms-tui validation TASK [--output table|json]
+       dms-tui preflight TASK --project P [--output table|json]
 TASK is a task identifier or ARN. Also: --profile, --region, --endpoint-url, --sandbox,
 --project NAME (without any of them or AWS_*: the project the app used last).
 --output json prints the DMS API's shape (as the AWS CLI does), the app's reading under "DmsTui".
@@ -47,7 +51,11 @@ start picks start-replication for a task that never ran, resume-processing other
 Exit codes: 0 ok · 1 refused or failed (DMS's reason on stderr) · 2 bad arguments ·
 3 no such task · 4 AWS unreachable or credentials rejected · 5 no log (logs).
 check prints one line per task that failed or lags more than --max-lag (default 60s; 90, 5m,
-1h30m) and exits 1; nothing and 0 when all are fine.`;
+1h30m) and exits 1; nothing and 0 when all are fine.
+validation prints each table's data validation state and counts; exits 1 when any table is
+mismatched, suspended or in error (a cut-over gate).
+preflight checks the task's tables, keys, LOBs, types, target and CDC prerequisites through
+the project's connections; exits 1 when a check fails.`;
 
 export function parseTaskCommand(
   name: string,
@@ -74,7 +82,13 @@ export function parseTaskCommand(
   const tasks = parsed.positionals;
   if (command === 'tasks' && tasks.length > 0)
     return { error: 'tasks takes no TASK (it lists them all)' };
-  if ((command === 'stats' || command === 'logs') && tasks.length !== 1)
+  if (
+    (command === 'stats' ||
+      command === 'logs' ||
+      command === 'validation' ||
+      command === 'preflight') &&
+    tasks.length !== 1
+  )
     return { error: `${command} takes exactly one TASK` };
   if (command !== 'tasks' && tasks.length === 0)
     return { error: `${command} needs at least one TASK (identifier or ARN)` };
@@ -94,7 +108,10 @@ export function parseTaskCommand(
       return { error: `--max-lag takes a duration like 60s, 5m, 1h (got "${v['max-lag']}")` };
     maxLagSeconds = seconds;
   }
-  if (common.readOnly && !['tasks', 'stats', 'logs', 'check'].includes(command))
+  if (
+    common.readOnly &&
+    !['tasks', 'stats', 'logs', 'check', 'validation', 'preflight'].includes(command)
+  )
     return { error: `${command} changes AWS and --read-only is set` };
   return {
     name: command,
@@ -182,12 +199,18 @@ export async function runTaskCommand(
         return await runLogs(clients, parsed, io);
       case 'check':
         return await runCheck(clients, parsed, io);
+      case 'validation':
+        return await runValidation(clients, parsed, io);
+      case 'preflight':
+        return await runPreflight(clients, parsed, io);
       default:
         return await runAction(clients, parsed, io);
     }
   } catch (error) {
     io.stderr(`dms-tui ${name}: ${errorLine(error)}\n`);
-    return error instanceof UsageError ? EXIT.usage : exitCodeFor(error);
+    return error instanceof UsageError || error instanceof PreflightUsageError
+      ? EXIT.usage
+      : exitCodeFor(error);
   } finally {
     clients?.destroy();
   }

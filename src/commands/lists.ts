@@ -13,6 +13,7 @@ import { readTask } from '../model/taskReading.js';
 import { tablesLoadedText } from '../model/taskRow.js';
 import { exceptionLines, exceptionsSummary } from '../model/applyExceptions.js';
 import type { ConnectionSpec } from '../model/connection.js';
+import { validationBadge } from '../model/validationReport.js';
 import { jsonText, textTable } from './format.js';
 import { type CommandIo, EXIT, type ParsedCommand } from './io.js';
 
@@ -124,7 +125,10 @@ export async function runStats(
     ),
   );
   // What the tables add up to, in the same words as the task list.
-  io.stdout(`${task.id}: ${task.status} · ${readTask(task, tables).words}\n`);
+  const badge = validationBadge(tables);
+  io.stdout(
+    `${task.id}: ${task.status} · ${readTask(task, tables).words}${badge ? ` · ${badge}` : ''}\n`,
+  );
   await printApplyExceptions(task, projectTarget, io);
   return EXIT.ok;
 }

@@ -2,6 +2,7 @@
 // the "errors only" test. Pure.
 import type { ColumnSpec } from './taskRow.js';
 import { timestampText } from './time.js';
+import { validationCell } from './validationReport.js';
 
 export interface TableStat {
   schema: string;
@@ -19,6 +20,10 @@ export interface TableStat {
   appliedDdls: number;
   errorRows: number;
   validationState?: string;
+  validationPending?: number;
+  validationFailed?: number;
+  validationSuspended?: number;
+  validationDetails?: string;
   lastUpdated?: Date;
 }
 
@@ -52,7 +57,7 @@ export const TABLE_STAT_COLUMNS: ColumnSpec<TableStatColumn>[] = [
   { id: 'ddls', title: 'DDL', width: 4, align: 'right', priority: 5 },
   { id: 'applied', title: 'APPLIED I/U/D/DDL', width: 17, priority: 4 },
   { id: 'errors', title: 'ERR ROWS', width: 8, align: 'right', priority: 1 },
-  { id: 'validation', title: 'VALIDATION', width: 12, priority: 2 },
+  { id: 'validation', title: 'VALIDATION', width: 21, priority: 2 },
   { id: 'updated', title: 'LAST UPDATED', width: 19, priority: 6 },
 ];
 
@@ -100,7 +105,7 @@ export function tableStatCells(s: TableStat): Record<TableStatColumn, string> {
     ddls: String(s.ddls),
     applied: `${s.appliedInserts}/${s.appliedUpdates}/${s.appliedDeletes}/${s.appliedDdls}`,
     errors: String(s.errorRows),
-    validation: s.validationState ?? '—',
+    validation: validationCell(s),
     updated: s.lastUpdated ? timestampText(s.lastUpdated) : '—',
   };
 }

@@ -2,6 +2,7 @@
 // capture before the full load, fixes where it starts (CdcStartPosition, CdcStartTime, the
 // target's checkpoint on resume), counts changes into the table statistics, keeps
 // RecoveryCheckpoint, and records the task's CDC metrics once a second.
+import type { RowChange } from '../db/cdc/types.js';
 import { nativePosition, positionFits, positionOrder } from '../db/cdc/positions.js';
 import type { ConnectionSpec } from '../model/connection.js';
 import type { TableMappings } from '../model/tableMappings.js';
@@ -91,6 +92,8 @@ export async function openReplication(
     sourceSettings: Record<string, unknown>;
     mappings: TableMappings;
     signal: AbortSignal;
+    /** The rows a batch committed on the target (data validation re-checks their keys). */
+    onApplied?(changes: RowChange[]): void;
   },
 ): Promise<{ ok: true; opened: OpenedReplication } | { ok: false; message: string }> {
   const job: CdcJob = {
@@ -125,6 +128,7 @@ export async function openReplication(
       );
       deps.store.changed();
     },
+    onApplied: args.onApplied,
     onCheckpoint(checkpoint) {
       task.recoveryCheckpoint = checkpoint;
       deps.store.changed();

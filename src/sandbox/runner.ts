@@ -38,6 +38,7 @@ import { s3SourceSpec } from './s3Source.js';
 import type { Store } from './store.js';
 import type { TableStatRecord, TaskRecord } from './state.js';
 import type { TaskLogWriter } from './taskLog.js';
+import { startValidation, type Validator, validationOnly } from './validationRun.js';
 
 /** Written when the sandbox runs without a CDC engine (tests that stand in for the engine). */
 export const CDC_NOTICE =
@@ -47,6 +48,8 @@ export interface TaskRunner {
   start(task: TaskRecord, type: StartType): void;
   stop(task: TaskRecord): void;
   reload(task: TaskRecord, tables: TableRef[]): void;
+  /** ReloadTables validate-only: validates the tables again (validation enabled, task running). */
+  revalidate?(task: TaskRecord, tables: TableRef[]): void;
   /** Stops every running task (clean shutdown) and waits for them, bounded. */
   stopAll(reason: string): Promise<void>;
   /** The task is deleted: drops its capture objects at the source (slot, publications,
@@ -67,6 +70,7 @@ interface ActiveRun {
   done: Promise<void>;
   /** Ended (cancelled if still running) before the CDC session closes. */
   early?: EarlyReplication;
+  validator?: Validator;
 }
 
 const key = (t: { schema: string; table: string }) => `${t.schema}.${t.table}`;
@@ -231,6 +235,9 @@ export function createTaskRunner(deps: {
           delete rec.target;
           delete rec.estimatedRows;
           rec.errorRows = 0;
+          if (run.validator)
+            rec.validation = { state: 'Pending records', pending: 0, failed: 0, suspended: 0 };
+          else delete rec.validation;
           delete rec.startMs;
           delete rec.endMs;
           rec.lastUpdateMs = Date.now();
@@ -252,6 +259,8 @@ export function createTaskRunner(deps: {
         applyProgress(task, progress, reloading);
         if (progress.state === 'Table completed' || progress.state === 'Table error')
           onLoaded?.(key(progress));
+        if (progress.state === 'Table completed')
+          run.validator?.validateTable({ schema: progress.schema, table: progress.table });
       },
       log(component, severity, message, sourceFile) {
         log(task, component, severity, message, sourceFile);
@@ -285,6 +294,32 @@ export function createTaskRunner(deps: {
         ...rules,
       ],
     };
+  }
+
+  /** ValidationOnly: nothing is loaded; every selected table is validated as it stands. */
+  async function validateOnly(
+    task: TaskRecord,
+    run: ActiveRun,
+    validator: Validator,
+  ): Promise<FullLoadOutcome> {
+    let tables: TableRef[];
+    try {
+      tables = await validator.selectedTables();
+    } catch (error) {
+      return { kind: 'failed', message: (error as Error).message.split('\n')[0] ?? '' };
+    }
+    if (tables.length === 0) return { kind: 'no-tables' };
+    task.status = 'running';
+    log(
+      task,
+      'TASK_MANAGER',
+      'I',
+      `Task '${task.identifier}' running: validation only, ${tables.length} table(s)`,
+      'replicationtask.c:2871',
+    );
+    for (const t of tables) validator.validateTable(t);
+    await validator.idle();
+    return run.abort.signal.aborted ? { kind: 'stopped' } : { kind: 'completed' };
   }
 
   /** Runs queued ReloadTables requests; false if the task was stopped or failed meanwhile. */
@@ -340,6 +375,7 @@ export function createTaskRunner(deps: {
         sourceSettings: sourceEngineSettings(specs.source),
         mappings,
         signal: run.abort.signal,
+        onApplied: (changes) => run.validator?.revalidateChanges(changes),
       },
     );
     if (!opened.ok) {
@@ -381,14 +417,28 @@ export function createTaskRunner(deps: {
     const withCdc = task.migrationType !== 'full-load';
     // A resume after the full load finished goes straight on with the changes.
     const loadedBefore = resuming && task.stats.fullLoadFinishMs !== undefined;
-    const cdc = withCdc ? await openCdc(task, type, run, parsed.value) : null;
-    if (cdc === false) return;
+    // Validation reads both databases (a task from S3 has no source to compare with).
+    const specs = cdcSpecs(task);
+    if (specs.ok)
+      run.validator = await startValidation(
+        { store, metrics: deps.metrics, log, tableRecord },
+        task,
+        { source: specs.sourceSpec, target: specs.targetSpec },
+        parsed.value,
+        run.abort.signal,
+      );
     try {
-      await runPhases(task, run, parsed.value, skip, carryRows, cdc, loadedBefore);
+      const cdc = withCdc ? await openCdc(task, type, run, parsed.value) : null;
+      if (cdc === false) return;
+      try {
+        await runPhases(task, run, parsed.value, skip, carryRows, cdc, loadedBefore);
+      } finally {
+        run.early?.cache.cancel();
+        await run.early?.outcome;
+        await cdc?.session.close();
+      }
     } finally {
-      run.early?.cache.cancel();
-      await run.early?.outcome;
-      await cdc?.session.close();
+      await run.validator?.close();
     }
   }
 
@@ -418,18 +468,23 @@ export function createTaskRunner(deps: {
       );
       if (!cdc) log(task, 'SOURCE_CAPTURE', 'W', CDC_NOTICE, 'sandbox_cdc.c:1');
     } else {
-      // Changes made during the load are cached per table and applied once that table's load
-      // completes (DMS's cached changes); the replication runs beside the load for that.
-      if (cdc && !loadedBefore && cachesPerTable(task, cdc)) {
-        const cache = new CachedChanges(
-          cdc.session.tables.map(key).filter((table) => !skip.has(table)),
+      let outcome: FullLoadOutcome;
+      if (run.validator && validationOnly(task)) {
+        outcome = await validateOnly(task, run, run.validator);
+      } else {
+        // Changes made during the load are cached per table and applied once that table's load
+        // completes (DMS's cached changes); the replication runs beside the load for that.
+        if (cdc && !loadedBefore && cachesPerTable(task, cdc)) {
+          const cache = new CachedChanges(
+            cdc.session.tables.map(key).filter((table) => !skip.has(table)),
+          );
+          early = { cache, outcome: startReplication(task, cdc, cache) };
+          run.early = early;
+        }
+        outcome = await loadOnce(task, run, mappings, skip, false, carryRows, (table) =>
+          early?.cache.release(table),
         );
-        early = { cache, outcome: startReplication(task, cdc, cache) };
-        run.early = early;
       }
-      const outcome = await loadOnce(task, run, mappings, skip, false, carryRows, (table) =>
-        early?.cache.release(table),
-      );
       if (outcome.kind === 'no-tables') {
         if (noTables(task)) return;
       } else if (outcome.kind === 'failed') {
@@ -469,6 +524,11 @@ export function createTaskRunner(deps: {
         'replicationtask.c:2566',
       );
       if (!withCdc) {
+        await run.validator?.idle();
+        if (run.abort.signal.aborted) {
+          finish(task, { status: 'stopped', stopReason: stopReason('NORMAL') });
+          return;
+        }
         log(
           task,
           'TASK_MANAGER',
@@ -616,6 +676,10 @@ export function createTaskRunner(deps: {
       if (!run) return;
       run.reloads.push(...tables);
       run.wake?.();
+    },
+    revalidate(task, tables) {
+      const validator = active.get(task.arn)?.validator;
+      for (const t of tables) validator?.validateTable(t);
     },
     async forget(task) {
       if (!deps.cdc || !task.cdc) return { left: null };

@@ -2,6 +2,7 @@
 // Times are epoch milliseconds; the DMS handlers render them as epoch seconds.
 import type { MigrationType, TaskStatus } from '../model/taskLifecycle.js';
 import type { TaskSettings } from '../model/taskSettings.js';
+import type { TableValidation } from '../model/validation.js';
 import type { TableState } from './engine/types.js';
 
 export const ACCOUNT_ID = '000000000000';
@@ -63,6 +64,8 @@ export interface TableStatRecord {
   lastUpdateMs: number;
   /** Change data capture counts: captured at the source and applied to the target. */
   cdc?: CdcTableCounts;
+  /** Data validation figures (absent: "Not enabled"). */
+  validation?: TableValidation;
 }
 
 export interface CdcTableCounts {

@@ -24,10 +24,11 @@ function render(t: TableStatRecord) {
     FullLoadReloaded: t.reloaded,
     LastUpdateTime: seconds(t.lastUpdateMs),
     TableState: t.state,
-    ValidationPendingRecords: 0,
-    ValidationFailedRecords: 0,
-    ValidationSuspendedRecords: 0,
-    ValidationState: 'Not enabled',
+    ValidationPendingRecords: t.validation?.pending ?? 0,
+    ValidationFailedRecords: t.validation?.failed ?? 0,
+    ValidationSuspendedRecords: t.validation?.suspended ?? 0,
+    ValidationState: t.validation?.state ?? 'Not enabled',
+    ...(t.validation?.details ? { ValidationStateDetails: t.validation.details } : {}),
   };
 }
 

@@ -366,11 +366,9 @@ const reloadTables: Handler = (call, input: Input) => {
   const tables = input.TablesToReload as { SchemaName: string; TableName: string }[];
   if (tables.length === 0 || tables.length > 10)
     throw invalidValue('TablesToReload must list between 1 and 10 tables');
-  if (option === 'data-reload')
-    call.sandbox.runner.reload(
-      task,
-      tables.map((t) => ({ schema: t.SchemaName, table: t.TableName })),
-    );
+  const refs = tables.map((t) => ({ schema: t.SchemaName, table: t.TableName }));
+  if (option === 'data-reload') call.sandbox.runner.reload(task, refs);
+  else call.sandbox.runner.revalidate?.(task, refs);
   return { ReplicationTaskArn: task.arn };
 };
 

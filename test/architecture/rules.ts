@@ -24,7 +24,7 @@ export const LAYERS: Record<string, LayerRule> = {
     may: ['screens', 'components', 'hooks', 'ui', 'aws', 'db', 'config', 'model'],
     node: false,
   },
-  commands: { may: ['agent', 'aws', 'config', 'sandbox', 'model'], node: true },
+  commands: { may: ['agent', 'aws', 'db', 'config', 'sandbox', 'model'], node: true },
   // The UI: screens draw, components are reusable widgets, hooks hold data and side effects.
   screens: { may: ['components', 'hooks', 'ui', 'model'], node: false },
   components: { may: ['hooks', 'ui', 'model'], node: false },

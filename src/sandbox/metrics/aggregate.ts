@@ -81,4 +81,9 @@ export const METRIC_UNITS: Readonly<Record<string, string>> = {
   CDCThroughputRowsSource: 'Count/Second',
   CDCThroughputRowsTarget: 'Count/Second',
   FullLoadThroughputRowsTarget: 'Count/Second',
+  ValidationSucceededRecordCount: 'Count',
+  ValidationAttemptedRecordCount: 'Count',
+  ValidationFailedOverallCount: 'Count',
+  ValidationSuspendedOverallCount: 'Count',
+  ValidationPendingOverallCount: 'Count',
 };

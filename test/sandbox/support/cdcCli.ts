@@ -52,7 +52,7 @@ export function cdcCli(aws: CliSession) {
       source: string;
       target: string;
       schema: string;
-      type: 'cdc' | 'full-load-and-cdc';
+      type: 'cdc' | 'full-load-and-cdc' | 'full-load';
       settings?: Record<string, unknown>;
       extra?: string[];
     }): Promise<string> {

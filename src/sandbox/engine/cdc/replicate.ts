@@ -225,6 +225,7 @@ export async function replicate(ctx: ReplicateContext, opts: CdcRunOptions): Pro
       capture.confirm(safe);
       job.onCheckpoint(checkpoint);
       if (result.applied.size > 0) job.onCounts('applied', result.applied);
+      job.onApplied?.(batch.flatMap((txn) => txn.changes));
       for (const e of result.exceptions)
         job.log(
           'TARGET_APPLY',

@@ -1,6 +1,7 @@
 // The contract between the task runner and the change data capture engine: the runner opens a
 // session before the full load (so changes made during the load are kept at the source), then
 // runs it until the task stops. See docs/dms-api.md "Change data capture".
+import type { RowChange } from '../../../db/cdc/types.js';
 import type { ConnectionSpec } from '../../../model/connection.js';
 import type { TableMappings } from '../../../model/tableMappings.js';
 import type { LogComponent, Severity } from '../types.js';
@@ -39,6 +40,8 @@ export interface CdcJob {
   /** Changes read (captured) and committed on the target (applied), per source table. */
   onCounts(kind: 'captured' | 'applied', counts: Map<string, OpCounts>): void;
   onDdl(table: string): void;
+  /** The changes of a batch just committed on the target. */
+  onApplied?(changes: RowChange[]): void;
   /** A new recovery checkpoint committed on the target. */
   onCheckpoint(checkpoint: string): void;
   /** Once a second while changes are replicated. */

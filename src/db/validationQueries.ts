@@ -1,0 +1,253 @@
+// The queries data validation runs (src/sandbox/engine/validation): one side's rows by primary
+// key in keyset partitions, or for a list of keys, every column printed as text in a form both
+// engines agree on (UTC timestamps with six fraction digits, hex for binary, 1/0 for booleans);
+// and the failures control table, awsdms_validation_failures_v1, on the target.
+import type { Connection as MysqlPromiseConnection } from 'mysql2/promise';
+import type pg from 'pg';
+import type { CompareKind, FailureType } from '../model/validation.js';
+import type { DbConnection } from './connection.js';
+import { quoteIdent, type TableRef } from './sourceTables.js';
+
+export interface SideColumn {
+  /** The column's name on this side. */
+  name: string;
+  kind: CompareKind;
+  binary: boolean;
+  /** timestamp with time zone (printed in UTC). */
+  tz: boolean;
+}
+
+/** One side of a comparison: a table, its key columns first, then the compared columns. */
+export interface ValidationSide {
+  conn: DbConnection;
+  table: TableRef;
+  columns: SideColumn[];
+  keyCount: number;
+}
+
+export type TextRow = (string | null)[];
+
+function expression(family: 'postgres' | 'mysql', c: SideColumn): string {
+  const q = quoteIdent(family, c.name);
+  if (family === 'postgres') {
+    if (c.binary) return `encode(${q}, 'hex')`;
+    if (c.kind === 'bool') return `CASE WHEN ${q} THEN '1' WHEN NOT ${q} THEN '0' END`;
+    if (c.kind === 'time' && c.tz)
+      return `to_char(${q} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`;
+    return `${q}::text`;
+  }
+  if (c.binary) return `LOWER(HEX(${q}))`;
+  return `CAST(${q} AS CHAR)`;
+}
+
+function mark(family: 'postgres' | 'mysql', i: number): string {
+  return family === 'postgres' ? `$${i}` : '?';
+}
+
+function from(side: ValidationSide): string {
+  const q = (n: string) => quoteIdent(side.conn.family, n);
+  return `${q(side.table.schema)}.${q(side.table.table)}`;
+}
+
+function selectList(side: ValidationSide, keysOnly: boolean): string {
+  const cols = keysOnly ? side.columns.slice(0, side.keyCount) : side.columns;
+  return cols.map((c, i) => `${expression(side.conn.family, c)} AS c${i}`).join(', ');
+}
+
+function keyTuple(side: ValidationSide): string {
+  const names = side.columns
+    .slice(0, side.keyCount)
+    .map((c) => quoteIdent(side.conn.family, c.name));
+  return names.length === 1 ? (names[0] as string) : `(${names.join(', ')})`;
+}
+
+const cell = (v: unknown): string | null =>
+  v === null || v === undefined ? null : Buffer.isBuffer(v) ? v.toString() : String(v);
+
+/** Rows as arrays of text, straight from the driver (no row objects). */
+async function textRows(conn: DbConnection, sql: string, params: unknown[]): Promise<TextRow[]> {
+  if (conn.family === 'postgres') {
+    const client = conn.raw as pg.Client;
+    const result = await client.query<unknown[]>({ text: sql, values: params, rowMode: 'array' });
+    return result.rows.map((r) => r.map(cell));
+  }
+  const raw = conn.raw as MysqlPromiseConnection;
+  const [rows] = await raw.query({ sql, values: params, rowsAsArray: true });
+  return (rows as unknown[][]).map((r) => r.map(cell));
+}
+
+/** The next `limit` rows after key `after` (null: from the start), in key order. */
+export function readPartition(
+  side: ValidationSide,
+  after: TextRow | null,
+  limit: number,
+  keysOnly = false,
+): Promise<TextRow[]> {
+  const family = side.conn.family;
+  const order = side.columns
+    .slice(0, side.keyCount)
+    .map((c) => quoteIdent(family, c.name))
+    .join(', ');
+  let where = '';
+  if (after) {
+    const marks = after.map((_, i) => mark(family, i + 1));
+    where = ` WHERE ${keyTuple(side)} > ${marks.length === 1 ? marks[0] : `(${marks.join(', ')})`}`;
+  }
+  const sql = `SELECT ${selectList(side, keysOnly)} FROM ${from(side)}${where} ORDER BY ${order} LIMIT ${limit}`;
+  return textRows(side.conn, sql, after ?? []);
+}
+
+/** The rows whose (single-column) key is after `after` (exclusive) and up to `upTo`
+ *  (inclusive); null leaves that end open. */
+export function readRange(
+  side: ValidationSide,
+  after: string | null,
+  upTo: string | null,
+): Promise<TextRow[]> {
+  const f = side.conn.family;
+  const key = keyTuple(side);
+  const params: string[] = [];
+  const where: string[] = [];
+  if (after !== null) where.push(`${key} > ${mark(f, params.push(after))}`);
+  if (upTo !== null) where.push(`${key} <= ${mark(f, params.push(upTo))}`);
+  const sql = `SELECT ${selectList(side, false)} FROM ${from(side)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  return textRows(side.conn, sql, params);
+}
+
+/** The key `size` rows after `after` (its partition's last key), or null past the end. */
+export async function partitionEnd(
+  side: ValidationSide,
+  after: string | null,
+  size: number,
+): Promise<string | null> {
+  const f = side.conn.family;
+  const key = keyTuple(side);
+  const where = after === null ? '' : ` WHERE ${key} > ${mark(f, 1)}`;
+  const expr = expression(f, side.columns[0] as SideColumn);
+  const { rows } = await side.conn.query<{ k: unknown }>(
+    `SELECT ${expr} AS k FROM ${from(side)}${where} ORDER BY ${key} LIMIT 1 OFFSET ${size - 1}`,
+    after === null ? [] : [after],
+  );
+  const k = rows[0]?.k;
+  return k === undefined || k === null ? null : String(k);
+}
+
+/** Rows per statement: keeps parameters well under PostgreSQL's 65,535. */
+const MAX_PARAMS = 30_000;
+
+/** The rows whose keys are in `keys` (key values as the other side printed them). */
+export async function readByKeys(
+  side: ValidationSide,
+  keys: readonly TextRow[],
+  keysOnly = false,
+): Promise<TextRow[]> {
+  const family = side.conn.family;
+  const per = Math.max(1, Math.floor(MAX_PARAMS / side.keyCount));
+  const out: TextRow[] = [];
+  for (let at = 0; at < keys.length; at += per) {
+    const chunk = keys.slice(at, at + per);
+    let n = 0;
+    const tuples = chunk.map((k) => {
+      const marks = k.slice(0, side.keyCount).map(() => mark(family, ++n));
+      return side.keyCount === 1 ? marks[0] : `(${marks.join(', ')})`;
+    });
+    const sql = `SELECT ${selectList(side, keysOnly)} FROM ${from(side)} WHERE ${keyTuple(side)} IN (${tuples.join(', ')})`;
+    const params = chunk.flatMap((k) => k.slice(0, side.keyCount));
+    out.push(...(await textRows(side.conn, sql, params)));
+  }
+  return out;
+}
+
+export const FAILURES_TABLE = 'awsdms_validation_failures_v1';
+
+/** DMS's control schema: public on PostgreSQL, awsdms_control on MySQL/MariaDB. */
+export function controlSchema(conn: DbConnection): string {
+  return conn.family === 'postgres' ? 'public' : 'awsdms_control';
+}
+
+function failuresTable(conn: DbConnection): string {
+  const q = (n: string) => quoteIdent(conn.family, n);
+  return `${q(controlSchema(conn))}.${q(FAILURES_TABLE)}`;
+}
+
+export async function ensureFailuresTable(conn: DbConnection): Promise<void> {
+  const pg = conn.family === 'postgres';
+  const q = (n: string) => quoteIdent(conn.family, n);
+  if (!pg) await conn.query(`CREATE DATABASE IF NOT EXISTS ${q(controlSchema(conn))}`);
+  const text = pg ? 'text' : 'longtext';
+  const ts = pg ? 'timestamp' : 'datetime(6)';
+  const cols = [
+    `${q('TASK_NAME')} varchar(128) NOT NULL`,
+    `${q('TABLE_OWNER')} varchar(128) NOT NULL`,
+    `${q('TABLE_NAME')} varchar(128) NOT NULL`,
+    `${q('FAILURE_TIME')} ${ts} NOT NULL`,
+    `${q('KEY_TYPE')} varchar(128) NOT NULL`,
+    `${q('KEY')} ${text} NOT NULL`,
+    `${q('FAILURE_TYPE')} varchar(128) NOT NULL`,
+    `${q('DETAILS')} ${text} NOT NULL`,
+  ];
+  await conn.query(`CREATE TABLE IF NOT EXISTS ${failuresTable(conn)} (${cols.join(', ')})`);
+}
+
+export interface FailureRow {
+  key: string;
+  type: FailureType;
+  details: string;
+}
+
+/** Removes a table's failures (all of them, or those of the given keys). */
+export async function clearFailures(
+  conn: DbConnection,
+  taskName: string,
+  table: TableRef,
+  keys?: readonly string[],
+): Promise<void> {
+  const q = (n: string) => quoteIdent(conn.family, n);
+  const f = conn.family;
+  const base = `DELETE FROM ${failuresTable(conn)} WHERE ${q('TASK_NAME')} = ${mark(f, 1)} AND ${q('TABLE_OWNER')} = ${mark(f, 2)} AND ${q('TABLE_NAME')} = ${mark(f, 3)}`;
+  const params = [taskName, table.schema, table.table];
+  if (!keys) {
+    await conn.query(base, params);
+    return;
+  }
+  for (let at = 0; at < keys.length; at += 1000) {
+    const chunk = keys.slice(at, at + 1000);
+    const marks = chunk.map((_, i) => mark(f, i + 4)).join(', ');
+    await conn.query(`${base} AND ${q('KEY')} IN (${marks})`, [...params, ...chunk]);
+  }
+}
+
+export async function insertFailures(
+  conn: DbConnection,
+  taskName: string,
+  table: TableRef,
+  failures: readonly FailureRow[],
+): Promise<void> {
+  const q = (n: string) => quoteIdent(conn.family, n);
+  const f = conn.family;
+  const now = f === 'postgres' ? "(now() AT TIME ZONE 'UTC')" : 'UTC_TIMESTAMP(6)';
+  const cols = ['TASK_NAME', 'TABLE_OWNER', 'TABLE_NAME', 'FAILURE_TIME', 'KEY_TYPE', 'KEY']
+    .concat(['FAILURE_TYPE', 'DETAILS'])
+    .map(q)
+    .join(', ');
+  for (let at = 0; at < failures.length; at += 500) {
+    const chunk = failures.slice(at, at + 500);
+    let n = 0;
+    const values = chunk.map(() => {
+      const m = () => mark(f, ++n);
+      return `(${m()}, ${m()}, ${m()}, ${now}, 'Row', ${m()}, ${m()}, ${m()})`;
+    });
+    const params = chunk.flatMap((r) => [
+      taskName,
+      table.schema,
+      table.table,
+      r.key,
+      r.type,
+      r.details,
+    ]);
+    await conn.query(
+      `INSERT INTO ${failuresTable(conn)} (${cols}) VALUES ${values.join(', ')}`,
+      params,
+    );
+  }
+}

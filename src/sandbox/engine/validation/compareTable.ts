@@ -1,0 +1,191 @@
+// One table's full comparison: the source is read in key order, PartitionSize rows at a time,
+// and up to ThreadCount partitions are looked up on the target at once by key. A target with
+// more rows than were matched is then read key by key the other way for MISSING_SOURCE rows.
+// Only a few partitions are ever held in memory.
+import type { DbConnection } from '../../../db/connection.js';
+import { countRows } from '../recount.js';
+import {
+  type FailureRow,
+  readByKeys,
+  readPartition,
+  partitionEnd,
+  readRange,
+  type TextRow,
+  type ValidationSide,
+} from '../../../db/validationQueries.js';
+import { diffRows } from '../../../model/validation.js';
+import { failureKey, rowKey, sideOf, type TableSides } from './sides.js';
+
+export interface Pair {
+  source: DbConnection;
+  target: DbConnection;
+}
+
+export interface CompareProgress {
+  /** Rows compared in the last partition and how many of them matched. */
+  onPartition(attempted: number, succeeded: number): void;
+  /** A failed row (normalized key → what goes to the failures table). */
+  onFailure(key: string, failure: FailureRow): void;
+  /** True once the table must stop (too many failures, task stopping). */
+  stopped(): boolean;
+}
+
+/** Hands out partitions of one side in key order, one read at a time. */
+function partitionReader(side: ValidationSide, size: number, keysOnly: boolean) {
+  let after: TextRow | null = null;
+  let done = false;
+  let chain: Promise<unknown> = Promise.resolve();
+  return (): Promise<TextRow[] | null> => {
+    const next = chain.then(async () => {
+      if (done) return null;
+      const rows = await readPartition(side, after, size, keysOnly);
+      if (rows.length < size) done = true;
+      if (rows.length === 0) return null;
+      after = (rows[rows.length - 1] as TextRow).slice(0, side.keyCount);
+      return rows;
+    });
+    chain = next.catch(() => undefined);
+    return next;
+  };
+}
+
+export function describeDiff(diffs: ReturnType<typeof diffRows>): string {
+  return JSON.stringify(
+    diffs.map((d) => ({ column: d.column, source: d.source, target: d.target })),
+  );
+}
+
+/**
+ * Compares source rows with the target rows of the same keys: how many source rows the target
+ * has, and how many target rows the source has not (reported as MISSING_SOURCE).
+ */
+export function compareRows(
+  sides: TableSides,
+  sourceRows: readonly TextRow[],
+  targetRows: readonly TextRow[],
+  progress: CompareProgress,
+): { found: number; extras: number } {
+  const byKey = new Map<string, TextRow>();
+  for (const row of targetRows) byKey.set(rowKey(sides, row), row);
+  let found = 0;
+  let succeeded = 0;
+  for (const row of sourceRows) {
+    const key = rowKey(sides, row);
+    const target = byKey.get(key);
+    byKey.delete(key);
+    if (!target) {
+      progress.onFailure(key, { key: failureKey(sides, row), type: 'MISSING_TARGET', details: '' });
+      continue;
+    }
+    found++;
+    const diffs = diffRows(sides.names, row, target);
+    if (diffs.length === 0) succeeded++;
+    else
+      progress.onFailure(key, {
+        key: failureKey(sides, row),
+        type: 'RECORD_DIFF',
+        details: describeDiff(diffs),
+      });
+  }
+  progress.onPartition(sourceRows.length, succeeded);
+  for (const [key, row] of byKey)
+    progress.onFailure(key, { key: failureKey(sides, row), type: 'MISSING_SOURCE', details: '' });
+  return { found, extras: byKey.size };
+}
+
+/** Hands out consecutive key ranges of `size` source rows: (after, upTo], the last one open. */
+function rangeReader(side: ValidationSide, size: number) {
+  let after: string | null = null;
+  let done = false;
+  let chain: Promise<unknown> = Promise.resolve();
+  return (): Promise<{ after: string | null; upTo: string | null } | null> => {
+    const next = chain.then(async () => {
+      if (done) return null;
+      const upTo = await partitionEnd(side, after, size);
+      const range = { after, upTo };
+      if (upTo === null) done = true;
+      after = upTo;
+      return range;
+    });
+    chain = next.catch(() => undefined);
+    return next;
+  };
+}
+
+async function compareRanges(
+  sides: TableSides,
+  main: Pair,
+  workers: Pair[],
+  size: number,
+  progress: CompareProgress,
+): Promise<void> {
+  const nextRange = rangeReader(sideOf(sides, 'source', main.source), size);
+  await Promise.all(
+    workers.map(async (w) => {
+      for (;;) {
+        if (progress.stopped()) return;
+        const range = await nextRange();
+        if (!range) return;
+        const [source, target] = await Promise.all([
+          readRange(sideOf(sides, 'source', w.source), range.after, range.upTo),
+          readRange(sideOf(sides, 'target', w.target), range.after, range.upTo),
+        ]);
+        compareRows(sides, source, target, progress);
+      }
+    }),
+  );
+}
+
+export async function compareTable(
+  sides: TableSides,
+  main: Pair,
+  workers: Pair[],
+  partitionSize: number,
+  progress: CompareProgress,
+): Promise<void> {
+  const nextSource = partitionReader(sideOf(sides, 'source', main.source), partitionSize, false);
+  // A numeric key orders alike on every engine: partitions are key ranges, read on both
+  // sides at once by every worker, and together they cover every target row.
+  if (sides.keyCount === 1 && sides.names[0]?.kind === 'number') {
+    await compareRanges(sides, main, workers, partitionSize, progress);
+    return;
+  }
+  let seen = 0;
+  await Promise.all(
+    workers.map(async (w) => {
+      for (;;) {
+        if (progress.stopped()) return;
+        const rows = await nextSource();
+        if (!rows) return;
+        const target = await readByKeys(sideOf(sides, 'target', w.target), rows);
+        const { found, extras } = compareRows(sides, rows, target, progress);
+        seen += found + extras;
+      }
+    }),
+  );
+  if (progress.stopped()) return;
+  const targetRows = await countRows(main.target, sides.target);
+  if (targetRows <= seen) return;
+  // Rows the target has and the source does not.
+  const nextTarget = partitionReader(sideOf(sides, 'target', main.target), partitionSize, true);
+  await Promise.all(
+    workers.map(async (w) => {
+      for (;;) {
+        if (progress.stopped()) return;
+        const keys = await nextTarget();
+        if (!keys) return;
+        const found = await readByKeys(sideOf(sides, 'source', w.source), keys, true);
+        const inSource = new Set(found.map((r) => rowKey(sides, r)));
+        for (const k of keys) {
+          const key = rowKey(sides, k);
+          if (!inSource.has(key))
+            progress.onFailure(key, {
+              key: failureKey(sides, k),
+              type: 'MISSING_SOURCE',
+              details: '',
+            });
+        }
+      }
+    }),
+  );
+}
