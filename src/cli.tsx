@@ -11,17 +11,8 @@ import { type CommonOptions, parseCli, USAGE } from './commands/cliArgs.js';
 import type { Route } from './model/navigation.js';
 
 /** The full-screen app's modules, loaded together. */
-async function loadTui() {
-  const [ink, root, terminal, preferences, projects, taskDrafts, paced] = await Promise.all([
-    import('ink'),
-    import('./shell/Root.js'),
-    import('./shell/terminal.js'),
-    import('./config/preferences.js'),
-    import('./config/projects.js'),
-    import('./config/taskDrafts.js'),
-    import('./ui/pacedStdin.js'),
-  ]);
-  return { ...ink, ...root, ...terminal, ...preferences, ...projects, ...taskDrafts, ...paced };
+function loadTui() {
+  return import('./shell/tui.js');
 }
 
 async function main(argv: string[]): Promise<number> {
