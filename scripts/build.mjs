@@ -59,6 +59,43 @@ const reactOnce = {
   },
 };
 
+/** Node built-ins that a package imports at its top but calls only on a path the first frame
+ *  never takes (conf: crypto for encryptionKey, assert when its file changed under it;
+ *  terminal-size: child_process when stdout has no size): loading each costs a few ms before
+ *  the first frame, so that package gets a stand-in that loads the real one at its first use. */
+const LAZY_BUILTINS = [
+  { importer: /[\\/]node_modules[\\/]conf[\\/]/, builtin: 'node:crypto', named: [] },
+  { importer: /[\\/]node_modules[\\/]conf[\\/]/, builtin: 'node:assert', named: [] },
+  {
+    importer: /[\\/]node_modules[\\/]terminal-size[\\/]/,
+    builtin: 'node:child_process',
+    named: ['execFileSync'],
+  },
+];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:(crypto|assert|child_process)$/ }, (args) => {
+      const lazy = LAZY_BUILTINS.find(
+        (l) => l.builtin === args.path && l.importer.test(args.importer),
+      );
+      return lazy ? { path: args.path, namespace: 'lazy-builtin' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const named = LAZY_BUILTINS.find((l) => l.builtin === args.path)?.named ?? [];
+      const load = `createRequire(import.meta.url)(${JSON.stringify(args.path)})`;
+      return {
+        contents: [
+          "import { createRequire } from 'node:module';",
+          `const load = () => ${load};`,
+          'export default new Proxy({}, { get: (_, key) => load()[key] });',
+          ...named.map((n) => `export const ${n} = (...a) => load().${n}(...a);`),
+        ].join('\n'),
+      };
+    });
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 await build({
@@ -74,7 +111,7 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
-  plugins: [confStubs, reactOnce, ...bundlePatches],
+  plugins: [confStubs, reactOnce, lazyBuiltins, ...bundlePatches],
   external: [
     '@aws-sdk/*',
     '@smithy/*',

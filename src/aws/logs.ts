@@ -102,7 +102,7 @@ export function createLogTail(
       readSinceEnd += lines.length;
       if (atEnd) {
         // The pages of a long backfill are all garbage now (their lines are kept elsewhere).
-        if (readSinceEnd >= RELEASE_AFTER_LINES) setImmediate(releaseMemory);
+        if (readSinceEnd >= RELEASE_AFTER_LINES) setImmediate(() => void releaseMemory());
         readSinceEnd = 0;
       }
       return { lines, atEnd };

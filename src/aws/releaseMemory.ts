@@ -3,16 +3,15 @@
 // and give the memory back to the system only seconds later, so the process would sit tens of
 // megabytes above what it holds. Node exposes gc() only with --expose-gc; the flag is set once,
 // at the first call, and a fresh context hands out the function (the heap sizes are Node's
-// defaults all along).
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+// defaults all along). node:v8 and node:vm are loaded at the first call, not at start-up.
 
 let collect: (() => void) | undefined;
 
-export function releaseMemory(): void {
+export async function releaseMemory(): Promise<void> {
   if (!collect) {
-    setFlagsFromString('--expose-gc');
-    collect = runInNewContext('gc') as () => void;
+    const [v8, vm] = await Promise.all([import('node:v8'), import('node:vm')]);
+    v8.setFlagsFromString('--expose-gc');
+    collect = vm.runInNewContext('gc') as () => void;
   }
   collect();
 }
