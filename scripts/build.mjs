@@ -4,7 +4,8 @@
 // SDK, database drivers, PGlite, node-pty) stay external and are loaded from node_modules.
 // conf's ajv and semver imports, which the app never uses, get stand-ins (conf-stubs.mjs); two
 // start-up patches to yoga-layout and ansi-tokenize are described in bundle-patches.mjs.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -98,15 +99,10 @@ const lazyBuiltins = {
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-await build({
+const shared = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.tsx' },
-  outdir: 'dist',
-  chunkNames: 'chunks/[name]-[hash]',
-  splitting: true,
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
@@ -123,7 +119,73 @@ await build({
     'node-pty',
   ],
   define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+await build({
+  ...shared,
+  entryPoints: { cli: 'src/cli.tsx' },
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
+  format: 'esm',
   banner: {
     js: "import { createRequire as __dmsCreateRequire } from 'node:module'; const require = __dmsCreateRequire(import.meta.url);",
   },
 });
+
+/** Ink's reconciler awaits its devtools at the top when DEV=true: CommonJS cannot. cli.tsx loads
+ *  the ES build when DEV=true, so the CommonJS one leaves the devtools out. */
+const inkWithoutDevtools = {
+  name: 'ink-without-devtools',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source
+        .replace(
+          "if (isDev()) {\n    try {\n        await import('./devtools.js');",
+          'if (false) {\n    try {',
+        )
+        .replace('isDev()\n    ? await loadPackageJson()', 'false\n    ? undefined');
+      if (
+        contents.includes("await import('./devtools") ||
+        contents.includes('await loadPackageJson')
+      )
+        throw new Error(`${args.path} changed: update inkWithoutDevtools in scripts/build.mjs`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/** A vm.Script has no loader for import(): in the CommonJS build, import() of a built-in or of
+ *  an external CommonJS package (node:net, pg, mysql2, the SDK's) becomes require(). */
+const dynamicImportAsRequire = {
+  name: 'dynamic-import-as-require',
+  setup(b) {
+    b.onResolve({ filter: /^(node:|pg$|mysql2|@aws-sdk\/|@smithy\/)/ }, (args) =>
+      args.kind === 'dynamic-import'
+        ? { path: args.path, namespace: 'dynamic-require' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'dynamic-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+// The full-screen app once more, as one CommonJS file: cli.js runs it through V8's code cache
+// (vm.Script cachedData; Node 20 has no code cache for ES modules), so a start after the first
+// skips compiling most of its 1.4 MB. import.meta.url is the file's own URL there too.
+await build({
+  ...shared,
+  entryPoints: { tui: 'src/shell/tui.ts' },
+  outfile: 'dist/tui.cjs',
+  format: 'cjs',
+  plugins: [inkWithoutDevtools, dynamicImportAsRequire, ...shared.plugins],
+  define: { ...shared.define, 'import.meta.url': '__dmsTuiUrl' },
+  banner: { js: "const __dmsTuiUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+if (/[^\w$.]import\(/.test(readFileSync(new URL('../dist/tui.cjs', import.meta.url), 'utf8')))
+  throw new Error(
+    'dist/tui.cjs still has an import(), which a vm.Script cannot run: see build.mjs',
+  );
