@@ -183,7 +183,12 @@ await build({
   format: 'cjs',
   plugins: [inkWithoutDevtools, dynamicImportAsRequire, ...shared.plugins],
   define: { ...shared.define, 'import.meta.url': '__dmsTuiUrl' },
-  banner: { js: "const __dmsTuiUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Already wrapped as Node wraps a CommonJS file: cli.js compiles it as it is read (no second
+  // 1.4 MB copy of the text to add the wrapper).
+  banner: {
+    js: "(function (exports, require, module, __filename, __dirname) { 'use strict'; const __dmsTuiUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
+  footer: { js: '})' },
 });
 if (/[^\w$.]import\(/.test(readFileSync(new URL('../dist/tui.cjs', import.meta.url), 'utf8')))
   throw new Error(

@@ -44,12 +44,11 @@ async function loadTui(): Promise<Tui> {
   } catch {
     // First start of this build: the cache is written below.
   }
-  const script = new Script(
-    `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
-    { filename: file, cachedData },
-  );
+  // The file is one function expression, (function (exports, require, module, …) {…}).
+  const script = new Script(source, { filename: file, cachedData });
   const module = { exports: {} as Tui };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, createRequire(file), module, file, dirname(file));
   // After the first frame (drawn synchronously once the app is loaded), with what it compiled.
   if (!cachedData || script.cachedDataRejected)
     setTimeout(() => saveCodeCache(script, cacheFile), 0).unref();
