@@ -3,6 +3,8 @@
 // in the same run, interleaved. COMPARE=path/to/other/dist/cli.js also times another build (e.g.
 // main's, for a before/after on a busy machine) in the same rounds.
 //   npm run build && npx tsx bench/startup.ts
+// The built app keeps V8's code cache of dist/tui.cjs beside it, written by the first start after a
+// build (so the first of the 7 runs after `npm run build` compiles everything; later ones do not).
 //   COMPARE=.bench/base/dist/cli.js npx tsx bench/startup.ts
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';

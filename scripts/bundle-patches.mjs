@@ -2,7 +2,8 @@
 // each failing the build loudly if the file no longer looks as expected:
 //  - yoga-layout: its wasm is embedded as a data: URL that Emscripten loads through fetch(),
 //    which sets up undici (≈15 ms before the first frame); the bundle compiles and instantiates
-//    the same bytes synchronously instead (Emscripten's documented instantiateWasm hook).
+//    the same bytes synchronously instead (Emscripten's documented instantiateWasm hook), and
+//    without the top-level await, since the module is ready when loadYoga returns.
 //  - @alcalzone/ansi-tokenize (Ink's frame → string): styledCharsToString diffs the styles of
 //    every pair of neighbouring cells with three new Sets per cell; cells styled like their
 //    left neighbour (most of a frame) need no diff, the output is the same.
@@ -41,14 +42,20 @@ const yogaSync = {
         )
         .replace(
           'const Yoga = wrapAssembly(await loadYoga());',
+          // Emscripten fills in the object it is given (its Module); with the wasm received
+          // synchronously, it is ready when loadYoga returns: no top-level await, so the same
+          // code also bundles as CommonJS (dist/tui.cjs, see build.mjs).
           `const yogaWasm = new WebAssembly.Module(Buffer.from(yogaWasmBase64, 'base64'));
-const Yoga = wrapAssembly(await loadYoga({
+const yogaModule = {
   instantiateWasm(imports, receive) {
     const instance = new WebAssembly.Instance(yogaWasm, imports);
     receive(instance);
     return instance.exports;
   },
-}));`,
+};
+loadYoga(yogaModule);
+if (!yogaModule.Node) throw new Error('yoga-layout did not load synchronously');
+const Yoga = wrapAssembly(yogaModule);`,
         );
       expectMatch(contents, /yogaWasmBase64 \}/, args.path);
       return { contents, loader: 'js' };

@@ -5,23 +5,66 @@
 import packageJson from '../package.json' with { type: 'json' };
 import type { RootConfig } from './shell/Root.js';
 import type { SandboxInfo } from './ui/services.js';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 import { restoreTerminal } from './shell/terminal.js';
 import { resolveTarget, type TargetInputs } from './model/targetRule.js';
 import { type CommonOptions, parseCli, USAGE } from './commands/cliArgs.js';
 import type { Route } from './model/navigation.js';
 
-/** The full-screen app's modules, loaded together. */
-async function loadTui() {
-  const [ink, root, terminal, preferences, projects, taskDrafts, paced] = await Promise.all([
-    import('ink'),
-    import('./shell/Root.js'),
-    import('./shell/terminal.js'),
-    import('./config/preferences.js'),
-    import('./config/projects.js'),
-    import('./config/taskDrafts.js'),
-    import('./ui/pacedStdin.js'),
-  ]);
-  return { ...ink, ...root, ...terminal, ...preferences, ...projects, ...taskDrafts, ...paced };
+type Tui = typeof import('./shell/tui.js');
+
+/** The terminal's restorer: the loaded app's own copy once it is loaded (it knows the state). */
+let restore = restoreTerminal;
+
+/**
+ * The full-screen app's modules, loaded together: from the built app, dist/tui.cjs run through
+ * V8's code cache (kept beside it, named by its size, time and Node's version; written after the
+ * first frame when missing or refused), so a start skips compiling most of its 1.4 MB; from the
+ * sources (tsx, tests) or with DEV=true (Ink's devtools), the ES modules.
+ */
+async function loadTui(): Promise<Tui> {
+  const file = fileURLToPath(new URL('./tui.cjs', import.meta.url));
+  let source: string;
+  let cacheFile: string;
+  try {
+    if (process.env.DEV === 'true') throw new Error('devtools need the ES modules');
+    const stat = statSync(file);
+    cacheFile = `${file}.${stat.size}-${Math.round(stat.mtimeMs)}-${process.version}.cache`;
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return import('./shell/tui.js');
+  }
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // First start of this build: the cache is written below.
+  }
+  // The file is one function expression, (function (exports, require, module, …) {…}).
+  const script = new Script(source, { filename: file, cachedData });
+  const module = { exports: {} as Tui };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, createRequire(file), module, file, dirname(file));
+  // After the first frame (drawn synchronously once the app is loaded), with what it compiled.
+  if (!cachedData || script.cachedDataRejected)
+    setTimeout(() => saveCodeCache(script, cacheFile), 0).unref();
+  restore = module.exports.restoreTerminal;
+  return module.exports;
+}
+
+function saveCodeCache(script: Script, cacheFile: string): void {
+  const partial = `${cacheFile}.${process.pid}`;
+  try {
+    writeFileSync(partial, script.createCachedData());
+    renameSync(partial, cacheFile);
+  } catch {
+    // A read-only install runs without the cache, as fast as before it.
+    rmSync(partial, { force: true });
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -196,14 +239,14 @@ async function runTui(options: CommonOptions): Promise<number> {
   );
   unmount = instance.unmount;
   await instance.waitUntilExit();
-  restoreTerminal();
+  restore();
   return 0;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: Error) => {
-    restoreTerminal();
+    restore();
     process.stderr.write(`dms-tui: ${error.message}\n`);
     process.exit(1);
   },

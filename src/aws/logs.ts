@@ -6,6 +6,7 @@ import type { GetLogEventsCommandOutput } from '@aws-sdk/client-cloudwatch-logs'
 import { type LogLine, parseLogLine } from '../model/logLine.js';
 import { AwsError, logsCall } from './call.js';
 import type { AwsClients } from './clients.js';
+import { releaseMemory } from './releaseMemory.js';
 
 export type MissingLog = 'no-group' | 'no-stream';
 
@@ -47,6 +48,9 @@ export interface LogTail {
   calls(): number;
 }
 
+/** Reaching the end after at least this many lines read asks for one full collection. */
+const RELEASE_AFTER_LINES = 20_000;
+
 export function createLogTail(
   clients: AwsClients,
   location: { group: string; stream: string },
@@ -54,6 +58,7 @@ export function createLogTail(
 ): LogTail {
   let token: string | undefined;
   let calls = 0;
+  let readSinceEnd = 0;
   return {
     group: location.group,
     stream: location.stream,
@@ -93,7 +98,14 @@ export function createLogTail(
         const message = (e.message ?? '').replace(/\n$/, '');
         lines.push(parseLogLine(message, e.timestamp ?? 0));
       }
-      return { lines, atEnd: events.length === 0 || token === previous };
+      const atEnd = events.length === 0 || token === previous;
+      readSinceEnd += lines.length;
+      if (atEnd) {
+        // The pages of a long backfill are all garbage now (their lines are kept elsewhere).
+        if (readSinceEnd >= RELEASE_AFTER_LINES) setImmediate(() => void releaseMemory());
+        readSinceEnd = 0;
+      }
+      return { lines, atEnd };
     },
   };
 }

@@ -1,6 +1,5 @@
 // Opening a database connection from a ConnectionSpec. The only module (with its siblings in
 // src/db/) that imports database drivers; they are loaded lazily so start-up stays fast.
-import { createConnection } from 'node:net';
 import type { ConnectionSpec } from '../model/connection.js';
 import { engineInfo } from '../model/connection.js';
 
@@ -74,7 +73,9 @@ function speaksOtherProtocol(error: unknown): boolean {
  * A server that takes the TCP connection but never greets as MySQL does (MySQL and MariaDB speak
  * first; PostgreSQL waits for the client): the port is open, the protocol is not MySQL's.
  */
-function acceptsTcp(spec: Pick<ConnectionSpec, 'host' | 'port'>, timeoutMs: number) {
+async function acceptsTcp(spec: Pick<ConnectionSpec, 'host' | 'port'>, timeoutMs: number) {
+  // Loaded here, not at the top: the app's first frame does not wait for node:net.
+  const { createConnection } = await import('node:net');
   return new Promise<boolean>((resolve) => {
     const socket = createConnection({ host: spec.host, port: spec.port });
     const done = (ok: boolean) => {

@@ -1,17 +1,19 @@
-// The log pane's buffer: LogBuffer's ring of LogLines, packed. A line is kept as its raw text
-// in an array and its time, component and severity in typed arrays, instead of as an object of
-// its own (with a boxed number for the time): 100,000 lines take about a third less memory, and
-// each page read leaves fewer survivors for the garbage collector. `at` builds the LogLine the
+// The log pane's buffer: LogBuffer's ring of LogLines, packed. A line is kept as its raw text's
+// UTF-8 bytes (PackedTexts, outside the JavaScript heap) and its time, component and severity
+// in typed arrays, instead of as an object and a string of its own: 100,000 lines leave no
+// object per line on the heap, and each page read leaves no survivors for the garbage
+// collector. `at` builds the LogLine the
 // pane asks for (only the lines on screen, or once per line when a filter is applied). Pure.
 import { LogBuffer } from './logBuffer.js';
 import type { LogLine, Severity } from './logLine.js';
+import { PackedTexts } from './packedTexts.js';
 
 const SEVERITIES: (Severity | undefined)[] = [undefined, 'E', 'W', 'I', 'D'];
 /** Distinct component names with an index; any further one is kept per line, aside. */
 const MAX_COMPONENTS = 4095;
 
 export class LogLineBuffer extends LogBuffer<LogLine> {
-  private raws: (string | undefined)[] = [];
+  private readonly raws: PackedTexts;
   private readonly times: Float64Array;
   /** Per slot: component index + 1 (0 = none or aside) in the low 12 bits, severity above. */
   private readonly meta: Uint16Array;
@@ -21,12 +23,13 @@ export class LogLineBuffer extends LogBuffer<LogLine> {
 
   constructor(capacity = 100_000) {
     super(capacity);
+    this.raws = new PackedTexts(capacity);
     this.times = new Float64Array(capacity);
     this.meta = new Uint16Array(capacity);
   }
 
   protected override store(slot: number, line: LogLine): void {
-    this.raws[slot] = line.raw;
+    this.raws.set(slot, line.raw);
     this.times[slot] = line.timestamp;
     const id = this.componentId(line.component);
     this.meta[slot] = (SEVERITIES.indexOf(line.severity) << 12) | id;
@@ -35,7 +38,7 @@ export class LogLineBuffer extends LogBuffer<LogLine> {
   }
 
   protected override load(slot: number): LogLine | undefined {
-    const raw = this.raws[slot];
+    const raw = this.raws.get(slot);
     if (raw === undefined) return undefined;
     const component = this.componentAt(slot);
     const severity = SEVERITIES[(this.meta[slot] ?? 0) >> 12];
@@ -62,7 +65,7 @@ export class LogLineBuffer extends LogBuffer<LogLine> {
   }
 
   protected override reset(): void {
-    this.raws = [];
+    this.raws.clear();
     this.asideComponents.clear();
   }
 
