@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTask, startTask } from '../../src/aws/tasks.js';
 import { TABLE_PREP_MODES } from '../../src/model/taskInput.js';
 import { refusal } from '../../src/model/taskStatus.js';
-import { App } from '../../src/shell/App.js';
-import { renderInk } from '../support/ink.js';
-import { sandboxServices, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { openTaskList } from '../support/taskList.js';
 import { waitFor } from '../support/wait.js';
 
 let sb: TestSandbox;
@@ -22,21 +21,7 @@ afterAll(async () => {
   await sb?.close();
 });
 
-type Rendered = ReturnType<typeof renderInk>;
-
-async function openOn(id: string): Promise<Rendered> {
-  const app = renderInk(
-    <App
-      services={sandboxServices(sb, { refreshSeconds: 1 })}
-      initialRoute={{ screen: 'tasks' }}
-    />,
-  );
-  await app.pressCommand('list.filter');
-  await app.type(id);
-  await app.pressCommand('prompt.accept');
-  await app.waitForText(new RegExp(`${id}\\s+\\w`));
-  return app;
-}
+const openOn = (id: string) => openTaskList(sb, id);
 
 async function readyTask(id: string) {
   const arn = await sb.createTask(id);
