@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DbConnection, openConnection } from '../../../src/db/connection.js';
-import { awsCli, awsCliVersion } from '../../support/awsCli.js';
+import { awsCli, awsCliJson, awsCliVersion } from '../../support/awsCli.js';
 import {
   asMaria,
   COLUMNS,
@@ -34,10 +34,8 @@ const schema = uniqueName('dmst_s3src');
 let t: TestSandbox;
 let tmp = '';
 let instanceArn = '';
-const aws = async (...args: string[]) => {
-  const out = await awsCli(t.url, tmp, [...args, '--output', 'json']);
-  return out.trim() ? (JSON.parse(out) as Record<string, never>) : {};
-};
+const aws = async (...args: string[]) =>
+  (await awsCliJson(t.url, tmp, args)) as Record<string, never>;
 
 async function endpoint(
   id: string,

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { awsCli } from '../../support/awsCli.js';
+import { awsCliJson } from '../../support/awsCli.js';
 
 export { awsCliVersion } from '../../support/awsCli.js';
 
@@ -18,10 +18,7 @@ export interface CliSession {
 /** `url` is read on every call, so a session outlives a sandbox restart. */
 export function cliSession(url: () => string): CliSession {
   const home = mkdtempSync(join(tmpdir(), 'dmst-cli-'));
-  const call = async (...args: string[]) => {
-    const stdout = await awsCli(url(), home, [...args, '--output', 'json']);
-    return stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {};
-  };
+  const call = (...args: string[]) => awsCliJson(url(), home, args);
   return Object.assign(call, {
     file(name: string, value: unknown) {
       const path = join(home, name);
