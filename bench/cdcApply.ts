@@ -23,7 +23,8 @@ import {
   StopReplicationTaskCommand,
 } from '@aws-sdk/client-database-migration-service';
 import { type DbConnection, openConnection } from '../src/db/connection.js';
-import type { ConnectionSpec } from '../src/model/connection.js';
+import { includeTables } from '../test/support/mappings.js';
+import { pgSpec } from '../test/support/servers.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -37,14 +38,7 @@ const RATE = flag('rate', 1000);
 const BACKLOG_TXNS = flag('backlog', 1000);
 const PER_TXN = 160; // 100 inserts, 50 updates, 10 deletes
 
-const PG: ConnectionSpec = {
-  engine: 'postgres',
-  host: '127.0.0.1',
-  port: 5432,
-  database: 'test',
-  user: 'postgres',
-  sslMode: 'none',
-};
+const PG = pgSpec();
 const tag = Math.random().toString(36).slice(2, 7);
 const SCHEMA = `dmst_cdcb_${tag}`;
 const SANDBOX_DB = `dmst_cdcb_sb_${tag}`;
@@ -211,17 +205,7 @@ async function main(): Promise<void> {
           TargetEndpointArn: await endpoint('bench-tgt', 'target', SANDBOX_DB),
           ReplicationInstanceArn: instance,
           MigrationType: 'cdc',
-          TableMappings: JSON.stringify({
-            rules: [
-              {
-                'rule-type': 'selection',
-                'rule-id': '1',
-                'rule-name': '1',
-                'object-locator': { 'schema-name': SCHEMA, 'table-name': '%' },
-                'rule-action': 'include',
-              },
-            ],
-          }),
+          TableMappings: includeTables(SCHEMA),
         }),
       )
     ).ReplicationTask?.ReplicationTaskArn as string;

@@ -23,6 +23,7 @@ import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
 import { dropLeftoverSlots } from './support/cdcSlots.js';
 import { fail as expectFailure } from './support/expectFailure.js';
+import { includeTables } from '../support/mappings.js';
 
 const pg = await serverAvailable('postgres');
 const schema = uniqueName('dmst_cdcsem');
@@ -92,17 +93,7 @@ afterAll(async () => {
 });
 
 function mappings(table: string) {
-  return JSON.stringify({
-    rules: [
-      {
-        'rule-type': 'selection',
-        'rule-id': '1',
-        'rule-name': '1',
-        'object-locator': { 'schema-name': schema, 'table-name': table },
-        'rule-action': 'include',
-      },
-    ],
-  });
+  return includeTables(schema, table);
 }
 
 async function task(

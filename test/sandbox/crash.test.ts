@@ -22,6 +22,7 @@ import { serverAvailable } from '../support/servers.js';
 import { makeCopier } from './support/copier.js';
 import { DUMMY_CREDENTIALS, startTestSandbox, uniqueName } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
+import { includeTables } from '../support/mappings.js';
 
 const pg = await serverAvailable('postgres');
 const FIXTURE = fileURLToPath(new URL('./fixtures/cli.ts', import.meta.url));
@@ -103,17 +104,7 @@ describe.skipIf(!pg.ok)(`kill -9 during a load (${pg.reason})`, () => {
         TargetEndpointArn: await ep('t', 'target', targetDb),
         ReplicationInstanceArn: instanceArn,
         MigrationType: 'full-load',
-        TableMappings: JSON.stringify({
-          rules: [
-            {
-              'rule-type': 'selection',
-              'rule-id': '1',
-              'rule-name': '1',
-              'object-locator': { 'schema-name': schema, 'table-name': '%' },
-              'rule-action': 'include',
-            },
-          ],
-        }),
+        TableMappings: includeTables(schema),
         ReplicationTaskSettings: JSON.stringify({
           Logging: { EnableLogging: true },
           FullLoadSettings: { TargetTablePrepMode: 'TRUNCATE_BEFORE_LOAD' },

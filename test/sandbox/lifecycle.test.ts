@@ -30,6 +30,7 @@ import { emptyState, type TaskRecord } from '../../src/sandbox/state.js';
 import { taskHandlers } from '../../src/sandbox/tasks.js';
 import { postgresFixtures, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
+import { includeTables } from '../support/mappings.js';
 
 const SEVERITY_ONLY = JSON.stringify({
   Logging: { LogComponents: [{ Id: 'TARGET_LOAD', Severity: 'LOGGER_SEVERITY_DEBUG' }] },
@@ -214,17 +215,7 @@ describe('through the SDK, in every status the sandbox reaches', () => {
           TargetEndpointArn: target,
           ReplicationInstanceArn: instanceArn,
           MigrationType: type,
-          TableMappings: JSON.stringify({
-            rules: [
-              {
-                'rule-type': 'selection',
-                'rule-id': '1',
-                'rule-name': '1',
-                'object-locator': { 'schema-name': mode, 'table-name': '%' },
-                'rule-action': 'include',
-              },
-            ],
-          }),
+          TableMappings: includeTables(mode),
         }),
       );
       arns.set(name, out.ReplicationTask?.ReplicationTaskArn ?? '');

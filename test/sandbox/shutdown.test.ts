@@ -15,6 +15,7 @@ import { serverAvailable } from '../support/servers.js';
 import { makeCopier } from './support/copier.js';
 import { startTestSandbox, uniqueName } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
+import { includeTables } from '../support/mappings.js';
 
 const pg = await serverAvailable('postgres');
 const schema = uniqueName('dmst_shutdown');
@@ -71,17 +72,7 @@ describe.skipIf(!pg.ok)(`clean shutdown (${pg.reason})`, () => {
           TargetEndpointArn: await ep('t', 'target', targetDb),
           ReplicationInstanceArn: instanceArn,
           MigrationType: 'full-load',
-          TableMappings: JSON.stringify({
-            rules: [
-              {
-                'rule-type': 'selection',
-                'rule-id': '1',
-                'rule-name': '1',
-                'object-locator': { 'schema-name': schema, 'table-name': '%' },
-                'rule-action': 'include',
-              },
-            ],
-          }),
+          TableMappings: includeTables(schema),
           ReplicationTaskSettings: JSON.stringify({ Logging: { EnableLogging: true } }),
         }),
       )

@@ -21,6 +21,7 @@ import { renderInk } from '../support/ink.js';
 import { sandboxServices, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
+import { includeTables } from '../support/mappings.js';
 
 const pg = await serverAvailable('postgres');
 const tag = Math.random().toString(36).slice(2, 8);
@@ -155,17 +156,7 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
         TargetEndpointArn: await endpoint(`views-tgt-${tag}`, 'target', TARGET_DB),
         ReplicationInstanceArn: ReplicationInstances?.[0]?.ReplicationInstanceArn ?? '',
         MigrationType: 'full-load',
-        TableMappings: JSON.stringify({
-          rules: [
-            {
-              'rule-type': 'selection',
-              'rule-id': '1',
-              'rule-name': '1',
-              'object-locator': { 'schema-name': SCHEMA, 'table-name': 'zeta' },
-              'rule-action': 'include',
-            },
-          ],
-        }),
+        TableMappings: includeTables(SCHEMA, 'zeta'),
       }),
     );
     const arn = task.ReplicationTask?.ReplicationTaskArn ?? '';

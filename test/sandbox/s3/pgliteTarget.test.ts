@@ -18,6 +18,7 @@ import { openConnection } from '../../../src/db/connection.js';
 import { sandboxTarget } from '../../../src/model/awsTarget.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { waitFor } from '../../support/wait.js';
+import { includeTables } from '../../support/mappings.js';
 
 let t: TestSandbox;
 
@@ -75,17 +76,7 @@ describe('an S3 source into the PGlite demo target', () => {
         TargetEndpointArn: target?.EndpointArn,
         ReplicationInstanceArn: instances.ReplicationInstances?.[0]?.ReplicationInstanceArn,
         MigrationType: 'full-load',
-        TableMappings: JSON.stringify({
-          rules: [
-            {
-              'rule-type': 'selection',
-              'rule-id': '1',
-              'rule-name': '1',
-              'object-locator': { 'schema-name': 'agent', 'table-name': '%' },
-              'rule-action': 'include',
-            },
-          ],
-        }),
+        TableMappings: includeTables('agent'),
         ReplicationTaskSettings: JSON.stringify({
           FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
         }),

@@ -17,6 +17,7 @@ import { sandboxTarget } from '../../../src/model/awsTarget.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../../support/sandbox.js';
 import { serverAvailable } from '../../support/servers.js';
 import { waitFor } from '../../support/wait.js';
+import { includeTables } from '../../support/mappings.js';
 
 const pg = await serverAvailable('postgres');
 const schema = uniqueName('dmst_s3stop');
@@ -80,17 +81,7 @@ describe.skipIf(!pg.ok)(
           TargetEndpointArn: t.targetEndpoint,
           ReplicationInstanceArn: t.instanceArn,
           MigrationType: 'full-load',
-          TableMappings: JSON.stringify({
-            rules: [
-              {
-                'rule-type': 'selection',
-                'rule-id': '1',
-                'rule-name': '1',
-                'object-locator': { 'schema-name': schema, 'table-name': '%' },
-                'rule-action': 'include',
-              },
-            ],
-          }),
+          TableMappings: includeTables(schema),
           ReplicationTaskSettings: JSON.stringify({
             FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE', CommitRate: 2000 },
           }),

@@ -20,6 +20,7 @@ import { startTestSandbox, type TestSandbox, uniqueName } from '../../support/sa
 import { serverAvailable } from '../../support/servers.js';
 import { waitFor } from '../../support/wait.js';
 import { makeCopier } from './copier.js';
+import { includeTables } from '../../support/mappings.js';
 
 /** Rows in each source table. */
 export const ROWS = { customers: 300, orders: 1200, order_items: 450 };
@@ -75,18 +76,7 @@ export async function withTaskFixture() {
       };
     },
 
-    mappings: (table = '%') =>
-      JSON.stringify({
-        rules: [
-          {
-            'rule-type': 'selection',
-            'rule-id': '1',
-            'rule-name': '1',
-            'object-locator': { 'schema-name': schema, 'table-name': table },
-            'rule-action': 'include',
-          },
-        ],
-      }),
+    mappings: (table = '%') => includeTables(schema, table),
 
     settings: (extra: Record<string, unknown> = {}) =>
       JSON.stringify({

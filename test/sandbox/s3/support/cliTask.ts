@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-database-migration-service';
 import { expect } from 'vitest';
 import { waitFor } from '../../../support/wait.js';
+import { includeTables } from '../../../support/mappings.js';
 
 export interface CliTaskContext {
   /** Runs `aws ARGS --output json` against the sandbox. */
@@ -31,17 +32,7 @@ export async function runCliTask(
   target: string,
 ): Promise<{ arn: string; stats: TableStat[] }> {
   const { aws, dms, schema, instanceArn } = cli;
-  const mappings = JSON.stringify({
-    rules: [
-      {
-        'rule-type': 'selection',
-        'rule-id': '1',
-        'rule-name': '1',
-        'object-locator': { 'schema-name': schema, 'table-name': '%' },
-        'rule-action': 'include',
-      },
-    ],
-  });
+  const mappings = includeTables(schema);
   const settings = JSON.stringify({
     FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
     Logging: { EnableLogging: true },
