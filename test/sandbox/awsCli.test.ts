@@ -1,3 +1,7 @@
+// The AWS CLI as an independent client of the sandbox (Debian's AWS CLI v2 at /usr/bin/aws when
+// present, else `aws` on PATH): a whole lifecycle from PostgreSQL to MariaDB through
+// --endpoint-url with the real engine, then the target's row counts and checksums are compared
+// with the source's.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +16,7 @@ import { serverAvailable } from '../support/servers.js';
 import { digest, type Kind } from './engine/support.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
+import { serverArgs } from './support/cliSession.js';
 
 const awsVersion = awsCliVersion;
 const pg = await serverAvailable('postgres');
@@ -87,15 +92,7 @@ describe.skipIf(!ready)(`AWS CLI lifecycle (${awsVersion ?? why})`, () => {
       'source',
       '--engine-name',
       'postgres',
-      '--server-name',
-      pg.spec.host,
-      '--port',
-      String(pg.spec.port),
-      '--database-name',
-      pg.spec.database,
-      '--username',
-      pg.spec.user,
-      ...(pg.spec.password ? ['--password', pg.spec.password] : []),
+      ...serverArgs(pg.spec),
     );
     const sourceArn = (source.Endpoint as { EndpointArn: string; EndpointType: string })
       .EndpointArn;
@@ -109,13 +106,7 @@ describe.skipIf(!ready)(`AWS CLI lifecycle (${awsVersion ?? why})`, () => {
       'target',
       '--engine-name',
       'mariadb',
-      '--server-name',
-      my.spec.host,
-      '--port',
-      String(my.spec.port),
-      '--username',
-      my.spec.user,
-      ...(my.spec.password ? ['--password', my.spec.password] : []),
+      ...serverArgs(my.spec),
     );
     const targetArn = (target.Endpoint as { EndpointArn: string }).EndpointArn;
 
