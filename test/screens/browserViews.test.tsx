@@ -84,9 +84,7 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
     await app.waitForText(SCHEMA);
     expect(app.lastFrame()).not.toContain('needle_tbl');
     // The other schema was never expanded: `/` finds its table all the same.
-    await app.pressCommand('list.filter');
-    await app.type('needle');
-    await app.pressCommand('prompt.accept');
+    await app.filterTo('needle');
     let frame = await app.waitForText('needle_tbl');
     expect(frame).toContain("filter needle on the source's names");
     // A second `/` holds the filter, to edit: now everything of ours except "orders".
@@ -108,9 +106,7 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
   it('shows an estimate for a table never analysed, the F sign, and refreshes the target after a task', async () => {
     const { app, catalogs } = open();
     await app.waitForText(SCHEMA);
-    await app.pressCommand('list.filter');
-    await app.type(SCHEMA);
-    await app.pressCommand('prompt.accept');
+    await app.filterTo(SCHEMA);
     await app.pressCommand('list.down');
     await app.pressCommand('browser.expand');
     // Never analysed: a guess from its size ("~"), not "— rows 0 B".
@@ -121,9 +117,7 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
 
     // F on the schema: its row says the tables were filtered on the server.
     await app.pressCommand('list.clearFilter');
-    await app.pressCommand('list.filter');
-    await app.type(SCHEMA);
-    await app.pressCommand('prompt.accept');
+    await app.filterTo(SCHEMA);
     await app.pressCommand('list.top');
     await app.pressCommand('list.down');
     await app.pressCommand('browser.serverFilter');

@@ -71,9 +71,7 @@ describe('table statistics', () => {
     frame = await app.waitForText('errors only');
     expect(frame).toContain('0 of 2 tables');
     await app.pressCommand('tables.errorsOnly');
-    await app.pressCommand('list.filter');
-    await app.type('ord');
-    await app.pressCommand('prompt.accept');
+    await app.filterTo('ord');
     frame = await app.waitForText('1 of 2 tables');
     expect(frame).not.toContain('customers');
     await app.pressCommand('tables.reload');
@@ -100,9 +98,7 @@ describe('log pane', () => {
     expect(frame).not.toContain('Load finished');
     await app.pressCommand('logs.severity');
     await app.pressCommand('logs.severity');
-    await app.pressCommand('list.filter');
-    await app.type('customers');
-    await app.pressCommand('prompt.accept');
+    await app.filterTo('customers');
     frame = await app.waitForText('filter customers');
     expect(frame).toContain("'public'.'customers'");
     expect(frame).not.toContain("'public'.'orders'");

@@ -13,9 +13,7 @@ export async function openTaskList(sb: TestSandbox, id: string): Promise<Rendere
       initialRoute={{ screen: 'tasks' }}
     />,
   );
-  await app.pressCommand('list.filter');
-  await app.type(id);
-  await app.pressCommand('prompt.accept');
+  await app.filterTo(id);
   await app.waitForText(new RegExp(`${id}\\s+\\w`));
   return app;
 }
