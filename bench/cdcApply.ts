@@ -17,7 +17,6 @@ import {
   CreateReplicationTaskCommand,
   DatabaseMigrationServiceClient,
   DescribeReplicationInstancesCommand,
-  DescribeReplicationTasksCommand,
   DeleteReplicationTaskCommand,
   StartReplicationTaskCommand,
   StopReplicationTaskCommand,
@@ -25,6 +24,7 @@ import {
 import { type DbConnection, openConnection } from '../src/db/connection.js';
 import { includeTables } from '../test/support/mappings.js';
 import { pgSpec } from '../test/support/servers.js';
+import { describeTaskByArn } from '../test/support/describeTask.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -210,14 +210,7 @@ async function main(): Promise<void> {
       )
     ).ReplicationTask?.ReplicationTaskArn as string;
     taskId = arn.split(':').pop()?.toLowerCase() ?? '';
-    const status = async () =>
-      (
-        await dms.send(
-          new DescribeReplicationTasksCommand({
-            Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-          }),
-        )
-      ).ReplicationTasks?.[0]?.Status;
+    const status = async () => (await describeTaskByArn(dms, arn))?.Status;
     await waitUntil(async () => (await status()) === 'ready', 30_000, 'task ready');
     const start = (type: 'start-replication' | 'resume-processing') =>
       dms.send(

@@ -11,7 +11,6 @@ import {
   type CreateReplicationTaskCommandInput,
   DeleteReplicationTaskCommand,
   DescribeReplicationInstancesCommand,
-  DescribeReplicationTasksCommand,
   type ReplicationTask,
   StartReplicationTaskCommand,
   StopReplicationTaskCommand,
@@ -24,6 +23,7 @@ import { waitFor } from '../support/wait.js';
 import { dropLeftoverSlots } from './support/cdcSlots.js';
 import { fail as expectFailure } from './support/expectFailure.js';
 import { includeTables } from '../support/mappings.js';
+import { describeTaskByArn } from '../support/describeTask.js';
 
 const pg = await serverAvailable('postgres');
 const schema = uniqueName('dmst_cdcsem');
@@ -123,14 +123,7 @@ async function task(
   return arn;
 }
 
-const describeTask = async (arn: string) =>
-  (
-    await t.dms.send(
-      new DescribeReplicationTasksCommand({
-        Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-      }),
-    )
-  ).ReplicationTasks![0]!;
+const describeTask = async (arn: string) => (await describeTaskByArn(t.dms, arn))!;
 const until = (arn: string, check: (x: ReplicationTask) => boolean, what: string) =>
   waitFor(() => describeTask(arn), { until: check, what, timeout: 60_000, interval: 200 });
 const start = (

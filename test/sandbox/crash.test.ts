@@ -23,6 +23,7 @@ import { makeCopier } from './support/copier.js';
 import { DUMMY_CREDENTIALS, startTestSandbox, uniqueName } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
 import { includeTables } from '../support/mappings.js';
+import { describeTaskByArn } from '../support/describeTask.js';
 
 const pg = await serverAvailable('postgres');
 const FIXTURE = fileURLToPath(new URL('./fixtures/cli.ts', import.meta.url));
@@ -112,14 +113,7 @@ describe.skipIf(!pg.ok)(`kill -9 during a load (${pg.reason})`, () => {
       }),
     );
     const arn = created.ReplicationTask!.ReplicationTaskArn!;
-    const describe1 = async () =>
-      (
-        await dms.send(
-          new DescribeReplicationTasksCommand({
-            Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-          }),
-        )
-      ).ReplicationTasks![0]!;
+    const describe1 = async () => (await describeTaskByArn(dms, arn))!;
     await waitFor(describe1, {
       until: (x) => x.Status === 'ready',
       what: 'ready',

@@ -19,6 +19,7 @@ import { startTestSandbox } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
 import { openEntries } from './support/modes.js';
 import { includeTables } from '../support/mappings.js';
+import { describeTaskByArn } from '../support/describeTask.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dmst-demo-sandbox-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -62,14 +63,7 @@ describe('sandbox with the embedded demo', () => {
         }),
       );
       const arn = created.ReplicationTask!.ReplicationTaskArn!;
-      const describeTask = async () =>
-        (
-          await first.dms.send(
-            new DescribeReplicationTasksCommand({
-              Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-            }),
-          )
-        ).ReplicationTasks![0]!;
+      const describeTask = async () => (await describeTaskByArn(first.dms, arn))!;
       await waitFor(describeTask, {
         until: (x) => x.Status === 'ready',
         what: 'ready',

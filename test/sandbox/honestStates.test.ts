@@ -5,7 +5,6 @@ import {
   CreateEndpointCommand,
   CreateReplicationTaskCommand,
   DescribeReplicationInstancesCommand,
-  DescribeReplicationTasksCommand,
   DescribeTableStatisticsCommand,
   type ReplicationTask,
   StartReplicationTaskCommand,
@@ -23,6 +22,7 @@ import type { RunFullLoad, TableProgress } from '../../src/sandbox/engine/types.
 import { serverAvailable } from '../support/servers.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
+import { describeTaskByArn } from '../support/describeTask.js';
 
 const pg = await serverAvailable('postgres');
 const S = uniqueName('dmst_honest_src');
@@ -156,12 +156,7 @@ async function createTask(
 }
 
 async function describeTask(arn: string): Promise<ReplicationTask> {
-  const out = await sandbox!.dms.send(
-    new DescribeReplicationTasksCommand({
-      Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-    }),
-  );
-  return out.ReplicationTasks![0]!;
+  return (await describeTaskByArn(sandbox!.dms, arn))!;
 }
 
 async function runToEnd(arn: string, type: StartReplicationTaskTypeValue) {

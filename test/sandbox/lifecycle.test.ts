@@ -6,7 +6,6 @@ import { createMetricsStore } from '../../src/sandbox/metrics/store.js';
 import {
   CreateReplicationTaskCommand,
   DeleteReplicationTaskCommand,
-  DescribeReplicationTasksCommand,
   ModifyReplicationTaskCommand,
   ReloadTablesCommand,
   StartReplicationTaskCommand,
@@ -31,6 +30,7 @@ import { taskHandlers } from '../../src/sandbox/tasks.js';
 import { postgresFixtures, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
 import { includeTables } from '../support/mappings.js';
+import { describeTaskByArn } from '../support/describeTask.js';
 
 const SEVERITY_ONLY = JSON.stringify({
   Logging: { LogComponents: [{ Id: 'TARGET_LOAD', Severity: 'LOGGER_SEVERITY_DEBUG' }] },
@@ -183,14 +183,7 @@ describe('through the SDK, in every status the sandbox reaches', () => {
 
   let t: TestSandbox;
   const arns = new Map<string, string>();
-  const describeTask = async (arn: string) =>
-    (
-      await t.dms.send(
-        new DescribeReplicationTasksCommand({
-          Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-        }),
-      )
-    ).ReplicationTasks?.[0];
+  const describeTask = async (arn: string) => await describeTaskByArn(t.dms, arn);
   const waitStatus = (arn: string, status: string) =>
     waitFor(() => describeTask(arn), {
       until: (task) => task?.Status === status,

@@ -3,7 +3,6 @@
 // the table mappings (with a rename-schema rule) change; the instance and endpoints stay; the
 // sandbox takes the task through modifying and back to ready. A running task is refused with
 // the lifecycle's reason.
-import { DescribeReplicationTasksCommand } from '@aws-sdk/client-database-migration-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTask, startTask } from '../../src/aws/tasks.js';
 import { TABLE_PREP_MODES } from '../../src/model/taskInput.js';
@@ -11,6 +10,7 @@ import { refusal } from '../../src/model/taskStatus.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { openTaskList } from '../support/taskList.js';
 import { waitFor } from '../support/wait.js';
+import { describeTaskByArn } from '../support/describeTask.js';
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -103,12 +103,7 @@ describe('modify a task', () => {
     await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'), {
       timeout: 15_000,
     });
-    const out = await sb.dms.send(
-      new DescribeReplicationTasksCommand({
-        Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-      }),
-    );
-    const task = out.ReplicationTasks?.[0];
+    const task = await describeTaskByArn(sb.dms, arn);
     expect(task?.MigrationType).toBe('full-load-and-cdc');
     const settings = JSON.parse(task?.ReplicationTaskSettings ?? '{}');
     expect(settings.Logging.EnableLogging).toBe(false);

@@ -8,7 +8,6 @@ import {
   CreateReplicationTaskCommand,
   DescribeEndpointsCommand,
   DescribeReplicationInstancesCommand,
-  DescribeReplicationTasksCommand,
   DescribeTableStatisticsCommand,
   StartReplicationTaskCommand,
 } from '@aws-sdk/client-database-migration-service';
@@ -19,6 +18,7 @@ import { sandboxTarget } from '../../../src/model/awsTarget.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { waitFor } from '../../support/wait.js';
 import { includeTables } from '../../support/mappings.js';
+import { describeTaskByArn } from '../../support/describeTask.js';
 
 let t: TestSandbox;
 
@@ -83,14 +83,7 @@ describe('an S3 source into the PGlite demo target', () => {
       }),
     );
     const arn = created.ReplicationTask?.ReplicationTaskArn ?? '';
-    const task = async () =>
-      (
-        await t.dms.send(
-          new DescribeReplicationTasksCommand({
-            Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-          }),
-        )
-      ).ReplicationTasks?.[0];
+    const task = async () => await describeTaskByArn(t.dms, arn);
     await waitFor(async () => expect((await task())?.Status).toBe('ready'), { timeout: 20_000 });
     await t.dms.send(
       new StartReplicationTaskCommand({

@@ -5,7 +5,6 @@ import { gzipSync } from 'node:zlib';
 import {
   CreateEndpointCommand,
   CreateReplicationTaskCommand,
-  DescribeReplicationTasksCommand,
   DescribeTableStatisticsCommand,
   StartReplicationTaskCommand,
   StopReplicationTaskCommand,
@@ -18,6 +17,7 @@ import { startTestSandbox, type TestSandbox, uniqueName } from '../../support/sa
 import { serverAvailable } from '../../support/servers.js';
 import { waitFor } from '../../support/wait.js';
 import { includeTables } from '../../support/mappings.js';
+import { describeTaskByArn } from '../../support/describeTask.js';
 
 const pg = await serverAvailable('postgres');
 const schema = uniqueName('dmst_s3stop');
@@ -88,14 +88,7 @@ describe.skipIf(!pg.ok)(
         }),
       );
       const arn = created.ReplicationTask?.ReplicationTaskArn ?? '';
-      const task = async () =>
-        (
-          await t.dms.send(
-            new DescribeReplicationTasksCommand({
-              Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-            }),
-          )
-        ).ReplicationTasks?.[0];
+      const task = async () => await describeTaskByArn(t.dms, arn);
       const table = async () =>
         (await t.dms.send(new DescribeTableStatisticsCommand({ ReplicationTaskArn: arn })))
           .TableStatistics?.[0];

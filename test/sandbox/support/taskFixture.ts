@@ -9,7 +9,6 @@ import {
   CreateReplicationTaskCommand,
   type CreateReplicationTaskCommandInput,
   DescribeReplicationInstancesCommand,
-  DescribeReplicationTasksCommand,
   DescribeTableStatisticsCommand,
   type ReplicationTask,
 } from '@aws-sdk/client-database-migration-service';
@@ -21,6 +20,7 @@ import { serverAvailable } from '../../support/servers.js';
 import { waitFor } from '../../support/wait.js';
 import { makeCopier } from './copier.js';
 import { includeTables } from '../../support/mappings.js';
+import { describeTaskByArn } from '../../support/describeTask.js';
 
 /** Rows in each source table. */
 export const ROWS = { customers: 300, orders: 1200, order_items: 450 };
@@ -102,12 +102,7 @@ export async function withTaskFixture() {
     },
 
     async describeTask(arn: string): Promise<ReplicationTask> {
-      const out = await fx.t.dms.send(
-        new DescribeReplicationTasksCommand({
-          Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-        }),
-      );
-      return out.ReplicationTasks![0]!;
+      return (await describeTaskByArn(fx.t.dms, arn))!;
     },
 
     /** Creates a task and waits until it is ready; returns its ARN. */

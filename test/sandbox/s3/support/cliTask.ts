@@ -1,12 +1,10 @@
 // A full-load task made, started and read with the AWS CLI's dms commands (status polled with
 // the SDK, which is quicker than a CLI process per poll), for the S3-source tests.
-import {
-  type DatabaseMigrationServiceClient,
-  DescribeReplicationTasksCommand,
-} from '@aws-sdk/client-database-migration-service';
+import type { DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
 import { expect } from 'vitest';
 import { waitFor } from '../../../support/wait.js';
 import { includeTables } from '../../../support/mappings.js';
+import { describeTaskByArn } from '../../../support/describeTask.js';
 
 export interface CliTaskContext {
   /** Runs `aws ARGS --output json` against the sandbox. */
@@ -57,14 +55,7 @@ export async function runCliTask(
   );
   const arn = (created.ReplicationTask as unknown as { ReplicationTaskArn: string })
     .ReplicationTaskArn;
-  const status = async () =>
-    (
-      await dms.send(
-        new DescribeReplicationTasksCommand({
-          Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-        }),
-      )
-    ).ReplicationTasks?.[0];
+  const status = async () => await describeTaskByArn(dms, arn);
   await waitFor(async () => expect((await status())?.Status).toBe('ready'), { timeout: 20_000 });
   await aws(
     'dms',
