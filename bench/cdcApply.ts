@@ -13,7 +13,6 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  CreateEndpointCommand,
   CreateReplicationTaskCommand,
   DatabaseMigrationServiceClient,
   DescribeReplicationInstancesCommand,
@@ -25,6 +24,7 @@ import { type DbConnection, openConnection } from '../src/db/connection.js';
 import { includeTables } from '../test/support/mappings.js';
 import { pgSpec } from '../test/support/servers.js';
 import { describeTaskByArn } from '../test/support/describeTask.js';
+import { createPgEndpoint } from '../test/support/pgEndpoint.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -181,20 +181,8 @@ async function main(): Promise<void> {
       region: 'us-east-1',
       credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
     });
-    const endpoint = async (id: string, type: 'source' | 'target', database: string) =>
-      (
-        await dms.send(
-          new CreateEndpointCommand({
-            EndpointIdentifier: id,
-            EndpointType: type,
-            EngineName: 'postgres',
-            ServerName: PG.host,
-            Port: PG.port,
-            DatabaseName: database,
-            Username: PG.user,
-          }),
-        )
-      ).Endpoint?.EndpointArn as string;
+    const endpoint = (id: string, type: 'source' | 'target', database: string) =>
+      createPgEndpoint(dms, id, type, { ...PG, database });
     const instance = (await dms.send(new DescribeReplicationInstancesCommand({})))
       .ReplicationInstances?.[0]?.ReplicationInstanceArn as string;
     const arn = (

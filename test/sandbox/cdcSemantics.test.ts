@@ -6,7 +6,6 @@
 // recorded from the work done.
 import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
-  CreateEndpointCommand,
   CreateReplicationTaskCommand,
   type CreateReplicationTaskCommandInput,
   DeleteReplicationTaskCommand,
@@ -24,6 +23,7 @@ import { dropLeftoverSlots } from './support/cdcSlots.js';
 import { fail as expectFailure } from './support/expectFailure.js';
 import { includeTables } from '../support/mappings.js';
 import { describeTaskByArn } from '../support/describeTask.js';
+import { createPgEndpoint } from '../support/pgEndpoint.js';
 
 const pg = await serverAvailable('postgres');
 const schema = uniqueName('dmst_cdcsem');
@@ -59,21 +59,8 @@ beforeAll(async () => {
   await src.query(`GRANT SELECT ON ALL TABLES IN SCHEMA ${schema} TO ${noReplRole}`);
   await src.query(`CREATE DATABASE ${targetDb}`);
   tgt = await openConnection({ ...pg.spec, database: targetDb });
-  const endpoint = async (id: string, type: 'source' | 'target', database: string, user: string) =>
-    (
-      await t.dms.send(
-        new CreateEndpointCommand({
-          EndpointIdentifier: id,
-          EndpointType: type,
-          EngineName: 'postgres',
-          ServerName: pg.spec.host,
-          Port: pg.spec.port,
-          DatabaseName: database,
-          Username: user,
-          Password: pg.spec.password,
-        }),
-      )
-    ).Endpoint!.EndpointArn!;
+  const endpoint = (id: string, type: 'source' | 'target', database: string, user: string) =>
+    createPgEndpoint(t.dms, id, type, { ...pg.spec, database, user });
   source = await endpoint('sem-src', 'source', pg.spec.database, pg.spec.user);
   weakSource = await endpoint('sem-weak', 'source', pg.spec.database, noReplRole);
   target = await endpoint('sem-tgt', 'target', targetDb, pg.spec.user);

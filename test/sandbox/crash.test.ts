@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
-  CreateEndpointCommand,
   CreateReplicationTaskCommand,
   DatabaseMigrationServiceClient,
   DescribeReplicationInstancesCommand,
@@ -24,6 +23,7 @@ import { DUMMY_CREDENTIALS, startTestSandbox, uniqueName } from '../support/sand
 import { waitFor } from '../support/wait.js';
 import { includeTables } from '../support/mappings.js';
 import { describeTaskByArn } from '../support/describeTask.js';
+import { createPgEndpoint } from '../support/pgEndpoint.js';
 
 const pg = await serverAvailable('postgres');
 const FIXTURE = fileURLToPath(new URL('./fixtures/cli.ts', import.meta.url));
@@ -83,21 +83,8 @@ describe.skipIf(!pg.ok)(`kill -9 during a load (${pg.reason})`, () => {
     });
     const instanceArn = (await dms.send(new DescribeReplicationInstancesCommand({})))
       .ReplicationInstances![0]!.ReplicationInstanceArn!;
-    const ep = async (id: string, type: 'source' | 'target', database: string) =>
-      (
-        await dms.send(
-          new CreateEndpointCommand({
-            EndpointIdentifier: id,
-            EndpointType: type,
-            EngineName: 'postgres',
-            ServerName: pg.spec.host,
-            Port: pg.spec.port,
-            Username: pg.spec.user,
-            Password: pg.spec.password,
-            DatabaseName: database,
-          }),
-        )
-      ).Endpoint!.EndpointArn!;
+    const ep = (id: string, type: 'source' | 'target', database: string) =>
+      createPgEndpoint(dms, id, type, { ...pg.spec, database });
     const created = await dms.send(
       new CreateReplicationTaskCommand({
         ReplicationTaskIdentifier: 'crash-me',

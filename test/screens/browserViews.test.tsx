@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CreateEndpointCommand,
   CreateReplicationTaskCommand,
   DescribeReplicationInstancesCommand,
 } from '@aws-sdk/client-database-migration-service';
@@ -22,6 +21,7 @@ import { sandboxServices, startTestSandbox, type TestSandbox } from '../support/
 import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
 import { includeTables } from '../support/mappings.js';
+import { createPgEndpoint } from '../support/pgEndpoint.js';
 
 const pg = await serverAvailable('postgres');
 const tag = Math.random().toString(36).slice(2, 8);
@@ -128,20 +128,8 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
     expect(frame).not.toMatch(/○ orders/);
 
     // A task of this project (its target endpoint is the project's target) loads zeta.
-    const endpoint = async (id: string, type: 'source' | 'target', database: string) =>
-      (
-        await sb.dms.send(
-          new CreateEndpointCommand({
-            EndpointIdentifier: id,
-            EndpointType: type,
-            EngineName: 'postgres',
-            ServerName: '127.0.0.1',
-            Port: pg.spec.port,
-            DatabaseName: database,
-            Username: 'postgres',
-          }),
-        )
-      ).Endpoint?.EndpointArn ?? '';
+    const endpoint = (id: string, type: 'source' | 'target', database: string) =>
+      createPgEndpoint(sb.dms, id, type, { ...pg.spec, database });
     const { ReplicationInstances } = await sb.dms.send(new DescribeReplicationInstancesCommand({}));
     const task = await sb.dms.send(
       new CreateReplicationTaskCommand({
