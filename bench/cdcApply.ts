@@ -13,17 +13,18 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  CreateEndpointCommand,
   CreateReplicationTaskCommand,
   DatabaseMigrationServiceClient,
   DescribeReplicationInstancesCommand,
-  DescribeReplicationTasksCommand,
   DeleteReplicationTaskCommand,
   StartReplicationTaskCommand,
   StopReplicationTaskCommand,
 } from '@aws-sdk/client-database-migration-service';
 import { type DbConnection, openConnection } from '../src/db/connection.js';
-import type { ConnectionSpec } from '../src/model/connection.js';
+import { includeTables } from '../test/support/mappings.js';
+import { pgSpec } from '../test/support/servers.js';
+import { describeTaskByArn } from '../test/support/describeTask.js';
+import { createPgEndpoint } from '../test/support/pgEndpoint.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -37,14 +38,7 @@ const RATE = flag('rate', 1000);
 const BACKLOG_TXNS = flag('backlog', 1000);
 const PER_TXN = 160; // 100 inserts, 50 updates, 10 deletes
 
-const PG: ConnectionSpec = {
-  engine: 'postgres',
-  host: '127.0.0.1',
-  port: 5432,
-  database: 'test',
-  user: 'postgres',
-  sslMode: 'none',
-};
+const PG = pgSpec();
 const tag = Math.random().toString(36).slice(2, 7);
 const SCHEMA = `dmst_cdcb_${tag}`;
 const SANDBOX_DB = `dmst_cdcb_sb_${tag}`;
@@ -187,20 +181,8 @@ async function main(): Promise<void> {
       region: 'us-east-1',
       credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
     });
-    const endpoint = async (id: string, type: 'source' | 'target', database: string) =>
-      (
-        await dms.send(
-          new CreateEndpointCommand({
-            EndpointIdentifier: id,
-            EndpointType: type,
-            EngineName: 'postgres',
-            ServerName: PG.host,
-            Port: PG.port,
-            DatabaseName: database,
-            Username: PG.user,
-          }),
-        )
-      ).Endpoint?.EndpointArn as string;
+    const endpoint = (id: string, type: 'source' | 'target', database: string) =>
+      createPgEndpoint(dms, id, type, { ...PG, database });
     const instance = (await dms.send(new DescribeReplicationInstancesCommand({})))
       .ReplicationInstances?.[0]?.ReplicationInstanceArn as string;
     const arn = (
@@ -211,29 +193,12 @@ async function main(): Promise<void> {
           TargetEndpointArn: await endpoint('bench-tgt', 'target', SANDBOX_DB),
           ReplicationInstanceArn: instance,
           MigrationType: 'cdc',
-          TableMappings: JSON.stringify({
-            rules: [
-              {
-                'rule-type': 'selection',
-                'rule-id': '1',
-                'rule-name': '1',
-                'object-locator': { 'schema-name': SCHEMA, 'table-name': '%' },
-                'rule-action': 'include',
-              },
-            ],
-          }),
+          TableMappings: includeTables(SCHEMA),
         }),
       )
     ).ReplicationTask?.ReplicationTaskArn as string;
     taskId = arn.split(':').pop()?.toLowerCase() ?? '';
-    const status = async () =>
-      (
-        await dms.send(
-          new DescribeReplicationTasksCommand({
-            Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-          }),
-        )
-      ).ReplicationTasks?.[0]?.Status;
+    const status = async () => (await describeTaskByArn(dms, arn))?.Status;
     await waitUntil(async () => (await status()) === 'ready', 30_000, 'task ready');
     const start = (type: 'start-replication' | 'resume-processing') =>
       dms.send(

@@ -9,18 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openConnection } from '../src/db/connection.js';
-import type { ConnectionSpec } from '../src/model/connection.js';
 import { runFullLoad } from '../src/sandbox/engine/index.js';
+import { mysqlSpec, pgSpec } from '../test/support/servers.js';
 
-const PG: ConnectionSpec = {
-  engine: 'postgres',
-  host: '127.0.0.1',
-  port: 5432,
-  database: 'test',
-  user: 'postgres',
-  sslMode: 'none',
-};
-const MY: ConnectionSpec = { ...PG, engine: 'mariadb', port: 3306, user: 'root' };
+const PG = pgSpec();
+const MY = mysqlSpec();
 const SRC = 'dmst_bench';
 const PG_TARGET = 'dmst_bench_t';
 const PG_REF = 'dmst_bench_ref';

@@ -13,6 +13,7 @@ import { startSandbox } from '../src/sandbox/server.js';
 import type { TaskRecord } from '../src/sandbox/state.js';
 import { createStore, loadState } from '../src/sandbox/store.js';
 import { createTaskLogWriter } from '../src/sandbox/taskLog.js';
+import { includeTables } from '../test/support/mappings.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (n: number) => `${n.toFixed(2)} ms`;
@@ -112,17 +113,7 @@ const ep = async (id: string, type: string) =>
   ).Endpoint.EndpointArn;
 const s = await ep('s', 'source');
 const t = await ep('t', 'target');
-const mappings = JSON.stringify({
-  rules: [
-    {
-      'rule-type': 'selection',
-      'rule-id': '1',
-      'rule-name': '1',
-      'object-locator': { 'schema-name': 'x', 'table-name': '%' },
-      'rule-action': 'include',
-    },
-  ],
-});
+const mappings = includeTables('x');
 for (let i = 0; i < 100; i++) {
   await call(sb.url, `${D}CreateReplicationTask`, {
     ReplicationTaskIdentifier: `bench-${i}`,

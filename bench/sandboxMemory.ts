@@ -26,6 +26,7 @@ import { openConnection } from '../src/db/connection.js';
 import type { ConnectionSpec } from '../src/model/connection.js';
 import { CLI } from '../test/support/pty.js';
 import { waitFor } from '../test/support/wait.js';
+import { includeTables } from '../test/support/mappings.js';
 
 const POLLS = Number(process.env.POLLS ?? 3000);
 /** PARTS=api or PARTS=db polls only the sandbox's API or only the demo databases. */
@@ -98,17 +99,7 @@ async function main() {
         TargetEndpointArn: dst,
         ReplicationInstanceArn: instance,
         MigrationType: 'full-load',
-        TableMappings: JSON.stringify({
-          rules: [
-            {
-              'rule-type': 'selection',
-              'rule-id': '1',
-              'rule-name': 'all',
-              'object-locator': { 'schema-name': '%', 'table-name': '%' },
-              'rule-action': 'include',
-            },
-          ],
-        }),
+        TableMappings: includeTables('%', '%', 'all'),
         ReplicationTaskSettings: JSON.stringify({ Logging: { EnableLogging: true } }),
       }),
     );

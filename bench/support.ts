@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunFullLoad } from '../src/sandbox/engine/types.js';
 import type { RunningSandbox } from '../src/sandbox/server.js';
-import { startTerminal, type TerminalSession } from '../test/support/pty.js';
+import { homeEnv, startTerminal, type TerminalSession } from '../test/support/pty.js';
 import { startTestSandbox } from '../test/support/sandbox.js';
 
 export const CREDS = {
@@ -132,12 +132,7 @@ export function cliTerminal(
     rows,
     env: {
       ...CREDS,
-      HOME: home,
-      DMS_TUI_CONFIG_DIR: join(home, 'config'),
-      DMS_TUI_DATA_DIR: join(home, 'data'),
-      AWS_CONFIG_FILE: join(home, 'aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
-      AWS_PROFILE: undefined,
+      ...homeEnv(home),
       // Diagnostics only, e.g. BENCH_NODE_OPTIONS=--max-old-space-size=64 (see the report).
       NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS,
     },

@@ -30,6 +30,7 @@ import type { CreateEndpointInput } from '../../src/model/endpointDraft.js';
 import type { CreateTaskInput } from '../../src/model/taskInput.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
+import { includeTables } from '../support/mappings.js';
 
 const NO_TASK = 'arn:aws:dms:us-east-1:123456789012:task:NOSUCHTASK';
 const NO_INSTANCE = 'arn:aws:dms:us-east-1:123456789012:rep:NOSUCHINSTANCE';
@@ -51,17 +52,7 @@ function taskInput(sb: TestSandbox, id: string): CreateTaskInput {
     TargetEndpointArn: sb.targetEndpoint,
     ReplicationInstanceArn: sb.instanceArn,
     MigrationType: 'full-load',
-    TableMappings: JSON.stringify({
-      rules: [
-        {
-          'rule-type': 'selection',
-          'rule-id': '1',
-          'rule-name': 'all',
-          'object-locator': { 'schema-name': 'public', 'table-name': '%' },
-          'rule-action': 'include',
-        },
-      ],
-    }),
+    TableMappings: includeTables('public', '%', 'all'),
     ReplicationTaskSettings: '{}',
   };
 }

@@ -21,6 +21,7 @@ import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandb
 import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
 import { dropLeftoverSlots } from '../sandbox/support/cdcSlots.js';
+import { includeTables } from '../support/mappings.js';
 
 const pg = await serverAvailable('postgres');
 const SCHEMA = uniqueName('dmst_e2elag');
@@ -68,17 +69,7 @@ beforeAll(async () => {
       TargetEndpointArn: await endpoint('target', TARGET_DB),
       ReplicationInstanceArn: instance,
       MigrationType: 'full-load-and-cdc',
-      TableMappings: JSON.stringify({
-        rules: [
-          {
-            'rule-type': 'selection',
-            'rule-id': '1',
-            'rule-name': '1',
-            'object-locator': { 'schema-name': SCHEMA, 'table-name': '%' },
-            'rule-action': 'include',
-          },
-        ],
-      }),
+      TableMappings: includeTables(SCHEMA),
     }),
   );
   taskArn = created.ReplicationTask?.ReplicationTaskArn ?? '';

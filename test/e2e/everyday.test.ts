@@ -1,12 +1,10 @@
 // Everyday use in a real terminal of 80×24: table statistics keep ERR ROWS and VALIDATION,
 // `o` sorts only by the columns on screen, `G` reaches the end of help, and a message cut
 // short on the status line is read in full on :messages.
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTask, startTask } from '../../src/aws/tasks.js';
-import { CLI, startTerminal, type TerminalSession } from '../support/pty.js';
+import { CLI, sandboxTerminal, type TerminalSession } from '../support/pty.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
 
@@ -26,22 +24,7 @@ afterAll(async () => {
 });
 
 function terminal(): TerminalSession {
-  const home = mkdtempSync(join(tmpdir(), 'dmst-e2e-every-'));
-  return startTerminal({
-    args: ['--endpoint-url', sb.url, '--region', 'us-east-1', '--refresh', '1'],
-    cols: 80,
-    rows: 24,
-    env: {
-      HOME: home,
-      DMS_TUI_CONFIG_DIR: join(home, 'config'),
-      DMS_TUI_DATA_DIR: join(home, 'data'),
-      AWS_CONFIG_FILE: join(home, 'aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
-      AWS_PROFILE: undefined,
-      AWS_ACCESS_KEY_ID: 'SANDBOXACCESSKEY',
-      AWS_SECRET_ACCESS_KEY: 'sandbox-secret-not-a-real-key',
-    },
-  });
+  return sandboxTerminal(sb.url, { cols: 80, rows: 24, prefix: 'dmst-e2e-every-' });
 }
 
 const headerOf = (screen: string, first: string) =>

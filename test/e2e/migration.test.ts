@@ -2,9 +2,7 @@
 // a task through the sandbox, start it from the view, watch it reach "Load complete" with the
 // right table counts, read its real log lines, delete it; and (with the PostgreSQL test server)
 // stop and resume a long load.
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import {
   CreateEndpointCommand,
   CreateReplicationTaskCommand,
@@ -17,7 +15,7 @@ import type { AwsClients } from '../../src/aws/clients.js';
 import { listTableStats } from '../../src/aws/tableStats.js';
 import { findTask } from '../../src/aws/tasks.js';
 import { openConnection } from '../../src/db/connection.js';
-import { CLI, startTerminal, type TerminalSession } from '../support/pty.js';
+import { CLI, sandboxTerminal, type TerminalSession } from '../support/pty.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
@@ -44,22 +42,7 @@ afterAll(async () => {
 });
 
 function terminal(): TerminalSession {
-  const home = mkdtempSync(join(tmpdir(), 'dmst-e2e-home-'));
-  return startTerminal({
-    args: ['--endpoint-url', sandbox.url, '--region', 'us-east-1', '--refresh', '1'],
-    cols: 140,
-    rows: 30,
-    env: {
-      HOME: home,
-      DMS_TUI_CONFIG_DIR: join(home, 'config'),
-      DMS_TUI_DATA_DIR: join(home, 'data'),
-      AWS_CONFIG_FILE: join(home, 'aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
-      AWS_PROFILE: undefined,
-      AWS_ACCESS_KEY_ID: 'SANDBOXACCESSKEY',
-      AWS_SECRET_ACCESS_KEY: 'sandbox-secret-not-a-real-key',
-    },
-  });
+  return sandboxTerminal(sandbox.url, { cols: 140, rows: 30, prefix: 'dmst-e2e-home-' });
 }
 
 const settings = JSON.stringify({

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProjects } from '../../src/config/projects.js';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
-import { CLI, startTerminal } from '../support/pty.js';
+import { CLI, homeEnv, startTerminal } from '../support/pty.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
 
@@ -66,12 +66,7 @@ describe.skipIf(!pg.ok || !mysql.ok)(
         rows: 36,
         cwd: home,
         env: {
-          HOME: home,
-          DMS_TUI_CONFIG_DIR: join(home, 'config'),
-          DMS_TUI_DATA_DIR: join(home, 'data'),
-          AWS_CONFIG_FILE: join(home, 'aws-config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
-          AWS_PROFILE: undefined,
+          ...homeEnv(home),
           AWS_ACCESS_KEY_ID: 'AKIDTEST',
           AWS_SECRET_ACCESS_KEY: 'not-a-secret',
         },

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_NAMES, type Task } from '../../src/model/task.js';
 import { taskDetailsView, taskJson } from '../../src/model/taskDetailsView.js';
+import { includeTables } from '../support/mappings.js';
 
 const task: Task = {
   id: 'orders-load',
@@ -16,17 +17,7 @@ const task: Task = {
     Logging: { EnableLogging: true },
     TargetMetadata: { SupportLobs: true, LimitedSizeLobMode: true, LobMaxSize: 32 },
   }),
-  tableMappings: JSON.stringify({
-    rules: [
-      {
-        'rule-type': 'selection',
-        'rule-id': '1',
-        'rule-name': '1',
-        'object-locator': { 'schema-name': 'sales', 'table-name': '%' },
-        'rule-action': 'include',
-      },
-    ],
-  }),
+  tableMappings: includeTables('sales'),
 };
 
 describe('task details view', () => {

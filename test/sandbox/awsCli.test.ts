@@ -2,28 +2,23 @@
 // present, else `aws` on PATH): a whole lifecycle from PostgreSQL to MariaDB through
 // --endpoint-url with the real engine, then the target's row counts and checksums are compared
 // with the source's.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import {
   DescribeConnectionsCommand,
   DescribeReplicationTasksCommand,
 } from '@aws-sdk/client-database-migration-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
+import { awsCliJson, awsCliVersion } from '../support/awsCli.js';
 import { serverAvailable } from '../support/servers.js';
 import { digest, type Kind } from './engine/support.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
+import { serverArgs } from './support/cliSession.js';
 
-const run = promisify(execFile);
-const AWS = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws';
-const awsVersion = await run(AWS, ['--version']).then(
-  (r) => r.stdout.trim() || r.stderr.trim(),
-  () => null,
-);
+const awsVersion = awsCliVersion;
 const pg = await serverAvailable('postgres');
 const my = await serverAvailable('mysql');
 const ready = awsVersion !== null && pg.ok && my.ok;
@@ -49,22 +44,7 @@ let t: TestSandbox;
 let src: DbConnection | undefined;
 let tmp = '';
 
-async function aws(...args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await run(AWS, [...args, '--endpoint-url', t.url, '--output', 'json'], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: tmp,
-      AWS_ACCESS_KEY_ID: 'AKIDCLITEST',
-      AWS_SECRET_ACCESS_KEY: 'not-a-secret',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: join(tmp, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(tmp, 'credentials'),
-      AWS_PAGER: '',
-    },
-    timeout: 120_000,
-  });
-  return stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {};
-}
+const aws = (...args: string[]) => awsCliJson(t.url, tmp, args);
 
 beforeAll(async () => {
   if (!ready) return;
@@ -112,15 +92,7 @@ describe.skipIf(!ready)(`AWS CLI lifecycle (${awsVersion ?? why})`, () => {
       'source',
       '--engine-name',
       'postgres',
-      '--server-name',
-      pg.spec.host,
-      '--port',
-      String(pg.spec.port),
-      '--database-name',
-      pg.spec.database,
-      '--username',
-      pg.spec.user,
-      ...(pg.spec.password ? ['--password', pg.spec.password] : []),
+      ...serverArgs(pg.spec),
     );
     const sourceArn = (source.Endpoint as { EndpointArn: string; EndpointType: string })
       .EndpointArn;
@@ -134,13 +106,7 @@ describe.skipIf(!ready)(`AWS CLI lifecycle (${awsVersion ?? why})`, () => {
       'target',
       '--engine-name',
       'mariadb',
-      '--server-name',
-      my.spec.host,
-      '--port',
-      String(my.spec.port),
-      '--username',
-      my.spec.user,
-      ...(my.spec.password ? ['--password', my.spec.password] : []),
+      ...serverArgs(my.spec),
     );
     const targetArn = (target.Endpoint as { EndpointArn: string }).EndpointArn;
 

@@ -2,19 +2,16 @@
 // client of the hardened sandbox: it reaches it by `localhost`, and gets DMS's error for an
 // out-of-range port and an over-long server name, as one line on stderr.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AWS_CLI, awsCliEnv, awsCliVersion } from '../support/awsCli.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
 const run = promisify(execFile);
-const AWS = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws';
-const awsVersion = await run(AWS, ['--version']).then(
-  (r) => r.stdout.trim() || r.stderr.trim(),
-  () => null,
-);
+const awsVersion = awsCliVersion;
 
 let t: TestSandbox;
 let home = '';
@@ -29,18 +26,8 @@ afterAll(async () => {
 
 async function aws(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const url = t.url.replace('127.0.0.1', 'localhost');
-  return run(AWS, [...args, '--endpoint-url', url, '--output', 'json'], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: home,
-      AWS_ACCESS_KEY_ID: 'AKIDCLITEST',
-      AWS_SECRET_ACCESS_KEY: 'not-a-secret',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: join(home, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-      AWS_PAGER: '',
-      AWS_MAX_ATTEMPTS: '1',
-    },
+  return run(AWS_CLI, [...args, '--endpoint-url', url, '--output', 'json'], {
+    env: { ...awsCliEnv(home), AWS_MAX_ATTEMPTS: '1' },
     timeout: 60_000,
   }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),

@@ -6,12 +6,10 @@
 // recorded from the work done.
 import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
-  CreateEndpointCommand,
   CreateReplicationTaskCommand,
   type CreateReplicationTaskCommandInput,
   DeleteReplicationTaskCommand,
   DescribeReplicationInstancesCommand,
-  DescribeReplicationTasksCommand,
   type ReplicationTask,
   StartReplicationTaskCommand,
   StopReplicationTaskCommand,
@@ -23,6 +21,9 @@ import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
 import { dropLeftoverSlots } from './support/cdcSlots.js';
 import { fail as expectFailure } from './support/expectFailure.js';
+import { includeTables } from '../support/mappings.js';
+import { describeTaskByArn } from '../support/describeTask.js';
+import { createPgEndpoint } from '../support/pgEndpoint.js';
 
 const pg = await serverAvailable('postgres');
 const schema = uniqueName('dmst_cdcsem');
@@ -58,21 +59,8 @@ beforeAll(async () => {
   await src.query(`GRANT SELECT ON ALL TABLES IN SCHEMA ${schema} TO ${noReplRole}`);
   await src.query(`CREATE DATABASE ${targetDb}`);
   tgt = await openConnection({ ...pg.spec, database: targetDb });
-  const endpoint = async (id: string, type: 'source' | 'target', database: string, user: string) =>
-    (
-      await t.dms.send(
-        new CreateEndpointCommand({
-          EndpointIdentifier: id,
-          EndpointType: type,
-          EngineName: 'postgres',
-          ServerName: pg.spec.host,
-          Port: pg.spec.port,
-          DatabaseName: database,
-          Username: user,
-          Password: pg.spec.password,
-        }),
-      )
-    ).Endpoint!.EndpointArn!;
+  const endpoint = (id: string, type: 'source' | 'target', database: string, user: string) =>
+    createPgEndpoint(t.dms, id, type, { ...pg.spec, database, user });
   source = await endpoint('sem-src', 'source', pg.spec.database, pg.spec.user);
   weakSource = await endpoint('sem-weak', 'source', pg.spec.database, noReplRole);
   target = await endpoint('sem-tgt', 'target', targetDb, pg.spec.user);
@@ -92,17 +80,7 @@ afterAll(async () => {
 });
 
 function mappings(table: string) {
-  return JSON.stringify({
-    rules: [
-      {
-        'rule-type': 'selection',
-        'rule-id': '1',
-        'rule-name': '1',
-        'object-locator': { 'schema-name': schema, 'table-name': table },
-        'rule-action': 'include',
-      },
-    ],
-  });
+  return includeTables(schema, table);
 }
 
 async function task(
@@ -132,14 +110,7 @@ async function task(
   return arn;
 }
 
-const describeTask = async (arn: string) =>
-  (
-    await t.dms.send(
-      new DescribeReplicationTasksCommand({
-        Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-      }),
-    )
-  ).ReplicationTasks![0]!;
+const describeTask = async (arn: string) => (await describeTaskByArn(t.dms, arn))!;
 const until = (arn: string, check: (x: ReplicationTask) => boolean, what: string) =>
   waitFor(() => describeTask(arn), { until: check, what, timeout: 60_000, interval: 200 });
 const start = (

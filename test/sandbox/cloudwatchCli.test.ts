@@ -3,19 +3,16 @@
 // answers): get-metric-data with several queries and its own paging, list-metrics with
 // filters, and a refusal as the CLI reports it.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AWS_CLI, awsCliEnv, awsCliJson, awsCliVersion } from '../support/awsCli.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
 const run = promisify(execFile);
-const AWS = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws';
-const cli = await run(AWS, ['--version']).then(
-  () => true,
-  () => false,
-);
+const cli = awsCliVersion !== null;
 
 let t: TestSandbox;
 let tmp = '';
@@ -23,26 +20,7 @@ const DIMS = { ReplicationInstanceIdentifier: 'sandbox', ReplicationTaskIdentifi
 const BASE = Math.floor((Date.now() - 20 * 60_000) / 60_000) * 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function env() {
-  return {
-    PATH: process.env.PATH,
-    HOME: tmp,
-    AWS_ACCESS_KEY_ID: 'AKIDCLITEST',
-    AWS_SECRET_ACCESS_KEY: 'not-a-secret',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: join(tmp, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(tmp, 'credentials'),
-    AWS_PAGER: '',
-  };
-}
-
-async function aws(...args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await run(AWS, [...args, '--endpoint-url', t.url, '--output', 'json'], {
-    env: env(),
-    timeout: 60_000,
-  });
-  return JSON.parse(stdout) as Record<string, unknown>;
-}
+const aws = (...args: string[]) => awsCliJson(t.url, tmp, args);
 
 function queriesFile(queries: unknown): string {
   const file = join(tmp, `q-${Math.random().toString(36).slice(2)}.json`);
@@ -165,7 +143,7 @@ describe.skipIf(!cli)('aws cloudwatch against the sandbox', () => {
 
   it('reports a refusal with CloudWatch error code and message', async () => {
     const failed = await run(
-      AWS,
+      AWS_CLI,
       [
         'cloudwatch',
         'get-metric-data',
@@ -178,7 +156,7 @@ describe.skipIf(!cli)('aws cloudwatch against the sandbox', () => {
         '--endpoint-url',
         t.url,
       ],
-      { env: env(), timeout: 60_000 },
+      { env: awsCliEnv(tmp), timeout: 60_000 },
     ).then(
       () => null,
       (e: { stderr: string; code: number }) => e,

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
-  CreateEndpointCommand,
   CreateReplicationTaskCommand,
   DatabaseMigrationServiceClient,
   DescribeReplicationInstancesCommand,
@@ -22,6 +21,9 @@ import { serverAvailable } from '../support/servers.js';
 import { makeCopier } from './support/copier.js';
 import { DUMMY_CREDENTIALS, startTestSandbox, uniqueName } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
+import { includeTables } from '../support/mappings.js';
+import { describeTaskByArn } from '../support/describeTask.js';
+import { createPgEndpoint } from '../support/pgEndpoint.js';
 
 const pg = await serverAvailable('postgres');
 const FIXTURE = fileURLToPath(new URL('./fixtures/cli.ts', import.meta.url));
@@ -81,21 +83,8 @@ describe.skipIf(!pg.ok)(`kill -9 during a load (${pg.reason})`, () => {
     });
     const instanceArn = (await dms.send(new DescribeReplicationInstancesCommand({})))
       .ReplicationInstances![0]!.ReplicationInstanceArn!;
-    const ep = async (id: string, type: 'source' | 'target', database: string) =>
-      (
-        await dms.send(
-          new CreateEndpointCommand({
-            EndpointIdentifier: id,
-            EndpointType: type,
-            EngineName: 'postgres',
-            ServerName: pg.spec.host,
-            Port: pg.spec.port,
-            Username: pg.spec.user,
-            Password: pg.spec.password,
-            DatabaseName: database,
-          }),
-        )
-      ).Endpoint!.EndpointArn!;
+    const ep = (id: string, type: 'source' | 'target', database: string) =>
+      createPgEndpoint(dms, id, type, { ...pg.spec, database });
     const created = await dms.send(
       new CreateReplicationTaskCommand({
         ReplicationTaskIdentifier: 'crash-me',
@@ -103,17 +92,7 @@ describe.skipIf(!pg.ok)(`kill -9 during a load (${pg.reason})`, () => {
         TargetEndpointArn: await ep('t', 'target', targetDb),
         ReplicationInstanceArn: instanceArn,
         MigrationType: 'full-load',
-        TableMappings: JSON.stringify({
-          rules: [
-            {
-              'rule-type': 'selection',
-              'rule-id': '1',
-              'rule-name': '1',
-              'object-locator': { 'schema-name': schema, 'table-name': '%' },
-              'rule-action': 'include',
-            },
-          ],
-        }),
+        TableMappings: includeTables(schema),
         ReplicationTaskSettings: JSON.stringify({
           Logging: { EnableLogging: true },
           FullLoadSettings: { TargetTablePrepMode: 'TRUNCATE_BEFORE_LOAD' },
@@ -121,14 +100,7 @@ describe.skipIf(!pg.ok)(`kill -9 during a load (${pg.reason})`, () => {
       }),
     );
     const arn = created.ReplicationTask!.ReplicationTaskArn!;
-    const describe1 = async () =>
-      (
-        await dms.send(
-          new DescribeReplicationTasksCommand({
-            Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-          }),
-        )
-      ).ReplicationTasks![0]!;
+    const describe1 = async () => (await describeTaskByArn(dms, arn))!;
     await waitFor(describe1, {
       until: (x) => x.Status === 'ready',
       what: 'ready',

@@ -18,6 +18,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startTestSandbox } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
 import { openEntries } from './support/modes.js';
+import { includeTables } from '../support/mappings.js';
+import { describeTaskByArn } from '../support/describeTask.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dmst-demo-sandbox-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -54,31 +56,14 @@ describe('sandbox with the embedded demo', () => {
           TargetEndpointArn: endpoints[1]!.EndpointArn!,
           ReplicationInstanceArn: instanceArn,
           MigrationType: 'full-load',
-          TableMappings: JSON.stringify({
-            rules: [
-              {
-                'rule-type': 'selection',
-                'rule-id': '1',
-                'rule-name': '1',
-                'object-locator': { 'schema-name': 'inventory', 'table-name': 'products' },
-                'rule-action': 'include',
-              },
-            ],
-          }),
+          TableMappings: includeTables('inventory', 'products'),
           ReplicationTaskSettings: JSON.stringify({
             FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
           }),
         }),
       );
       const arn = created.ReplicationTask!.ReplicationTaskArn!;
-      const describeTask = async () =>
-        (
-          await first.dms.send(
-            new DescribeReplicationTasksCommand({
-              Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-            }),
-          )
-        ).ReplicationTasks![0]!;
+      const describeTask = async () => (await describeTaskByArn(first.dms, arn))!;
       await waitFor(describeTask, {
         until: (x) => x.Status === 'ready',
         what: 'ready',

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { fail } from './support/expectFailure.js';
 import { withQuietSandbox } from './support/quietSandbox.js';
 import { DMS, LOGS, raw } from './support/raw.js';
+import { includeTables } from '../support/mappings.js';
 
 const fx = withQuietSandbox();
 
@@ -64,17 +65,7 @@ describe('null items in lists and documents', () => {
       __type: 'InvalidParameterValueException',
       message: 'Invalid Table Mappings document: rule 1 must be an object, not null',
     });
-    const include = JSON.stringify({
-      rules: [
-        {
-          'rule-type': 'selection',
-          'rule-id': '1',
-          'rule-name': '1',
-          'object-locator': { 'schema-name': 'public', 'table-name': '%' },
-          'rule-action': 'include',
-        },
-      ],
-    });
+    const include = includeTables('public');
     const logging = await raw({
       url: fx.t.url,
       target: DMS('CreateReplicationTask'),

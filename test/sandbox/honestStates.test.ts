@@ -2,10 +2,8 @@
 // the table states, FullLoadRows and the task's counters follow the rows the target really got,
 // and the app's reading of them (model/taskReading.ts) says what happened.
 import {
-  CreateEndpointCommand,
   CreateReplicationTaskCommand,
   DescribeReplicationInstancesCommand,
-  DescribeReplicationTasksCommand,
   DescribeTableStatisticsCommand,
   type ReplicationTask,
   StartReplicationTaskCommand,
@@ -23,6 +21,8 @@ import type { RunFullLoad, TableProgress } from '../../src/sandbox/engine/types.
 import { serverAvailable } from '../support/servers.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
+import { describeTaskByArn } from '../support/describeTask.js';
+import { createPgEndpoint } from '../support/pgEndpoint.js';
 
 const pg = await serverAvailable('postgres');
 const S = uniqueName('dmst_honest_src');
@@ -91,21 +91,7 @@ async function createTask(
   const dms = sandbox!.dms;
   // Kept across the restart below: it reopens the same data dir.
   if (!endpoints) {
-    const ep = async (id: string, type: 'source' | 'target') =>
-      (
-        await dms.send(
-          new CreateEndpointCommand({
-            EndpointIdentifier: id,
-            EndpointType: type,
-            EngineName: 'postgres',
-            ServerName: pg.spec.host,
-            Port: pg.spec.port,
-            Username: pg.spec.user,
-            Password: pg.spec.password,
-            DatabaseName: pg.spec.database,
-          }),
-        )
-      ).Endpoint!.EndpointArn!;
+    const ep = (id: string, type: 'source' | 'target') => createPgEndpoint(dms, id, type, pg.spec);
     endpoints = {
       source: await ep('honest-src', 'source'),
       target: await ep('honest-tgt', 'target'),
@@ -156,12 +142,7 @@ async function createTask(
 }
 
 async function describeTask(arn: string): Promise<ReplicationTask> {
-  const out = await sandbox!.dms.send(
-    new DescribeReplicationTasksCommand({
-      Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-    }),
-  );
-  return out.ReplicationTasks![0]!;
+  return (await describeTaskByArn(sandbox!.dms, arn))!;
 }
 
 async function runToEnd(arn: string, type: StartReplicationTaskTypeValue) {

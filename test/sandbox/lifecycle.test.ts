@@ -6,7 +6,6 @@ import { createMetricsStore } from '../../src/sandbox/metrics/store.js';
 import {
   CreateReplicationTaskCommand,
   DeleteReplicationTaskCommand,
-  DescribeReplicationTasksCommand,
   ModifyReplicationTaskCommand,
   ReloadTablesCommand,
   StartReplicationTaskCommand,
@@ -30,6 +29,8 @@ import { emptyState, type TaskRecord } from '../../src/sandbox/state.js';
 import { taskHandlers } from '../../src/sandbox/tasks.js';
 import { postgresFixtures, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
+import { includeTables } from '../support/mappings.js';
+import { describeTaskByArn } from '../support/describeTask.js';
 
 const SEVERITY_ONLY = JSON.stringify({
   Logging: { LogComponents: [{ Id: 'TARGET_LOAD', Severity: 'LOGGER_SEVERITY_DEBUG' }] },
@@ -182,14 +183,7 @@ describe('through the SDK, in every status the sandbox reaches', () => {
 
   let t: TestSandbox;
   const arns = new Map<string, string>();
-  const describeTask = async (arn: string) =>
-    (
-      await t.dms.send(
-        new DescribeReplicationTasksCommand({
-          Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-        }),
-      )
-    ).ReplicationTasks?.[0];
+  const describeTask = async (arn: string) => await describeTaskByArn(t.dms, arn);
   const waitStatus = (arn: string, status: string) =>
     waitFor(() => describeTask(arn), {
       until: (task) => task?.Status === status,
@@ -214,17 +208,7 @@ describe('through the SDK, in every status the sandbox reaches', () => {
           TargetEndpointArn: target,
           ReplicationInstanceArn: instanceArn,
           MigrationType: type,
-          TableMappings: JSON.stringify({
-            rules: [
-              {
-                'rule-type': 'selection',
-                'rule-id': '1',
-                'rule-name': '1',
-                'object-locator': { 'schema-name': mode, 'table-name': '%' },
-                'rule-action': 'include',
-              },
-            ],
-          }),
+          TableMappings: includeTables(mode),
         }),
       );
       arns.set(name, out.ReplicationTask?.ReplicationTaskArn ?? '');

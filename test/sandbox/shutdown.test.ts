@@ -2,7 +2,6 @@
 // "stopped" with StopReason NORMAL and a log line saying why, and the state is on disk.
 import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
-  CreateEndpointCommand,
   CreateReplicationTaskCommand,
   DescribeReplicationInstancesCommand,
   DescribeReplicationTasksCommand,
@@ -15,6 +14,8 @@ import { serverAvailable } from '../support/servers.js';
 import { makeCopier } from './support/copier.js';
 import { startTestSandbox, uniqueName } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
+import { includeTables } from '../support/mappings.js';
+import { createPgEndpoint } from '../support/pgEndpoint.js';
 
 const pg = await serverAvailable('postgres');
 const schema = uniqueName('dmst_shutdown');
@@ -49,20 +50,8 @@ describe.skipIf(!pg.ok)(`clean shutdown (${pg.reason})`, () => {
     const t = await startTestSandbox({ runFullLoad: slowCopier });
     const instanceArn = (await t.dms.send(new DescribeReplicationInstancesCommand({})))
       .ReplicationInstances![0]!.ReplicationInstanceArn!;
-    const ep = async (id: string, type: 'source' | 'target', database: string) =>
-      (
-        await t.dms.send(
-          new CreateEndpointCommand({
-            EndpointIdentifier: id,
-            EndpointType: type,
-            EngineName: 'postgres',
-            ServerName: pg.spec.host,
-            Port: pg.spec.port,
-            Username: pg.spec.user,
-            DatabaseName: database,
-          }),
-        )
-      ).Endpoint!.EndpointArn!;
+    const ep = (id: string, type: 'source' | 'target', database: string) =>
+      createPgEndpoint(t.dms, id, type, { ...pg.spec, database });
     const arn = (
       await t.dms.send(
         new CreateReplicationTaskCommand({
@@ -71,17 +60,7 @@ describe.skipIf(!pg.ok)(`clean shutdown (${pg.reason})`, () => {
           TargetEndpointArn: await ep('t', 'target', targetDb),
           ReplicationInstanceArn: instanceArn,
           MigrationType: 'full-load',
-          TableMappings: JSON.stringify({
-            rules: [
-              {
-                'rule-type': 'selection',
-                'rule-id': '1',
-                'rule-name': '1',
-                'object-locator': { 'schema-name': schema, 'table-name': '%' },
-                'rule-action': 'include',
-              },
-            ],
-          }),
+          TableMappings: includeTables(schema),
           ReplicationTaskSettings: JSON.stringify({ Logging: { EnableLogging: true } }),
         }),
       )

@@ -90,9 +90,7 @@ describe.skipIf(!pg.ok)(`schema browser (${pg.reason})`, () => {
     const { app, catalogs } = start();
     await app.waitForText(SCHEMA);
     // Narrow to our schema (other test files have schemas here too).
-    await app.pressCommand('list.filter');
-    await app.type(SCHEMA);
-    await app.pressCommand('prompt.accept');
+    await app.filterTo(SCHEMA);
     await app.pressCommand('list.down');
     await app.pressCommand('browser.expand');
     let frame = await app.waitForText('Gamma Ray');
@@ -128,9 +126,7 @@ describe.skipIf(!pg.ok)(`schema browser (${pg.reason})`, () => {
     await app.waitForText('beta');
 
     // Mark beta and Gamma Ray (Space marks and moves down), then c.
-    await app.pressCommand('list.filter');
-    await app.type(SCHEMA);
-    await app.pressCommand('prompt.accept');
+    await app.filterTo(SCHEMA);
     await waitFor(() => expect(app.lastFrame()).not.toMatch(/○ public/));
     await app.pressCommand('list.top');
     for (let i = 0; i < 3; i++) await app.pressCommand('list.down');
@@ -159,9 +155,7 @@ describe.skipIf(!pg.ok)(`schema browser (${pg.reason})`, () => {
   it('hands a focused schema over as a whole, and reloads with r', async () => {
     const { app, catalogs } = start();
     await app.waitForText(SCHEMA);
-    await app.pressCommand('list.filter');
-    await app.type(SCHEMA);
-    await app.pressCommand('prompt.accept');
+    await app.filterTo(SCHEMA);
     await app.pressCommand('list.down');
     await app.pressCommand('browser.reload');
     await app.waitForText('4 tables');

@@ -76,9 +76,7 @@ describe.skipIf(!pg.ok)(`schema browser safety (${pg.reason})`, () => {
   it('draws a table name holding control characters visibly', async () => {
     const { app, catalogs, shows } = open(true);
     await shows(SCHEMA);
-    await app.pressCommand('list.filter');
-    await app.type(SCHEMA);
-    await app.pressCommand('prompt.accept');
+    await app.filterTo(SCHEMA);
     await app.pressCommand('list.down');
     await app.pressCommand('browser.expand');
     const frame = await shows('evil\\x1b]0;PWNED');

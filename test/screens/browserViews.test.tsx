@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CreateEndpointCommand,
   CreateReplicationTaskCommand,
   DescribeReplicationInstancesCommand,
 } from '@aws-sdk/client-database-migration-service';
@@ -21,6 +20,8 @@ import { renderInk } from '../support/ink.js';
 import { sandboxServices, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
+import { includeTables } from '../support/mappings.js';
+import { createPgEndpoint } from '../support/pgEndpoint.js';
 
 const pg = await serverAvailable('postgres');
 const tag = Math.random().toString(36).slice(2, 8);
@@ -83,9 +84,7 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
     await app.waitForText(SCHEMA);
     expect(app.lastFrame()).not.toContain('needle_tbl');
     // The other schema was never expanded: `/` finds its table all the same.
-    await app.pressCommand('list.filter');
-    await app.type('needle');
-    await app.pressCommand('prompt.accept');
+    await app.filterTo('needle');
     let frame = await app.waitForText('needle_tbl');
     expect(frame).toContain("filter needle on the source's names");
     // A second `/` holds the filter, to edit: now everything of ours except "orders".
@@ -107,9 +106,7 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
   it('shows an estimate for a table never analysed, the F sign, and refreshes the target after a task', async () => {
     const { app, catalogs } = open();
     await app.waitForText(SCHEMA);
-    await app.pressCommand('list.filter');
-    await app.type(SCHEMA);
-    await app.pressCommand('prompt.accept');
+    await app.filterTo(SCHEMA);
     await app.pressCommand('list.down');
     await app.pressCommand('browser.expand');
     // Never analysed: a guess from its size ("~"), not "— rows 0 B".
@@ -120,9 +117,7 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
 
     // F on the schema: its row says the tables were filtered on the server.
     await app.pressCommand('list.clearFilter');
-    await app.pressCommand('list.filter');
-    await app.type(SCHEMA);
-    await app.pressCommand('prompt.accept');
+    await app.filterTo(SCHEMA);
     await app.pressCommand('list.top');
     await app.pressCommand('list.down');
     await app.pressCommand('browser.serverFilter');
@@ -133,20 +128,8 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
     expect(frame).not.toMatch(/○ orders/);
 
     // A task of this project (its target endpoint is the project's target) loads zeta.
-    const endpoint = async (id: string, type: 'source' | 'target', database: string) =>
-      (
-        await sb.dms.send(
-          new CreateEndpointCommand({
-            EndpointIdentifier: id,
-            EndpointType: type,
-            EngineName: 'postgres',
-            ServerName: '127.0.0.1',
-            Port: pg.spec.port,
-            DatabaseName: database,
-            Username: 'postgres',
-          }),
-        )
-      ).Endpoint?.EndpointArn ?? '';
+    const endpoint = (id: string, type: 'source' | 'target', database: string) =>
+      createPgEndpoint(sb.dms, id, type, { ...pg.spec, database });
     const { ReplicationInstances } = await sb.dms.send(new DescribeReplicationInstancesCommand({}));
     const task = await sb.dms.send(
       new CreateReplicationTaskCommand({
@@ -155,17 +138,7 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
         TargetEndpointArn: await endpoint(`views-tgt-${tag}`, 'target', TARGET_DB),
         ReplicationInstanceArn: ReplicationInstances?.[0]?.ReplicationInstanceArn ?? '',
         MigrationType: 'full-load',
-        TableMappings: JSON.stringify({
-          rules: [
-            {
-              'rule-type': 'selection',
-              'rule-id': '1',
-              'rule-name': '1',
-              'object-locator': { 'schema-name': SCHEMA, 'table-name': 'zeta' },
-              'rule-action': 'include',
-            },
-          ],
-        }),
+        TableMappings: includeTables(SCHEMA, 'zeta'),
       }),
     );
     const arn = task.ReplicationTask?.ReplicationTaskArn ?? '';

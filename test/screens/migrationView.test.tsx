@@ -31,9 +31,7 @@ function open(overrides: Partial<Services> = {}): Rendered {
 async function focus(app: Rendered, name: string) {
   await app.pressCommand('list.filter');
   await app.pressCommand('prompt.cancel');
-  await app.pressCommand('list.filter');
-  await app.type(name);
-  await app.pressCommand('prompt.accept');
+  await app.filterTo(name);
   await app.waitForText(name);
 }
 
@@ -102,9 +100,7 @@ describe('Data Migration View', () => {
     await ready('edt-two');
     const app = open();
     await app.waitForText('edt-two');
-    await app.pressCommand('list.filter');
-    await app.type('edt');
-    await app.pressCommand('prompt.accept');
+    await app.filterTo('edt');
     // The header says what is filtered and on what; the footer offers Esc to clear it.
     let frame = await app.waitForText(/filter edt on name, status/);
     expect(frame).toContain('Esc Clear the filter');
@@ -120,9 +116,7 @@ describe('Data Migration View', () => {
     await app.pressCommand('list.clearFilter');
     frame = await app.waitFor((f) => f.includes('edt-one') && !f.includes('filter edt'));
     // The endpoints (src-pg → dst-pg) are off screen at this width: the filter does not see them.
-    await app.pressCommand('list.filter');
-    await app.type('dst-pg');
-    await app.pressCommand('prompt.accept');
+    await app.filterTo('dst-pg');
     await app.waitForText('No task matches the filter');
     app.unmount();
   });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { App } from '../../src/shell/App.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { sandboxServices } from './taskFormSupport.js';
+import { includeTables } from '../support/mappings.js';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -46,17 +47,7 @@ it('focuses the task named by focusTaskArn', async () => {
         TargetEndpointArn: arns.target,
         ReplicationInstanceArn: instance,
         MigrationType: 'full-load',
-        TableMappings: JSON.stringify({
-          rules: [
-            {
-              'rule-type': 'selection',
-              'rule-id': '1',
-              'rule-name': '1',
-              'object-locator': { 'schema-name': 's', 'table-name': '%' },
-              'rule-action': 'include',
-            },
-          ],
-        }),
+        TableMappings: includeTables('s'),
       }),
     );
     created.push(out.ReplicationTask!.ReplicationTaskArn!);

@@ -3,15 +3,14 @@
 // the table mappings (with a rename-schema rule) change; the instance and endpoints stay; the
 // sandbox takes the task through modifying and back to ready. A running task is refused with
 // the lifecycle's reason.
-import { DescribeReplicationTasksCommand } from '@aws-sdk/client-database-migration-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTask, startTask } from '../../src/aws/tasks.js';
 import { TABLE_PREP_MODES } from '../../src/model/taskInput.js';
 import { refusal } from '../../src/model/taskStatus.js';
-import { App } from '../../src/shell/App.js';
-import { renderInk } from '../support/ink.js';
-import { sandboxServices, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { openTaskList } from '../support/taskList.js';
 import { waitFor } from '../support/wait.js';
+import { describeTaskByArn } from '../support/describeTask.js';
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -22,21 +21,7 @@ afterAll(async () => {
   await sb?.close();
 });
 
-type Rendered = ReturnType<typeof renderInk>;
-
-async function openOn(id: string): Promise<Rendered> {
-  const app = renderInk(
-    <App
-      services={sandboxServices(sb, { refreshSeconds: 1 })}
-      initialRoute={{ screen: 'tasks' }}
-    />,
-  );
-  await app.pressCommand('list.filter');
-  await app.type(id);
-  await app.pressCommand('prompt.accept');
-  await app.waitForText(new RegExp(`${id}\\s+\\w`));
-  return app;
-}
+const openOn = (id: string) => openTaskList(sb, id);
 
 async function readyTask(id: string) {
   const arn = await sb.createTask(id);
@@ -118,12 +103,7 @@ describe('modify a task', () => {
     await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'), {
       timeout: 15_000,
     });
-    const out = await sb.dms.send(
-      new DescribeReplicationTasksCommand({
-        Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-      }),
-    );
-    const task = out.ReplicationTasks?.[0];
+    const task = await describeTaskByArn(sb.dms, arn);
     expect(task?.MigrationType).toBe('full-load-and-cdc');
     const settings = JSON.parse(task?.ReplicationTaskSettings ?? '{}');
     expect(settings.Logging.EnableLogging).toBe(false);

@@ -3,10 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { App } from '../../src/shell/App.js';
 import { findTask, startTask } from '../../src/aws/tasks.js';
-import { renderInk } from '../support/ink.js';
-import { sandboxServices, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { openTaskList } from '../support/taskList.js';
 import { waitFor } from '../support/wait.js';
 
 let sb: TestSandbox;
@@ -17,21 +16,7 @@ afterAll(async () => {
   await sb?.close();
 });
 
-type Rendered = ReturnType<typeof renderInk>;
-
-async function openOn(id: string): Promise<Rendered> {
-  const app = renderInk(
-    <App
-      services={sandboxServices(sb, { refreshSeconds: 1 })}
-      initialRoute={{ screen: 'tasks' }}
-    />,
-  );
-  await app.pressCommand('list.filter');
-  await app.type(id);
-  await app.pressCommand('prompt.accept');
-  await app.waitForText(new RegExp(`${id}\\s+\\w`));
-  return app;
-}
+const openOn = (id: string) => openTaskList(sb, id);
 
 async function completedTask(id: string, options: { logging?: boolean } = {}) {
   sb.engine.mode = 'complete';
@@ -86,9 +71,7 @@ describe('table statistics', () => {
     frame = await app.waitForText('errors only');
     expect(frame).toContain('0 of 2 tables');
     await app.pressCommand('tables.errorsOnly');
-    await app.pressCommand('list.filter');
-    await app.type('ord');
-    await app.pressCommand('prompt.accept');
+    await app.filterTo('ord');
     frame = await app.waitForText('1 of 2 tables');
     expect(frame).not.toContain('customers');
     await app.pressCommand('tables.reload');
@@ -115,9 +98,7 @@ describe('log pane', () => {
     expect(frame).not.toContain('Load finished');
     await app.pressCommand('logs.severity');
     await app.pressCommand('logs.severity');
-    await app.pressCommand('list.filter');
-    await app.type('customers');
-    await app.pressCommand('prompt.accept');
+    await app.filterTo('customers');
     frame = await app.waitForText('filter customers');
     expect(frame).toContain("'public'.'customers'");
     expect(frame).not.toContain("'public'.'orders'");

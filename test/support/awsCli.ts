@@ -15,23 +15,39 @@ export const awsCliVersion: string | null = await run(AWS_CLI, ['--version']).th
   () => null,
 );
 
+/** The environment of a CLI call: throw-away keys, region us-east-1, `home` as HOME with its
+ *  own config and credentials files, no pager. */
+export function awsCliEnv(home: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    AWS_ACCESS_KEY_ID: 'AKIDCLITEST',
+    AWS_SECRET_ACCESS_KEY: 'not-a-secret',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: join(home, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+    AWS_PAGER: '',
+  };
+}
+
 /** Runs `aws ARGS --endpoint-url URL` with `home` as HOME; resolves with stdout. */
 export async function awsCli(url: string, home: string, args: string[]): Promise<string> {
   const { stdout } = await run(AWS_CLI, [...args, '--endpoint-url', url], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: home,
-      AWS_ACCESS_KEY_ID: 'AKIDCLITEST',
-      AWS_SECRET_ACCESS_KEY: 'not-a-secret',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: join(home, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-      AWS_PAGER: '',
-    },
+    env: awsCliEnv(home),
     timeout: 180_000,
     maxBuffer: 64 * 1024 * 1024,
   });
   return stdout;
+}
+
+/** Runs `aws ARGS --endpoint-url URL --output json`; the parsed output ({} when empty). */
+export async function awsCliJson(
+  url: string,
+  home: string,
+  args: string[],
+): Promise<Record<string, unknown>> {
+  const stdout = await awsCli(url, home, [...args, '--output', 'json']);
+  return stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {};
 }
 
 /** The error output of a CLI call that must fail. */

@@ -32,6 +32,8 @@ export interface InkDriver {
   pressCommand(id: CommandId, key?: string): Promise<void>;
   /** Types text one character at a time. */
   type(text: string): Promise<void>;
+  /** Filters the list to `text` as a person does: the filter key, the text, Enter. */
+  filterTo(text: string): Promise<void>;
   /** Writes text as one chunk, as a paste arrives. */
   paste(text: string): void;
   /** Waits until the frame shows `text`; returns the frame. */
@@ -58,6 +60,11 @@ export function inkDriver(app: InkApp): InkDriver {
     pressCommand: (id, key) => send(keyBytes(commandKey(id, key))),
     async type(text) {
       for (const ch of text) await send(ch);
+    },
+    async filterTo(text) {
+      await send(keyBytes(commandKey('list.filter')));
+      for (const ch of text) await send(ch);
+      await send(keyBytes(commandKey('prompt.accept')));
     },
     paste: (text) => app.stdin.write(text),
     waitForText: (text, timeout) =>

@@ -258,23 +258,45 @@ function snapshot(term: XTerm): string {
   return `${buffer.type}\n${parts.join('\u0001')}`;
 }
 
+/** The environment of a home of the test's own: its config and data dirs, AWS config and
+ *  credentials files (absent unless the test writes them), and no profile. */
+export function homeEnv(home: string) {
+  return {
+    HOME: home,
+    DMS_TUI_CONFIG_DIR: join(home, 'config'),
+    DMS_TUI_DATA_DIR: join(home, 'data'),
+    AWS_CONFIG_FILE: join(home, 'aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
+    AWS_PROFILE: undefined,
+  };
+}
+
 /**
- * An environment for the built CLI that touches nothing of the user's: a fresh home with its own
- * config and data dirs, AWS config and credentials files (absent unless the test writes them),
- * no profile and region eu-west-1.
+ * An environment for the built CLI that touches nothing of the user's: a fresh home (homeEnv)
+ * and region eu-west-1.
  */
 export function isolatedEnv(prefix = 'dmst-e2e-') {
   const home = mkdtempSync(join(tmpdir(), prefix));
-  return {
-    home,
-    env: {
-      HOME: home,
-      DMS_TUI_CONFIG_DIR: join(home, 'config'),
-      DMS_TUI_DATA_DIR: join(home, 'data'),
-      AWS_CONFIG_FILE: join(home, 'aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
-      AWS_PROFILE: undefined,
-      AWS_REGION: 'eu-west-1',
-    },
-  };
+  return { home, env: { ...homeEnv(home), AWS_REGION: 'eu-west-1' } };
+}
+
+/** The keys the sandbox's test sandboxes are reached with (not a real key). */
+export const SANDBOX_KEYS = {
+  AWS_ACCESS_KEY_ID: 'SANDBOXACCESSKEY',
+  AWS_SECRET_ACCESS_KEY: 'sandbox-secret-not-a-real-key',
+};
+
+/** The built CLI against the sandbox at `url` (region us-east-1, refreshing every second), in a
+ *  fresh home (homeEnv) made with `prefix`, with the sandbox's keys. */
+export function sandboxTerminal(
+  url: string,
+  { cols, rows, prefix }: { cols: number; rows: number; prefix: string },
+): TerminalSession {
+  const home = mkdtempSync(join(tmpdir(), prefix));
+  return startTerminal({
+    args: ['--endpoint-url', url, '--region', 'us-east-1', '--refresh', '1'],
+    cols,
+    rows,
+    env: { ...homeEnv(home), ...SANDBOX_KEYS },
+  });
 }

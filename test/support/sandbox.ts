@@ -24,6 +24,7 @@ import {
 import { createMetricsStore, type MetricsStore } from '../../src/sandbox/metrics/store.js';
 import { FakeEngine } from './fakeEngine.js';
 import { testServices } from './services.js';
+import { includeTables } from './mappings.js';
 
 export { FakeEngine } from './fakeEngine.js';
 
@@ -103,17 +104,7 @@ export async function postgresFixtures(
   };
 }
 
-const ALL_PUBLIC_TABLES = JSON.stringify({
-  rules: [
-    {
-      'rule-type': 'selection',
-      'rule-id': '1',
-      'rule-name': 'all',
-      'object-locator': { 'schema-name': 'public', 'table-name': '%' },
-      'rule-action': 'include',
-    },
-  ],
-});
+const ALL_PUBLIC_TABLES = includeTables('public', '%', 'all');
 
 export async function startTestSandbox(options: TestSandboxOptions = {}): Promise<TestSandbox> {
   const {

@@ -9,6 +9,7 @@ import { describeSourceTable, listSourceTables } from '../../db/sourceTables.js'
 import type { ConnectionSpec } from '../../model/connection.js';
 import { engineInfo } from '../../model/connection.js';
 import { selectTables } from '../../model/tableMatching.js';
+import { endFullLoad, failFullLoad } from './fullLoadEnd.js';
 import { loadTable, startProgress, tableLabel } from './loadTable.js';
 import { type PlannedTable, planTable } from './plan.js';
 import { chooseWriteMethod, prepareSession } from './sessions.js';
@@ -201,34 +202,13 @@ export const runFullLoad: RunFullLoad = async (job) => {
       }
     };
     await Promise.all(Array.from({ length: workers }, (_, i) => subtask(i + 1)));
-
-    if (fatal !== undefined) {
-      job.log('TASK_MANAGER', 'E', fatal, 'replicationtask.c:2883');
-      return { kind: 'failed', message: fatal };
-    }
-    if (job.signal.aborted) {
-      job.log(
-        'TASK_MANAGER',
-        'I',
-        'Full load was stopped before all tables were loaded',
-        'replicationtask.c:3131',
-      );
-      return { kind: 'stopped' };
-    }
-    job.log(
-      'TASK_MANAGER',
-      'I',
-      errored > 0
-        ? `All tables are loaded; ${errored} table(s) failed and were suspended`
-        : 'All tables are loaded',
-      'replicationtask.c:3210',
-    );
-    return { kind: 'completed' };
+    return endFullLoad(job, fatal, errored);
   } catch (error) {
     if (job.signal.aborted) return { kind: 'stopped' };
-    const message = error instanceof Fatal ? error.message : describeDriverError(error, job.source);
-    job.log('TASK_MANAGER', 'E', message, 'replicationtask.c:2883');
-    return { kind: 'failed', message };
+    return failFullLoad(
+      job,
+      error instanceof Fatal ? error.message : describeDriverError(error, job.source),
+    );
   } finally {
     job.signal.removeEventListener('abort', onAbort);
     await close(metaSource);

@@ -2,11 +2,10 @@
 // directory, shown in full), and with a filter on, whether to save the filtered lines or all
 // (Tab switches); asks before overwriting. State and writing: hooks/useSaveLog.ts.
 import { Text } from '../../components/Text.js';
-import { TextField } from '../../components/form/TextField.js';
 import { hintFor } from '../../ui/keyHint.js';
 import { useSaveLog } from '../../hooks/useSaveLog.js';
 import type { LogLine } from '../../model/logLine.js';
-import { Dialog } from '../TaskForm/Dialog.js';
+import { SaveFileDialog } from '../TaskForm/SaveFileDialog.js';
 
 export function SaveLogDialog({
   taskId,
@@ -22,37 +21,16 @@ export function SaveLogDialog({
   onClose(): void;
 }) {
   const file = useSaveLog({ taskId, shown, all, filtering, onDone: onClose });
-  if (file.confirming) {
-    return (
-      <Dialog
-        title="Overwrite?"
-        tone="yellow"
-        bindings={[
-          { command: 'dialog.confirm', handler: file.overwrite },
-          { command: 'dialog.cancel', handler: file.keep },
-        ]}
-      >
-        <Text>
-          {file.confirming} exists. Overwrite it? ({hintFor('dialog.confirm', 'overwrite')},{' '}
-          {hintFor('dialog.cancel', 'keep it')})
-        </Text>
-      </Dialog>
-    );
-  }
   const count = (which: 'shown' | 'all') => (which === 'shown' ? shown() : all()).length;
   return (
-    <Dialog
+    <SaveFileDialog
+      file={file}
       title="Save the log to a file"
-      textInput
-      bindings={[
-        { command: 'prompt.accept', handler: file.accept },
-        { command: 'prompt.cancel', handler: onClose },
-        ...(filtering ? [{ command: 'dialog.next' as const, handler: file.toggleWhich }] : []),
-      ]}
+      footnote="one timestamp per line"
+      onClose={onClose}
+      moreBindings={filtering ? [{ command: 'dialog.next', handler: file.toggleWhich }] : []}
+      truncatePathStart
     >
-      <Text wrap="truncate-start">
-        File: <TextField value={file.path} onChange={file.setPath} focus />
-      </Text>
       {filtering ? (
         <Text>
           Save:{' '}
@@ -61,11 +39,6 @@ export function SaveLogDialog({
           <Text dimColor> ({hintFor('dialog.next', 'switches', { typing: true })})</Text>
         </Text>
       ) : null}
-      {file.error ? <Text color="red">✗ {file.error}</Text> : null}
-      <Text dimColor>
-        {hintFor('prompt.accept', 'saves')} · {hintFor('prompt.cancel', 'cancels')} · one timestamp
-        per line
-      </Text>
-    </Dialog>
+    </SaveFileDialog>
   );
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DbConnection, openConnection } from '../../../src/db/connection.js';
-import { awsCli, awsCliVersion } from '../../support/awsCli.js';
+import { awsCli, awsCliJson, awsCliVersion } from '../../support/awsCli.js';
 import {
   asMaria,
   COLUMNS,
@@ -24,6 +24,7 @@ import { startTestSandbox, type TestSandbox, uniqueName } from '../../support/sa
 import { serverAvailable } from '../../support/servers.js';
 import { waitFor } from '../../support/wait.js';
 import { type CliTaskContext, runCliTask, type TableStat } from './support/cliTask.js';
+import { cliEndpoint, serverArgs } from '../support/cliSession.js';
 
 const pg = await serverAvailable('postgres');
 const my = await serverAvailable('mysql');
@@ -34,30 +35,11 @@ const schema = uniqueName('dmst_s3src');
 let t: TestSandbox;
 let tmp = '';
 let instanceArn = '';
-const aws = async (...args: string[]) => {
-  const out = await awsCli(t.url, tmp, [...args, '--output', 'json']);
-  return out.trim() ? (JSON.parse(out) as Record<string, never>) : {};
-};
+const aws = async (...args: string[]) =>
+  (await awsCliJson(t.url, tmp, args)) as Record<string, never>;
 
-async function endpoint(
-  id: string,
-  type: string,
-  engine: string,
-  extra: string[],
-): Promise<string> {
-  const out = await aws(
-    'dms',
-    'create-endpoint',
-    '--endpoint-identifier',
-    id,
-    '--endpoint-type',
-    type,
-    '--engine-name',
-    engine,
-    ...extra,
-  );
-  return (out.Endpoint as unknown as { EndpointArn: string }).EndpointArn;
-}
+const endpoint = (id: string, type: 'source' | 'target', engine: string, extra: string[]) =>
+  cliEndpoint(aws, id, type, engine, extra);
 
 function s3Settings(folder: string, extra: Record<string, string> = {}): string[] {
   return [
@@ -117,24 +99,8 @@ describe.skipIf(!ready)(`DMS tasks with an S3 source endpoint (${awsCliVersion ?
     instanceArn =
       (instances.ReplicationInstances as unknown as { ReplicationInstanceArn: string }[])[0]
         ?.ReplicationInstanceArn ?? '';
-    pgTarget = await endpoint('s3src-pg', 'target', 'postgres', [
-      '--server-name',
-      pg.spec.host,
-      '--port',
-      String(pg.spec.port),
-      '--database-name',
-      pg.spec.database,
-      '--username',
-      pg.spec.user,
-    ]);
-    myTarget = await endpoint('s3src-maria', 'target', 'mariadb', [
-      '--server-name',
-      my.spec.host,
-      '--port',
-      String(my.spec.port),
-      '--username',
-      my.spec.user,
-    ]);
+    pgTarget = await endpoint('s3src-pg', 'target', 'postgres', serverArgs(pg.spec));
+    myTarget = await endpoint('s3src-maria', 'target', 'mariadb', serverArgs(my.spec));
     pgConn = await openConnection(pg.spec);
     myConn = await openConnection(my.spec);
   }, 120_000);

@@ -8,7 +8,6 @@ import {
   CreateReplicationTaskCommand,
   DescribeEndpointsCommand,
   DescribeReplicationInstancesCommand,
-  DescribeReplicationTasksCommand,
   DescribeTableStatisticsCommand,
   StartReplicationTaskCommand,
 } from '@aws-sdk/client-database-migration-service';
@@ -18,6 +17,8 @@ import { openConnection } from '../../../src/db/connection.js';
 import { sandboxTarget } from '../../../src/model/awsTarget.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { waitFor } from '../../support/wait.js';
+import { includeTables } from '../../support/mappings.js';
+import { describeTaskByArn } from '../../support/describeTask.js';
 
 let t: TestSandbox;
 
@@ -75,31 +76,14 @@ describe('an S3 source into the PGlite demo target', () => {
         TargetEndpointArn: target?.EndpointArn,
         ReplicationInstanceArn: instances.ReplicationInstances?.[0]?.ReplicationInstanceArn,
         MigrationType: 'full-load',
-        TableMappings: JSON.stringify({
-          rules: [
-            {
-              'rule-type': 'selection',
-              'rule-id': '1',
-              'rule-name': '1',
-              'object-locator': { 'schema-name': 'agent', 'table-name': '%' },
-              'rule-action': 'include',
-            },
-          ],
-        }),
+        TableMappings: includeTables('agent'),
         ReplicationTaskSettings: JSON.stringify({
           FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
         }),
       }),
     );
     const arn = created.ReplicationTask?.ReplicationTaskArn ?? '';
-    const task = async () =>
-      (
-        await t.dms.send(
-          new DescribeReplicationTasksCommand({
-            Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-          }),
-        )
-      ).ReplicationTasks?.[0];
+    const task = async () => await describeTaskByArn(t.dms, arn);
     await waitFor(async () => expect((await task())?.Status).toBe('ready'), { timeout: 20_000 });
     await t.dms.send(
       new StartReplicationTaskCommand({

@@ -5,7 +5,6 @@ import { gzipSync } from 'node:zlib';
 import {
   CreateEndpointCommand,
   CreateReplicationTaskCommand,
-  DescribeReplicationTasksCommand,
   DescribeTableStatisticsCommand,
   StartReplicationTaskCommand,
   StopReplicationTaskCommand,
@@ -17,6 +16,8 @@ import { sandboxTarget } from '../../../src/model/awsTarget.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../../support/sandbox.js';
 import { serverAvailable } from '../../support/servers.js';
 import { waitFor } from '../../support/wait.js';
+import { includeTables } from '../../support/mappings.js';
+import { describeTaskByArn } from '../../support/describeTask.js';
 
 const pg = await serverAvailable('postgres');
 const schema = uniqueName('dmst_s3stop');
@@ -80,31 +81,14 @@ describe.skipIf(!pg.ok)(
           TargetEndpointArn: t.targetEndpoint,
           ReplicationInstanceArn: t.instanceArn,
           MigrationType: 'full-load',
-          TableMappings: JSON.stringify({
-            rules: [
-              {
-                'rule-type': 'selection',
-                'rule-id': '1',
-                'rule-name': '1',
-                'object-locator': { 'schema-name': schema, 'table-name': '%' },
-                'rule-action': 'include',
-              },
-            ],
-          }),
+          TableMappings: includeTables(schema),
           ReplicationTaskSettings: JSON.stringify({
             FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE', CommitRate: 2000 },
           }),
         }),
       );
       const arn = created.ReplicationTask?.ReplicationTaskArn ?? '';
-      const task = async () =>
-        (
-          await t.dms.send(
-            new DescribeReplicationTasksCommand({
-              Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-            }),
-          )
-        ).ReplicationTasks?.[0];
+      const task = async () => await describeTaskByArn(t.dms, arn);
       const table = async () =>
         (await t.dms.send(new DescribeTableStatisticsCommand({ ReplicationTaskArn: arn })))
           .TableStatistics?.[0];

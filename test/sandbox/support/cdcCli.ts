@@ -2,7 +2,7 @@
 // server, a task over one schema, start/stop/delete and waiting on what DMS reports.
 import type { ConnectionSpec } from '../../../src/model/connection.js';
 import { waitFor } from '../../support/wait.js';
-import type { CliSession } from './cliSession.js';
+import { type CliSession, cliEndpoint, serverArgs } from './cliSession.js';
 
 export type CliTask = Record<string, unknown> & {
   ReplicationTaskArn: string;
@@ -26,25 +26,7 @@ export function cdcCli(aws: CliSession) {
     },
     async endpoint(id: string, type: 'source' | 'target', spec: ConnectionSpec): Promise<string> {
       const engine = spec.engine === 'postgres' ? 'postgres' : 'mariadb';
-      const out = await aws(
-        'dms',
-        'create-endpoint',
-        '--endpoint-identifier',
-        id,
-        '--endpoint-type',
-        type,
-        '--engine-name',
-        engine,
-        '--server-name',
-        spec.host,
-        '--port',
-        String(spec.port),
-        '--username',
-        spec.user,
-        ...(spec.password ? ['--password', spec.password] : []),
-        ...(engine === 'postgres' ? ['--database-name', spec.database] : []),
-      );
-      return (out.Endpoint as { EndpointArn: string }).EndpointArn;
+      return cliEndpoint(aws, id, type, engine, serverArgs(spec));
     },
     /** A task over every table of `schema`; waits until it is ready. */
     async task(o: {

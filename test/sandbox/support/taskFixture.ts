@@ -9,7 +9,6 @@ import {
   CreateReplicationTaskCommand,
   type CreateReplicationTaskCommandInput,
   DescribeReplicationInstancesCommand,
-  DescribeReplicationTasksCommand,
   DescribeTableStatisticsCommand,
   type ReplicationTask,
 } from '@aws-sdk/client-database-migration-service';
@@ -20,6 +19,8 @@ import { startTestSandbox, type TestSandbox, uniqueName } from '../../support/sa
 import { serverAvailable } from '../../support/servers.js';
 import { waitFor } from '../../support/wait.js';
 import { makeCopier } from './copier.js';
+import { includeTables } from '../../support/mappings.js';
+import { describeTaskByArn } from '../../support/describeTask.js';
 
 /** Rows in each source table. */
 export const ROWS = { customers: 300, orders: 1200, order_items: 450 };
@@ -75,18 +76,7 @@ export async function withTaskFixture() {
       };
     },
 
-    mappings: (table = '%') =>
-      JSON.stringify({
-        rules: [
-          {
-            'rule-type': 'selection',
-            'rule-id': '1',
-            'rule-name': '1',
-            'object-locator': { 'schema-name': schema, 'table-name': table },
-            'rule-action': 'include',
-          },
-        ],
-      }),
+    mappings: (table = '%') => includeTables(schema, table),
 
     settings: (extra: Record<string, unknown> = {}) =>
       JSON.stringify({
@@ -112,12 +102,7 @@ export async function withTaskFixture() {
     },
 
     async describeTask(arn: string): Promise<ReplicationTask> {
-      const out = await fx.t.dms.send(
-        new DescribeReplicationTasksCommand({
-          Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-        }),
-      );
-      return out.ReplicationTasks![0]!;
+      return (await describeTaskByArn(fx.t.dms, arn))!;
     },
 
     /** Creates a task and waits until it is ready; returns its ARN. */

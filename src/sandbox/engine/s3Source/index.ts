@@ -8,6 +8,7 @@ import { forceClose } from '../../../db/forceClose.js';
 import { engineInfo } from '../../../model/connection.js';
 import { parseExternalTableDefinition } from '../../../model/externalTable.js';
 import { selectTables } from '../../../model/tableMatching.js';
+import { endFullLoad, failFullLoad } from '../fullLoadEnd.js';
 import { startProgress, tableLabel } from '../loadTable.js';
 import { chooseWriteMethod, prepareSession } from '../sessions.js';
 import { readEngineSettings } from '../settings.js';
@@ -56,9 +57,10 @@ export const runS3FullLoad: RunS3FullLoad = async (job: S3FullLoadJob) => {
     try {
       first = await connect();
     } catch (error) {
-      const message = `Failed to connect to the target endpoint: ${(error as Error).message}`;
-      job.log('TASK_MANAGER', 'E', message, 'replicationtask.c:2883');
-      return { kind: 'failed', message };
+      return failFullLoad(
+        job,
+        `Failed to connect to the target endpoint: ${(error as Error).message}`,
+      );
     }
     const { writeMethod, pglite } = await chooseWriteMethod(first, job.log);
     await drop(first);
@@ -110,33 +112,10 @@ export const runS3FullLoad: RunS3FullLoad = async (job: S3FullLoadJob) => {
       }
     };
     await Promise.all(Array.from({ length: workers }, (_, i) => subtask(i + 1)));
-    if (fatal !== undefined) {
-      job.log('TASK_MANAGER', 'E', fatal, 'replicationtask.c:2883');
-      return { kind: 'failed', message: fatal };
-    }
-    if (job.signal.aborted) {
-      job.log(
-        'TASK_MANAGER',
-        'I',
-        'Full load was stopped before all tables were loaded',
-        'replicationtask.c:3131',
-      );
-      return { kind: 'stopped' };
-    }
-    job.log(
-      'TASK_MANAGER',
-      'I',
-      errored > 0
-        ? `All tables are loaded; ${errored} table(s) failed and were suspended`
-        : 'All tables are loaded',
-      'replicationtask.c:3210',
-    );
-    return { kind: 'completed' };
+    return endFullLoad(job, fatal, errored);
   } catch (error) {
     if (job.signal.aborted) return { kind: 'stopped' };
-    const message = (error as Error).message;
-    job.log('TASK_MANAGER', 'E', message, 'replicationtask.c:2883');
-    return { kind: 'failed', message };
+    return failFullLoad(job, (error as Error).message);
   } finally {
     job.signal.removeEventListener('abort', onAbort);
     for (const c of [...live]) await drop(c);

@@ -1,11 +1,10 @@
 // A full-load task made, started and read with the AWS CLI's dms commands (status polled with
 // the SDK, which is quicker than a CLI process per poll), for the S3-source tests.
-import {
-  type DatabaseMigrationServiceClient,
-  DescribeReplicationTasksCommand,
-} from '@aws-sdk/client-database-migration-service';
+import type { DatabaseMigrationServiceClient } from '@aws-sdk/client-database-migration-service';
 import { expect } from 'vitest';
 import { waitFor } from '../../../support/wait.js';
+import { includeTables } from '../../../support/mappings.js';
+import { describeTaskByArn } from '../../../support/describeTask.js';
 
 export interface CliTaskContext {
   /** Runs `aws ARGS --output json` against the sandbox. */
@@ -31,17 +30,7 @@ export async function runCliTask(
   target: string,
 ): Promise<{ arn: string; stats: TableStat[] }> {
   const { aws, dms, schema, instanceArn } = cli;
-  const mappings = JSON.stringify({
-    rules: [
-      {
-        'rule-type': 'selection',
-        'rule-id': '1',
-        'rule-name': '1',
-        'object-locator': { 'schema-name': schema, 'table-name': '%' },
-        'rule-action': 'include',
-      },
-    ],
-  });
+  const mappings = includeTables(schema);
   const settings = JSON.stringify({
     FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
     Logging: { EnableLogging: true },
@@ -66,14 +55,7 @@ export async function runCliTask(
   );
   const arn = (created.ReplicationTask as unknown as { ReplicationTaskArn: string })
     .ReplicationTaskArn;
-  const status = async () =>
-    (
-      await dms.send(
-        new DescribeReplicationTasksCommand({
-          Filters: [{ Name: 'replication-task-arn', Values: [arn] }],
-        }),
-      )
-    ).ReplicationTasks?.[0];
+  const status = async () => await describeTaskByArn(dms, arn);
   await waitFor(async () => expect((await status())?.Status).toBe('ready'), { timeout: 20_000 });
   await aws(
     'dms',
