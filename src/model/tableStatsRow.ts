@@ -43,7 +43,7 @@ export type TableStatColumn =
 
 /** Lower priority stays longer. A full load's statistics have no changes to show, so the
  *  change columns are for CDC tasks only (tableStatColumns). At 80 columns a full load keeps
- *  schema, table, state, rows loaded, error rows and validation; a CDC task keeps table,
+ *  table, state, rows loaded, error rows and validation in words; a CDC task keeps table,
  *  state, rows loaded, the changes captured (inserts, updates, deletes) and error rows; DDLs,
  *  applied counts, validation and the update time come back as the terminal widens. */
 export const TABLE_STAT_COLUMNS: ColumnSpec<TableStatColumn>[] = [

@@ -57,6 +57,10 @@ export const EXIT_SIGNALS = [
   'SIGXCPU',
   'SIGXFSZ',
   'SIGABRT',
+  // The same signal as SIGABRT on Linux. Ink's exit hook (signal-exit) listens to it by this
+  // name too, and where it is the only listener it unmounts the app itself: the app then
+  // returned 0 before the SIGABRT listener ran. Listening here keeps the exit ours (134).
+  'SIGIOT',
   'SIGTRAP',
   'SIGSYS',
   'SIGPWR',
