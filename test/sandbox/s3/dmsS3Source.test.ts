@@ -115,6 +115,8 @@ describe.skipIf(!ready)(`DMS tasks with an S3 source endpoint (${awsCliVersion ?
     rmSync(tmp, { recursive: true, force: true });
   });
 
+  // Each test runs several AWS CLI commands (a Python start-up each): two minutes on a busy
+  // machine instead of the default thirty seconds.
   it('tests the connection: the bucket must exist', async () => {
     const good = await endpoint('s3src-csv-test', 'source', 's3', s3Settings('stage'));
     const bad = await endpoint('s3src-missing', 'source', 's3', [
@@ -145,7 +147,7 @@ describe.skipIf(!ready)(`DMS tasks with an S3 source endpoint (${awsCliVersion ?
       timeout: 30_000,
     });
     expect((await connection(bad))?.LastFailureMessage).toContain('no-such-bucket does not exist');
-  });
+  }, 120_000);
 
   it('loads CSV (gzip and plain) into PostgreSQL and MariaDB with NULL and "" kept apart', async () => {
     const csv = await endpoint(
@@ -163,7 +165,7 @@ describe.skipIf(!ready)(`DMS tasks with an S3 source endpoint (${awsCliVersion ?
     expect(await peopleRows(pgConn, schema)).toEqual(EXPECTED);
     expectPeopleLoaded((await runCliTask(cli(), 's3-csv-to-maria', csv, myTarget)).stats);
     expect(await peopleRows(myConn, schema)).toEqual(asMaria(EXPECTED));
-  });
+  }, 120_000);
 
   it('loads Parquet into PostgreSQL and MariaDB', async () => {
     const parquet = await endpoint(
@@ -180,7 +182,7 @@ describe.skipIf(!ready)(`DMS tasks with an S3 source endpoint (${awsCliVersion ?
     const maria = asMaria(expected);
     (maria[0] as (string | null)[])[5] = '2026-11-30 08:00:00.123000';
     expect(await peopleRows(myConn, schema)).toEqual(maria);
-  });
+  }, 120_000);
 
   it('loads tables side by side; a file that does not match its definition fails only its table', async () => {
     await awsCli(t.url, tmp, [
@@ -237,5 +239,5 @@ describe.skipIf(!ready)(`DMS tasks with an S3 source endpoint (${awsCliVersion ?
     );
     expect(lines).toContain('MaxFullLoadSubTasks 2');
     expect(lines).toContain('All tables are loaded; 1 table(s) failed and were suspended');
-  });
+  }, 120_000);
 });
