@@ -92,7 +92,8 @@ describe('dms-tui in a real terminal', () => {
   it('refuses a bad flag with one line and usage, without touching the terminal mode', async () => {
     const term = startTerminal({ args: ['--refresh', 'soon'], env: isolatedEnv().env });
     expect(await term.exited).toBe(2);
-    const screen = term.screen();
+    // The exit may be reported before the last bytes are read and parsed: wait for them.
+    const screen = await term.waitForText('Usage: dms-tui');
     expect(screen).toContain('dms-tui: --refresh takes seconds between 1 and 3600 (got "soon")');
     expect(screen).toContain('Usage: dms-tui');
     expect(term.output()).not.toContain('\u001b[?1049h');

@@ -96,10 +96,22 @@ export function startTerminal({
       parsed.at = Date.now();
     });
   });
+  const flush = () => new Promise<void>((resolve) => term.write('', resolve));
+  /** The exit can be reported before the pty's last bytes are read: wait until what arrived
+   *  is parsed and no more comes for a moment (at most a few seconds). */
+  const drained = async () => {
+    for (let round = 0; round < 60; round++) {
+      const seen = parsed.count;
+      await flush();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (parsed.count === seen) return;
+    }
+  };
   const exited = new Promise<number>((resolve) => {
     child.onExit(({ exitCode, signal }) => {
       running = false;
-      resolve(signal ? 128 + signal : exitCode);
+      const code = signal ? 128 + signal : exitCode;
+      void drained().then(() => resolve(code));
     });
   });
 
@@ -110,7 +122,6 @@ export function startTerminal({
       lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
     return lines.join('\n');
   };
-  const flush = () => new Promise<void>((resolve) => term.write('', resolve));
   const settler = createSettler({
     term,
     parsed,
