@@ -51,6 +51,7 @@ async function ensureEndpoint(ctx: DmsContext): Promise<string> {
       folder: record.spec.folder,
       externalTableDefinition: JSON.stringify(ctx.definition),
       nullMarker: record.spec.nullMarker,
+      dataFormat: record.spec.format === 'parquet' ? 'parquet' : 'csv',
       roleArn: record.spec.roleArn,
       agentTask: record.spec.name,
     });

@@ -3,6 +3,7 @@
 // partition is checkpointed only after every object of it is in S3; before a partition is
 // (re)done its key prefix is cleared, and its object names are fixed by (table, partition,
 // file), so after a kill -9 the objects in S3 hold every row exactly once.
+import type { Readable } from 'node:stream';
 import type { DbConnection } from '../db/connection.js';
 import { estimateRows, keyBounds, partitionKey, readPartitionCsv } from '../db/partitionReader.js';
 import { describeSourceTable, listSourceTables, type TableInfo } from '../db/sourceTables.js';
@@ -23,6 +24,7 @@ import {
 import { selectTables } from '../model/tableMatching.js';
 import { writeCsvFiles } from './csvFiles.js';
 import type { ObjectStore } from './objectStore.js';
+import { writeParquetFiles } from './parquetFiles.js';
 
 export interface LocalContext {
   record: AgentTaskRecord;
@@ -138,15 +140,27 @@ async function extractPartition(
     spec.nullMarker,
   );
   const objects: string[] = [];
-  const written = await writeCsvFiles(
-    stream.csv,
-    { maxBytes: spec.maxFileBytes, gzip: spec.format === 'csv.gz' },
-    (file, body) => {
-      const key = objectKey(spec, t.schema, t.table, index, file);
-      objects.push(key);
-      return ctx.store.upload(key, body);
-    },
-  );
+  const upload = (file: number, body: Readable) => {
+    const key = objectKey(spec, t.schema, t.table, index, file);
+    objects.push(key);
+    return ctx.store.upload(key, body);
+  };
+  const written =
+    spec.format === 'parquet'
+      ? await writeParquetFiles(
+          stream.csv,
+          {
+            maxBytes: spec.maxFileBytes,
+            nullMarker: spec.nullMarker,
+            columns: externalTable(conn.family, t).TableColumns,
+          },
+          upload,
+        )
+      : await writeCsvFiles(
+          stream.csv,
+          { maxBytes: spec.maxFileBytes, gzip: spec.format === 'csv.gz' },
+          upload,
+        );
   t.done.push({ index, rows: stream.rows(), bytes: written.bytes, objects });
   t.done.sort((a, b) => a.index - b.index);
 }
@@ -154,8 +168,6 @@ async function extractPartition(
 /** Runs the local subtask until every partition is in S3 ('done') or a stop ('stopped'). */
 export async function runLocal(ctx: LocalContext): Promise<'done' | 'stopped'> {
   const { record } = ctx;
-  if (record.spec.format === 'parquet')
-    throw new Error('Parquet output is not built yet: use --format csv.gz or csv');
   if (record.local.tables.length === 0) {
     const conn = await ctx.openSource();
     try {

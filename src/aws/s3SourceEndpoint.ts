@@ -13,6 +13,8 @@ export interface S3SourceEndpointInput {
   folder: string;
   externalTableDefinition: string;
   nullMarker: string;
+  /** How the objects are written: CSV (plain or gzip) or Parquet. */
+  dataFormat: 'csv' | 'parquet';
   /** The role DMS assumes to read the bucket (required on AWS). */
   roleArn: string;
   /** The agent task's name, kept as a tag so the endpoint is known as the agent's. */
@@ -40,6 +42,7 @@ export async function createS3SourceEndpoint(
           CsvRowDelimiter: '\n',
           Rfc4180: true,
           IgnoreHeaderRows: 0,
+          DataFormat: input.dataFormat,
           ServiceAccessRoleArn: input.roleArn || undefined,
         },
         Tags: [{ Key: AGENT_TAG, Value: input.agentTask }],

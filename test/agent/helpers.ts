@@ -81,6 +81,7 @@ export async function rowsInS3(
     const keys: string[] = [];
     for await (const o of s3.list(bucket, prefix)) {
       keys.push(o.key);
+      if (o.key.endsWith('.parquet')) continue; // keys only: rows are read as CSV
       const chunks: Buffer[] = [];
       for await (const c of await s3.getStream(bucket, o.key)) chunks.push(c as Buffer);
       const raw = Buffer.concat(chunks);

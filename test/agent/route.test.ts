@@ -1,7 +1,7 @@
 // The whole agent route against real databases: the agent extracts the source to the sandbox's
 // S3, then its DMS subtask (an S3 source endpoint and a full-load task) loads the target; rows
 // in the target equal the source (count and a checksum of every value), PostgreSQL → MariaDB
-// and MariaDB → PostgreSQL.
+// and MariaDB → PostgreSQL, and PostgreSQL → MariaDB again through Parquet objects.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ const root = mkdtempSync(join(tmpdir(), 'agent-route-'));
 const dir = join(root, 'agent');
 const pgSchema = uniqueName('agr_pg').replace(/-/g, '_');
 const myDb = uniqueName('agr_my').replace(/-/g, '_');
+const pqSchema = uniqueName('agr_pq').replace(/-/g, '_');
 let sb: TestSandbox;
 let pgConn: DbConnection;
 let myConn: DbConnection;
@@ -55,7 +56,13 @@ async function normalised(conn: DbConnection, sql: string) {
   return { count: out.length, checksum, rows: out };
 }
 
-async function runRoute(name: string, source: string, select: string, target: string) {
+async function runRoute(
+  name: string,
+  source: string,
+  select: string,
+  target: string,
+  extra: string[] = [],
+) {
   const created = await agentTaskCli(sb, 'agent-task', [
     'create',
     name,
@@ -77,6 +84,7 @@ async function runRoute(name: string, source: string, select: string, target: st
     '--data-dir',
     dir,
     '--start',
+    ...extra,
   ]);
   expect(created.stderr).toBe('');
   expect(created.code).toBe(0);
@@ -121,6 +129,8 @@ describe.skipIf(!ready)(
       await pgConn?.query(`DROP SCHEMA IF EXISTS ${myDb} CASCADE`);
       await myConn?.query(`DROP DATABASE IF EXISTS ${myDb}`);
       await myConn?.query(`DROP DATABASE IF EXISTS ${pgSchema}`);
+      await pgConn?.query(`DROP SCHEMA IF EXISTS ${pqSchema} CASCADE`);
+      await myConn?.query(`DROP DATABASE IF EXISTS ${pqSchema}`);
       await pgConn?.close();
       await myConn?.close();
       rmSync(root, { recursive: true, force: true });
@@ -215,6 +225,48 @@ describe.skipIf(!ready)(
       await expect(findTask(sb.clients, 'agent-maria-to-pg')).rejects.toThrow(
         /No replication task/,
       );
+    });
+
+    it('PostgreSQL → MariaDB through Parquet: typed columns, NULLs kept, target equals source', async () => {
+      await pgConn.query(`CREATE SCHEMA ${pqSchema}`);
+      await pgConn.query(
+        `CREATE TABLE ${pqSchema}.items (id bigint PRIMARY KEY, small smallint, label text, code varchar(12), flag boolean, raw bytea, money numeric(10,2), price numeric(30,10), ratio double precision, day date, at timestamp(6), zoned timestamptz)`,
+      );
+      await pgConn.query(
+        `INSERT INTO ${pqSchema}.items SELECT g, CASE WHEN g % 3 = 0 THEN NULL ELSE g % 30000 END, CASE WHEN g % 7 = 0 THEN '' WHEN g % 11 = 0 THEN NULL ELSE 'r' || g || E',"\\n' || chr(1000 + g % 50) END, CASE WHEN g % 13 = 0 THEN NULL ELSE 'c' || g END, CASE WHEN g % 17 = 0 THEN NULL ELSE g % 2 = 0 END, CASE WHEN g % 5 = 0 THEN NULL ELSE decode(lpad(to_hex(g), 8, '0'), 'hex') END, CASE WHEN g % 19 = 0 THEN NULL ELSE g * -1.25 END, CASE WHEN g % 23 = 0 THEN NULL ELSE g * 1000.0000000001 END, CASE WHEN g % 29 = 0 THEN NULL ELSE g / 8.0 END, CASE WHEN g % 31 = 0 THEN NULL ELSE date '1969-12-01' + g END, CASE WHEN g % 37 = 0 THEN NULL ELSE timestamp '1969-12-31 23:00:00.000001' + g * interval '1 minute 1.000001 second' END, timestamptz '2024-03-01 12:00:00.123456+02' + g * interval '1 minute' FROM generate_series(1, 3000) g`,
+      );
+      await pgConn.query(`ANALYZE ${pqSchema}.items`);
+      await runRoute(
+        'pg-to-maria-parquet',
+        `postgres://${pg.spec.user}@${pg.spec.host}:${pg.spec.port}/${pg.spec.database}`,
+        `${pqSchema}.items`,
+        'agent-route-maria',
+        ['--format', 'parquet'],
+      );
+      const objects = await rowsInS3(sb, 'route', `pg-to-maria-parquet/${pqSchema}/items/`);
+      expect(objects.keys.length).toBeGreaterThan(1);
+      for (const key of objects.keys) expect(key).toMatch(/\/LOAD[0-9A-F]{8}\.parquet$/);
+      const source = await normalised(
+        pgConn,
+        `SELECT id, small, label, code, flag::int AS flag, encode(raw, 'hex') AS raw, money::text AS money, price::text AS price, ratio, to_char(day, 'YYYY-MM-DD') AS day, to_char(at, 'YYYY-MM-DD HH24:MI:SS.US') AS at, to_char(zoned AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS zoned FROM ${pqSchema}.items`,
+      );
+      const target = await normalised(
+        myConn,
+        `SELECT id, small, label, code, flag, lower(hex(raw)) AS raw, money, price, ratio, date_format(day, '%Y-%m-%d') AS day, date_format(at, '%Y-%m-%d %H:%i:%s.%f') AS at, date_format(zoned, '%Y-%m-%d %H:%i:%s.%f') AS zoned FROM ${pqSchema}.items`,
+      );
+      expect(target.count).toBe(3000);
+      expect(
+        target.checksum === source.checksum
+          ? 'equal'
+          : {
+              target: target.rows.find(
+                (r, i) => JSON.stringify(r) !== JSON.stringify(source.rows[i]),
+              ),
+              source: source.rows.find(
+                (r, i) => JSON.stringify(r) !== JSON.stringify(target.rows[i]),
+              ),
+            },
+      ).toBe('equal');
     });
   },
 );
