@@ -7,6 +7,7 @@ import { ENGINES } from './connection.js';
 import { STOP_AFTER_LOAD } from './cdcTaskOptions.js';
 import { SSL_MODES } from './connectionForm.js';
 import { LOB_MODES } from './lobSettings.js';
+import { VALIDATION_CHOICES } from './validationTaskOptions.js';
 import type { Project } from './project.js';
 import { PROJECT_NAME_MAX, projectNameError } from './projectName.js';
 import {
@@ -59,6 +60,7 @@ export const TEXT_LIMITS = {
   taskName: 255,
   arn: 2048,
   lobSize: 16,
+  validationSize: 16,
   mappingName: 255,
   mappingRows: 5000,
   entries: 10_000,
@@ -163,6 +165,10 @@ export const taskDraftSchema: Schema<TaskFormDraft> = object({
     cdcStart: optional(string({ max: 1024 })),
     cdcStop: optional(string({ max: 64 })),
     stopAfterLoad: optional(oneOf(STOP_AFTER_LOAD.map((s) => s.value))),
+    validation: optional(oneOf(VALIDATION_CHOICES.map((v) => v.value))),
+    validationThreads: optional(string({ max: TEXT_LIMITS.validationSize })),
+    validationPartition: optional(string({ max: TEXT_LIMITS.validationSize })),
+    validationFailures: optional(string({ max: TEXT_LIMITS.validationSize })),
     mappings: array(
       object({
         action: oneOf(['include', 'exclude', 'rename-schema']),

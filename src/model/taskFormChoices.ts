@@ -3,6 +3,11 @@
 // text makes to the values. Pure; the reducer (taskFormState.ts) applies the changes.
 import { STOP_AFTER_LOAD } from './cdcTaskOptions.js';
 import { LOB_MODES } from './lobSettings.js';
+import {
+  VALIDATION_CHOICES,
+  VALIDATION_SIZE_FIELDS,
+  type ValidationSizeField,
+} from './validationTaskOptions.js';
 import type { FieldId, TaskFormValues } from './taskFormState.js';
 import { MIGRATION_TYPES, TABLE_PREP_MODES } from './taskInput.js';
 
@@ -12,11 +17,18 @@ export const CHOICE_FIELDS: readonly FieldId[] = [
   'lobMode',
   'logging',
   'stopAfterLoad',
+  'validation',
 ];
 
-export type TextFieldId = 'name' | 'lobSize' | 'cdcStart' | 'cdcStop';
+export type TextFieldId = 'name' | 'lobSize' | 'cdcStart' | 'cdcStop' | ValidationSizeField;
 
-export const TEXT_FIELDS: readonly FieldId[] = ['name', 'lobSize', 'cdcStart', 'cdcStop'];
+export const TEXT_FIELDS: readonly FieldId[] = [
+  'name',
+  'lobSize',
+  'cdcStart',
+  'cdcStop',
+  ...VALIDATION_SIZE_FIELDS,
+];
 
 export function isChoiceField(field: FieldId): boolean {
   return CHOICE_FIELDS.includes(field);
@@ -71,6 +83,14 @@ export function cycledChoice(
           step,
         ),
       };
+    case 'validation':
+      return {
+        validation: rotate(
+          VALIDATION_CHOICES.map((v) => v.value),
+          values.validation ?? 'off',
+          step,
+        ),
+      };
     default:
       return null;
   }
@@ -85,6 +105,7 @@ export function typedText(
   if (field === 'name') return { name: text };
   if (field === 'cdcStart') return { cdcStart: text };
   if (field === 'cdcStop') return { cdcStop: text };
+  if (field !== 'lobSize') return { [field]: text };
   return values.lobMode === 'full' ? { lobChunkKb: text } : { lobMaxKb: text };
 }
 

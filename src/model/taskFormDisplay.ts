@@ -3,6 +3,7 @@
 // choosers. Pure; the screen draws them.
 import { STOP_AFTER_LOAD } from './cdcTaskOptions.js';
 import { lobModeLabel, lobSizeLabel } from './lobSettings.js';
+import { VALIDATION_CHOICES, VALIDATION_SIZES } from './validationTaskOptions.js';
 import { describeRow, type MappingRow, targetSchemasText } from './selectionMappings.js';
 import { defaultFirst, type FieldId, type TaskFormValues } from './taskFormState.js';
 import { MIGRATION_TYPES, TABLE_PREP_MODES } from './taskInput.js';
@@ -22,6 +23,10 @@ export const FIELD_LABELS: Record<FieldId, string> = {
   lobMode: 'Include LOB columns',
   lobSize: 'LOB size (KB)',
   logging: 'Enable logging',
+  validation: 'Data validation',
+  validationThreads: VALIDATION_SIZES.validationThreads.label,
+  validationPartition: VALIDATION_SIZES.validationPartition.label,
+  validationFailures: VALIDATION_SIZES.validationFailures.label,
   mappings: 'Table mappings',
 };
 
@@ -58,6 +63,8 @@ export function choiceText(values: TaskFormValues, field: FieldId): string | nul
       return values.logging ? '[x] on' : '[ ] off';
     case 'stopAfterLoad':
       return STOP_AFTER_LOAD.find((s) => s.value === (values.stopAfterLoad ?? 'none'))?.label ?? '';
+    case 'validation':
+      return VALIDATION_CHOICES.find((v) => v.value === (values.validation ?? 'off'))?.label ?? '';
     default:
       return null;
   }

@@ -9,6 +9,11 @@ import type { MappingRow } from './selectionMappings.js';
 import type { MappingRule } from './tableMappings.js';
 import type { MigrationType, TablePrepMode } from './taskInput.js';
 import type { StopAfterLoad } from './cdcTaskOptions.js';
+import {
+  VALIDATION_SIZE_FIELDS,
+  type ValidationOptions,
+  type ValidationSizeField,
+} from './validationTaskOptions.js';
 import { cycledChoice, type TextFieldId, typedText } from './taskFormChoices.js';
 
 export type FieldId =
@@ -24,7 +29,9 @@ export type FieldId =
   | 'lobMode'
   | 'lobSize'
   | 'logging'
-  | 'mappings';
+  | 'mappings'
+  | 'validation'
+  | ValidationSizeField;
 
 /** SCT's order. */
 export const FIELD_ORDER: readonly FieldId[] = [
@@ -41,6 +48,9 @@ export const FIELD_ORDER: readonly FieldId[] = [
   'lobSize',
   'logging',
   'mappings',
+  // Last: validation checks what the fields above move.
+  'validation',
+  ...VALIDATION_SIZE_FIELDS,
 ];
 
 /** The CDC options' fields (model/cdcTaskOptions.ts): only for the migration types they suit. */
@@ -51,7 +61,7 @@ const CDC_FIELDS: Partial<Record<FieldId, (type: MigrationType) => boolean>> = {
   stopAfterLoad: (type) => type === 'full-load-and-cdc',
 };
 
-export interface TaskFormValues {
+export interface TaskFormValues extends ValidationOptions {
   name: string;
   instanceArn: string | null;
   sourceArn: string | null;
@@ -133,13 +143,18 @@ export type TaskFormAction =
 
 /** The fields shown now (the LOB size only for full and limited mode; the target table
  *  preparation only when the task loads tables, i.e. not for cdc; the CDC options for the
- *  types that capture changes). */
+ *  types that capture changes; the validation settings while validation is on). */
 export function visibleFields(values: TaskFormValues): FieldId[] {
   return FIELD_ORDER.filter(
     (f) =>
       (f !== 'lobSize' || values.lobMode !== 'none') &&
+      (!isValidationSize(f) || (values.validation ?? 'off') !== 'off') &&
       (CDC_FIELDS[f]?.(values.migrationType) ?? true),
   );
+}
+
+function isValidationSize(f: FieldId): f is ValidationSizeField {
+  return (VALIDATION_SIZE_FIELDS as readonly FieldId[]).includes(f);
 }
 
 function fieldsOf(patch: Partial<TaskFormValues>): FieldId[] {
@@ -159,6 +174,10 @@ function fieldsOf(patch: Partial<TaskFormValues>): FieldId[] {
     cdcStart: 'cdcStart',
     cdcStop: 'cdcStop',
     stopAfterLoad: 'stopAfterLoad',
+    validation: 'validation',
+    validationThreads: 'validationThreads',
+    validationPartition: 'validationPartition',
+    validationFailures: 'validationFailures',
   };
   return (Object.keys(patch) as (keyof TaskFormValues)[]).map((k) => map[k]);
 }

@@ -4,6 +4,7 @@
 import { cdcStartError, cdcStopError } from './cdcTaskOptions.js';
 import { identifierError } from './identifiers.js';
 import { parseLobSize } from './lobSettings.js';
+import { validationSizeError } from './validationTaskOptions.js';
 import { mappingsError } from './selectionMappings.js';
 import { buildCreateTaskInput, type CreateTaskInput } from './taskInput.js';
 import {
@@ -69,6 +70,10 @@ export function fieldError(
       );
     case 'cdcStop':
       return cdcStopError(values.cdcStop);
+    case 'validationThreads':
+    case 'validationPartition':
+    case 'validationFailures':
+      return validationSizeError(values, field);
     default:
       return null;
   }
@@ -132,6 +137,12 @@ export function taskInputFromForm(
         cdcStop: values.cdcStop,
         stopAfterLoad: values.stopAfterLoad,
       },
+      validation: {
+        validation: values.validation,
+        validationThreads: values.validationThreads,
+        validationPartition: values.validationPartition,
+        validationFailures: values.validationFailures,
+      },
     }),
   };
 }
@@ -155,6 +166,10 @@ export function fieldForServerError(
   if (/migration ?type/i.test(message)) return 'migrationType';
   if (/CdcStopPosition|stop position/i.test(message)) return 'cdcStop';
   if (/CdcStart|start (time|position)/i.test(message)) return 'cdcStart';
+  if (/ThreadCount/i.test(message)) return 'validationThreads';
+  if (/PartitionSize/i.test(message)) return 'validationPartition';
+  if (/FailureMaxCount/i.test(message)) return 'validationFailures';
+  if (/validation/i.test(message)) return 'validation';
   if (/replication instance/i.test(message)) return 'instance';
   if (/source endpoint/i.test(message)) return 'source';
   if (/target endpoint/i.test(message)) return 'target';

@@ -11,6 +11,7 @@ import {
 import { type LobChoice, lobTargetMetadata } from './lobSettings.js';
 import { defaultLogComponents } from './taskSettings.js';
 import { type MappingRow, mappingsDocument } from './selectionMappings.js';
+import { type ValidationOptions, validationSettings } from './validationTaskOptions.js';
 import type { MappingRule } from './tableMappings.js';
 
 export type MigrationType = 'full-load' | 'full-load-and-cdc' | 'cdc';
@@ -41,6 +42,8 @@ export interface TaskInputFields {
   keptRules?: readonly MappingRule[];
   /** CDC start, stop and stop-after-full-load (cdc and full-load-and-cdc only). */
   cdc?: CdcOptions;
+  /** Data validation: off, on or validation only, and its settings. */
+  validation?: ValidationOptions;
 }
 
 /** CreateReplicationTaskMessage, exactly as sent. */
@@ -60,7 +63,7 @@ export interface CreateTaskInput extends CdcInputMembers {
  */
 export function taskSettingsDocument(
   fields: Pick<TaskInputFields, 'tablePrepMode' | 'lob' | 'logging'> &
-    Partial<Pick<TaskInputFields, 'migrationType' | 'cdc'>>,
+    Partial<Pick<TaskInputFields, 'migrationType' | 'cdc' | 'validation'>>,
 ) {
   const type = fields.migrationType ?? 'full-load';
   return {
@@ -77,6 +80,7 @@ export function taskSettingsDocument(
     Logging: fields.logging
       ? { EnableLogging: true, LogComponents: defaultLogComponents() }
       : { EnableLogging: false },
+    ...validationSettings(fields.validation ?? {}),
   };
 }
 

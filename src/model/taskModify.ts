@@ -3,6 +3,7 @@
 // task's state allows is the lifecycle's (taskStatus.refusal(task, 'modify')). Pure.
 import { DEFAULT_LOB_CHUNK_KB, DEFAULT_LOB_MAX_KB, type LobMode } from './lobSettings.js';
 import { rowsFromDocument } from './selectionMappings.js';
+import { validationOptionsFrom } from './validationTaskOptions.js';
 import { parseTableMappings } from './tableMappings.js';
 import type { Task } from './task.js';
 import type { TaskFormValues } from './taskFormState.js';
@@ -32,6 +33,7 @@ type Settings = {
   };
   FullLoadSettings?: { TargetTablePrepMode?: string };
   Logging?: { EnableLogging?: boolean };
+  ValidationSettings?: Record<string, unknown>;
 };
 
 function parsed<T>(text: string | undefined): T | undefined {
@@ -71,6 +73,7 @@ export function valuesFromTask(task: Task): TaskFormValues {
     logging: Boolean(settings.Logging?.EnableLogging),
     mappings: rows,
     keptRules: kept,
+    ...validationOptionsFrom(settings.ValidationSettings),
   };
 }
 

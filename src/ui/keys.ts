@@ -237,7 +237,7 @@ export const COMMANDS = {
   'task.modify': {
     keys: ['e'],
     description:
-      'Modify: type, mappings, table preparation, LOBs, logging (stopped, failed or ready)',
+      'Modify: type, mappings, table preparation, LOBs, logging, validation (stopped, failed or ready)',
     scope: 'tasks',
     dangerous: true,
   },

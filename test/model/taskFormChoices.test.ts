@@ -74,6 +74,10 @@ describe('what Enter does and which fields take what', () => {
     ['lobSize', { kind: 'next' }, false, true],
     ['logging', { kind: 'cycle' }, true, false],
     ['mappings', { kind: 'mappings' }, false, false],
+    ['validation', { kind: 'cycle' }, true, false],
+    ['validationThreads', { kind: 'next' }, false, true],
+    ['validationPartition', { kind: 'next' }, false, true],
+    ['validationFailures', { kind: 'next' }, false, true],
   ];
   it('covers every field', () => {
     expect(table.map(([field]) => field)).toEqual(FIELD_ORDER);

@@ -56,7 +56,8 @@ describe('task form reducer', () => {
     expect(s.focus).toBe('lobMode');
     s = taskFormReducer(s, { type: 'focus', field: 'name' });
     s = taskFormReducer(s, { type: 'move', step: -1 });
-    expect(s.focus).toBe('mappings');
+    // Data validation is last; its settings show only while it is on.
+    expect(s.focus).toBe('validation');
   });
 
   it('a server error sits on its field until the field is edited', () => {

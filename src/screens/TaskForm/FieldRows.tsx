@@ -13,6 +13,7 @@ import {
   mappingsText,
 } from '../../model/taskFormDisplay.js';
 import type { FieldId, TaskFormValues } from '../../model/taskFormState.js';
+import { VALIDATION_SIZES } from '../../model/validationTaskOptions.js';
 import { visibleFields } from '../../model/taskFormState.js';
 import { TextField } from '../../components/form/TextField.js';
 import type { Endpoint } from '../../model/endpoint.js';
@@ -106,6 +107,17 @@ function FieldValue(props: FieldRowsProps & { field: FieldId; focused: boolean }
           focus={focused && props.typing}
           width={width}
           placeholder={CDC_PLACEHOLDER[field]}
+        />
+      );
+    case 'validationThreads':
+    case 'validationPartition':
+    case 'validationFailures':
+      return (
+        <TextField
+          value={values[field] ?? String(VALIDATION_SIZES[field].default)}
+          onChange={(v) => onText(field, v)}
+          maxLength={10}
+          focus={focused && props.typing}
         />
       );
     case 'instance':
