@@ -2,10 +2,10 @@
 // in-process sandbox whose CloudWatch metrics the test records: exit 0 and no output when all
 // is fine, exit 1 with one line per failed or lagging task, 3 for a task that does not exist,
 // 2 for a bad --max-lag; JSON with every task's verdict.
+import { runCommand } from '../support/commandRun.js';
 import { DescribeReplicationInstancesCommand } from '@aws-sdk/client-database-migration-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTask, startTask } from '../../src/aws/tasks.js';
-import { runTaskCommand } from '../../src/commands/index.js';
 import { EXIT } from '../../src/commands/io.js';
 import { arnResource } from '../../src/model/task.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
@@ -19,17 +19,7 @@ const ENV = {
 };
 
 async function cli(name: string, ...args: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const code = await runTaskCommand(name, [...args, '--endpoint-url', sb.url], {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    env: ENV,
-  });
-  return { code, ...out };
+  return runCommand(name, [...args, '--endpoint-url', sb.url], { env: ENV });
 }
 
 /** A task started with the stand-in engine, settled in `status`. */

@@ -2,11 +2,11 @@
 // MariaDB target reached through a saved project (isolated config dir), tasks in an in-process
 // sandbox. A clean task passes (exit 0); one with a missing table, a LOB larger than LobMaxSize,
 // a table without a key for CDC and target rows kept by DO_NOTHING fails (exit 1) naming each.
+import { runCommand } from '../support/commandRun.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTaskCommand } from '../../src/commands/index.js';
 import { EXIT } from '../../src/commands/io.js';
 import { openProjects } from '../../src/config/projects.js';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
@@ -29,17 +29,7 @@ let configDir: string;
 const savedConfigDir = process.env.DMS_TUI_CONFIG_DIR;
 
 async function cli(...args: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const code = await runTaskCommand('preflight', [...args, '--endpoint-url', sb.url], {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    env: ENV,
-  });
-  return { code, ...out };
+  return runCommand('preflight', [...args, '--endpoint-url', sb.url], { env: ENV });
 }
 
 const select = (table: string, id: string) => ({

@@ -2,9 +2,9 @@
 // loads and validates PostgreSQL → PostgreSQL (schema renamed): exit 0 and "validated" when the
 // target equals the source; after the target drifts, a validation-only task reads "Mismatched
 // records" and the command exits 1 naming the table, in table and JSON output; 3 for no task.
+import { runCommand } from '../support/commandRun.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTask, startTask } from '../../src/aws/tasks.js';
-import { runTaskCommand } from '../../src/commands/index.js';
 import { EXIT } from '../../src/commands/io.js';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
@@ -23,17 +23,7 @@ const ENV = {
 };
 
 async function cli(...args: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const code = await runTaskCommand('validation', [...args, '--endpoint-url', sb.url], {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    env: ENV,
-  });
-  return { code, ...out };
+  return runCommand('validation', [...args, '--endpoint-url', sb.url], { env: ENV });
 }
 
 const mappings = JSON.stringify({
