@@ -6,12 +6,14 @@ import { Box } from 'ink';
 import { useState } from 'react';
 import { ChoiceDialog } from '../components/ChoiceDialog.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { FilterPrompt } from '../components/FilterPrompt.js';
 import { Table } from '../components/Table.js';
 import { Text } from '../components/Text.js';
 import { useBindings } from '../ui/bindings.js';
 import { command, withItem } from '../ui/commands.js';
 import { useBodySize } from '../ui/layout.js';
 import { useStatus } from '../ui/status.js';
+import { useColumnFilter } from '../hooks/useColumnFilter.js';
 import { useDmsResources } from '../hooks/useDmsResources.js';
 import { useEndpointActions } from '../hooks/useEndpointActions.js';
 import { useListCursor } from '../hooks/useListCursor.js';
@@ -38,8 +40,19 @@ export function EndpointsScreen() {
   const actions = useEndpointActions(resources.refresh);
   const [dialog, setDialog] = useState<Dialog>('none');
   const data = resources.data;
-  const rows = data?.endpoints ?? [];
-  const listHeight = Math.max(1, height - 4 - (dialog === 'none' ? 0 : 6));
+  const all = data?.endpoints ?? [];
+  const shown = useColumnFilter({
+    columns: ENDPOINT_COLUMNS,
+    width,
+    rows: all,
+    cells: (e) => endpointCells(e, data?.tasks ?? [], data?.connections ?? []),
+    onChange: () => list.focus(0),
+  });
+  const { filter, rows } = shown;
+  const listHeight = Math.max(
+    1,
+    height - 4 - (dialog === 'none' ? 0 : 6) - (filter.prompting ? 1 : 0),
+  );
   const list = useListCursor({ name: 'endpoints', count: rows.length, height: listHeight });
   const focused = rows[list.cursor.index];
   const instances = data?.instances ?? [];
@@ -49,6 +62,7 @@ export function EndpointsScreen() {
   useBindings(
     [
       ...list.bindings,
+      ...filter.bindings,
       command('endpoints.refresh', resources.refresh),
       onEndpoint(
         'endpoints.test',
@@ -59,7 +73,7 @@ export function EndpointsScreen() {
       onEndpoint('endpoints.modify', () => setDialog('modify'), busy),
       onEndpoint('endpoints.delete', () => setDialog('delete'), busy),
     ],
-    { active: dialog === 'none' },
+    { active: dialog === 'none' && !filter.prompting },
   );
 
   if (dialog === 'modify' && focused) {
@@ -83,7 +97,11 @@ export function EndpointsScreen() {
   const test = focused && data ? lastTest(focused.arn, data.connections) : undefined;
   return (
     <Box flexDirection="column">
-      <Text dimColor>{data ? `${rows.length} endpoint${rows.length === 1 ? '' : 's'}` : ' '}</Text>
+      <Text dimColor>
+        {data
+          ? `${all.length} endpoint${all.length === 1 ? '' : 's'}${shown.summary ? ` · ${rows.length} shown · ${shown.summary}` : ''}`
+          : ' '}
+      </Text>
       {data === undefined ? (
         <Text color={resources.error ? 'red' : undefined}>
           {resources.error ?? 'Loading endpoints…'}
@@ -101,9 +119,14 @@ export function EndpointsScreen() {
           cursor={list.cursor}
           height={listHeight}
           width={width}
-          empty="No endpoints in this account and region"
+          empty={
+            all.length === 0
+              ? 'No endpoints in this account and region'
+              : 'No endpoint matches the filter'
+          }
         />
       )}
+      {filter.prompting ? <FilterPrompt {...filter.prompt} /> : null}
       {test?.status === 'failed' ? (
         <Text color="red" wrap="truncate-end">
           Last test of {focused?.identifier} failed: {test.message ?? 'no message from DMS'}

@@ -1,11 +1,13 @@
 // `:instances`: the replication instances with class, status, engine version, storage and the
 // tasks on each, refreshed while visible. Read-only.
 import { Box } from 'ink';
+import { FilterPrompt } from '../components/FilterPrompt.js';
 import { Text } from '../components/Text.js';
 import { Table } from '../components/Table.js';
 import { useBindings } from '../ui/bindings.js';
 import { command } from '../ui/commands.js';
 import { useBodySize } from '../ui/layout.js';
+import { useColumnFilter } from '../hooks/useColumnFilter.js';
 import { useDmsResources } from '../hooks/useDmsResources.js';
 import { useListCursor } from '../hooks/useListCursor.js';
 import { useRefreshStatus } from '../hooks/useRefreshStatus.js';
@@ -17,16 +19,27 @@ export function InstancesScreen() {
   const resources = useDmsResources();
   useRefreshStatus(resources);
   const data = resources.data;
-  const rows = data?.instances ?? [];
-  const listHeight = Math.max(1, height - 2);
+  const all = data?.instances ?? [];
+  const shown = useColumnFilter({
+    columns: INSTANCE_COLUMNS,
+    width,
+    rows: all,
+    cells: (i) => instanceCells(i, data?.tasks ?? []),
+    onChange: () => list.focus(0),
+  });
+  const { filter, rows } = shown;
+  const listHeight = Math.max(1, height - 2 - (filter.prompting ? 1 : 0));
   const list = useListCursor({ name: 'instances', count: rows.length, height: listHeight });
-  useBindings([...list.bindings, command('instances.refresh', resources.refresh)]);
+  useBindings(
+    [...list.bindings, ...filter.bindings, command('instances.refresh', resources.refresh)],
+    { active: !filter.prompting },
+  );
 
   return (
     <Box flexDirection="column">
       <Text dimColor>
         {data
-          ? `${rows.length} replication instance${rows.length === 1 ? '' : 's'} · ${data.tasks.length} task${data.tasks.length === 1 ? '' : 's'}`
+          ? `${all.length} replication instance${all.length === 1 ? '' : 's'} · ${data.tasks.length} task${data.tasks.length === 1 ? '' : 's'}${shown.summary ? ` · ${rows.length} shown · ${shown.summary}` : ''}`
           : ' '}
       </Text>
       {data === undefined ? (
@@ -43,9 +56,14 @@ export function InstancesScreen() {
           cursor={list.cursor}
           height={listHeight}
           width={width}
-          empty="No replication instances in this account and region"
+          empty={
+            all.length === 0
+              ? 'No replication instances in this account and region'
+              : 'No replication instance matches the filter'
+          }
         />
       )}
+      {filter.prompting ? <FilterPrompt {...filter.prompt} /> : null}
     </Box>
   );
 }

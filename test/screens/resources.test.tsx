@@ -61,6 +61,22 @@ describe(':instances', () => {
 });
 
 describe(':endpoints', () => {
+  it('filters on the columns shown, says so, and Esc clears it', async () => {
+    const app = open('endpoints');
+    await app.waitForText(/spare-pg .*never tested\s+none/);
+    await app.filterTo('spare');
+    const frame = await app.waitForText(/endpoints? · 1 shown · filter spare on name, type/);
+    expect(frame).toContain('spare-pg');
+    expect(frame).not.toContain('bad-pg');
+    await app.pressCommand('list.clearFilter');
+    await app.filterTo('!spare');
+    await app.waitForText(/3 shown · filter !spare \(not matching\)/);
+    expect(app.lastFrame()).not.toContain('spare-pg');
+    await app.pressCommand('list.clearFilter');
+    await app.waitForText(/spare-pg[\s\S]*bad-pg|bad-pg[\s\S]*spare-pg/);
+    app.unmount();
+  });
+
   it('tests, modifies and deletes endpoints; DMS refuses deleting one in use', async () => {
     const app = open('endpoints');
     await app.waitForText(
