@@ -32,6 +32,8 @@ export interface CommandSpec {
   dangerous?: boolean;
   /** Shown in the footer when the screen binds it (default true). */
   hint?: boolean;
+  /** Shares its keys with this command of the same scope: a screen binds one or the other. */
+  insteadOf?: string;
 }
 
 export const COMMANDS = {
@@ -194,6 +196,13 @@ export const COMMANDS = {
     description: 'Create (the task; in the endpoint form, the endpoint)',
     scope: 'taskForm',
     dangerous: true,
+  },
+  'form.modify': {
+    keys: ['ctrl+s'],
+    description: 'Modify the task (ModifyReplicationTask)',
+    scope: 'taskForm',
+    dangerous: true,
+    insteadOf: 'form.create',
   },
   // The task form's table-mappings editor (a list).
   'form.ruleAdd': { keys: ['a'], description: 'Add a rule', scope: 'taskFormRules' },

@@ -95,7 +95,9 @@ describe('modify a task', () => {
       { what: 'the rename in the form' },
     );
 
-    await app.pressCommand('form.create');
+    expect(app.lastFrame()).toMatch(/Ctrl-s Modify the task/);
+    expect(app.lastFrame()).not.toMatch(/Ctrl-s Create/);
+    await app.pressCommand('form.modify');
     await app.waitForText(
       /Modified mod-task: DMS applies it \(modifying\), then the task is ready/,
     );

@@ -53,7 +53,7 @@ export function TaskFormScreen({ params }: ScreenProps<'taskForm'>) {
       { command: 'form.preview', handler: commands.preview },
       { command: 'form.save', handler: commands.save },
       {
-        command: 'form.create',
+        command: modify ? 'form.modify' : 'form.create',
         handler: commands.create,
         disabledReason: commands.createDisabled,
       },
@@ -148,7 +148,7 @@ export function TaskFormScreen({ params }: ScreenProps<'taskForm'>) {
         {modify ? `Modify DMS task ${modify.id}` : 'Create DMS task'}
         <Text dimColor>
           {modify
-            ? ` · ${keysFor('form.create')} sends ModifyReplicationTask; instance and endpoints stay`
+            ? ` · ${keysFor('form.modify')} sends ModifyReplicationTask; instance and endpoints stay`
             : ''}
           {project && !modify ? ` · project ${project.name}` : ''}
           {selection
