@@ -19,6 +19,8 @@ import { MessagesScreen } from '../screens/MessagesScreen.js';
 import { MigrationView } from '../screens/MigrationView.js';
 import { TableStats } from '../screens/TableStats.js';
 import { TaskDetails } from '../screens/TaskDetails.js';
+import { ValidationDiffScreen } from '../screens/ValidationDiffScreen.js';
+import { ValidationFailuresScreen } from '../screens/ValidationFailuresScreen.js';
 
 export interface ScreenEntry<S extends ScreenId> {
   /** The breadcrumb ({} for a screen opened without params). */
@@ -45,6 +47,14 @@ export const SCREENS: { [S in ScreenId]?: ScreenEntry<S> } = {
   tableStats: {
     title: (params) => `Tables of ${params.id}`,
     component: TableStats,
+  },
+  validationFailures: {
+    title: (params) => `Validation failures of ${params.schema}.${params.table}`,
+    component: ValidationFailuresScreen,
+  },
+  validationDiff: {
+    title: () => 'Source and target rows',
+    component: ValidationDiffScreen,
   },
   logs: {
     title: (params) => `Log of ${params.id}`,
