@@ -75,7 +75,7 @@ const valueText = (v: unknown) => (v === null || v === undefined ? 'NULL' : Stri
 export type FailureColumn = 'key' | 'type' | 'time' | 'details';
 
 export const FAILURE_COLUMNS: ColumnSpec<FailureColumn>[] = [
-  { id: 'key', title: 'KEY', width: 16, priority: 0, growTo: 30 },
+  { id: 'key', title: 'KEY', width: 16, priority: 0 },
   { id: 'type', title: 'FAILURE TYPE', width: 14, priority: 1 },
   { id: 'time', title: 'FAILURE TIME', width: 19, priority: 2 },
   { id: 'details', title: 'DETAILS', width: 20, priority: 0, growTo: 400 },
