@@ -35,7 +35,7 @@ export function ValueView({
           inverse={start + i === list.cursor.index}
           wrap="truncate"
         >
-          {line.text}
+          {line.text || ' '}
         </Text>
       ))}
     </Box>

@@ -78,7 +78,7 @@ export const FAILURE_COLUMNS: ColumnSpec<FailureColumn>[] = [
   { id: 'key', title: 'KEY', width: 16, priority: 0 },
   { id: 'type', title: 'FAILURE TYPE', width: 14, priority: 1 },
   { id: 'time', title: 'FAILURE TIME', width: 19, priority: 2 },
-  { id: 'details', title: 'DETAILS', width: 20, priority: 0, growTo: 400 },
+  { id: 'details', title: 'DETAILS', width: 30, priority: 0, growTo: 400 },
 ];
 
 export function failureCells(f: ValidationFailure): Record<FailureColumn, string> {

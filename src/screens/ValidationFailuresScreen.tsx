@@ -39,7 +39,7 @@ export function ValidationFailuresScreen({ params }: ScreenProps<'validationFail
   const { failures } = state;
   useRefreshStatus(failures);
   const [sort, setSort] = useRouteState<SortState<FailureColumn>>('sort', {
-    column: 'time',
+    column: 'key',
     descending: false,
   });
   const columns = useMemo(() => fitColumns(FAILURE_COLUMNS, width - 2), [width]);

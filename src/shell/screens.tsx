@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { GotoTarget } from '../model/goto.js';
 import type { ParamlessScreen, Route, RouteParams, ScreenId } from '../model/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
+import { keyLabel } from '../model/validationFailures.js';
 import { AgentScreen } from '../screens/AgentScreen.js';
 import { AgentTaskForm } from '../screens/AgentTaskForm.js';
 import { AlertsScreen } from '../screens/AlertsScreen.js';
@@ -49,11 +50,11 @@ export const SCREENS: { [S in ScreenId]?: ScreenEntry<S> } = {
     component: TableStats,
   },
   validationFailures: {
-    title: (params) => `Validation failures of ${params.schema}.${params.table}`,
+    title: (params) => `Validation failures of ${params.table}`,
     component: ValidationFailuresScreen,
   },
   validationDiff: {
-    title: () => 'Source and target rows',
+    title: (params) => `Rows of key ${keyLabel({ key: params.key, keyText: '' })}`,
     component: ValidationDiffScreen,
   },
   logs: {
