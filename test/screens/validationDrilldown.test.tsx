@@ -5,8 +5,11 @@
 // not loaded again) and the table reads "Mismatched"; v lists the two failures read through the
 // project's target connection; Enter shows the rows side by side with the differing column
 // marked, or "missing". Without a project target the key says why; a project target that is
-// not the task's endpoint is named.
-import { CreateReplicationTaskCommand } from '@aws-sdk/client-database-migration-service';
+// not the task's endpoint is named; V on a stopped task, or one without validation, says why.
+import {
+  CreateReplicationTaskCommand,
+  ModifyReplicationTaskCommand,
+} from '@aws-sdk/client-database-migration-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTableStats } from '../../src/aws/tableStats.js';
 import { findTask, startTask, stopTask } from '../../src/aws/tasks.js';
@@ -37,24 +40,16 @@ const rule = (id: string, body: Record<string, unknown>) => ({
   ...body,
 });
 
-beforeAll(async () => {
-  if (!pg.ok) return;
-  db = await openConnection(pg.spec);
-  await db.query(`CREATE SCHEMA ${schema}`);
-  await db.query(
-    `CREATE TABLE ${schema}.items (id int PRIMARY KEY, name text, price numeric(10,2), note text)`,
-  );
-  await db.query(
-    `INSERT INTO ${schema}.items SELECT g, 'item ' || g, g * 1.5, repeat('n', g) FROM generate_series(1, 40) g`,
-  );
-  sb = await startTestSandbox({ endpoints: true });
+/** A task from the test schema into `into` (a rename-schema rule: source and target are one
+ *  database here). */
+async function createTask(id: string, type: string, into: string, validation: boolean) {
   const out = await sb.dms.send(
     new CreateReplicationTaskCommand({
-      ReplicationTaskIdentifier: TASK,
+      ReplicationTaskIdentifier: id,
       SourceEndpointArn: sb.source,
       TargetEndpointArn: sb.targetEndpoint,
       ReplicationInstanceArn: sb.instanceArn,
-      MigrationType: 'full-load-and-cdc',
+      MigrationType: type as 'full-load',
       TableMappings: JSON.stringify({
         rules: [
           rule('1', {
@@ -67,20 +62,35 @@ beforeAll(async () => {
             'rule-target': 'schema',
             'object-locator': { 'schema-name': schema },
             'rule-action': 'rename',
-            value: `${schema}_t`,
+            value: into,
           }),
         ],
       }),
       ReplicationTaskSettings: JSON.stringify({
         Logging: { EnableLogging: true },
         FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
-        ValidationSettings: { EnableValidation: true },
+        ValidationSettings: { EnableValidation: validation },
       }),
     }),
   );
-  arn = out.ReplicationTask?.ReplicationTaskArn ?? '';
-  await waitFor(async () => expect((await findTask(sb.clients, arn)).status).toBe('ready'));
-  await startTask(sb.clients, arn, 'start-replication');
+  const created = out.ReplicationTask?.ReplicationTaskArn ?? '';
+  await waitFor(async () => expect((await findTask(sb.clients, created)).status).toBe('ready'));
+  await startTask(sb.clients, created, 'start-replication');
+  return created;
+}
+
+beforeAll(async () => {
+  if (!pg.ok) return;
+  db = await openConnection(pg.spec);
+  await db.query(`CREATE SCHEMA ${schema}`);
+  await db.query(
+    `CREATE TABLE ${schema}.items (id int PRIMARY KEY, name text, price numeric(10,2), note text)`,
+  );
+  await db.query(
+    `INSERT INTO ${schema}.items SELECT g, 'item ' || g, g * 1.5, repeat('n', g) FROM generate_series(1, 40) g`,
+  );
+  sb = await startTestSandbox({ endpoints: true });
+  arn = await createTask(TASK, 'full-load-and-cdc', `${schema}_t`, true);
   await waitFor(
     async () => {
       const { tables } = await listTableStats(sb.clients, arn);
@@ -97,6 +107,7 @@ afterAll(async () => {
   await dropLeftoverSlots(db, [arn.split(':').pop() ?? '']);
   await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await db.query(`DROP SCHEMA IF EXISTS ${schema}_t CASCADE`);
+  await db.query(`DROP SCHEMA IF EXISTS ${schema}_f CASCADE`);
   await db
     .query('DELETE FROM public.awsdms_validation_failures_v1 WHERE "TASK_NAME" = $1', [
       arn.split(':').pop(),
@@ -105,14 +116,17 @@ afterAll(async () => {
   await db.close();
 });
 
-function open(project: Partial<Project>) {
+function open(project: Partial<Project>, task = { arn: '', id: TASK }) {
   return renderInk(
     <App
       services={sandboxServices(sb, {
         refreshSeconds: 1,
         project: { name: 'vd', profile: 'sandbox', source: pg.spec, target: pg.spec, ...project },
       })}
-      initialRoute={{ screen: 'tableStats', params: { arn, id: TASK, cdc: true } }}
+      initialRoute={{
+        screen: 'tableStats',
+        params: { arn: task.arn || arn, id: task.id, cdc: true },
+      }}
     />,
   );
 }
@@ -203,4 +217,31 @@ describe.skipIf(!pg.ok)('validation drill-down and re-validate (PostgreSQL → P
     await app.waitForText('2 failures');
     app.unmount();
   }, 60_000);
+
+  it('V says why when the task is not running, or validates nothing', async () => {
+    const full = await createTask('vd-full', 'full-load', `${schema}_f`, true);
+    await waitFor(async () => expect((await findTask(sb.clients, full)).status).toBe('stopped'), {
+      timeout: 60_000,
+      what: 'the full load done',
+    });
+    const app = open({}, { arn: full, id: 'vd-full' });
+    await app.waitForText('Table completed');
+    await app.pressCommand('tables.revalidate');
+    await app.waitForText(
+      'Re-validate: The task is stopped: tables can be re-validated only while it runs',
+    );
+    await sb.dms.send(
+      new ModifyReplicationTaskCommand({
+        ReplicationTaskArn: full,
+        ReplicationTaskSettings: JSON.stringify({
+          ValidationSettings: { EnableValidation: false },
+        }),
+      }),
+    );
+    await waitFor(async () => expect((await findTask(sb.clients, full)).status).toBe('stopped'));
+    await app.pressCommand('tables.revalidate');
+    await app.waitForText('Re-validate: Data validation is off for vd-full');
+    expect(app.frame()).not.toContain('Re-validate tables?');
+    app.unmount();
+  }, 90_000);
 });
