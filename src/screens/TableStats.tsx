@@ -1,5 +1,6 @@
 // Table statistics of one task (DescribeTableStatistics, all pages), refreshed while visible:
-// sortable, filterable, "errors only"; marked tables can be reloaded (ReloadTables).
+// sortable, filterable, "errors only"; marked tables can be reloaded (ReloadTables) or only
+// validated again (validate-only); `v` lists a table's validation failures.
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { useMemo, useState } from 'react';
