@@ -1,6 +1,8 @@
 // DescribeTableStatistics (all pages) and ReloadTables. Fails with an AwsError (call.ts).
 import type { TableStatistics } from '@aws-sdk/client-database-migration-service';
-import type { TableStat } from '../model/tableStatsRow.js';
+import type { ReloadOption, TableStat } from '../model/tableStatsRow.js';
+
+export type { ReloadOption };
 import { AwsError, dmsCall } from './call.js';
 import type { AwsClients } from './clients.js';
 
@@ -61,12 +63,13 @@ export async function listTableStats(
 
 export const RELOAD_TABLES_MAX = 10;
 
-/** ReloadTables (data-reload) for up to RELOAD_TABLES_MAX tables; more, or none, is refused
- *  here with the code DMS would send (InvalidParameterValueException) and no HTTP status. */
+/** ReloadTables for up to RELOAD_TABLES_MAX tables; more, or none, is refused here with the code
+ *  DMS would send (InvalidParameterValueException) and no HTTP status. */
 export async function reloadTables(
   clients: AwsClients,
   taskArn: string,
   tables: { schema: string; table: string }[],
+  reloadOption: ReloadOption = 'data-reload',
 ): Promise<void> {
   if (tables.length === 0)
     throw new AwsError('Mark at least one table to reload', {
@@ -82,7 +85,7 @@ export async function reloadTables(
       new ReloadTablesCommand({
         ReplicationTaskArn: taskArn,
         TablesToReload: tables.map((t) => ({ SchemaName: t.schema, TableName: t.table })),
-        ReloadOption: 'data-reload',
+        ReloadOption: reloadOption,
       }),
     ),
   );

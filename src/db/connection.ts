@@ -211,3 +211,17 @@ export async function testConnection(
     await connection.close();
   }
 }
+
+/** Bounds every statement of this session to `seconds` (PostgreSQL statement_timeout; MariaDB
+ *  max_statement_time; MySQL max_execution_time, SELECTs only). Best effort: a server that
+ *  refuses the setting keeps its own. */
+export async function limitStatements(db: DbConnection, seconds: number): Promise<void> {
+  if (db.family === 'postgres') {
+    await db.query(`SET statement_timeout = ${Math.round(seconds * 1000)}`);
+    return;
+  }
+  await db
+    .query(`SET SESSION max_statement_time = ${seconds}`)
+    .catch(() => db.query(`SET SESSION max_execution_time = ${Math.round(seconds * 1000)}`))
+    .catch(() => undefined);
+}

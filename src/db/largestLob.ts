@@ -4,7 +4,7 @@
 // seconds; columns that could not be measured are counted, not guessed.
 import { isLobType } from '../model/catalog.js';
 import type { ConnectionSpec } from '../model/connection.js';
-import { type DbConnection, openConnection } from './connection.js';
+import { type DbConnection, limitStatements, openConnection } from './connection.js';
 
 export interface LobPattern {
   schema: string;
@@ -106,12 +106,7 @@ export async function largestLob(
 ): Promise<LargestLob> {
   const db = await openConnection(spec, { timeoutMs: 5000, applicationName: 'dms-tui-lob-check' });
   try {
-    if (db.family === 'postgres') await db.query(`SET statement_timeout = ${QUERY_SECONDS * 1000}`);
-    else
-      await db
-        .query(`SET SESSION max_statement_time = ${QUERY_SECONDS}`)
-        .catch(() => db.query(`SET SESSION max_execution_time = ${QUERY_SECONDS * 1000}`))
-        .catch(() => {});
+    await limitStatements(db, QUERY_SECONDS);
     const columns = await lobColumns(db, patterns);
     const result: LargestLob = {
       bytes: 0,

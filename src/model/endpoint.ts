@@ -21,3 +21,22 @@ export interface Endpoint {
   /** "none", "require", "verify-ca", "verify-full". */
   sslMode?: string;
 }
+
+/** A database connection as an endpoint is matched against it (DMS's engine name). */
+export interface ConnectionTarget {
+  dmsEngineName: string;
+  host: string;
+  port: number;
+  database: string;
+}
+
+/** Whether the endpoint names the database the connection reaches: engine, server (any case),
+ *  port (when the endpoint has one) and database. */
+export function endpointReaches(endpoint: Endpoint, connection: ConnectionTarget): boolean {
+  return (
+    endpoint.engineName === connection.dmsEngineName &&
+    (endpoint.server ?? '').toLowerCase() === connection.host.toLowerCase() &&
+    (endpoint.port === undefined || endpoint.port === connection.port) &&
+    (endpoint.database ?? '') === (connection.database ?? '')
+  );
+}

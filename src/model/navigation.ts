@@ -14,6 +14,17 @@ export interface RouteParams {
   taskDetails: { arn: string; id: string; json?: boolean };
   /** `cdc`: the task captures changes (its statistics show the change counts). */
   tableStats: { arn: string; id: string; cdc?: boolean };
+  /** One table's data validation failures (the table as the task's statistics name it). */
+  validationFailures: { arn: string; id: string; schema: string; table: string };
+  /** One failure's source and target rows side by side; `key` in primary-key order. */
+  validationDiff: {
+    arn: string;
+    id: string;
+    schema: string;
+    table: string;
+    key: (string | null)[];
+    type: string;
+  };
   /** The task's CloudWatch log group and stream; `status` is the task's when opened. */
   logs: { arn: string; id: string; group: string; stream: string; status?: string };
   projects: NoParams;

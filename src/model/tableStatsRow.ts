@@ -27,6 +27,9 @@ export interface TableStat {
   lastUpdated?: Date;
 }
 
+/** What ReloadTables does: load the tables again (and validate them), or only validate them. */
+export type ReloadOption = 'data-reload' | 'validate-only';
+
 export type TableStatColumn =
   | 'schema'
   | 'table'

@@ -2,7 +2,7 @@
 // touched, errors from the server, and the reducer that changes them; the defaults picked from
 // the lists (instance, endpoints) and the draft kept per project. Checking the values:
 // taskFormValidation.ts. Pure.
-import type { Endpoint } from './endpoint.js';
+import { type ConnectionTarget, type Endpoint, endpointReaches } from './endpoint.js';
 import type { ReplicationInstance } from './instance.js';
 import { DEFAULT_LOB_CHUNK_KB, DEFAULT_LOB_MAX_KB, type LobMode } from './lobSettings.js';
 import type { MappingRow } from './selectionMappings.js';
@@ -242,20 +242,10 @@ function touch(touched: FieldId[], field: FieldId): FieldId[] {
 export function matchingEndpoint(
   endpoints: readonly Endpoint[],
   type: 'source' | 'target',
-  connection:
-    | { dmsEngineName: string; host: string; port: number; database: string }
-    | null
-    | undefined,
+  connection: ConnectionTarget | null | undefined,
 ): Endpoint | undefined {
   if (!connection) return undefined;
-  return endpoints.find(
-    (e) =>
-      e.type === type &&
-      e.engineName === connection.dmsEngineName &&
-      (e.server ?? '').toLowerCase() === connection.host.toLowerCase() &&
-      (e.port === undefined || e.port === connection.port) &&
-      (e.database ?? '') === (connection.database ?? ''),
-  );
+  return endpoints.find((e) => e.type === type && endpointReaches(e, connection));
 }
 
 /** The project's default instance if listed, else the first available one. */

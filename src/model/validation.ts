@@ -1,7 +1,7 @@
 // Data validation as DMS does it (docs/dms-api.md §9): the task settings that drive it, the
 // per-table states, and how a source value and a target value are compared across engines
 // (numeric scale, time zones, CHAR padding, JSON spacing). Pure: the sandbox reads the rows.
-import type { NeutralType } from './typeMapping.js';
+import { isBinary, type NeutralType, parseMysqlType, parsePostgresType } from './typeMapping.js';
 
 export type ValidationState =
   | 'Not enabled'
@@ -74,6 +74,20 @@ export function compareKind(type: NeutralType): CompareKind {
   }
 }
 
+/** How a column of this type is printed and compared: its kind, whether it is printed as hex,
+ *  and whether it is a timestamp with time zone (printed in UTC). */
+export function compareColumnOf(
+  family: 'postgres' | 'mysql',
+  fullType: string,
+): { kind: CompareKind; binary: boolean; tz: boolean } {
+  const neutral = family === 'postgres' ? parsePostgresType(fullType) : parseMysqlType(fullType);
+  return {
+    kind: compareKind(neutral),
+    binary: isBinary(neutral),
+    tz: neutral.kind === 'timestamp' && neutral.tz,
+  };
+}
+
 /** 010.500 → 10.5, -0.0 → 0, 1e3 stays as it is. */
 function canonicalNumber(text: string): string {
   const m = /^([+-]?)0*(\d*)(?:\.(\d*?)0*)?$/.exec(text.trim());
@@ -136,6 +150,11 @@ export interface ColumnDiff {
   target: string | null;
 }
 
+/** Whether two values (as their databases printed them) differ once normalized. */
+export function valuesDiffer(kind: CompareKind, source: string | null, target: string | null) {
+  return source !== target && normalizeValue(kind, source) !== normalizeValue(kind, target);
+}
+
 /** The columns whose normalized values differ (rows given in the same column order). */
 export function diffRows(
   columns: readonly { name: string; kind: CompareKind }[],
@@ -146,9 +165,7 @@ export function diffRows(
   columns.forEach((c, i) => {
     const s = source[i] ?? null;
     const t = target[i] ?? null;
-    if (s === t) return;
-    if (normalizeValue(c.kind, s) !== normalizeValue(c.kind, t))
-      diffs.push({ column: c.name, source: s, target: t });
+    if (valuesDiffer(c.kind, s, t)) diffs.push({ column: c.name, source: s, target: t });
   });
   return diffs;
 }

@@ -88,3 +88,21 @@ export function validationCell(t: TableStat): string {
     return `Suspended: ${plural(t.validationSuspended ?? 0, 'row')}`;
   return state;
 }
+
+/** A table whose validation failures are worth listing: failed records, or a state that says
+ *  rows did not match or were suspended. */
+export function hasValidationFailures(t: TableStat): boolean {
+  return (
+    (t.validationFailed ?? 0) > 0 ||
+    t.validationState === 'Mismatched records' ||
+    t.validationState === 'Suspended records'
+  );
+}
+
+/** Why a table has no failures to list (its validation state in words). */
+export function noFailuresReason(t: TableStat): string {
+  const state = t.validationState ?? 'Not enabled';
+  return state === 'Not enabled'
+    ? `${t.schema}.${t.table} is not validated (data validation is not enabled)`
+    : `${t.schema}.${t.table} has no validation failures (${state})`;
+}

@@ -1,10 +1,14 @@
 // Table statistics of one task (DescribeTableStatistics, all pages), refreshed while visible:
-// sortable, filterable, "errors only"; marked tables can be reloaded (ReloadTables).
+// sortable, filterable, "errors only"; marked tables can be reloaded (ReloadTables) or only
+// validated again (validate-only); `v` lists a table's validation failures.
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { useMemo, useState } from 'react';
 import { useBindings } from '../ui/bindings.js';
-import { command } from '../ui/commands.js';
+import { command, withItem } from '../ui/commands.js';
+import { useNavigation } from '../ui/navigation.js';
+import { useServices } from '../ui/services.js';
+import { useStatus } from '../ui/status.js';
 import { useBodySize } from '../ui/layout.js';
 import type { ScreenProps } from '../ui/screenProps.js';
 import { useRouteState } from '../ui/useRouteState.js';
@@ -20,6 +24,7 @@ import { filterSummary, useListFilter } from '../hooks/useListFilter.js';
 import { toggleMark } from '../model/marks.js';
 import {
   hasErrors,
+  type ReloadOption,
   tableStatColumns,
   type TableStat,
   type TableStatColumn,
@@ -28,6 +33,7 @@ import {
   tableStatSortKey,
   tableStatTone,
 } from '../model/tableStatsRow.js';
+import { hasValidationFailures, noFailuresReason } from '../model/validationReport.js';
 import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
 import { useRefreshStatus } from '../hooks/useRefreshStatus.js';
 import { useApplyExceptions } from '../hooks/useApplyExceptions.js';
@@ -49,7 +55,10 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
   });
   const [errorsOnly, setErrorsOnly] = useRouteState('errorsOnly', false);
   const [marks, setMarks] = useRouteState<ReadonlySet<string>>('marks', new Set());
-  const [dialog, setDialog] = useState<'none' | 'reload'>('none');
+  const [dialog, setDialog] = useState<'none' | 'reload' | 'revalidate'>('none');
+  const { project } = useServices();
+  const { setError } = useStatus();
+  const nav = useNavigation();
   const [showExceptions, setShowExceptions] = useRouteState('exceptions', false);
 
   // The columns on screen: `/` matches what they show and `o` sorts by them, nothing hidden.
@@ -76,20 +85,31 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
   }, [all, errorsOnly, compiled, sort, columns]);
   const listHeight = Math.max(
     1,
-    height - 3 - exceptionLines - (filter.prompting ? 1 : 0) - (dialog === 'reload' ? 4 : 0),
+    height - 3 - exceptionLines - (filter.prompting ? 1 : 0) - (dialog === 'none' ? 0 : 4),
   );
   const list = useListCursor({ name: 'tables', count: rows.length, height: listHeight });
   const focused = rows[list.cursor.index];
   const marked = rows.filter((r) => marks.has(tableStatKey(r)));
   const toReload = marked.length > 0 ? marked : focused ? [focused] : [];
 
-  const reload = () => {
+  const reload = (option: ReloadOption) => {
     setDialog('none');
-    reloader.reload(toReload, () => {
-      setMarks(new Set());
-      stats.refresh();
+    reloader.reload(
+      toReload,
+      () => {
+        setMarks(new Set());
+        stats.refresh();
+      },
+      option,
+    );
+  };
+  const askRevalidate = () => {
+    reloader.revalidateRefusal().then((reason) => {
+      if (reason) setError(`Re-validate: ${reason}`);
+      else setDialog('revalidate');
     });
   };
+  const onTable = withItem(focused, 'No table here');
 
   useBindings(
     [
@@ -107,6 +127,22 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
           'Apply exceptions are read through the project target connection: none is set',
       ),
       command('tables.reload', () => setDialog('reload'), reloader.refusal(toReload.length)),
+      onTable(
+        'tables.failures',
+        (t) =>
+          nav.push({
+            screen: 'validationFailures',
+            params: { arn, id, schema: t.schema, table: t.table },
+          }),
+        focused && !hasValidationFailures(focused) && noFailuresReason(focused),
+        !project?.target &&
+          "Validation failures are read through the project's target connection: none is set",
+      ),
+      command(
+        'tables.revalidate',
+        askRevalidate,
+        reloader.refusal(toReload.length, 'validate-only'),
+      ),
       ...filter.bindings,
       command('list.mark', () => {
         if (!focused) return;
@@ -173,7 +209,16 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
           danger
           title="Reload tables?"
           message={`Reload ${toReload.map(tableStatKey).join(', ')} of ${id}: their target data is loaded again.`}
-          onConfirm={reload}
+          onConfirm={() => reload('data-reload')}
+          onCancel={() => setDialog('none')}
+        />
+      ) : null}
+      {dialog === 'revalidate' ? (
+        <ConfirmDialog
+          danger
+          title="Re-validate tables?"
+          message={`Validate ${toReload.map(tableStatKey).join(', ')} of ${id} again (validate-only: no data is loaded); their failures are compared anew.`}
+          onConfirm={() => reload('validate-only')}
           onCancel={() => setDialog('none')}
         />
       ) : null}

@@ -80,11 +80,14 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
 
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      <Box>
-        <Text bold color="cyan">
-          dms-tui
-        </Text>
-        <Text> › {crumbs.join(' › ')}</Text>
+      <Box height={1}>
+        <Box flexShrink={0}>
+          <Text bold color="cyan">
+            dms-tui
+          </Text>
+        </Box>
+        {/* A deep stack keeps its last crumbs on one line: the start gives way. */}
+        <Text wrap="truncate-start">{` › ${crumbs.join(' › ')}`}</Text>
       </Box>
       <BodySizeContext.Provider value={{ width: columns, height: bodyHeight }}>
         <Box height={bodyHeight} flexDirection="column" overflow="hidden">

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { GotoTarget } from '../model/goto.js';
 import type { ParamlessScreen, Route, RouteParams, ScreenId } from '../model/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
+import { keyLabel } from '../model/validationFailures.js';
 import { AgentScreen } from '../screens/AgentScreen.js';
 import { AgentTaskForm } from '../screens/AgentTaskForm.js';
 import { AlertsScreen } from '../screens/AlertsScreen.js';
@@ -19,6 +20,8 @@ import { MessagesScreen } from '../screens/MessagesScreen.js';
 import { MigrationView } from '../screens/MigrationView.js';
 import { TableStats } from '../screens/TableStats.js';
 import { TaskDetails } from '../screens/TaskDetails.js';
+import { ValidationDiffScreen } from '../screens/ValidationDiffScreen.js';
+import { ValidationFailuresScreen } from '../screens/ValidationFailuresScreen.js';
 
 export interface ScreenEntry<S extends ScreenId> {
   /** The breadcrumb ({} for a screen opened without params). */
@@ -45,6 +48,14 @@ export const SCREENS: { [S in ScreenId]?: ScreenEntry<S> } = {
   tableStats: {
     title: (params) => `Tables of ${params.id}`,
     component: TableStats,
+  },
+  validationFailures: {
+    title: (params) => `Validation failures of ${params.table}`,
+    component: ValidationFailuresScreen,
+  },
+  validationDiff: {
+    title: (params) => `Rows of key ${keyLabel({ key: params.key, keyText: '' })}`,
+    component: ValidationDiffScreen,
   },
   logs: {
     title: (params) => `Log of ${params.id}`,

@@ -12,6 +12,8 @@ const SCOPE_TITLES: Record<Scope, string> = {
   tasks: 'Data Migration View',
   taskDetails: 'Task details',
   tableStats: 'Table statistics',
+  validationFailures: 'Validation failures',
+  validationDiff: 'Validation failure: source and target rows',
   logs: 'Task log',
   projects: 'Projects',
   connection: 'Connection form',

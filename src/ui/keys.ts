@@ -12,6 +12,8 @@ export type Scope =
   | 'tasks'
   | 'taskDetails'
   | 'tableStats'
+  | 'validationFailures'
+  | 'validationDiff'
   | 'logs'
   | 'projects'
   | 'connection'
@@ -280,6 +282,34 @@ export const COMMANDS = {
     keys: ['x'],
     description: 'Latest apply exceptions on/off (CDC, project target)',
     scope: 'tableStats',
+  },
+  'tables.failures': {
+    keys: ['v'],
+    description: "Validation failures of the table (read through the project's target)",
+    scope: 'tableStats',
+  },
+  'tables.revalidate': {
+    keys: ['V'],
+    description: 'Re-validate marked tables (validate-only, at most 10, task running)',
+    scope: 'tableStats',
+    dangerous: true,
+  },
+
+  // Validation failures of one table, and one failure's rows side by side.
+  'failures.open': {
+    keys: ['enter'],
+    description: 'Source and target rows side by side',
+    scope: 'validationFailures',
+  },
+  'diff.value': {
+    keys: ['enter'],
+    description: "The column's whole values",
+    scope: 'validationDiff',
+  },
+  'diff.differing': {
+    keys: ['d'],
+    description: 'Differing columns only on/off',
+    scope: 'validationDiff',
   },
 
   // Alerts.

@@ -5,7 +5,7 @@ import { describeSourceTable } from '../../../db/sourceTables.js';
 import type { SideColumn, TextRow, ValidationSide } from '../../../db/validationQueries.js';
 import type { MappingRule } from '../../../model/tableMappings.js';
 import { isLob, parseMysqlType, parsePostgresType } from '../../../model/typeMapping.js';
-import { type CompareKind, compareKind, keyText } from '../../../model/validation.js';
+import { type CompareKind, compareColumnOf, keyText } from '../../../model/validation.js';
 import { planTable } from '../plan.js';
 import type { LobMode } from '../settings.js';
 import type { TableRef } from '../types.js';
@@ -32,18 +32,19 @@ export async function describeSides(
   const info = await describeSourceTable(source, ref);
   const { plan } = planTable(info, rules, { source: source.family, target: target.family }, lob);
   if (plan.primaryKey.length === 0) return null;
-  const neutralOf = (name: string) => {
-    const fullType = info.columns.find((i) => i.name === name)?.fullType ?? 'text';
-    return source.family === 'postgres' ? parsePostgresType(fullType) : parseMysqlType(fullType);
-  };
-  const isLobType = (name: string) => isLob(neutralOf(name));
+  const fullTypeOf = (name: string) =>
+    info.columns.find((i) => i.name === name)?.fullType ?? 'text';
+  const isLobType = (name: string) =>
+    isLob(
+      source.family === 'postgres'
+        ? parsePostgresType(fullTypeOf(name))
+        : parseMysqlType(fullTypeOf(name)),
+    );
   const columns = plan.columns
     // SkipLobColumns leaves LOB columns out (a value limited LOB mode cut is a difference).
     .filter((c) => !(skipLobColumns && isLobType(c.source)))
     .map((c) => {
-      const neutral = neutralOf(c.source);
-      const kind = compareKind(neutral);
-      const tz = neutral.kind === 'timestamp' && neutral.tz;
+      const { kind, tz } = compareColumnOf(source.family, fullTypeOf(c.source));
       return {
         inKey: plan.primaryKey.indexOf(c.target),
         source: { name: c.source, kind, binary: c.binary, tz },
