@@ -11,6 +11,8 @@ import { type MappingRule, parseTableMappings } from './tableMappings.js';
 import { buildCreateTaskInput, type MigrationType, type TablePrepMode } from './taskInput.js';
 import { DEFAULT_LOB_CHUNK_KB, DEFAULT_LOB_MAX_KB, type LobMode } from './lobSettings.js';
 import type { ValidationChoice } from './validationTaskOptions.js';
+import { fieldError } from './taskFormValidation.js';
+import type { FieldId, TaskFormValues } from './taskFormState.js';
 
 export type PreflightRequest = Pick<
   PreflightFacts,
@@ -80,6 +82,37 @@ export function preflightRequestFromOptions(o: PreflightOptions): PreflightReque
     settings: input.ReplicationTaskSettings,
     tableMappings: input.TableMappings,
   });
+}
+
+/** The fields of the Create form preflight reads (the others need not be filled in yet). */
+const FORM_FIELDS: readonly FieldId[] = ['mappings', 'lobSize'];
+
+/** The Create form's current values as a request, or the first field preflight cannot read. */
+export function formPreflightRequest(
+  values: TaskFormValues,
+): { ok: true; request: PreflightRequest } | { ok: false; field: FieldId; error: string } {
+  for (const field of FORM_FIELDS) {
+    const error = fieldError(values, field);
+    if (error) return { ok: false, field, error };
+  }
+  const lobText = values.lobMode === 'full' ? values.lobChunkKb : values.lobMaxKb;
+  return {
+    ok: true,
+    request: preflightRequestFromOptions({
+      migrationType: values.migrationType,
+      tablePrepMode: values.tablePrepMode,
+      lobMode: values.lobMode,
+      lobKb: Number(lobText),
+      validation: values.validation ?? 'off',
+      mappings: values.mappings,
+      keptRules: values.keptRules,
+    }),
+  };
+}
+
+/** What identifies a request: two runs of the same request check the same things. */
+export function preflightSubject(request: PreflightRequest): string {
+  return JSON.stringify(request);
 }
 
 /** Why preflight cannot run on this project (it reads both databases), or null. */
