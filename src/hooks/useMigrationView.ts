@@ -33,6 +33,8 @@ import { useRefreshStatus } from './useRefreshStatus.js';
 import { useTaskActions } from './useTaskActions.js';
 import { useTasks } from './useTasks.js';
 import { usePreflight } from './usePreflight.js';
+import { useValidationBadges } from './useValidationBadges.js';
+import { visibleRange } from '../model/listCursor.js';
 import { findTask } from '../aws/tasks.js';
 import { preflightRequest } from '../model/preflightRequest.js';
 import { failedTitles } from '../model/preflightView.js';
@@ -78,14 +80,18 @@ export function useMigrationView(
     onChange: () => list.focus(0),
   });
   const compiled = filter.compiled;
+  const validation = useValidationBadges({ active: dialog.kind === 'none' });
+  const { badges } = validation;
   const rows = useMemo(() => {
-    const all = tasks.tasks.map((t) => taskToRow(t, tasks.names, lags.get(t.arn)));
+    const all = tasks.tasks.map((t) =>
+      taskToRow(t, tasks.names, lags.get(t.arn), badges.get(t.arn)),
+    );
     return sortRows(
       applyFilter(all, compiled, (r) => shown.map((c) => r.cells[c.id]).join(' ')),
       sort,
       taskSortKey,
     );
-  }, [tasks.tasks, tasks.names, lags, compiled, sort, shown]);
+  }, [tasks.tasks, tasks.names, lags, badges, compiled, sort, shown]);
 
   const results = actions.results.slice(0, RESULT_LINES);
   const chrome = 2 + (filter.prompting ? 1 : 0) + results.length + (dialog.kind !== 'none' ? 6 : 0);
@@ -101,6 +107,11 @@ export function useMigrationView(
     setFocusedOnce(true);
     list.focus(index);
   }, [focusTaskArn, focusedOnce, rows, list]);
+  // Badges are read for the tasks on screen only.
+  const { start: first, end: last } = visibleRange(list.cursor, rows.length, listHeight);
+  const onScreen = useMemo(() => rows.slice(first, last).map((r) => r.task), [rows, first, last]);
+  const watchBadges = validation.watch;
+  useEffect(() => watchBadges(onScreen), [watchBadges, onScreen]);
   const focused: TaskRow | undefined = rows[list.cursor.index];
   const marked = rows.filter((r) => marks.has(r.key)).map((r) => r.task);
   /** What an action acts on: the marked tasks, else the focused one. */
