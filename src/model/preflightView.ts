@@ -71,12 +71,11 @@ export function checklistView(checks: readonly PreflightCheck[], width: number):
   return lines;
 }
 
-/** The form's line about the last preflight: its verdict and failures, or that none ran. */
+/** The form's line about the last preflight: its verdict and failures (shown once one ran). */
 export function lastPreflightNote(
-  last: { checks: readonly PreflightCheck[]; verdict: CheckStatus } | undefined,
+  last: { checks: readonly PreflightCheck[]; verdict: CheckStatus },
   options: { current: boolean; keys: string },
 ): string {
-  if (!last) return `Preflight not run: ${options.keys} checks both databases before you create`;
   const failed = failedTitles(last.checks);
   const stale = options.current ? '' : ' (before the last changes)';
   return `Last preflight${stale}: ${last.verdict.toUpperCase()}${failed ? ` · failed: ${failed}` : ''} · ${options.keys} runs it again`;

@@ -196,16 +196,14 @@ export function TaskFormScreen({ params }: ScreenProps<'taskForm'>) {
           {form.lobNote}
         </Text>
       ) : null}
-      <Text
-        dimColor={!lastPreflight}
-        color={lastPreflight ? CHECK_COLOR[lastPreflight.verdict] : undefined}
-        wrap="truncate-end"
-      >
-        {lastPreflightNote(lastPreflight, {
-          current: preflightCurrent,
-          keys: keysFor('form.preflight', { typing: form.onText }),
-        })}
-      </Text>
+      {lastPreflight ? (
+        <Text color={CHECK_COLOR[lastPreflight.verdict]} wrap="truncate-end">
+          {lastPreflightNote(lastPreflight, {
+            current: preflightCurrent,
+            keys: keysFor('form.preflight', { typing: form.onText }),
+          })}
+        </Text>
+      ) : null}
       {form.instances.error ? <Text color="red">✗ {form.instances.error}</Text> : null}
       {form.endpoints.error ? <Text color="red">✗ {form.endpoints.error}</Text> : null}
       {commands.creating ? (
