@@ -154,6 +154,7 @@ export const USAGE = `Usage: dms-tui [options]            full-screen app
        dms-tui agent run|start|stop|status | agent-tasks | agent-task create|start|stop|resume|delete NAME
        dms-tui validation TASK              data validation per table; exit 1 if any mismatched
        dms-tui preflight TASK --project P   local premigration checks; exit 1 if any fails
+       dms-tui preflight --project P --select 'schema.table%'   the same for a task not created yet
 
 Options:
   --profile NAME        AWS profile from ~/.aws/config or ~/.aws/credentials (AWS_PROFILE)

@@ -21,7 +21,8 @@ import {
 } from './io.js';
 import { runCheck } from './check.js';
 import { runLogs } from './logs.js';
-import { PreflightUsageError, runPreflight } from './preflight.js';
+import { PreflightUsageError, runPreflight, runPreflightWithoutTask } from './preflight.js';
+import { PREFLIGHT_FLAGS, preflightOptions } from './preflightArgs.js';
 import { runValidation } from './validation.js';
 import { parseLagThreshold } from '../model/taskMetrics.js';
 import { runStats, runTasks } from './lists.js';
@@ -34,6 +35,7 @@ const FLAGS = {
   yes: { type: 'boolean', short: 'y' },
   'max-lag': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  ...PREFLIGHT_FLAGS,
 } as const;
 
 export const TASK_USAGE = `Usage: dms-tui tasks [--output table|json]
@@ -44,6 +46,9 @@ export const TASK_USAGE = `Usage: dms-tui tasks [--output table|json]
        dms-tui check TASK… [--max-lag 60s] [--output table|json]
        dms-tui validation TASK [--output table|json]
        dms-tui preflight TASK --project P [--output table|json]
+       dms-tui preflight --project P --select 'schema.table%'… [--migration-type full-load|cdc|
+                 full-load-and-cdc] [--target-prep drop|truncate|do-nothing] [--lob-mode
+                 none|limited|full] [--lob-max-kb 32] [--validation] [--output table|json]
 TASK is a task identifier or ARN. Also: --profile, --region, --endpoint-url, --sandbox,
 --project NAME (without any of them or AWS_*: the project the app used last).
 --output json prints the DMS API's shape (as the AWS CLI does), the app's reading under "DmsTui".
@@ -55,7 +60,9 @@ check prints one line per task that failed or lags more than --max-lag (default 
 validation prints each table's data validation state and counts; exits 1 when any table is
 mismatched, suspended or in error (a cut-over gate).
 preflight checks the task's tables, keys, LOBs, types, target and CDC prerequisites through
-the project's connections; exits 1 when a check fails.`;
+the project's connections; exits 1 when a check fails. Without TASK it checks the task the
+options describe (the Create form's defaults: full-load, drop, limited 32 KB, no validation);
+--select is repeatable, with DMS wildcards (% and _) and ! in front to exclude.`;
 
 export function parseTaskCommand(
   name: string,
@@ -82,15 +89,13 @@ export function parseTaskCommand(
   const tasks = parsed.positionals;
   if (command === 'tasks' && tasks.length > 0)
     return { error: 'tasks takes no TASK (it lists them all)' };
-  if (
-    (command === 'stats' ||
-      command === 'logs' ||
-      command === 'validation' ||
-      command === 'preflight') &&
-    tasks.length !== 1
-  )
+  if ((command === 'stats' || command === 'logs' || command === 'validation') && tasks.length !== 1)
     return { error: `${command} takes exactly one TASK` };
-  if (command !== 'tasks' && tasks.length === 0)
+  if (command === 'preflight' && tasks.length > 1)
+    return { error: 'preflight takes one TASK, or none with --select' };
+  const preflight = preflightOptions(command, tasks.length > 0, v);
+  if (preflight && 'error' in preflight) return preflight;
+  if (command !== 'tasks' && tasks.length === 0 && !preflight)
     return { error: `${command} needs at least one TASK (identifier or ARN)` };
   if ((v.follow || v.since) && command !== 'logs')
     return { error: '--follow and --since go with logs' };
@@ -121,6 +126,7 @@ export function parseTaskCommand(
     sinceMs,
     yes: Boolean(v.yes),
     maxLagSeconds,
+    preflight,
     flags: {
       profile: common.profile,
       region: common.region,
@@ -188,6 +194,8 @@ export async function runTaskCommand(
   }
   let clients: AwsClients | undefined;
   try {
+    // Checks of a task that does not exist yet read the databases only: no AWS call.
+    if (parsed.preflight) return await runPreflightWithoutTask(parsed, parsed.preflight, io);
     const { target, project } = await commandTarget(parsed, io);
     clients = createAwsClients(target, { retryMode: 'standard', ...io.clientOptions });
     switch (parsed.name) {
@@ -202,7 +210,7 @@ export async function runTaskCommand(
       case 'validation':
         return await runValidation(clients, parsed, io);
       case 'preflight':
-        return await runPreflight(clients, parsed, io);
+        return await runPreflight(clients, parsed, io, project);
       default:
         return await runAction(clients, parsed, io);
     }

@@ -5,6 +5,7 @@ import type { ClientOptions } from '../aws/clients.js';
 import type { TargetFlags } from '../model/targetRule.js';
 import type { ApplyExceptions } from '../model/applyExceptions.js';
 import type { ConnectionSpec } from '../model/connection.js';
+import type { PreflightOptions } from '../model/preflightRequest.js';
 import type { TASK_COMMANDS } from './cliArgs.js';
 
 export type TaskCommand = (typeof TASK_COMMANDS)[number];
@@ -70,6 +71,8 @@ export interface ParsedCommand {
   project?: string;
   /** check --max-lag, in seconds. */
   maxLagSeconds?: number;
+  /** preflight without a TASK: the task its options describe. */
+  preflight?: PreflightOptions;
 }
 
 export function exitCodeFor(error: unknown): number {

@@ -35,6 +35,8 @@ export interface PreflightInput extends PreflightSettings {
   source: ConnectionSpec;
   target: ConnectionSpec;
   rules: readonly MappingRule[];
+  /** Stops between steps (the connections are closed) when aborted. */
+  signal?: AbortSignal;
 }
 
 const label = (s: ConnectionSpec) => `${s.host}:${s.port}${s.database ? `/${s.database}` : ''}`;
@@ -140,6 +142,8 @@ export async function probePreflight(input: PreflightInput): Promise<PreflightFa
   };
   try {
     if (!source.conn) return facts;
+    const step = () => input.signal?.throwIfAborted();
+    step();
     const all = await listSourceTables(source.conn);
     const includes = includeRules(input.rules);
     for (const rule of includes) {
@@ -150,21 +154,26 @@ export async function probePreflight(input: PreflightInput): Promise<PreflightFa
     }
     const selected = selectTables(input.rules, all).slice(0, MAX_TABLES);
     const targetFamily = target.conn?.family ?? source.conn.family;
-    for (const ref of selected)
+    for (const ref of selected) {
+      step();
       facts.tables.push(await describeTable(source.conn, targetFamily, input.rules, ref));
+    }
     const patterns = includes.map((r) => ({
       schema: r['object-locator']['schema-name'],
       table: r['object-locator']['table-name'],
     }));
     if (facts.tables.some((t) => t.lobColumns.length > 0))
       facts.largestLob = await largestLob(input.source, patterns).catch(() => undefined);
+    step();
     if (input.migrationType !== 'full-load')
       facts.cdc = await checkCdcPrerequisites(input.source, patterns).catch(() => undefined);
+    step();
     if (target.conn) {
       const schemas = [...new Set(facts.tables.map((t) => t.target.split('.')[0] as string))];
       for (const name of schemas)
         facts.targetSchemas.push({ name, exists: await schemaExists(target.conn, name) });
       for (const [i, t] of facts.tables.entries()) {
+        step();
         const ref = selected[i] as TableRef;
         t.targetRows = await targetRows(target.conn, {
           schema: targetSchemaName(input.rules, ref.schema),

@@ -32,13 +32,21 @@ import { useListCursor } from './useListCursor.js';
 import { useRefreshStatus } from './useRefreshStatus.js';
 import { useTaskActions } from './useTaskActions.js';
 import { useTasks } from './useTasks.js';
+import { usePreflight } from './usePreflight.js';
+import { useValidationBadges } from './useValidationBadges.js';
+import { visibleRange } from '../model/listCursor.js';
+import { findTask } from '../aws/tasks.js';
+import { preflightRequest } from '../model/preflightRequest.js';
+import { failedTitles } from '../model/preflightView.js';
 import { useTaskWatch } from './useTaskWatch.js';
 
 export type MigrationDialog =
   | { kind: 'none' }
   | { kind: 'delete'; tasks: Task[] }
   | { kind: 'startChoice'; tasks: Task[] }
-  | { kind: 'reloadConfirm'; tasks: Task[] };
+  | { kind: 'reloadConfirm'; tasks: Task[] }
+  /** The last preflight of some of the tasks failed: start anyway? (lines name the failures) */
+  | { kind: 'preflightFailed'; tasks: Task[]; failures: string[] };
 
 /** Action results shown under the list (at most). */
 const RESULT_LINES = 4;
@@ -72,14 +80,18 @@ export function useMigrationView(
     onChange: () => list.focus(0),
   });
   const compiled = filter.compiled;
+  const validation = useValidationBadges({ active: dialog.kind === 'none' });
+  const { badges } = validation;
   const rows = useMemo(() => {
-    const all = tasks.tasks.map((t) => taskToRow(t, tasks.names, lags.get(t.arn)));
+    const all = tasks.tasks.map((t) =>
+      taskToRow(t, tasks.names, lags.get(t.arn), badges.get(t.arn)),
+    );
     return sortRows(
       applyFilter(all, compiled, (r) => shown.map((c) => r.cells[c.id]).join(' ')),
       sort,
       taskSortKey,
     );
-  }, [tasks.tasks, tasks.names, lags, compiled, sort, shown]);
+  }, [tasks.tasks, tasks.names, lags, badges, compiled, sort, shown]);
 
   const results = actions.results.slice(0, RESULT_LINES);
   const chrome = 2 + (filter.prompting ? 1 : 0) + results.length + (dialog.kind !== 'none' ? 6 : 0);
@@ -95,6 +107,11 @@ export function useMigrationView(
     setFocusedOnce(true);
     list.focus(index);
   }, [focusTaskArn, focusedOnce, rows, list]);
+  // Badges are read for the tasks on screen only.
+  const { start: first, end: last } = visibleRange(list.cursor, rows.length, listHeight);
+  const onScreen = useMemo(() => rows.slice(first, last).map((r) => r.task), [rows, first, last]);
+  const watchBadges = validation.watch;
+  useEffect(() => watchBadges(onScreen), [watchBadges, onScreen]);
   const focused: TaskRow | undefined = rows[list.cursor.index];
   const marked = rows.filter((r) => marks.has(r.key)).map((r) => r.task);
   /** What an action acts on: the marked tasks, else the focused one. */
@@ -107,8 +124,21 @@ export function useMigrationView(
       if (action === 'delete') setMarks(new Set());
     });
   };
+  const preflight = usePreflight();
+  const runPreflight = (task: Task) =>
+    preflight.start(task.arn, `Preflight of ${task.id}`, () =>
+      findTask(services.clients, task.arn, { withSettings: true }).then(preflightRequest),
+    );
   const start = () => {
     const on = chosen();
+    const failures = on.flatMap((t) => {
+      const last = preflight.last.get(t.arn);
+      return last?.verdict === 'fail' ? [`${t.id}: ${failedTitles(last.checks)}`] : [];
+    });
+    if (failures.length > 0) setDialog({ kind: 'preflightFailed', tasks: on, failures });
+    else startChecked(on);
+  };
+  const startChecked = (on: Task[]) => {
     if (needsStartChoice(planAction(on, 'start').run))
       setDialog({ kind: 'startChoice', tasks: on });
     else act('start', on);
@@ -128,6 +158,7 @@ export function useMigrationView(
         () => setDialog({ kind: 'delete', tasks: chosen() }),
         refusalOf('delete'),
       ),
+      onRow('task.preflight', (r) => runPreflight(r.task)),
       command('task.refresh', tasks.refresh),
       onRow('task.logs', (r) => open(taskLogRoute(r.task, tasks.names))),
       onRow('task.tableStats', (r) => open(tableStatsRoute(r.task))),
@@ -158,7 +189,7 @@ export function useMigrationView(
         services.setRefreshSeconds(nextRefreshInterval(services.refreshSeconds, -1)),
       ),
     ],
-    { active: dialog.kind === 'none' && !filter.prompting },
+    { active: dialog.kind === 'none' && !filter.prompting && !preflight.view },
   );
 
   const close = () => setDialog({ kind: 'none' });
@@ -191,9 +222,14 @@ export function useMigrationView(
       nextDelayMs: tasks.nextDelayMs,
     }),
     filter,
+    preflight,
     /** The dialogs' answers. */
     answer: {
       cancel: close,
+      startDespitePreflight: (on: Task[]) => {
+        close();
+        startChecked(on);
+      },
       remove: (on: Task[]) => act('delete', on),
       startWith: (on: Task[], choice: StartType) =>
         choice === 'reload-target'

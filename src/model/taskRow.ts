@@ -98,15 +98,24 @@ const SHORT_TYPE: Record<string, string> = {
   'full-load-and-cdc': 'full+cdc',
 };
 
-/** `lag` is the task's latest replication lag from CloudWatch, when known. */
-export function taskToRow(task: Task, names: TaskNames, lag?: LagSample): TaskRow {
+/** What a validation badge that needs attention reads like (model/validationReport.ts). */
+const BADGE_TROUBLE = /mismatched|error|suspended/;
+
+/** `lag` is the task's latest replication lag from CloudWatch, when known; `badge` what its
+ *  table statistics say about data validation ("Validated", "3 tables mismatched"), shown
+ *  right after the status so it stays on screen at 80 columns. */
+export function taskToRow(task: Task, names: TaskNames, lag?: LagSample, badge?: string): TaskRow {
   const reading = readTask(task, undefined, lag);
+  const tone =
+    badge && BADGE_TROUBLE.test(badge) && (reading.tone === 'good' || reading.tone === 'idle')
+      ? 'warn'
+      : reading.tone;
   const stats = task.stats;
   const percent = reading.percent;
   const started = task.startedAt ?? stats?.startDate;
   const cells: Record<TaskColumn, string> = {
     name: task.id,
-    status: `${task.status} · ${reading.words}`,
+    status: `${task.status} · ${badge ? `${badge} · ` : ''}${reading.words}`,
     lag: task.status === 'running' && isCdcTask(task) ? lagCell(lag?.lagSeconds) : '—',
     type: SHORT_TYPE[task.migrationType] ?? task.migrationType,
     progress: `${percent}%`,
@@ -120,7 +129,7 @@ export function taskToRow(task: Task, names: TaskNames, lag?: LagSample): TaskRo
     key: task.arn,
     task,
     lagSeconds: cells.lag === '—' ? undefined : lag?.lagSeconds,
-    tone: reading.tone,
+    tone,
     statusText: reading.words,
     percent,
     barStyle: reading.barStyle,

@@ -10,6 +10,7 @@ import type { ScreenProps } from '../ui/screenProps.js';
 import { ChoiceDialog } from '../components/ChoiceDialog.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { FilterPrompt } from '../components/FilterPrompt.js';
+import { PreflightChecklist } from '../components/PreflightChecklist.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { Table } from '../components/Table.js';
 import { useMigrationView } from '../hooks/useMigrationView.js';
@@ -29,7 +30,14 @@ export function MigrationView({ params }: ScreenProps<'tasks'>) {
       <Text color={tasks.error ? 'yellow' : undefined} dimColor={!tasks.error} wrap="truncate">
         {view.header}
       </Text>
-      {tasks.data === undefined && !tasks.error ? (
+      {view.preflight.view ? (
+        <PreflightChecklist
+          view={view.preflight.view}
+          height={height - 1}
+          width={width}
+          onClose={view.preflight.close}
+        />
+      ) : tasks.data === undefined && !tasks.error ? (
         <Text dimColor>Loading replication tasks…</Text>
       ) : (
         <Table<TaskRow, TaskColumn>
@@ -79,6 +87,14 @@ export function MigrationView({ params }: ScreenProps<'tasks'>) {
             { value: 'reload-target', label: START_TYPE_TEXT['reload-target'], danger: true },
           ]}
           onChoose={(choice) => answer.startWith(dialog.tasks, choice)}
+          onCancel={answer.cancel}
+        />
+      ) : null}
+      {dialog.kind === 'preflightFailed' ? (
+        <ConfirmDialog
+          title="Start despite a failed preflight?"
+          message={`The last preflight failed for ${dialog.failures.join('; ')}. Start ${taskListText(dialog.tasks)} anyway?`}
+          onConfirm={() => answer.startDespitePreflight(dialog.tasks)}
           onCancel={answer.cancel}
         />
       ) : null}

@@ -193,6 +193,11 @@ export const COMMANDS = {
   },
   'form.preview': { keys: ['p', 'ctrl+p'], description: 'Preview JSON', scope: 'taskForm' },
   'form.save': { keys: ['w', 'ctrl+o'], description: 'Save JSON to a file', scope: 'taskForm' },
+  'form.preflight': {
+    keys: ['P', 'ctrl+k'],
+    description: "Preflight: check the form's tables, LOBs, target and CDC through the project",
+    scope: 'taskForm',
+  },
   'form.create': {
     keys: ['ctrl+s'],
     description: 'Create (the task; in the endpoint form, the endpoint)',
@@ -251,6 +256,11 @@ export const COMMANDS = {
       'Modify: type, mappings, table preparation, LOBs, logging, validation (stopped, failed or ready)',
     scope: 'tasks',
     dangerous: true,
+  },
+  'task.preflight': {
+    keys: ['p'],
+    description: "Preflight: check the task's tables, LOBs, target and CDC through the project",
+    scope: 'tasks',
   },
   'task.refresh': { keys: ['r'], description: 'Refresh now', scope: 'tasks', hint: false },
   'task.logs': { keys: ['l'], description: "Log: the task's CloudWatch log", scope: 'tasks' },

@@ -125,6 +125,83 @@ describe.skipIf(!ready)('dms-tui preflight', () => {
     expect(json.checks.map((c: { id: string }) => c.id)).toContain('target-rows');
   });
 
+  it('checks a task not created yet from --select and options, with no AWS call', async () => {
+    // No --endpoint-url: without a TASK nothing goes to AWS (no sandbox is even looked for).
+    const run = (...args: string[]) => runCommand('preflight', args, { env: ENV });
+    const pass = await run('--project', 'pre', '--select', `${schema}.ord%`);
+    expect(pass.stderr).toBe('');
+    expect(pass.code).toBe(EXIT.ok);
+    expect(pass.stdout).toMatch(/^PASS {2}Selected tables +1 table selected$/m);
+    expect(pass.stdout.trim().split('\n').pop()).toBe(`${schema}.ord%: pass`);
+
+    const fail = await run(
+      '--project',
+      'pre',
+      '--select',
+      `${schema}.%`,
+      '--select',
+      `!${schema}.events`,
+      '--select',
+      `${schema}.gone`,
+      '--migration-type',
+      'full-load-and-cdc',
+      '--target-prep',
+      'do-nothing',
+      '--lob-max-kb',
+      '1',
+      '--output',
+      'json',
+    );
+    expect(fail.code).toBe(1);
+    const json = JSON.parse(fail.stdout);
+    expect(json.verdict).toBe('fail');
+    expect(json.select).toEqual([`${schema}.%`, `!${schema}.events`, `${schema}.gone`]);
+    const byId = (id: string) => json.checks.find((c: { id: string }) => c.id === id);
+    expect(byId('tables')).toMatchObject({ status: 'fail' });
+    expect(byId('tables').detail).toContain(`${schema}.gone does not exist`);
+    expect(byId('lobs')).toMatchObject({ status: 'fail' });
+    expect(byId('target-rows')).toMatchObject({ status: 'fail' });
+    // events is excluded: every selected table has a key.
+    expect(byId('keys')).toMatchObject({ status: 'pass' });
+    expect(byId('cdc')).toMatchObject({ status: 'pass' });
+  });
+
+  it('says which option is wrong, exit 2', async () => {
+    const run = (...args: string[]) => runCommand('preflight', args, { env: ENV });
+    const cases: [string[], string][] = [
+      [['--project', 'pre'], 'needs --select'],
+      [['--project', 'pre', '--select', 'nodot'], '--select takes schema.table patterns'],
+      [
+        ['--project', 'pre', '--select', 'a.b', '--migration-type', 'cdc-only'],
+        '--migration-type is full-load, cdc, full-load-and-cdc',
+      ],
+      [
+        ['--project', 'pre', '--select', 'a.b', '--lob-mode', 'huge'],
+        '--lob-mode is none, limited, full',
+      ],
+      [
+        ['--project', 'pre', '--select', 'a.b', '--lob-max-kb', 'x'],
+        '--lob-max-kb: Max LOB size (KB) must be a whole number',
+      ],
+      [
+        ['--project', 'pre', '--select', 'a.b', '--target-prep', 'wipe'],
+        '--target-prep is drop, truncate or do-nothing',
+      ],
+      [['pre-clean', '--project', 'pre', '--select', 'a.b'], 'give them without TASK'],
+      [['--select', 'a.b'], 'add --project NAME'],
+      [['--project', 'nope', '--select', 'a.b'], 'no project named "nope"'],
+    ];
+    for (const [args, message] of cases) {
+      const out = await run(...args);
+      expect(out.code, args.join(' ')).toBe(EXIT.usage);
+      expect(out.stderr.split('\n')[0], args.join(' ')).toContain(message);
+      expect(out.stdout).toBe('');
+    }
+    const stats = await runCommand('stats', ['t', '--select', 'a.b'], { env: ENV });
+    expect(stats.code).toBe(EXIT.usage);
+    expect(stats.stderr).toContain('go with preflight');
+  });
+
   it('needs a project for the database connections', async () => {
     const out = await cli('pre-clean');
     expect(out.code).toBe(EXIT.usage);

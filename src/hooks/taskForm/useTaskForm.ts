@@ -20,6 +20,7 @@ import { type ResourceList, useInstances } from '../useInstances.js';
 import { useCdcPrerequisites } from '../useCdcPrerequisites.js';
 import { useEndpointTestNotice } from './useEndpointTestNotice.js';
 import { useLargestLob } from '../useLargestLob.js';
+import { type PreflightApi, usePreflight } from '../usePreflight.js';
 import { cdcWarnings } from '../../model/cdcPrerequisites.js';
 import type { EndpointDraft } from '../../model/endpointDraft.js';
 import { toIdentifier } from '../../model/identifiers.js';
@@ -93,6 +94,8 @@ export interface TaskForm {
   modifying?: Task;
   /** Modify: still loading, or why the task cannot be modified (one line). */
   modifyBlocker: string | null;
+  /** Preflight checks of the form's values (the checklist overlay, the last verdict). */
+  preflight: PreflightApi;
 }
 
 export function useTaskForm({
@@ -125,6 +128,7 @@ export function useTaskForm({
     return draft ? { kind: 'draft', draft } : { kind: 'form' };
   });
   const finished = useRef(false);
+  const preflight = usePreflight();
 
   const instances = useInstances();
   const endpoints = useEndpoints();
@@ -200,6 +204,7 @@ export function useTaskForm({
     endpointBlocker: newEndpointBlocker(values, instances.data),
     onChoice: isChoiceField(state.focus),
     onText: isTextField(state.focus),
+    preflight,
     modifying: modifying.task,
     modifyBlocker: !modify
       ? null

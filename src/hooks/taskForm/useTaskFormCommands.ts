@@ -18,6 +18,7 @@ import { modifyTask } from '../../aws/tasks.js';
 import type { FieldId } from '../../model/taskFormState.js';
 import type { Task } from '../../model/task.js';
 import { modifyTaskInput } from '../../model/taskModify.js';
+import { formPreflightRequest, preflightSubject } from '../../model/preflightRequest.js';
 import { awsFailure } from './awsFailure.js';
 import { useCreateTask } from './useCreateTask.js';
 import type { TaskForm } from './useTaskForm.js';
@@ -31,6 +32,8 @@ export interface TaskFormCommands {
   choicePrevious(): void;
   preview(): void;
   save(): void;
+  /** Runs preflight checks on the form's current values. */
+  preflight(): void;
   create(): void;
   /** Creates after the question about untested endpoints. */
   createAnyway(input: CreateTaskInput): void;
@@ -140,6 +143,18 @@ export function useTaskFormCommands(form: TaskForm): TaskFormCommands {
     choiceNext: () => dispatch({ type: 'cycle', step: 1 }),
     choicePrevious: () => dispatch({ type: 'cycle', step: -1 }),
     preview: withInput((input) => setMode({ kind: 'preview', input })),
+    preflight: () => {
+      const found = formPreflightRequest(values);
+      if (!found.ok) {
+        dispatch({ type: 'focus', field: found.field });
+        setError(found.error);
+        return;
+      }
+      const what = form.modifying ? `task ${form.modifying.id} as modified` : 'this form';
+      form.preflight.start(preflightSubject(found.request), `Preflight of ${what}`, () =>
+        Promise.resolve(found.request),
+      );
+    },
     save: withInput((input) => setMode({ kind: 'save', input })),
     create: withInput((input) => {
       if (form.modifying) {

@@ -17,7 +17,11 @@ import type { BrowserSelection } from '../../model/project.js';
 import { draftDescription } from '../../model/taskFormNotes.js';
 import { savedJsonName } from '../../model/taskFormDisplay.js';
 import { createTaskInputJson, previewLines } from '../../model/taskInput.js';
+import { CHECK_COLOR, PreflightChecklist } from '../../components/PreflightChecklist.js';
+import { formPreflightRequest, preflightSubject } from '../../model/preflightRequest.js';
+import { lastPreflightNote } from '../../model/preflightView.js';
 import { CreatedDialog } from './CreatedDialog.js';
+
 import { Dialog } from './Dialog.js';
 import { EndpointForm } from './EndpointForm.js';
 import { FieldRows } from './FieldRows.js';
@@ -38,6 +42,10 @@ export function TaskFormScreen({ params }: ScreenProps<'taskForm'>) {
   const { state, mode, project } = form;
   const { values } = state;
   const { width, height } = useBodySize();
+  const latest = form.preflight.latest;
+  const lastPreflight = latest ? form.preflight.last.get(latest) : undefined;
+  const current = formPreflightRequest(values);
+  const preflightCurrent = current.ok && latest === preflightSubject(current.request);
 
   useBindings(
     [
@@ -52,6 +60,7 @@ export function TaskFormScreen({ params }: ScreenProps<'taskForm'>) {
         : []),
       { command: 'form.preview', handler: commands.preview },
       { command: 'form.save', handler: commands.save },
+      { command: 'form.preflight', handler: commands.preflight },
       {
         command: modify ? 'form.modify' : 'form.create',
         handler: commands.create,
@@ -59,9 +68,23 @@ export function TaskFormScreen({ params }: ScreenProps<'taskForm'>) {
       },
       { command: 'nav.back', handler: commands.back },
     ],
-    { kind: 'screen', textInput: form.onText, active: mode.kind === 'form' },
+    {
+      kind: 'screen',
+      textInput: form.onText,
+      active: mode.kind === 'form' && !form.preflight.view,
+    },
   );
 
+  const { preflight } = form;
+  if (preflight.view)
+    return (
+      <PreflightChecklist
+        view={preflight.view}
+        height={height}
+        width={width}
+        onClose={preflight.close}
+      />
+    );
   switch (mode.kind) {
     case 'pick':
       return (
@@ -171,6 +194,14 @@ export function TaskFormScreen({ params }: ScreenProps<'taskForm'>) {
       {form.lobNote ? (
         <Text dimColor wrap="truncate-end">
           {form.lobNote}
+        </Text>
+      ) : null}
+      {lastPreflight ? (
+        <Text color={CHECK_COLOR[lastPreflight.verdict]} wrap="truncate-end">
+          {lastPreflightNote(lastPreflight, {
+            current: preflightCurrent,
+            keys: keysFor('form.preflight', { typing: form.onText }),
+          })}
         </Text>
       ) : null}
       {form.instances.error ? <Text color="red">✗ {form.instances.error}</Text> : null}
