@@ -1,5 +1,7 @@
-// One table's full comparison: the source is read in key order, PartitionSize rows at a time,
-// and up to ThreadCount partitions are looked up on the target at once by key. A target with
+// One table's full comparison. A numeric single-column key is cut into ranges of PartitionSize
+// source rows, compared up to ThreadCount at once, first by a server-side digest when both sides
+// are of one engine. Other keys: the source is read in key order, PartitionSize rows at a time,
+// and up to ThreadCount partitions are looked up on the target at once by key; a target with
 // more rows than were matched is then read key by key the other way for MISSING_SOURCE rows.
 // Only a few partitions are ever held in memory.
 import type { DbConnection } from '../../../db/connection.js';
