@@ -67,9 +67,10 @@ const cell = (v: unknown): string | null =>
 /** Rows as arrays of text, straight from the driver (no row objects). */
 async function textRows(conn: DbConnection, sql: string, params: unknown[]): Promise<TextRow[]> {
   if (conn.family === 'postgres') {
+    // Every selected expression is text: the driver's strings and nulls are kept as they come.
     const client = conn.raw as pg.Client;
-    const result = await client.query<unknown[]>({ text: sql, values: params, rowMode: 'array' });
-    return result.rows.map((r) => r.map(cell));
+    const result = await client.query<TextRow>({ text: sql, values: params, rowMode: 'array' });
+    return result.rows;
   }
   const raw = conn.raw as MysqlPromiseConnection;
   const [rows] = await raw.query({ sql, values: params, rowsAsArray: true });
@@ -98,7 +99,7 @@ export function readPartition(
 }
 
 /** The rows whose (single-column) key is after `after` (exclusive) and up to `upTo`
- *  (inclusive); null leaves that end open. */
+ *  (inclusive), in key order; null leaves that end open. */
 export function readRange(
   side: ValidationSide,
   after: string | null,
@@ -110,7 +111,7 @@ export function readRange(
   const where: string[] = [];
   if (after !== null) where.push(`${key} > ${mark(f, params.push(after))}`);
   if (upTo !== null) where.push(`${key} <= ${mark(f, params.push(upTo))}`);
-  const sql = `SELECT ${selectList(side, false)} FROM ${from(side)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const sql = `SELECT ${selectList(side, false)} FROM ${from(side)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${key}`;
   return textRows(side.conn, sql, params);
 }
 
