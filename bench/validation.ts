@@ -48,6 +48,8 @@ interface Measured {
   peakMb: number;
   /** Peak RSS over the RSS when the phase started. */
   growthMb: number;
+  /** CPU seconds this process spent (the rest of the time is the servers'). */
+  cpu: number;
 }
 
 /** Seconds and the largest RSS (MB) seen while `work` runs, sampled every 50 ms. */
@@ -58,12 +60,19 @@ async function measure(work: () => Promise<unknown>): Promise<Measured> {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
   const started = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   await work();
+  const used = process.cpuUsage(cpuStart);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
   const mb = (n: number) => n / 1024 / 1024;
-  return { seconds, peakMb: mb(peak), growthMb: mb(peak - start) };
+  return {
+    seconds,
+    peakMb: mb(peak),
+    growthMb: mb(peak - start),
+    cpu: (used.user + used.system) / 1e6,
+  };
 }
 
 async function main(): Promise<void> {
@@ -141,7 +150,7 @@ async function main(): Promise<void> {
   await db.close();
 
   const line = (what: string, m: Measured) =>
-    `${what.padEnd(52)} ${m.seconds.toFixed(1).padStart(6)} s  ${((rows / m.seconds) | 0).toLocaleString('en-US').padStart(9)} rows/s  peak RSS ${m.peakMb.toFixed(0).padStart(4)} MB (+${m.growthMb.toFixed(0)})  ${(m.seconds / load.seconds).toFixed(2)}× load  ${(m.seconds / except.seconds).toFixed(2)}× EXCEPT`;
+    `${what.padEnd(52)} ${m.seconds.toFixed(1).padStart(6)} s  ${((rows / m.seconds) | 0).toLocaleString('en-US').padStart(9)} rows/s  node CPU ${m.cpu.toFixed(1).padStart(5)} s  peak RSS ${m.peakMb.toFixed(0).padStart(4)} MB (+${m.growthMb.toFixed(0)})  ${(m.seconds / load.seconds).toFixed(2)}× load  ${(m.seconds / except.seconds).toFixed(2)}× EXCEPT`;
   console.log(
     `${rows.toLocaleString('en-US')} rows PostgreSQL → PostgreSQL (RSS before: ${baseMb.toFixed(0)} MB; +N: peak growth over the phase)`,
   );
