@@ -123,6 +123,29 @@ export function cellText(cell: DiffCell, max = Number.POSITIVE_INFINITY): string
   }
 }
 
+/**
+ * A line's two cells as drawn in `width` characters each. Where two long values differ past
+ * what fits, both start a little before their first difference ("…" in front), so the
+ * difference shows on the line.
+ */
+export function lineTexts(line: DiffLine, width: number): [string, string] {
+  const s = line.source;
+  const t = line.target;
+  if (line.differs && s.kind === 'value' && t.kind === 'value' && s.text && t.text) {
+    let at = 0;
+    while (at < s.text.length && at < t.text.length && s.text[at] === t.text[at]) at++;
+    const context = Math.max(1, Math.floor(width / 3));
+    if (at >= width - 1) {
+      const from = at - context;
+      return [
+        `…${cellText({ kind: 'value', text: s.text.slice(from) }, width - 1)}`,
+        `…${cellText({ kind: 'value', text: t.text.slice(from) }, width - 1)}`,
+      ];
+    }
+  }
+  return [cellText(s, width), cellText(t, width)];
+}
+
 /** The marker in front of a line: it reads without colour. */
 export const DIFFERS_MARK = '≠';
 

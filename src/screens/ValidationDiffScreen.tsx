@@ -17,6 +17,7 @@ import {
   type DiffLine,
   diffLines,
   diffSummary,
+  lineTexts,
 } from '../model/validationDiff.js';
 import { keyLabel } from '../model/validationFailures.js';
 import { useBindings } from '../ui/bindings.js';
@@ -102,6 +103,7 @@ export function ValidationDiffScreen({ params }: ScreenProps<'validationDiff'>) 
         {lines.length === 0 ? <Text dimColor>No column differs</Text> : null}
         {lines.slice(start, end).map((l, i) => {
           const label = `${columnLabel(l.column)}${l.column.key ? ' (key)' : ''}`;
+          const [sourceText, targetText] = lineTexts(l, value);
           return (
             <Text
               key={`${l.column.source}|${l.column.target}`}
@@ -109,7 +111,7 @@ export function ValidationDiffScreen({ params }: ScreenProps<'validationDiff'>) 
               color={l.differs ? 'red' : undefined}
               wrap="truncate"
             >
-              {`${l.differs ? DIFFERS_MARK : ' '} ${fitText(label, name)} ${fitText(cellText(l.source, value + 1), value)} ${fitText(cellText(l.target, value + 1), value)}`}
+              {`${l.differs ? DIFFERS_MARK : ' '} ${fitText(label, name)} ${fitText(sourceText, value)} ${fitText(targetText, value)}`}
             </Text>
           );
         })}

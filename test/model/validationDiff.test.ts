@@ -8,6 +8,7 @@ import {
   diffColumns,
   diffLines,
   diffSummary,
+  lineTexts,
   wrapSections,
 } from '../../src/model/validationDiff.js';
 import {
@@ -109,6 +110,17 @@ describe('diffLines', () => {
     expect(diffSummary(missingTarget)).toBe('The row is missing in the target');
     expect(diffSummary(diffLines(columns, null, source))).toBe('The row is missing in the source');
     expect(diffSummary(diffLines(columns, null, null))).toMatch(/^Neither side has this row/);
+  });
+
+  it('shows where two long values differ when it is past what fits', () => {
+    const text = columns.slice(1, 2);
+    const long = 'long note text '.repeat(4);
+    const [line] = diffLines(text, [`${long}a`], [`${long}b`]);
+    if (!line) throw new Error('no line');
+    expect(lineTexts(line, 12)).toEqual(['…ext a', '…ext b']);
+    const [near] = diffLines(text, ['ab'], ['ac']);
+    if (!near) throw new Error('no line');
+    expect(lineTexts(near, 12)).toEqual(['ab', 'ac']);
   });
 
   it('draws values safely and cut; the whole value wraps with its line breaks', () => {
