@@ -2,6 +2,7 @@
 // in the foreground, detached, stopped, or asked how it is.
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
+import { waitingText } from '../model/agentTask.js';
 import { visible as visibleText } from '../model/visibleText.js';
 import { Agent, type AgentDeps } from './agent.js';
 import { defaultAgentDir } from './agentDir.js';
@@ -78,7 +79,7 @@ export async function runAgentCommand(
         io.stdout(
           output === 'json'
             ? `${JSON.stringify({ started, ...status })}\n`
-            : `${started ? 'started' : 'already running'}: agent pid ${status.pid} on ${dir}\n`,
+            : `${started ? 'started' : 'already running'}: agent pid ${status.pid} on ${dir}\n${waitingLines(status)}`,
         );
         return 0;
       }
@@ -103,9 +104,20 @@ export async function runAgentCommand(
 
 function statusText(s: AgentStatus): string {
   const lines = [`agent pid ${s.pid} · version ${s.version} · since ${s.startedAt} · ${s.dataDir}`];
-  for (const t of s.tasks) lines.push(`  ${t.name}  ${t.state}  ${t.progress}%`);
+  for (const t of s.tasks)
+    lines.push(
+      `  ${t.name}  ${t.state}  ${t.progress}%${t.state === 'waiting' ? ` · ${waitingText(t.name)}` : ''}`,
+    );
   if (s.tasks.length === 0) lines.push('  no agent tasks');
   return `${lines.map((l) => visibleText(l)).join('\n')}\n`;
+}
+
+/** One line per task that cannot go on until it gets the source password. */
+function waitingLines(s: AgentStatus): string {
+  return s.tasks
+    .filter((t) => t.state === 'waiting')
+    .map((t) => `${visibleText(`${t.name}: ${waitingText(t.name)}`)}\n`)
+    .join('');
 }
 
 async function runForeground(dir: string, io: Io, deps: AgentDeps): Promise<number> {

@@ -15,6 +15,8 @@ export interface AgentTaskView {
   state: AgentTaskState;
   error?: string;
   progress: number;
+  /** Start or resume must hand the agent the source password: it does not hold one. */
+  needsPassword: boolean;
   createdAt: string;
   spec: AgentTaskSpec;
   local: { state: LocalState; startedAt?: string; finishedAt?: string; tables: TableProgress[] };
@@ -26,15 +28,24 @@ export interface AgentStatusView {
   version: string;
   dataDir: string;
   startedAt: string;
-  tasks: { name: string; state: AgentTaskState; progress: number }[];
+  tasks: { name: string; state: AgentTaskState; progress: number; needsPassword: boolean }[];
 }
 
-export function taskView(record: AgentTaskRecord): AgentTaskView {
+/** Whether starting or resuming the task needs the password handed over: the local subtask
+ *  still reads the source, which takes a password, and the agent holds none (or waits for the
+ *  right one). */
+export function needsPassword(record: AgentTaskRecord, passwordHeld: boolean): boolean {
+  if (record.local.state === 'done' || !record.passwordNeeded) return false;
+  return record.state === 'waiting' || !passwordHeld;
+}
+
+export function taskView(record: AgentTaskRecord, passwordHeld = false): AgentTaskView {
   return {
     name: record.spec.name,
     state: record.state,
     error: record.error,
     progress: overallPercent(record),
+    needsPassword: needsPassword(record, passwordHeld),
     createdAt: record.createdAt,
     spec: record.spec,
     local: {
