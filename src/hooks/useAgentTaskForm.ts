@@ -17,10 +17,12 @@ import type { BrowserSelection } from '../model/project.js';
 import { rowsFromSelection } from '../model/selectionMappings.js';
 import { useNavigation } from '../ui/navigation.js';
 import { useServices } from '../ui/services.js';
+import { useProjectStore } from './useProjectStore.js';
 
 export function useAgentTaskForm(selection: BrowserSelection) {
   const services = useServices();
   const navigation = useNavigation();
+  const store = useProjectStore();
   const rows = rowsFromSelection(selection);
   const [draft, setDraft] = useState<AgentTaskDraft>(() =>
     initialAgentDraft(rows, services.project?.defaultReplicationInstance),
@@ -40,7 +42,11 @@ export function useAgentTaskForm(selection: BrowserSelection) {
   const create = () => {
     const found = agentDraftErrors(draft, services.target);
     setErrors(found);
-    const project = services.project;
+    // The project as the store has it now: a password typed in the browser this run counts.
+    const project =
+      services.project && store.available
+        ? (store.get(services.project.name) ?? services.project)
+        : services.project;
     if (Object.keys(found).length > 0)
       return setState({ busy: false, message: 'Fix the fields marked in red first', error: true });
     if (!project?.source)

@@ -5,6 +5,7 @@
 import { Box } from 'ink';
 import { useState } from 'react';
 import { ChoiceDialog } from '../components/ChoiceDialog.js';
+import { TextPrompt } from '../components/form/TextPrompt.js';
 import { progressText } from '../components/ProgressBar.js';
 import { Text } from '../components/Text.js';
 import { useAgent } from '../hooks/useAgent.js';
@@ -15,9 +16,12 @@ import { type AgentTaskView, etaText, partitionsText } from '../model/agentView.
 import { bytesText } from '../model/catalog.js';
 import { useBindings } from '../ui/bindings.js';
 import { command, withItem } from '../ui/commands.js';
+import { hintFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
 
 type DeleteChoice = 'task' | 'objects' | 'all';
+
+const startAction = (t: AgentTaskView) => (t.state === 'ready' ? 'start' : 'resume');
 
 function TaskLine({
   task,
@@ -65,6 +69,8 @@ export function AgentScreen() {
   const { width, height } = useBodySize();
   const [tab, setTab] = useState<'agent' | 'task'>('agent');
   const [dialog, setDialog] = useState<AgentTaskView | null>(null);
+  /** The task whose start or resume waits for the source password typed here. */
+  const [asking, setAsking] = useState<AgentTaskView | null>(null);
   const [focusName, setFocusName] = useState<string | null>(null);
   const agent = useAgent({ logTask: tab === 'task' ? focusName : null });
   const tasks = agent.snapshot.data?.tasks ?? [];
@@ -90,9 +96,9 @@ export function AgentScreen() {
       command('agent.stopAgent', agent.stopAgent, notRunning),
       onTask(
         'agent.taskStart',
-        (t) => agent.act(t, t.state === 'ready' ? 'start' : 'resume'),
+        (t) => (t.needsPassword ? setAsking(t) : agent.act(t, startAction(t))),
         notRunning,
-        focused && actionRefusal(focused, focused.state === 'ready' ? 'start' : 'resume'),
+        focused && actionRefusal(focused, startAction(focused)),
       ),
       onTask(
         'agent.taskStop',
@@ -112,7 +118,7 @@ export function AgentScreen() {
         agent.log.refresh();
       }),
     ],
-    { active: dialog === null },
+    { active: dialog === null && asking === null },
   );
 
   const logLines = agent.log.data ?? [];
@@ -123,6 +129,7 @@ export function AgentScreen() {
       Math.min(8, tasks.length) -
       (focused?.local.tables.length ?? 0) -
       (dialog ? 8 : 0) -
+      (asking ? 4 : 0) -
       (focused?.error ? 1 : 0),
   );
   return (
@@ -151,7 +158,16 @@ export function AgentScreen() {
           <Text bold wrap="truncate-end">
             {`${focused.name}: ${focused.progress}% · partitions ${partitionsText(focused)} · s3://${focused.spec.bucket}/${focused.spec.folder} → ${focused.spec.targetEndpoint}`}
           </Text>
-          {focused.error ? <Text color="red">{`  ${focused.error}`}</Text> : null}
+          {focused.error ? (
+            <Text color={focused.state === 'waiting' ? 'yellow' : 'red'} wrap="truncate-end">
+              {`  ${focused.error}`}
+            </Text>
+          ) : null}
+          {focused.state === 'waiting' ? (
+            <Text color="yellow" wrap="truncate-end">
+              {`  Waiting for the source password: ${hintFor('agent.taskStart', 'resumes it and asks for it')}`}
+            </Text>
+          ) : null}
           <TableLines task={focused} />
         </Box>
       ) : null}
@@ -171,6 +187,24 @@ export function AgentScreen() {
           {line.slice(0, Math.max(10, width - 1))}
         </Text>
       ))}
+      {asking ? (
+        <TextPrompt
+          purpose={`agent-password:${asking.name}`}
+          label={`Source password for ${asking.name} (${asking.spec.source.user}@${asking.spec.source.host}:${asking.spec.source.port}/${asking.spec.source.database}):`}
+          mask
+          hint={[
+            'Kept in the agent’s memory only',
+            hintFor('prompt.accept', `${startAction(asking)}s`),
+            hintFor('prompt.cancel', 'cancels'),
+          ].join(' · ')}
+          onCancel={() => setAsking(null)}
+          onSubmit={(password) => {
+            setAsking(null);
+            agent.act(asking, startAction(asking), password);
+            return null;
+          }}
+        />
+      ) : null}
       {dialog ? (
         <ChoiceDialog<DeleteChoice>
           title={`Delete agent task ${dialog.name}?`}

@@ -79,7 +79,10 @@ describe('agent task states', () => {
   });
 
   it('a source that needs the password the agent lost: waiting, then resume goes on extracting', () => {
-    let r = { ...advance(newTaskRecord(spec, NOW), { kind: 'start' }, NOW), passwordNeeded: true };
+    let r: AgentTaskRecord = {
+      ...advance(newTaskRecord(spec, NOW), { kind: 'start' }, NOW),
+      passwordNeeded: true,
+    };
     expect(needsPassword(r, true)).toBe(false);
     expect(needsPassword(r, false)).toBe(true);
     r = advance(r, { kind: 'needsPassword', error: 'Authentication failed' }, NOW);
