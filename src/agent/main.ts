@@ -2,7 +2,7 @@
 // in the foreground, detached, stopped, or asked how it is.
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
-import { waitingText } from '../model/agentTask.js';
+import { passwordHint } from '../model/agentView.js';
 import { visible as visibleText } from '../model/visibleText.js';
 import { Agent, type AgentDeps } from './agent.js';
 import { defaultAgentDir } from './agentDir.js';
@@ -106,17 +106,19 @@ function statusText(s: AgentStatus): string {
   const lines = [`agent pid ${s.pid} · version ${s.version} · since ${s.startedAt} · ${s.dataDir}`];
   for (const t of s.tasks)
     lines.push(
-      `  ${t.name}  ${t.state}  ${t.progress}%${t.state === 'waiting' ? ` · ${waitingText(t.name)}` : ''}`,
+      `  ${t.name}  ${t.state}  ${t.progress}%${passwordHint(t) ? ` · ${passwordHint(t)}` : ''}`,
     );
   if (s.tasks.length === 0) lines.push('  no agent tasks');
   return `${lines.map((l) => visibleText(l)).join('\n')}\n`;
 }
 
-/** One line per task that cannot go on until it gets the source password. */
+/** One line per task that cannot go on until it is handed the source password. */
 function waitingLines(s: AgentStatus): string {
   return s.tasks
-    .filter((t) => t.state === 'waiting')
-    .map((t) => `${visibleText(`${t.name}: ${waitingText(t.name)}`)}\n`)
+    .map((t) => {
+      const hint = passwordHint(t);
+      return hint ? `${visibleText(`${t.name}: ${hint}`)}\n` : '';
+    })
     .join('');
 }
 

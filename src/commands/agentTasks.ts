@@ -4,7 +4,7 @@
 // store, DMS_TUI_SOURCE_PASSWORD or a prompt, never from argv.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AgentTaskView } from '../model/agentView.js';
+import { type AgentTaskView, passwordHint } from '../model/agentView.js';
 import { defaultAgentDir } from '../agent/agentDir.js';
 import { AgentNotRunningError, callAgent, ControlError } from '../agent/control.js';
 import { PASSWORD_ENV } from '../agent/deps.js';
@@ -17,7 +17,6 @@ import {
   type AgentFormat,
   type AgentTaskSpec,
   agentTaskNameError,
-  waitingText,
 } from '../model/agentTask.js';
 import { DEFAULT_NULL_MARKER } from '../model/agentCsv.js';
 import { COMMON_FLAGS, commonOptions } from './cliArgs.js';
@@ -200,8 +199,10 @@ function taskRows(tasks: AgentTaskView[]): string {
         .trimEnd(),
     )
     .join('\n')}\n${tasks
-    .filter((t) => t.state === 'waiting')
-    .map((t) => `${t.name}: ${waitingText(t.name)}\n`)
+    .map((t) => {
+      const hint = passwordHint(t);
+      return hint ? `${t.name}: ${hint}\n` : '';
+    })
     .join('')}`;
 }
 

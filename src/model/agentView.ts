@@ -2,12 +2,13 @@
 // checkpoints, with progress worked out (agentProgress.ts). The CLI and the Agent screen read
 // these. Pure.
 import { overallPercent, type TableProgress, tableProgress } from './agentProgress.js';
-import type {
-  AgentTaskRecord,
-  AgentTaskSpec,
-  AgentTaskState,
-  DmsState,
-  LocalState,
+import {
+  type AgentTaskRecord,
+  type AgentTaskSpec,
+  type AgentTaskState,
+  type DmsState,
+  type LocalState,
+  waitingText,
 } from './agentTask.js';
 
 export interface AgentTaskView {
@@ -73,4 +74,15 @@ export function etaText(seconds: number | null): string {
   if (seconds < 3600)
     return `${Math.floor(seconds / 60)}m${seconds % 60 ? `${seconds % 60}s` : ''}`;
   return `${Math.floor(seconds / 3600)}h${Math.floor((seconds % 3600) / 60)}m`;
+}
+
+/** What a task that needs the source password handed over tells the user to do, or null. */
+export function passwordHint(t: {
+  name: string;
+  state: AgentTaskState;
+  needsPassword: boolean;
+}): string | null {
+  if (t.state === 'waiting') return waitingText(t.name);
+  if (!t.needsPassword) return null;
+  return `the agent holds no source password (it restarted): dms-tui agent-task ${t.state === 'ready' ? 'start' : 'resume'} ${t.name} asks for it (or s on :agent)`;
 }

@@ -135,13 +135,14 @@ describe.skipIf(!pg.ok)(`the Agent screen (${pg.reason})`, () => {
     await app.waitForText('must trust dms.amazonaws.com and allow s3:GetObject');
     await app.pressCommand('form.create');
     await app.waitForText('the target endpoint (identifier or ARN) DMS loads into');
+    // The instance is filled in once the list arrives (the project names no target to match).
+    const instance = instances.ReplicationInstances?.[0]?.ReplicationInstanceIdentifier ?? '';
+    await app.waitForText(new RegExp(`Instance\\s+${instance}`));
     await app.press('tab', 'tab', 'tab');
     await app.type('agscr-target');
-    await app.press('tab');
-    await app.type(instances.ReplicationInstances?.[0]?.ReplicationInstanceIdentifier ?? '');
     await app.pressCommand('form.create');
     await app.waitForText(/Agent running · pid/, 30_000);
-    const done = await app.waitForText(/agent-agscr[^\n]*completed.*100%/, 60_000);
+    const done = await app.waitForText(/agscr[^\n]*completed.*100%/, 60_000);
     expect(done).toContain(`${schema}.orders`);
     await stopAgent(dir);
   });
