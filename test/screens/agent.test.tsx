@@ -42,6 +42,11 @@ describe.skipIf(!pg.ok)(`the Agent screen (${pg.reason})`, () => {
       `INSERT INTO ${schema}.orders SELECT g, 'n' || g FROM generate_series(1, 1500) g`,
     );
     await conn.query(`ANALYZE ${schema}.orders`);
+    await conn.query(`CREATE TABLE ${schema}.notes_nokey (note text)`);
+    await conn.query(
+      `INSERT INTO ${schema}.notes_nokey SELECT 'x' || g FROM generate_series(1, 20) g`,
+    );
+    await conn.query(`ANALYZE ${schema}.notes_nokey`);
     await sb.dms.send(
       new CreateEndpointCommand({
         EndpointIdentifier: 'agscr-target',
@@ -84,6 +89,8 @@ describe.skipIf(!pg.ok)(`the Agent screen (${pg.reason})`, () => {
       url,
       '--select',
       `${schema}.orders`,
+      '--select',
+      `${schema}.notes_nokey`,
       '--bucket',
       'screen',
       '--target-endpoint',
@@ -101,7 +108,10 @@ describe.skipIf(!pg.ok)(`the Agent screen (${pg.reason})`, () => {
     await app.pressCommand('agent.taskStart');
     const done = await app.waitForText(/completed.*100%/, 60_000);
     expect(done).toMatch(new RegExp(`${schema}\\.orders\\s+3/3\\s+1,500/1,500`));
-    expect(done).toContain('partitions 3/3');
+    expect(done).toContain('partitions 4/4');
+    // A table without a key is one partition, and the screen says why.
+    expect(done).toMatch(new RegExp(`${schema}\\.notes_nokey\\s+1/1\\s+20/`));
+    expect(done).toContain('no primary or unique key: extracted as one partition');
     expect(done).toMatch(/Agent log/);
     expect(done).toMatch(/agent started/);
     await app.pressCommand('agent.logTab');
