@@ -154,5 +154,5 @@ describe.skipIf(!pg.ok)(`the agent's handles (${pg.reason})`, () => {
     });
     expect([count.storesClosed, count.clientsDestroyed]).toEqual([count.stores, count.clients]);
     await agent.close();
-  });
+  }, 240_000);
 });

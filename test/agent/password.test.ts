@@ -142,7 +142,7 @@ describe.skipIf(!pg.ok)(`the source password after a restart (${pg.reason})`, ()
     const done = await waitForLocalDone(dir, 'pw-env');
     expect(done.local.tables[0]?.rows).toBe(4000);
     for (const file of filesUnder(dir)) expect(readFileSync(file, 'latin1')).not.toContain(SECRET);
-  });
+  }, 240_000);
 
   it('kill -9: resume in a terminal asks for the password without echoing it', async () => {
     const dir = join(root, 'prompt');
@@ -163,5 +163,5 @@ describe.skipIf(!pg.ok)(`the source password after a restart (${pg.reason})`, ()
     const done = await waitForLocalDone(dir, 'pw-prompt');
     expect(done.local.tables[0]?.rows).toBe(4000);
     for (const file of filesUnder(dir)) expect(readFileSync(file, 'latin1')).not.toContain(SECRET);
-  });
+  }, 240_000);
 });

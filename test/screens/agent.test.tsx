@@ -216,5 +216,5 @@ describe.skipIf(!pg.ok)(`the Agent screen (${pg.reason})`, () => {
     const done = await app.waitForText(/pw-screen[^\n]*completed.*100%/, 90_000);
     expect(done).not.toContain('Waiting for the source password');
     await stopAgent(pwDir);
-  });
+  }, 240_000);
 });
