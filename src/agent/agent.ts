@@ -3,9 +3,9 @@
 // goes on when it starts again (SCT: "If you close AWS SCT, your agents and tasks continue").
 import type { AwsClients } from '../aws/clients.js';
 import { errorLine } from '../aws/call.js';
-import { type DbConnection, openConnection } from '../db/connection.js';
+import { type DbConnection, isAuthFailure, openConnection } from '../db/connection.js';
 import { overallPercent } from '../model/agentProgress.js';
-import { type AgentTaskView, taskView } from '../model/agentView.js';
+import { type AgentTaskView, needsPassword, taskView } from '../model/agentView.js';
 import {
   type AgentAction,
   type AgentEvent,
@@ -17,6 +17,7 @@ import {
   folderPrefix,
   isActive,
   newTaskRecord,
+  waitingText,
 } from '../model/agentTask.js';
 import { agentPaths } from './agentDir.js';
 import { appendLog, tailLog } from './agentLog.js';
@@ -30,7 +31,8 @@ import { loadTasks, removeTask, saveTask } from './taskStore.js';
 export interface AgentDeps {
   store(spec: AgentTaskSpec): Promise<ObjectStore>;
   clients(spec: AgentTaskSpec): AwsClients;
-  /** The source password when the agent can find it itself (project store, environment). */
+  /** The source password when the agent can find it itself (project store, environment).
+   *  Read when needed, never kept: the agent holds only passwords handed over its channel. */
   storedPassword(spec: AgentTaskSpec): string | undefined;
   /** Poll interval of the DMS subtask (ms). */
   pollMs: number;
@@ -63,7 +65,12 @@ export class Agent {
     const { tasks, problems } = loadTasks(this.dir);
     for (const p of problems) this.log('W', `task file skipped: ${p}`);
     for (const record of tasks) {
-      const next = advance(record, { kind: 'recovered' }, new Date().toISOString());
+      let next = advance(record, { kind: 'recovered' }, new Date().toISOString());
+      if (next.state === 'extracting' && this.needs(next)) {
+        next = advance(next, { kind: 'needsPassword' }, new Date().toISOString());
+        this.log('W', `${next.spec.name}: ${waitingText(next.spec.name)}`);
+        this.taskLog(next.spec.name, 'W', waitingText(next.spec.name));
+      }
       this.records.set(record.spec.name, next);
       if (next !== record) saveTask(this.dir, next);
       if (isActive(next.state)) {
@@ -83,6 +90,7 @@ export class Agent {
         name: r.spec.name,
         state: r.state,
         progress: overallPercent(r),
+        needsPassword: this.needs(r),
       })),
     };
   }
@@ -106,7 +114,10 @@ export class Agent {
     if (bad) throw new ControlError(400, bad);
     if (this.records.has(spec.name))
       throw new ControlError(409, `agent task "${spec.name}" already exists`);
-    const record = newTaskRecord(spec, new Date().toISOString());
+    const record = {
+      ...newTaskRecord(spec, new Date().toISOString()),
+      passwordNeeded: Boolean(password || this.deps.storedPassword(spec)),
+    };
     this.records.set(spec.name, record);
     if (password !== undefined) this.passwords.set(spec.name, password);
     saveTask(this.dir, record);
@@ -122,7 +133,16 @@ export class Agent {
     const record = this.get(name);
     const refusal = actionRefusal(record, action);
     if (refusal) throw new ControlError(409, refusal);
-    if (options.password !== undefined) this.passwords.set(name, options.password);
+    if (options.password !== undefined && action !== 'stop') {
+      this.passwords.set(name, options.password);
+      if (options.password && !record.passwordNeeded)
+        this.records.set(name, { ...record, passwordNeeded: true });
+    }
+    if (action !== 'stop' && options.password === undefined && this.needs(this.get(name)))
+      throw new ControlError(
+        409,
+        `agent task "${name}" needs the source password: dms-tui agent-task ${action} ${name} asks for it in a terminal (or set DMS_TUI_SOURCE_PASSWORD)`,
+      );
     if (action === 'stop') {
       this.stops.add(name);
       this.taskLog(name, 'I', 'stop asked: stopping after the partitions in flight');
@@ -139,18 +159,28 @@ export class Agent {
     const refusal = actionRefusal(record, 'delete');
     if (refusal) throw new ControlError(409, refusal);
     const removed: string[] = [];
-    if (options.dms)
-      removed.push(...(await removeDmsResources(this.deps.clients(record.spec), record)));
+    if (options.dms) {
+      const clients = this.deps.clients(record.spec);
+      try {
+        removed.push(...(await removeDmsResources(clients, record)));
+      } finally {
+        clients.destroy();
+      }
+    }
     if (options.objects) {
       // Only what this task wrote: its tables' folders and its two files, never the whole
       // folder (another task, or the user, may keep objects beside them).
       const store = await this.deps.store(record.spec);
       const base = folderPrefix(record.spec.folder);
       let n = 0;
-      for (const t of record.local.tables)
-        n += await store.deletePrefix(`${base}${t.schema}/${t.table}/`);
-      for (const what of ['table-definition', 'manifest'])
-        n += await store.deletePrefix(`${base}${record.spec.name}.${what}.json`);
+      try {
+        for (const t of record.local.tables)
+          n += await store.deletePrefix(`${base}${t.schema}/${t.table}/`);
+        for (const what of ['table-definition', 'manifest'])
+          n += await store.deletePrefix(`${base}${record.spec.name}.${what}.json`);
+      } finally {
+        store.close();
+      }
       removed.push(`${n} S3 object(s) under s3://${record.spec.bucket}/${base}`);
     }
     this.records.delete(name);
@@ -162,6 +192,16 @@ export class Agent {
 
   private password(spec: AgentTaskSpec): string | undefined {
     return this.passwords.get(spec.name) ?? this.deps.storedPassword(spec);
+  }
+
+  /** Whether the agent can find the task's source password (handed over, or stored). */
+  private held(spec: AgentTaskSpec): boolean {
+    return this.password(spec) !== undefined;
+  }
+
+  /** Whether a start or resume must bring the password (the store is read only then). */
+  private needs(record: AgentTaskRecord): boolean {
+    return needsPassword(record, !record.passwordNeeded || this.held(record.spec));
   }
 
   private openSource(spec: AgentTaskSpec): Promise<DbConnection> {
@@ -197,14 +237,20 @@ export class Agent {
       let record = this.get(name);
       if (record.state === 'extracting' || record.state === 'stopping') {
         const spec = record.spec;
-        const outcome = await runLocal({
-          record,
-          store: await this.deps.store(spec),
-          openSource: () => this.openSource(spec),
-          save: () => saveTask(this.dir, record),
-          log,
-          stopping: () => this.stops.has(name) || this.closingNow,
-        });
+        const store = await this.deps.store(spec);
+        let outcome: 'done' | 'stopped';
+        try {
+          outcome = await runLocal({
+            record,
+            store,
+            openSource: () => this.openSource(spec),
+            save: () => saveTask(this.dir, record),
+            log,
+            stopping: () => this.stops.has(name) || this.closingNow,
+          });
+        } finally {
+          store.close();
+        }
         if (this.closingNow) return;
         if (outcome === 'stopped') {
           this.event(name, { kind: 'stopped' });
@@ -239,6 +285,14 @@ export class Agent {
     } catch (error) {
       if (this.closingNow || !this.records.has(name)) return;
       const line = errorLine(error);
+      if (isAuthFailure(error) && this.get(name).state !== 'loading') {
+        // A wrong or missing password: forget it and wait for the right one.
+        this.passwords.delete(name);
+        this.event(name, { kind: 'needsPassword', error: line });
+        log('W', `${line}; ${waitingText(name)}`);
+        this.log('W', `${name}: ${waitingText(name)}`);
+        return;
+      }
       log('E', line);
       this.log('E', `${name}: ${line}`);
       this.event(name, { kind: 'failed', error: line });
@@ -246,7 +300,7 @@ export class Agent {
   }
 
   tasks(): AgentTaskView[] {
-    return [...this.records.values()].map(taskView);
+    return [...this.records.values()].map((r) => taskView(r, !this.needs(r)));
   }
 
   logs(task: string | null, lines: number): string[] {
@@ -278,7 +332,8 @@ export class Agent {
       const spec = body.spec as AgentTaskSpec | undefined;
       if (!spec || typeof spec.name !== 'string')
         throw new ControlError(400, 'a task spec is needed');
-      return taskView(this.create(spec, optionalString(body.password)));
+      const record = this.create(spec, optionalString(body.password));
+      return taskView(record, !this.needs(record));
     }
     const m = /^\/tasks\/([^/]+)\/(start|stop|resume|delete)$/.exec(path);
     if (method === 'POST' && m) {
@@ -291,7 +346,8 @@ export class Agent {
             dms: body.dms === true,
           }),
         };
-      return taskView(this.act(name, action, { password: optionalString(body.password) }));
+      const record = this.act(name, action, { password: optionalString(body.password) });
+      return taskView(record, !this.needs(record));
     }
     throw new ControlError(404, `no route ${method} ${path}`);
   }

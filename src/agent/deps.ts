@@ -12,12 +12,17 @@ export const PASSWORD_ENV = 'DMS_TUI_SOURCE_PASSWORD';
 
 async function objectStore(spec: AgentTaskSpec): Promise<ObjectStore> {
   const s3 = createS3(spec.aws, { retryMode: 'standard' });
-  // The sandbox makes the bucket; on AWS it must exist already, in the instance's region.
-  if (spec.aws.sandbox) await s3.ensureBucket(spec.bucket);
-  else if (!(await s3.bucketExists(spec.bucket)))
-    throw new Error(
-      `no S3 bucket "${spec.bucket}" (create it in the replication instance's region)`,
-    );
+  try {
+    // The sandbox makes the bucket; on AWS it must exist already, in the instance's region.
+    if (spec.aws.sandbox) await s3.ensureBucket(spec.bucket);
+    else if (!(await s3.bucketExists(spec.bucket)))
+      throw new Error(
+        `no S3 bucket "${spec.bucket}" (create it in the replication instance's region)`,
+      );
+  } catch (error) {
+    s3.destroy();
+    throw error;
+  }
   return {
     upload: async (key, body) => {
       await s3.putStream(spec.bucket, key, body);
@@ -26,6 +31,7 @@ async function objectStore(spec: AgentTaskSpec): Promise<ObjectStore> {
       await s3.putStream(spec.bucket, key, text, { contentType: 'application/json' });
     },
     deletePrefix: (prefix) => s3.deletePrefix(spec.bucket, prefix),
+    close: () => s3.destroy(),
   };
 }
 

@@ -5,7 +5,7 @@
 import type { AwsClients } from '../aws/clients.js';
 import { listEndpoints } from '../aws/endpoints.js';
 import { listReplicationInstances } from '../aws/instances.js';
-import { createS3SourceEndpoint, deleteEndpoint } from '../aws/s3SourceEndpoint.js';
+import { AGENT_TAG, createS3SourceEndpoint, deleteEndpoint } from '../aws/s3SourceEndpoint.js';
 import { createReplicationTask } from '../aws/taskCreate.js';
 import { deleteTask, findTask, startTask, stopTask } from '../aws/tasks.js';
 import type { ExternalTableDefinition } from '../model/agentTableDefinition.js';
@@ -97,6 +97,7 @@ async function ensureTask(ctx: DmsContext, sourceArn: string): Promise<Task> {
       FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
       Logging: { EnableLogging: true },
     }),
+    Tags: [{ Key: AGENT_TAG, Value: record.spec.name }],
   });
   record.dms.taskArn = created.arn;
   ctx.save();

@@ -2,6 +2,7 @@
 // in the foreground, detached, stopped, or asked how it is.
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
+import { passwordHint } from '../model/agentView.js';
 import { visible as visibleText } from '../model/visibleText.js';
 import { Agent, type AgentDeps } from './agent.js';
 import { defaultAgentDir } from './agentDir.js';
@@ -78,7 +79,7 @@ export async function runAgentCommand(
         io.stdout(
           output === 'json'
             ? `${JSON.stringify({ started, ...status })}\n`
-            : `${started ? 'started' : 'already running'}: agent pid ${status.pid} on ${dir}\n`,
+            : `${started ? 'started' : 'already running'}: agent pid ${status.pid} on ${dir}\n${waitingLines(status)}`,
         );
         return 0;
       }
@@ -103,9 +104,22 @@ export async function runAgentCommand(
 
 function statusText(s: AgentStatus): string {
   const lines = [`agent pid ${s.pid} · version ${s.version} · since ${s.startedAt} · ${s.dataDir}`];
-  for (const t of s.tasks) lines.push(`  ${t.name}  ${t.state}  ${t.progress}%`);
+  for (const t of s.tasks)
+    lines.push(
+      `  ${t.name}  ${t.state}  ${t.progress}%${passwordHint(t) ? ` · ${passwordHint(t)}` : ''}`,
+    );
   if (s.tasks.length === 0) lines.push('  no agent tasks');
   return `${lines.map((l) => visibleText(l)).join('\n')}\n`;
+}
+
+/** One line per task that cannot go on until it is handed the source password. */
+function waitingLines(s: AgentStatus): string {
+  return s.tasks
+    .map((t) => {
+      const hint = passwordHint(t);
+      return hint ? `${visibleText(`${t.name}: ${hint}`)}\n` : '';
+    })
+    .join('');
 }
 
 async function runForeground(dir: string, io: Io, deps: AgentDeps): Promise<number> {

@@ -1,5 +1,5 @@
 // What the agent needs from S3 (src/aws/s3.ts implements it): streamed multipart uploads with
-// bounded memory, small text objects, and removing everything under a prefix.
+// bounded memory, small text objects, removing everything under a prefix, and closing the client.
 import type { Readable } from 'node:stream';
 
 export interface ObjectStore {
@@ -8,4 +8,6 @@ export interface ObjectStore {
   putText(key: string, text: string): Promise<void>;
   /** Deletes every object whose key starts with prefix; returns how many. */
   deletePrefix(prefix: string): Promise<number>;
+  /** Lets go of the S3 client and its sockets (after a run, a delete, or a failure). */
+  close(): void;
 }

@@ -4,7 +4,7 @@
 // store, DMS_TUI_SOURCE_PASSWORD or a prompt, never from argv.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AgentTaskView } from '../model/agentView.js';
+import { type AgentTaskView, passwordHint } from '../model/agentView.js';
 import { defaultAgentDir } from '../agent/agentDir.js';
 import { AgentNotRunningError, callAgent, ControlError } from '../agent/control.js';
 import { PASSWORD_ENV } from '../agent/deps.js';
@@ -32,7 +32,8 @@ export const AGENT_TASK_USAGE = `Usage: dms-tui agent-tasks [--output table|json
        dms-tui agent-task start|stop|resume NAME
        dms-tui agent-task delete NAME --yes [--objects] [--dms]
 --select may repeat; a leading ! excludes (e.g. '!public.audit%'). --role-arn is required on AWS.
-The source password: the project's, else ${PASSWORD_ENV}, else a prompt.
+The source password: the project's, else ${PASSWORD_ENV}, else a prompt; start and resume ask
+again when the agent no longer holds it (it restarted): it stays in the agent's memory only.
 All take --data-dir DIR (which agent) and --profile, --region, --endpoint-url, --sandbox.
 Exit codes: 0 ok · 1 refused or failed · 2 bad arguments · 3 no such task, or no agent running ·
 4 AWS unreachable`;
@@ -148,6 +149,22 @@ async function buildSpec(name: string, v: Values, io: CommandIo): Promise<AgentT
   };
 }
 
+/** The password a start or resume hands the agent when it holds none: the environment's, else
+ *  one typed at the terminal (never echoed); refused without a terminal. */
+async function neededPassword(task: AgentTaskView, io: CommandIo): Promise<string> {
+  const fromEnv = io.env[PASSWORD_ENV];
+  if (fromEnv !== undefined) return fromEnv;
+  const { user, host, port, database } = task.spec.source;
+  const typed = await promptPassword(
+    `Source password for agent task ${task.name} (${user}@${host}:${port}/${database}): `,
+  );
+  if (typed === null)
+    throw new Error(
+      `agent task "${task.name}" needs the source password: run this in a terminal to type it, or set ${PASSWORD_ENV}`,
+    );
+  return typed;
+}
+
 /** The password to hand the agent: none for a project (it reads the store), else env or prompt. */
 async function sourcePassword(v: Values, io: CommandIo): Promise<string | undefined> {
   if (v.project) return undefined;
@@ -181,7 +198,12 @@ function taskRows(tasks: AgentTaskView[]): string {
         .join('  ')
         .trimEnd(),
     )
-    .join('\n')}\n`;
+    .join('\n')}\n${tasks
+    .map((t) => {
+      const hint = passwordHint(t);
+      return hint ? `${t.name}: ${hint}\n` : '';
+    })
+    .join('')}`;
 }
 
 async function agentDir(v: Values, ensure: boolean): Promise<string> {
@@ -250,7 +272,13 @@ export async function runAgentTaskCommand(
       );
     } else {
       const dir = await agentDir(v, action !== 'stop');
-      const password = action === 'stop' ? undefined : io.env[PASSWORD_ENV];
+      let password: string | undefined;
+      if (action !== 'stop') {
+        const tasks = await callAgent<AgentTaskView[]>(dir, 'GET', '/tasks');
+        const view = tasks.find((t) => t.name === task);
+        if (!view) throw new ControlError(404, `no agent task "${task}"`);
+        if (view.needsPassword) password = await neededPassword(view, io);
+      }
       result = await callAgent(dir, 'POST', `/tasks/${encodeURIComponent(task)}/${action}`, {
         password,
       });

@@ -197,6 +197,16 @@ export function describeDriverError(
   }
 }
 
+/** True when the source refused the login (wrong or missing password), as openConnection throws it. */
+export function isAuthFailure(error: unknown): boolean {
+  if (!(error instanceof ConnectionError)) return false;
+  return (
+    error.code === '28P01' ||
+    error.code === 'ER_ACCESS_DENIED_ERROR' ||
+    /client password must be a string/i.test(error.message)
+  );
+}
+
 /** Connects, reads the server version, disconnects. Throws ConnectionError with one line. */
 export async function testConnection(
   spec: ConnectionSpec,

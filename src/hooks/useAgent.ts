@@ -74,9 +74,13 @@ export function useAgent(options: { logTask: string | null }) {
     startAgent: () =>
       run('Starting the agent', () => startAgent(dir, { cliArgs: services.agent?.cliArgs })),
     stopAgent: () => run('Stopping the agent', () => stopAgent(dir)),
-    act: (task: AgentTaskView, action: Exclude<AgentAction, 'delete'>) =>
+    /** `password`: the source password typed for a task that needs it (kept by the agent, in
+     *  memory only). */
+    act: (task: AgentTaskView, action: Exclude<AgentAction, 'delete'>, password?: string) =>
       run(`${action} ${task.name}`, () =>
-        callAgent(dir, 'POST', `/tasks/${encodeURIComponent(task.name)}/${action}`, {}),
+        callAgent(dir, 'POST', `/tasks/${encodeURIComponent(task.name)}/${action}`, {
+          password,
+        }),
       ),
     remove: (task: AgentTaskView, what: { objects: boolean; dms: boolean }) =>
       run(`Deleting ${task.name}`, () =>

@@ -27,6 +27,7 @@ import { tableStatsRoute, taskDetailsRoute, taskLogRoute } from '../model/taskRo
 import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
 import type { StartType } from '../model/taskLifecycle.js';
 import { refusal as taskRefusal } from '../model/taskStatus.js';
+import { useAgentTaskNames } from './useAgentTaskNames.js';
 import { filterSummary, useListFilter } from './useListFilter.js';
 import { useListCursor } from './useListCursor.js';
 import { useRefreshStatus } from './useRefreshStatus.js';
@@ -73,7 +74,11 @@ export function useMigrationView(
     if (tasks.data) observe(tasks.data.tasks, tasks.data.names);
   }, [tasks.data, observe]);
   // The columns on screen: `/` matches what they show and `o` sorts by them, nothing hidden.
-  const columns = useMemo(() => taskColumns(tasks.tasks), [tasks.tasks]);
+  const agentTasks = useAgentTaskNames(tasks.tasks);
+  const columns = useMemo(
+    () => taskColumns(tasks.tasks, { agentTasks: agentTasks.size > 0 }),
+    [tasks.tasks, agentTasks],
+  );
   const shown = useMemo(() => fitColumns(columns, options.width - 2), [columns, options.width]);
   const filter = useListFilter({
     matches: shown.map((c) => c.title.toLowerCase()).join(', '),
@@ -84,14 +89,18 @@ export function useMigrationView(
   const { badges } = validation;
   const rows = useMemo(() => {
     const all = tasks.tasks.map((t) =>
-      taskToRow(t, tasks.names, lags.get(t.arn), badges.get(t.arn)),
+      taskToRow(t, tasks.names, {
+        lag: lags.get(t.arn),
+        badge: badges.get(t.arn),
+        agentTask: agentTasks.get(t.arn),
+      }),
     );
     return sortRows(
       applyFilter(all, compiled, (r) => shown.map((c) => r.cells[c.id]).join(' ')),
       sort,
       taskSortKey,
     );
-  }, [tasks.tasks, tasks.names, lags, badges, compiled, sort, shown]);
+  }, [tasks.tasks, tasks.names, lags, badges, agentTasks, compiled, sort, shown]);
 
   const results = actions.results.slice(0, RESULT_LINES);
   const chrome = 2 + (filter.prompting ? 1 : 0) + results.length + (dialog.kind !== 'none' ? 6 : 0);

@@ -39,6 +39,9 @@ export type AgentTaskState =
   | 'extracting'
   | 'stopping'
   | 'stopped'
+  /** The agent cannot read the source: it needs the password (restarted without it, or the
+   *  source refused the one it had). Resuming with the password goes on. */
+  | 'waiting'
   | 'loading'
   | 'completed'
   | 'failed';
@@ -71,6 +74,9 @@ export interface AgentTaskRecord {
   createdAt: string;
   state: AgentTaskState;
   error?: string;
+  /** The source takes a password (one was handed over or found when the task was made): an
+   *  agent that no longer holds it waits for it instead of failing. Never the password itself. */
+  passwordNeeded?: boolean;
   local: { state: LocalState; startedAt?: string; finishedAt?: string; tables: AgentTableRecord[] };
   dms: {
     state: DmsState;
@@ -89,6 +95,7 @@ const ACTIONS: Record<AgentTaskState, AgentAction[]> = {
   extracting: ['stop'],
   stopping: [],
   stopped: ['resume', 'delete'],
+  waiting: ['resume', 'delete'],
   loading: [],
   completed: ['delete'],
   failed: ['resume', 'delete'],
@@ -99,6 +106,7 @@ const WHY_NOT: Record<AgentTaskState, string> = {
   extracting: 'it is extracting (stop it first)',
   stopping: 'it is stopping at a partition boundary',
   stopped: 'it is stopped',
+  waiting: 'it is waiting for the source password',
   loading: 'DMS is loading the target',
   completed: 'it has completed',
   failed: 'it failed',
@@ -122,6 +130,8 @@ export type AgentEvent =
   | { kind: 'extracted' }
   | { kind: 'loaded' }
   | { kind: 'failed'; error: string }
+  /** The source needs a password the agent does not hold (error: the source's refusal). */
+  | { kind: 'needsPassword'; error?: string }
   /** The agent restarted: work in flight when it died goes on (SCT: tasks restart). */
   | { kind: 'recovered' };
 
@@ -131,7 +141,7 @@ export function advance(record: AgentTaskRecord, event: AgentEvent, now: string)
   switch (event.kind) {
     case 'start':
     case 'resume':
-      if (!['ready', 'stopped', 'failed'].includes(record.state)) return record;
+      if (!['ready', 'stopped', 'waiting', 'failed'].includes(record.state)) return record;
       return localDone
         ? {
             ...record,
@@ -169,11 +179,25 @@ export function advance(record: AgentTaskRecord, event: AgentEvent, now: string)
         dms: inDms ? { ...record.dms, state: 'failed', error: event.error } : record.dms,
       };
     }
+    case 'needsPassword':
+      if (record.state !== 'extracting' && record.state !== 'stopping') return record;
+      return {
+        ...record,
+        state: 'waiting',
+        passwordNeeded: true,
+        error: event.error,
+        local: { ...record.local, state: 'stopped' },
+      };
     case 'recovered':
       return record.state === 'stopping'
         ? { ...record, state: 'stopped', local: { ...record.local, state: 'stopped' } }
         : record;
   }
+}
+
+/** What a task waiting for the source password tells the user to do. */
+export function waitingText(name: string): string {
+  return `waiting for the source password: dms-tui agent-task resume ${name} asks for it (or s on :agent)`;
 }
 
 /** The states in which the agent has work to do for the task. */

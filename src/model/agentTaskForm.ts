@@ -29,11 +29,12 @@ export const ROLE_NOTE =
   'The IAM role (required on AWS) must trust dms.amazonaws.com and allow s3:GetObject on bucket/* and s3:ListBucket on the bucket; the bucket must be in the instance’s Region.';
 
 export function initialAgentDraft(rows: readonly MappingRow[], instance = ''): AgentTaskDraft {
-  const name = `agent-${selectionStem(rows)}`
+  // The DMS task and endpoint get the `agent-` prefix: the agent task's own name goes without.
+  const stem = selectionStem(rows)
     .replace(/[^A-Za-z0-9-]+/g, '-')
     .replace(/-+/g, '-')
-    .replace(/-$/, '')
-    .slice(0, 63);
+    .replace(/^-|-$/g, '');
+  const name = (/^[A-Za-z]/.test(stem) ? stem : `copy-${stem}`).slice(0, 63).replace(/-$/, '');
   return {
     name,
     bucket: 'dms-staging',

@@ -2,12 +2,13 @@
 // checkpoints, with progress worked out (agentProgress.ts). The CLI and the Agent screen read
 // these. Pure.
 import { overallPercent, type TableProgress, tableProgress } from './agentProgress.js';
-import type {
-  AgentTaskRecord,
-  AgentTaskSpec,
-  AgentTaskState,
-  DmsState,
-  LocalState,
+import {
+  type AgentTaskRecord,
+  type AgentTaskSpec,
+  type AgentTaskState,
+  type DmsState,
+  type LocalState,
+  waitingText,
 } from './agentTask.js';
 
 export interface AgentTaskView {
@@ -15,6 +16,8 @@ export interface AgentTaskView {
   state: AgentTaskState;
   error?: string;
   progress: number;
+  /** Start or resume must hand the agent the source password: it does not hold one. */
+  needsPassword: boolean;
   createdAt: string;
   spec: AgentTaskSpec;
   local: { state: LocalState; startedAt?: string; finishedAt?: string; tables: TableProgress[] };
@@ -26,15 +29,24 @@ export interface AgentStatusView {
   version: string;
   dataDir: string;
   startedAt: string;
-  tasks: { name: string; state: AgentTaskState; progress: number }[];
+  tasks: { name: string; state: AgentTaskState; progress: number; needsPassword: boolean }[];
 }
 
-export function taskView(record: AgentTaskRecord): AgentTaskView {
+/** Whether starting or resuming the task needs the password handed over: the local subtask
+ *  still reads the source, which takes a password, and the agent holds none (or waits for the
+ *  right one). */
+export function needsPassword(record: AgentTaskRecord, passwordHeld: boolean): boolean {
+  if (record.local.state === 'done' || !record.passwordNeeded) return false;
+  return record.state === 'waiting' || !passwordHeld;
+}
+
+export function taskView(record: AgentTaskRecord, passwordHeld = false): AgentTaskView {
   return {
     name: record.spec.name,
     state: record.state,
     error: record.error,
     progress: overallPercent(record),
+    needsPassword: needsPassword(record, passwordHeld),
     createdAt: record.createdAt,
     spec: record.spec,
     local: {
@@ -62,4 +74,15 @@ export function etaText(seconds: number | null): string {
   if (seconds < 3600)
     return `${Math.floor(seconds / 60)}m${seconds % 60 ? `${seconds % 60}s` : ''}`;
   return `${Math.floor(seconds / 3600)}h${Math.floor((seconds % 3600) / 60)}m`;
+}
+
+/** What a task that needs the source password handed over tells the user to do, or null. */
+export function passwordHint(t: {
+  name: string;
+  state: AgentTaskState;
+  needsPassword: boolean;
+}): string | null {
+  if (t.state === 'waiting') return waitingText(t.name);
+  if (!t.needsPassword) return null;
+  return `the agent holds no source password (it restarted): dms-tui agent-task ${t.state === 'ready' ? 'start' : 'resume'} ${t.name} asks for it (or s on :agent)`;
 }

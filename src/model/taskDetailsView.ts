@@ -17,11 +17,24 @@ export interface DetailsLine {
 const LABEL_WIDTH = 16;
 const labelled = (label: string, value: string) => `${label.padEnd(LABEL_WIDTH)}${value}`;
 
-export function taskDetailsView(task: Task, names: TaskNames, lag?: LagSample): DetailsLine[] {
+/** `agentTask`: the replication agent's task this one is the DMS subtask of, when it is one. */
+export function taskDetailsView(
+  task: Task,
+  names: TaskNames,
+  lag?: LagSample,
+  agentTask?: string,
+): DetailsLine[] {
   const out: DetailsLine[] = taskDetailLines(task, names, lag).map((l) => ({
     text: labelled(l.label, l.value),
     ...(l.tone === 'bad' ? { bad: true } : {}),
   }));
+  if (agentTask)
+    out.splice(1, 0, {
+      text: labelled(
+        'Agent task',
+        `${agentTask}: loads what the replication agent extracted to S3 (:agent shows it)`,
+      ),
+    });
   const s = settingsSummary(task.settings);
   if (s) {
     out.push({ text: labelled('LOB columns', s.lob) });

@@ -55,6 +55,8 @@ export interface CreateTaskInput extends CdcInputMembers {
   MigrationType: MigrationType;
   TableMappings: string;
   ReplicationTaskSettings: string;
+  /** The form sends none; the agent tags its DMS subtask with its task's name. */
+  Tags?: { Key: string; Value: string }[];
 }
 
 /**

@@ -8,6 +8,7 @@ import { durationText, timestampText } from './time.js';
 
 export type TaskColumn =
   | 'name'
+  | 'via'
   | 'status'
   | 'lag'
   | 'type'
@@ -59,6 +60,7 @@ export function fitText(text: string, width: number, align: 'left' | 'right' = '
 
 export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
   { id: 'name', title: 'NAME', width: 22, priority: 0 },
+  { id: 'via', title: 'VIA', width: 5, priority: 0 },
   { id: 'status', title: 'STATUS', width: 32, priority: 0, growTo: 48 },
   { id: 'lag', title: 'LAG', width: 6, align: 'right', priority: 1 },
   { id: 'type', title: 'TYPE', width: 9, priority: 3 },
@@ -70,10 +72,17 @@ export const TASK_COLUMNS: ColumnSpec<TaskColumn>[] = [
   { id: 'instance', title: 'INSTANCE', width: 14, priority: 7 },
 ];
 
-/** The list's columns: LAG only while some task captures changes (it says nothing otherwise,
- *  and a narrow terminal keeps its room for the others). */
-export function taskColumns(tasks: readonly { migrationType: string }[]): ColumnSpec<TaskColumn>[] {
-  return tasks.some(isCdcTask) ? TASK_COLUMNS : TASK_COLUMNS.filter((c) => c.id !== 'lag');
+/** The list's columns: LAG only while some task captures changes, VIA only while some task is
+ *  an agent task's DMS subtask (they say nothing otherwise, and a narrow terminal keeps its room
+ *  for the others). */
+export function taskColumns(
+  tasks: readonly { migrationType: string }[],
+  options: { agentTasks?: boolean } = {},
+): ColumnSpec<TaskColumn>[] {
+  const cdc = tasks.some(isCdcTask);
+  return TASK_COLUMNS.filter(
+    (c) => (c.id !== 'lag' || cdc) && (c.id !== 'via' || options.agentTasks),
+  );
 }
 
 export interface TaskRow {
@@ -88,6 +97,8 @@ export interface TaskRow {
   cells: Record<TaskColumn, string>;
   /** The latest replication lag shown (seconds), when known. */
   lagSeconds?: number;
+  /** The agent task this DMS task loads for (its DMS subtask), when it is one. */
+  agentTask?: string;
   /** What `/` searches: every cell plus the raw status. */
   search: string;
 }
@@ -101,10 +112,22 @@ const SHORT_TYPE: Record<string, string> = {
 /** What a validation badge that needs attention reads like (model/validationReport.ts). */
 const BADGE_TROUBLE = /mismatched|error|suspended/;
 
-/** `lag` is the task's latest replication lag from CloudWatch, when known; `badge` what its
- *  table statistics say about data validation ("Validated", "3 tables mismatched"), shown
- *  right after the status so it stays on screen at 80 columns. */
-export function taskToRow(task: Task, names: TaskNames, lag?: LagSample, badge?: string): TaskRow {
+/** What the list knows of a task besides DMS's description of it. */
+export interface TaskRowExtras {
+  /** The latest replication lag from CloudWatch. */
+  lag?: LagSample;
+  /** What its table statistics say about data validation ("Validated", "3 tables
+   *  mismatched"), shown right after the status so it stays on screen at 80 columns. */
+  badge?: string;
+  /** The replication agent's task this one is the DMS subtask of. */
+  agentTask?: string;
+}
+
+export function taskToRow(
+  task: Task,
+  names: TaskNames,
+  { lag, badge, agentTask }: TaskRowExtras = {},
+): TaskRow {
   const reading = readTask(task, undefined, lag);
   const tone =
     badge && BADGE_TROUBLE.test(badge) && (reading.tone === 'good' || reading.tone === 'idle')
@@ -115,6 +138,7 @@ export function taskToRow(task: Task, names: TaskNames, lag?: LagSample, badge?:
   const started = task.startedAt ?? stats?.startDate;
   const cells: Record<TaskColumn, string> = {
     name: task.id,
+    via: agentTask ? 'agent' : '',
     status: `${task.status} · ${badge ? `${badge} · ` : ''}${reading.words}`,
     lag: task.status === 'running' && isCdcTask(task) ? lagCell(lag?.lagSeconds) : '—',
     type: SHORT_TYPE[task.migrationType] ?? task.migrationType,
@@ -129,6 +153,7 @@ export function taskToRow(task: Task, names: TaskNames, lag?: LagSample, badge?:
     key: task.arn,
     task,
     lagSeconds: cells.lag === '—' ? undefined : lag?.lagSeconds,
+    agentTask,
     tone,
     statusText: reading.words,
     percent,

@@ -5,6 +5,7 @@
 import { Box } from 'ink';
 import { useState } from 'react';
 import { ChoiceDialog } from '../components/ChoiceDialog.js';
+import { TextPrompt } from '../components/form/TextPrompt.js';
 import { progressText } from '../components/ProgressBar.js';
 import { Text } from '../components/Text.js';
 import { useAgent } from '../hooks/useAgent.js';
@@ -13,11 +14,16 @@ import { rateText } from '../model/agentProgress.js';
 import { actionRefusal } from '../model/agentTask.js';
 import { type AgentTaskView, etaText, partitionsText } from '../model/agentView.js';
 import { bytesText } from '../model/catalog.js';
+import { fitColumns, fitText } from '../model/taskRow.js';
 import { useBindings } from '../ui/bindings.js';
 import { command, withItem } from '../ui/commands.js';
+import { hintFor } from '../ui/keyHint.js';
 import { useBodySize } from '../ui/layout.js';
 
 type DeleteChoice = 'task' | 'objects' | 'all';
+type TableColumn = 'table' | 'partitions' | 'rows' | 'bytes' | 'rate' | 'eta';
+
+const startAction = (t: AgentTaskView) => (t.state === 'ready' ? 'start' : 'resume');
 
 function TaskLine({
   task,
@@ -40,22 +46,50 @@ function TaskLine({
   );
 }
 
-function TableLines({ task }: { task: AgentTaskView }) {
+/** The focused task's tables as columns that fit the width (the least useful dropped first),
+ *  and under a table extracted as one partition, why (no key: a restart redoes it). */
+function TableLines({ task, width }: { task: AgentTaskView; width: number }) {
   if (task.local.tables.length === 0)
     return (
       <Text dimColor>
         {task.state === 'ready' ? '  Not started: s starts it' : '  Planning partitions…'}
       </Text>
     );
+  const rows = task.local.tables.map((t) => ({
+    key: `${t.schema}.${t.table}`,
+    note: t.note,
+    cells: {
+      table: `${t.schema}.${t.table}`,
+      partitions: `${t.partitionsDone}/${t.partitionsTotal}`,
+      rows: `${t.rows.toLocaleString('en-US')}/${t.estimatedRows.toLocaleString('en-US')}`,
+      bytes: bytesText(t.bytes),
+      rate: rateText(t.rowsPerSecond),
+      eta: etaText(t.etaSeconds),
+    } as Record<TableColumn, string>,
+  }));
+  const widest = (id: TableColumn, title: string) =>
+    Math.max(title.length, ...rows.map((r) => r.cells[id].length));
+  const columns = fitColumns<TableColumn>(
+    [
+      { id: 'table', title: 'TABLE', width: 22, growTo: widest('table', 'TABLE'), priority: 0 },
+      { id: 'partitions', title: 'PARTITIONS', width: 10, priority: 0 },
+      { id: 'rows', title: 'ROWS', width: widest('rows', 'ROWS'), priority: 0 },
+      { id: 'bytes', title: 'BYTES', width: widest('bytes', 'BYTES'), priority: 2 },
+      { id: 'rate', title: 'RATE', width: widest('rate', 'RATE'), priority: 1 },
+      { id: 'eta', title: 'ETA', width: widest('eta', 'ETA'), priority: 1 },
+    ],
+    width - 3,
+  );
+  const line = (cell: (c: (typeof columns)[number]) => string) =>
+    `  ${columns.map((c) => fitText(cell(c), c.width)).join(' ')}`.trimEnd();
   return (
     <Box flexDirection="column">
-      <Text dimColor>
-        {'  TABLE                          PARTITIONS  ROWS         BYTES      RATE            ETA'}
-      </Text>
-      {task.local.tables.map((t) => (
-        <Text key={`${t.schema}.${t.table}`}>
-          {`  ${`${t.schema}.${t.table}`.padEnd(30).slice(0, 30)} ${`${t.partitionsDone}/${t.partitionsTotal}`.padEnd(11)} ${`${t.rows.toLocaleString('en-US')}/${t.estimatedRows.toLocaleString('en-US')}`.padEnd(12)} ${bytesText(t.bytes).padEnd(10)} ${rateText(t.rowsPerSecond).padEnd(15)} ${etaText(t.etaSeconds)}${t.note ? `  (${t.note})` : ''}`}
-        </Text>
+      <Text dimColor>{line((c) => c.title)}</Text>
+      {rows.map((r) => (
+        <Box key={r.key} flexDirection="column">
+          <Text>{line((c) => r.cells[c.id])}</Text>
+          {r.note ? <Text dimColor wrap="truncate-end">{`    ${r.note}`}</Text> : null}
+        </Box>
       ))}
     </Box>
   );
@@ -65,6 +99,8 @@ export function AgentScreen() {
   const { width, height } = useBodySize();
   const [tab, setTab] = useState<'agent' | 'task'>('agent');
   const [dialog, setDialog] = useState<AgentTaskView | null>(null);
+  /** The task whose start or resume waits for the source password typed here. */
+  const [asking, setAsking] = useState<AgentTaskView | null>(null);
   const [focusName, setFocusName] = useState<string | null>(null);
   const agent = useAgent({ logTask: tab === 'task' ? focusName : null });
   const tasks = agent.snapshot.data?.tasks ?? [];
@@ -90,9 +126,9 @@ export function AgentScreen() {
       command('agent.stopAgent', agent.stopAgent, notRunning),
       onTask(
         'agent.taskStart',
-        (t) => agent.act(t, t.state === 'ready' ? 'start' : 'resume'),
+        (t) => (t.needsPassword ? setAsking(t) : agent.act(t, startAction(t))),
         notRunning,
-        focused && actionRefusal(focused, focused.state === 'ready' ? 'start' : 'resume'),
+        focused && actionRefusal(focused, startAction(focused)),
       ),
       onTask(
         'agent.taskStop',
@@ -112,7 +148,7 @@ export function AgentScreen() {
         agent.log.refresh();
       }),
     ],
-    { active: dialog === null },
+    { active: dialog === null && asking === null },
   );
 
   const logLines = agent.log.data ?? [];
@@ -122,8 +158,11 @@ export function AgentScreen() {
       9 -
       Math.min(8, tasks.length) -
       (focused?.local.tables.length ?? 0) -
+      (focused?.local.tables.filter((t) => t.note).length ?? 0) -
       (dialog ? 8 : 0) -
-      (focused?.error ? 1 : 0),
+      (asking ? 4 : 0) -
+      (focused?.error ? 1 : 0) -
+      (focused?.needsPassword ? 1 : 0),
   );
   return (
     <Box flexDirection="column">
@@ -151,8 +190,19 @@ export function AgentScreen() {
           <Text bold wrap="truncate-end">
             {`${focused.name}: ${focused.progress}% · partitions ${partitionsText(focused)} · s3://${focused.spec.bucket}/${focused.spec.folder} → ${focused.spec.targetEndpoint}`}
           </Text>
-          {focused.error ? <Text color="red">{`  ${focused.error}`}</Text> : null}
-          <TableLines task={focused} />
+          {focused.error ? (
+            <Text color={focused.state === 'waiting' ? 'yellow' : 'red'} wrap="truncate-end">
+              {`  ${focused.error}`}
+            </Text>
+          ) : null}
+          {focused.needsPassword ? (
+            <Text color="yellow" wrap="truncate-end">
+              {focused.state === 'waiting'
+                ? `  Waiting for the source password: ${hintFor('agent.taskStart', 'resumes it and asks for it')}`
+                : `  The agent holds no source password (it restarted): ${hintFor('agent.taskStart', 'asks for it')}`}
+            </Text>
+          ) : null}
+          <TableLines task={focused} width={width} />
         </Box>
       ) : null}
       <Box marginTop={1}>
@@ -171,6 +221,24 @@ export function AgentScreen() {
           {line.slice(0, Math.max(10, width - 1))}
         </Text>
       ))}
+      {asking ? (
+        <TextPrompt
+          purpose={`agent-password:${asking.name}`}
+          label={`Source password for ${asking.name} (${asking.spec.source.user}@${asking.spec.source.host}:${asking.spec.source.port}/${asking.spec.source.database}):`}
+          mask
+          hint={[
+            'Kept in the agent’s memory only',
+            hintFor('prompt.accept', `${startAction(asking)}s`),
+            hintFor('prompt.cancel', 'cancels'),
+          ].join(' · ')}
+          onCancel={() => setAsking(null)}
+          onSubmit={(password) => {
+            setAsking(null);
+            agent.act(asking, startAction(asking), password);
+            return null;
+          }}
+        />
+      ) : null}
       {dialog ? (
         <ChoiceDialog<DeleteChoice>
           title={`Delete agent task ${dialog.name}?`}

@@ -13,6 +13,7 @@ import { useNavigation } from '../ui/navigation.js';
 import type { ScreenProps } from '../ui/screenProps.js';
 import { JsonView } from '../components/JsonView.js';
 import { MetricSparklines, SPARKLINES_HEIGHT } from '../components/MetricSparklines.js';
+import { useAgentTaskNames } from '../hooks/useAgentTaskNames.js';
 import { useTaskHistory } from '../hooks/useTaskHistory.js';
 import { useTaskWatch } from '../hooks/useTaskWatch.js';
 import { instanceName } from '../model/task.js';
@@ -43,12 +44,16 @@ export function TaskDetails({ params }: ScreenProps<'taskDetails'>) {
     instanceId: cdc ? instanceName(data.task.instanceArn, data.names) : undefined,
   });
   const lag = metrics.data?.lag;
+  const shownTask = useMemo(() => (data ? [data.task] : []), [data]);
+  const agentTask = useAgentTaskNames(shownTask).get(arn);
 
   // Numbered once, so each line keeps its key as the view scrolls.
   const lines = useMemo(
     () =>
-      data ? taskDetailsView(data.task, data.names, lag).map((line, n) => ({ ...line, n })) : [],
-    [data, lag],
+      data
+        ? taskDetailsView(data.task, data.names, lag, agentTask).map((line, n) => ({ ...line, n }))
+        : [],
+    [data, lag, agentTask],
   );
 
   const listHeight = Math.max(1, height - 1 - (cdc ? SPARKLINES_HEIGHT : 0));

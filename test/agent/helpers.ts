@@ -18,8 +18,14 @@ export async function startTestAgent(dir: string, env: NodeJS.ProcessEnv = proce
   return status.pid;
 }
 
-/** Runs `dms-tui agent-task|agent-tasks …` in-process with --sandbox pointed at sb. */
-export async function agentTaskCli(sb: TestSandbox, name: string, args: string[]) {
+/** Runs `dms-tui agent-task|agent-tasks …` in-process with --sandbox pointed at sb (no source
+ *  password unless `env` gives DMS_TUI_SOURCE_PASSWORD; undefined removes a variable). */
+export async function agentTaskCli(
+  sb: TestSandbox,
+  name: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+) {
   let stdout = '';
   let stderr = '';
   const io: CommandIo = {
@@ -29,7 +35,7 @@ export async function agentTaskCli(sb: TestSandbox, name: string, args: string[]
     stderr: (t) => {
       stderr += t;
     },
-    env: { ...process.env, DMS_TUI_SOURCE_PASSWORD: '' },
+    env: { ...process.env, DMS_TUI_SOURCE_PASSWORD: '', ...env },
     ensureSandbox: async () => ({ endpointUrl: sb.url }),
   };
   const code = await runAgentTaskCommand(name, args, io);

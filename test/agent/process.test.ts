@@ -52,7 +52,7 @@ describe('the agent process', () => {
     const after = agentCli(['status', '--data-dir', dir]);
     expect(after.code).toBe(3);
     expect(after.stderr).toMatch(/no agent is running/);
-  });
+  }, 120_000);
 
   it('goes on after the process that started it has quit, in its own session', async () => {
     const dir = join(root, 'orphan');

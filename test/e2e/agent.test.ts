@@ -67,19 +67,17 @@ describe('the agent route in a real terminal', () => {
       await term.pressCommand('browser.createAgentTask');
       await term.waitForText('Create agent task: include sales.%');
       await term.waitForText('must trust dms.amazonaws.com');
-      // name, bucket, folder, then the target endpoint and the instance.
-      await term.press('tab', 'tab', 'tab');
-      await term.type('demo-target');
-      await term.press('tab');
-      await term.press('ctrl+u');
-      await term.type(instance);
+      // Filled in from the project, as the Create DMS task form is: the endpoint of the demo
+      // target and the sandbox's instance.
+      await term.waitForText(/Target endpoint\s+demo-target/, 30_000);
+      await term.waitForText(new RegExp(`Instance\\s+${instance}`), 30_000);
       await term.pressCommand('form.create');
       await term.waitForText(/Agent running · pid \d+/, 60_000);
-      await term.waitForText(/agent-sales\s+\S+/, 30_000);
+      await term.waitForText(/› sales\s+\S+/, 30_000);
       await term.pressCommand('agent.logTab');
       await term.waitForText('local subtask done: every partition is in S3 (50 %)', 120_000);
       const done = await term.waitForText(
-        /agent-sales\s+completed\s+local done\s+DMS done.*100%/,
+        /sales\s+completed\s+local done\s+DMS done.*100%/,
         180_000,
       );
       expect(done).toMatch(/sales\.orders\s+\d+\/\d+\s+30,000\/30,000/);

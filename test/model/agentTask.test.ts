@@ -10,7 +10,9 @@ import {
   newTaskRecord,
   objectKey,
   partitionPrefix,
+  waitingText,
 } from '../../src/model/agentTask.js';
+import { needsPassword } from '../../src/model/agentView.js';
 
 const spec: AgentTaskSpec = {
   name: 'big-copy',
@@ -74,6 +76,33 @@ describe('agent task states', () => {
     let r = advance(newTaskRecord(spec, NOW), { kind: 'start' }, NOW);
     r = advance(r, { kind: 'stop' }, NOW);
     expect(advance(r, { kind: 'recovered' }, NOW).state).toBe('stopped');
+  });
+
+  it('a source that needs the password the agent lost: waiting, then resume goes on extracting', () => {
+    let r: AgentTaskRecord = {
+      ...advance(newTaskRecord(spec, NOW), { kind: 'start' }, NOW),
+      passwordNeeded: true,
+    };
+    expect(needsPassword(r, true)).toBe(false);
+    expect(needsPassword(r, false)).toBe(true);
+    r = advance(r, { kind: 'needsPassword', error: 'Authentication failed' }, NOW);
+    expect([r.state, r.local.state, r.error]).toEqual([
+      'waiting',
+      'stopped',
+      'Authentication failed',
+    ]);
+    // Waiting asks for the password even if the agent found one (it was refused).
+    expect(needsPassword(r, true)).toBe(true);
+    expect(actionRefusal(r, 'stop')).toMatch(/waiting for the source password/);
+    expect(actionRefusal(r, 'resume')).toBeNull();
+    expect(actionRefusal(r, 'delete')).toBeNull();
+    r = advance(r, { kind: 'resume' }, NOW);
+    expect([r.state, r.error]).toEqual(['extracting', undefined]);
+    // Once every partition is in S3 the source is not read again: no password needed.
+    r = advance(r, { kind: 'extracted' }, NOW);
+    expect(needsPassword(r, false)).toBe(false);
+    expect(advance(r, { kind: 'needsPassword' }, NOW).state).toBe('loading');
+    expect(waitingText('big-copy')).toContain('dms-tui agent-task resume big-copy');
   });
 
   it('names and deterministic object keys', () => {

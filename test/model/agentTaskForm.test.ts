@@ -21,11 +21,16 @@ describe('the Create agent task form', () => {
   it('starts from the selection, with a valid name and the project’s instance', () => {
     const draft = initialAgentDraft(rows, 'ri-1');
     expect(draft).toMatchObject({
-      name: 'agent-sales-order',
-      folder: 'agent-sales-order',
+      name: 'sales-order',
+      folder: 'sales-order',
       instance: 'ri-1',
       format: 'csv.gz',
     });
+    // A name must start with a letter; the DMS task and endpoint add the agent- prefix.
+    expect(initialAgentDraft([{ action: 'include', schema: '_x', table: '%' }]).name).toBe('x');
+    expect(initialAgentDraft([{ action: 'include', schema: '1st', table: '%' }]).name).toBe(
+      'copy-1st',
+    );
     expect(cycleFormat('csv.gz', 1)).toBe('csv');
     expect(cycleFormat('csv.gz', -1)).toBe('parquet');
   });

@@ -65,15 +65,15 @@ describe('plain-language status over captured DMS JSON', () => {
   });
 
   it('puts a validation badge right after the status, a mismatch in a warning tone', () => {
-    const row = taskToRow(task('loading'), NO_NAMES, undefined, 'validating 2 tables');
+    const row = taskToRow(task('loading'), NO_NAMES, { badge: 'validating 2 tables' });
     expect(row.cells.status).toBe('running · validating 2 tables · Loading 45%');
     expect(row.statusText).toBe('Loading 45%');
     const done = tasks.get('orders-full-load') as Task;
     expect(taskToRow(done, NO_NAMES).tone).toBe('good');
-    const mismatched = taskToRow(done, NO_NAMES, undefined, '3 tables mismatched');
+    const mismatched = taskToRow(done, NO_NAMES, { badge: '3 tables mismatched' });
     expect(mismatched.cells.status).toBe('stopped · 3 tables mismatched · Load complete');
     expect(mismatched.tone).toBe('warn');
-    expect(taskToRow(done, NO_NAMES, undefined, 'Validated').tone).toBe('good');
+    expect(taskToRow(done, NO_NAMES, { badge: 'Validated' }).tone).toBe('good');
   });
 
   it('unknown statuses show as they are, in a warning tone', () => {
