@@ -22,7 +22,7 @@ import { agentPaths } from './agentDir.js';
 import { appendLog, tailLog } from './agentLog.js';
 import { ControlError, type ControlRequest } from './control.js';
 import { removeDmsResources, runDms } from './dmsSubtask.js';
-import { definitionOf, runLocal } from './localSubtask.js';
+import { definitionOf, LiveExtraction, runLocal } from './localSubtask.js';
 import type { LeaseInfo } from './lease.js';
 import type { ObjectStore } from './objectStore.js';
 import { loadTasks, removeTask, saveTask } from './taskStore.js';
@@ -41,6 +41,8 @@ export class Agent {
   private readonly running = new Map<string, Promise<void>>();
   private readonly stops = new Set<string>();
   private readonly passwords = new Map<string, string>();
+  /** The partitions in flight of each extracting task, for progress within a partition. */
+  private readonly live = new Map<string, LiveExtraction>();
   private closingNow = false;
   private readonly wakers = new Set<() => void>();
 
@@ -82,7 +84,7 @@ export class Agent {
       tasks: [...this.records.values()].map((r) => ({
         name: r.spec.name,
         state: r.state,
-        progress: overallPercent(r),
+        progress: overallPercent(r, this.live.get(r.spec.name)?.progress()),
       })),
     };
   }
@@ -197,14 +199,18 @@ export class Agent {
       let record = this.get(name);
       if (record.state === 'extracting' || record.state === 'stopping') {
         const spec = record.spec;
+        const store = await this.deps.store(spec);
+        const live = new LiveExtraction();
+        this.live.set(name, live);
         const outcome = await runLocal({
           record,
-          store: await this.deps.store(spec),
+          store,
           openSource: () => this.openSource(spec),
           save: () => saveTask(this.dir, record),
           log,
           stopping: () => this.stops.has(name) || this.closingNow,
-        });
+          live,
+        }).finally(() => this.live.delete(name));
         if (this.closingNow) return;
         if (outcome === 'stopped') {
           this.event(name, { kind: 'stopped' });
@@ -246,7 +252,9 @@ export class Agent {
   }
 
   tasks(): AgentTaskView[] {
-    return [...this.records.values()].map(taskView);
+    return [...this.records.values()].map((r) =>
+      taskView(r, this.live.get(r.spec.name)?.progress()),
+    );
   }
 
   logs(task: string | null, lines: number): string[] {

@@ -1,7 +1,12 @@
 // What the agent's control channel shows of a task and of itself: the record without its
-// checkpoints, with progress worked out (agentProgress.ts). The CLI and the Agent screen read
+// checkpoints, with progress worked out (agentProgress.ts), in-flight partitions included. The CLI and the Agent screen read
 // these. Pure.
-import { overallPercent, type TableProgress, tableProgress } from './agentProgress.js';
+import {
+  type LiveProgress,
+  overallPercent,
+  type TableProgress,
+  tableProgress,
+} from './agentProgress.js';
 import type {
   AgentTaskRecord,
   AgentTaskSpec,
@@ -29,19 +34,19 @@ export interface AgentStatusView {
   tasks: { name: string; state: AgentTaskState; progress: number }[];
 }
 
-export function taskView(record: AgentTaskRecord): AgentTaskView {
+export function taskView(record: AgentTaskRecord, live?: LiveProgress): AgentTaskView {
   return {
     name: record.spec.name,
     state: record.state,
     error: record.error,
-    progress: overallPercent(record),
+    progress: overallPercent(record, live),
     createdAt: record.createdAt,
     spec: record.spec,
     local: {
       state: record.local.state,
       startedAt: record.local.startedAt,
       finishedAt: record.local.finishedAt,
-      tables: record.local.tables.map(tableProgress),
+      tables: record.local.tables.map((t) => tableProgress(t, live)),
     },
     dms: record.dms,
   };
