@@ -34,6 +34,8 @@ export interface AgentDeps {
   storedPassword(spec: AgentTaskSpec): string | undefined;
   /** Poll interval of the DMS subtask (ms). */
   pollMs: number;
+  /** Loads what every extraction needs (the S3 SDK) before the first task asks for it. */
+  warm(): void;
 }
 
 export class Agent {

@@ -1,8 +1,11 @@
 // What the agent process uses from outside: the app's S3 client (src/aws/s3.ts) as the agent's
 // object store, DMS clients for the task's AWS target, and the source password from the
-// project store or DMS_TUI_SOURCE_PASSWORD when no prompt handed one over.
+// project store or DMS_TUI_SOURCE_PASSWORD when no prompt handed one over. The S3 SDK is loaded
+// as the agent starts (the app itself loads it on first use), so the first partitions do not
+// wait for it.
 import { createAwsClients } from '../aws/clients.js';
 import { createS3 } from '../aws/s3.js';
+import { loadLibStorage, loadS3 } from '../aws/sdk.js';
 import { openProjects } from '../config/projects.js';
 import type { AgentTaskSpec } from '../model/agentTask.js';
 import type { AgentDeps } from './agent.js';
@@ -41,5 +44,8 @@ export function agentDeps(env = process.env): AgentDeps {
       return env[PASSWORD_ENV];
     },
     pollMs: Number(env.DMS_TUI_AGENT_POLL_MS) || 2000,
+    warm() {
+      void Promise.all([loadS3(), loadLibStorage()]).catch(() => undefined);
+    },
   };
 }
