@@ -13,6 +13,11 @@ import type { ObjectStore } from './objectStore.js';
 
 export const PASSWORD_ENV = 'DMS_TUI_SOURCE_PASSWORD';
 
+/** Each partition in flight uploads one part at a time, of S3's smallest size: the partitions
+ *  already upload in parallel, and the agent's memory stays bounded by `--parallel`, whatever
+ *  the size of a table or of its rows. */
+const AGENT_UPLOAD = { partSize: 5 * 1024 * 1024, queueSize: 1 };
+
 async function objectStore(spec: AgentTaskSpec): Promise<ObjectStore> {
   const s3 = createS3(spec.aws, { retryMode: 'standard' });
   // The sandbox makes the bucket; on AWS it must exist already, in the instance's region.
@@ -23,7 +28,7 @@ async function objectStore(spec: AgentTaskSpec): Promise<ObjectStore> {
     );
   return {
     upload: async (key, body) => {
-      await s3.putStream(spec.bucket, key, body);
+      await s3.putStream(spec.bucket, key, body, AGENT_UPLOAD);
     },
     putText: async (key, text) => {
       await s3.putStream(spec.bucket, key, text, { contentType: 'application/json' });
