@@ -26,7 +26,7 @@ const ROWS = 200_000;
 
 /** An object store whose uploads wait until `release()`; it keeps what it received. */
 function heldStore() {
-  let release = () => undefined as void;
+  let release: () => void = () => undefined;
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
