@@ -2,8 +2,11 @@
 // gzipped CSV, by the agent process (the built CLI, partitions in parallel), beside the
 // reference pipeline against the same S3 in the same run:
 //   psql -c "COPY … TO STDOUT (FORMAT csv)" | gzip -1 | aws s3 cp - s3://…
-// Prints rows/s of each, the ratio (target ≥ 1.0×), and the agent's peak RSS (VmHWM, target
-// < 200 MB), and how many partitions a kill -9 in the middle made the restarted agent redo.
+// Prints rows/s of each, the ratio (target ≥ 1.0×), the CPU time each side's own processes
+// used (psql + gzip + aws; the agent process with its gzip threads — PostgreSQL and the sandbox
+// are shared, and the CPU time holds still when other work loads the machine, the ratio does
+// not), the agent's peak RSS (VmHWM, target < 200 MB), and how many partitions a kill -9 in the
+// middle made the restarted agent redo.
 //   npm run build --silent && npx tsx bench/agentExtract.ts   (ROWS=… to change the size)
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -35,6 +38,21 @@ const run = promisify(execFile);
 const rate = (rows: number, ms: number) => Math.round((rows * 1000) / ms);
 const fmt = (n: number) => n.toLocaleString('en-US');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The children's CPU seconds from bash's `times` (its second line: "0m1.234s 0m0.456s"). */
+function childrenCpuSeconds(times: string): number {
+  const line = times.trim().split('\n').at(-1) ?? '';
+  return [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce(
+    (sum, m) => sum + Number(m[1]) * 60 + Number(m[2]),
+    0,
+  );
+}
 
 function peakRssMb(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -132,22 +150,24 @@ try {
   // The sandbox serves S3 from this process: the CLI must run asynchronously.
   await run(AWS, ['s3', 'mb', 's3://bench', '--endpoint-url', sb.url], { env });
   const refStart = performance.now();
-  await run(
+  const refOut = await run(
     'bash',
     [
       '-o',
       'pipefail',
       '-c',
-      `psql -h ${spec.host} -p ${spec.port} -U ${spec.user} -d ${spec.database} -c "COPY ${schema}.big TO STDOUT (FORMAT csv)" | gzip -1 | ${AWS} s3 cp - s3://bench/reference/big.csv.gz --endpoint-url ${sb.url}`,
+      `psql -h ${spec.host} -p ${spec.port} -U ${spec.user} -d ${spec.database} -c "COPY ${schema}.big TO STDOUT (FORMAT csv)" | gzip -1 | ${AWS} s3 cp - s3://bench/reference/big.csv.gz --endpoint-url ${sb.url} && times`,
     ],
     { env },
   );
   const refMs = performance.now() - refStart;
+  const refCpu = childrenCpuSeconds(refOut.stdout);
 
   // The agent: a fresh process, create + start, until the local subtask is done.
   const dir = join(root, 'agent');
   const agent = startAgentProcess(dir);
   await untilAnswering(dir);
+  const agentCpuStart = cpuSeconds(agent.pid as number);
   const agentStart = performance.now();
   await createTask(dir, 'bench');
   let t = await task(dir, 'bench');
@@ -156,6 +176,7 @@ try {
     t = await task(dir, 'bench');
   }
   const agentMs = performance.now() - agentStart;
+  const agentCpu = cpuSeconds(agent.pid as number) - agentCpuStart;
   if (t.local.state === 'failed') throw new Error(`agent failed: ${t.error}`);
   const rss = peakRssMb(agent.pid as number);
   const rows = t.local.tables[0]?.rows ?? 0;
@@ -194,10 +215,10 @@ try {
     `\nExtraction of ${fmt(rows)} rows to the sandbox S3 (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`,
   );
   console.log(
-    `  reference psql COPY | gzip -1 | aws s3 cp - : ${fmt(rate(ROWS, refMs))} rows/s (${(refMs / 1000).toFixed(1)} s)`,
+    `  reference psql COPY | gzip -1 | aws s3 cp - : ${fmt(rate(ROWS, refMs))} rows/s (${(refMs / 1000).toFixed(1)} s), CPU ${refCpu.toFixed(2)} s`,
   );
   console.log(
-    `  dms-tui agent (250k-row partitions, 4 at once): ${fmt(rate(rows, agentMs))} rows/s (${(agentMs / 1000).toFixed(1)} s)  ratio ${(refMs / agentMs).toFixed(2)}× (target ≥ 1.0×)`,
+    `  dms-tui agent (250k-row partitions, 4 at once): ${fmt(rate(rows, agentMs))} rows/s (${(agentMs / 1000).toFixed(1)} s), CPU ${agentCpu.toFixed(2)} s  ratio ${(refMs / agentMs).toFixed(2)}× (target ≥ 1.0×)`,
   );
   console.log(
     `  agent peak RSS (VmHWM)                       : ${rss.toFixed(0)} MB (target < 200 MB)`,

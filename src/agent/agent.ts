@@ -23,7 +23,7 @@ import { agentPaths } from './agentDir.js';
 import { appendLog, tailLog } from './agentLog.js';
 import { ControlError, type ControlRequest } from './control.js';
 import { removeDmsResources, runDms } from './dmsSubtask.js';
-import { definitionOf, runLocal } from './localSubtask.js';
+import { definitionOf, LiveExtraction, runLocal } from './localSubtask.js';
 import type { LeaseInfo } from './lease.js';
 import type { ObjectStore } from './objectStore.js';
 import { loadTasks, removeTask, saveTask } from './taskStore.js';
@@ -36,6 +36,8 @@ export interface AgentDeps {
   storedPassword(spec: AgentTaskSpec): string | undefined;
   /** Poll interval of the DMS subtask (ms). */
   pollMs: number;
+  /** Loads what every extraction needs (the S3 SDK) before the first task asks for it. */
+  warm(): void;
 }
 
 export class Agent {
@@ -43,6 +45,8 @@ export class Agent {
   private readonly running = new Map<string, Promise<void>>();
   private readonly stops = new Set<string>();
   private readonly passwords = new Map<string, string>();
+  /** The partitions in flight of each extracting task, for progress within a partition. */
+  private readonly live = new Map<string, LiveExtraction>();
   private closingNow = false;
   private readonly wakers = new Set<() => void>();
 
@@ -89,7 +93,7 @@ export class Agent {
       tasks: [...this.records.values()].map((r) => ({
         name: r.spec.name,
         state: r.state,
-        progress: overallPercent(r),
+        progress: overallPercent(r, this.live.get(r.spec.name)?.progress()),
         needsPassword: this.needs(r),
       })),
     };
@@ -238,6 +242,8 @@ export class Agent {
       if (record.state === 'extracting' || record.state === 'stopping') {
         const spec = record.spec;
         const store = await this.deps.store(spec);
+        const live = new LiveExtraction();
+        this.live.set(name, live);
         let outcome: 'done' | 'stopped';
         try {
           outcome = await runLocal({
@@ -247,8 +253,10 @@ export class Agent {
             save: () => saveTask(this.dir, record),
             log,
             stopping: () => this.stops.has(name) || this.closingNow,
+            live,
           });
         } finally {
+          this.live.delete(name);
           store.close();
         }
         if (this.closingNow) return;
@@ -300,7 +308,14 @@ export class Agent {
   }
 
   tasks(): AgentTaskView[] {
-    return [...this.records.values()].map((r) => taskView(r, !this.needs(r)));
+    return [...this.records.values()].map((r) => this.view(r));
+  }
+
+  private view(record: AgentTaskRecord): AgentTaskView {
+    return taskView(record, {
+      passwordHeld: !this.needs(record),
+      live: this.live.get(record.spec.name)?.progress(),
+    });
   }
 
   logs(task: string | null, lines: number): string[] {
@@ -333,7 +348,7 @@ export class Agent {
       if (!spec || typeof spec.name !== 'string')
         throw new ControlError(400, 'a task spec is needed');
       const record = this.create(spec, optionalString(body.password));
-      return taskView(record, !this.needs(record));
+      return this.view(record);
     }
     const m = /^\/tasks\/([^/]+)\/(start|stop|resume|delete)$/.exec(path);
     if (method === 'POST' && m) {
@@ -347,7 +362,7 @@ export class Agent {
           }),
         };
       const record = this.act(name, action, { password: optionalString(body.password) });
-      return taskView(record, !this.needs(record));
+      return this.view(record);
     }
     throw new ControlError(404, `no route ${method} ${path}`);
   }

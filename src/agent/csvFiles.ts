@@ -1,9 +1,14 @@
 // Cuts one partition's CSV byte stream into objects of about `maxBytes` (uncompressed), only
-// ever between rows (a newline outside quotes), optionally gzipped, each uploaded as it is
-// written. Memory stays bounded: a file is streamed to its upload with backpressure.
+// ever between rows: the readers (src/db/partitionReader.ts) hand on chunks of whole rows, so a
+// file ends after the chunk that takes it to `maxBytes`. Optionally gzipped (level 1, on libuv's
+// threadpool), each uploaded as it is written. Memory stays bounded: a file is streamed to its
+// upload with backpressure.
 import { once } from 'node:events';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, type Readable, type Transform } from 'node:stream';
 import { createGzip } from 'node:zlib';
+
+/** Bytes zlib takes and gives per call: fewer, bigger hops to the threadpool. */
+const GZIP_CHUNK = 256 * 1024;
 
 export interface FilesWritten {
   files: number;
@@ -13,14 +18,16 @@ export interface FilesWritten {
 type Upload = (file: number, body: Readable) => Promise<void>;
 
 class OpenFile {
-  readonly input = new PassThrough({ highWaterMark: 1 << 20 });
+  readonly input: Transform;
   readonly done: Promise<void>;
   bytes = 0;
   private failure: Error | null = null;
 
   constructor(index: number, gzip: boolean, upload: Upload) {
-    const body = gzip ? this.input.pipe(createGzip({ level: 1 })) : this.input;
-    this.done = upload(index, body).catch((error: Error) => {
+    this.input = gzip
+      ? createGzip({ level: 1, chunkSize: GZIP_CHUNK })
+      : new PassThrough({ highWaterMark: 1 << 20 });
+    this.done = upload(index, this.input).catch((error: Error) => {
       this.failure = error;
       this.input.destroy();
       throw error;
@@ -41,41 +48,6 @@ class OpenFile {
   }
 }
 
-/** Tracks whether the CSV is inside a quoted field, across chunks, to find row ends. */
-class RowEnds {
-  private inQuotes = false;
-
-  /** Scans the whole chunk from its start (which must follow what was scanned before) and
-   *  returns the index just past the first row end at or after `from`, or -1 (the quote state
-   *  then reflects the whole chunk). After a hit, the rest starts a row, outside quotes. */
-  scan(chunk: Buffer, from: number): number {
-    if (from >= chunk.length) {
-      // No cut wanted here: only the quote parity matters, and a tight count is much cheaper
-      // than stopping at every quote (PostgreSQL's FORCE_QUOTE output has a quote every few bytes).
-      let quotes = 0;
-      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 34) quotes++;
-      if (quotes % 2 === 1) this.inQuotes = !this.inQuotes;
-      return -1;
-    }
-    let pos = 0;
-    while (pos < chunk.length) {
-      const quote = chunk.indexOf(34, pos);
-      if (this.inQuotes) {
-        if (quote === -1) return -1;
-        this.inQuotes = false;
-      } else {
-        const limit = quote === -1 ? chunk.length : quote;
-        const nl = from < limit ? chunk.indexOf(10, Math.max(pos, from)) : -1;
-        if (nl !== -1 && nl < limit) return nl + 1;
-        if (quote === -1) return -1;
-        this.inQuotes = true;
-      }
-      pos = quote + 1;
-    }
-    return -1;
-  }
-}
-
 export async function writeCsvFiles(
   csv: Readable,
   options: { maxBytes: number; gzip: boolean },
@@ -84,23 +56,16 @@ export async function writeCsvFiles(
   let index = 0;
   let bytes = 0;
   let file: OpenFile | null = null;
-  const ends = new RowEnds();
   try {
     for await (const raw of csv) {
-      let chunk = raw as Buffer;
+      const chunk = raw as Buffer;
+      if (chunk.length === 0) continue;
       bytes += chunk.length;
-      while (chunk.length > 0) {
-        if (!file) file = new OpenFile(index++, options.gzip, upload);
-        const room = options.maxBytes - file.bytes;
-        const cut = ends.scan(chunk, room < chunk.length ? Math.max(0, room - 1) : chunk.length);
-        if (cut === -1) {
-          await file.write(chunk);
-          break;
-        }
-        await file.write(chunk.subarray(0, cut));
+      file ??= new OpenFile(index++, options.gzip, upload);
+      await file.write(chunk);
+      if (file.bytes >= options.maxBytes) {
         await file.finish();
         file = null;
-        chunk = chunk.subarray(cut);
       }
     }
     if (file) await file.finish();

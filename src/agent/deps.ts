@@ -1,14 +1,22 @@
 // What the agent process uses from outside: the app's S3 client (src/aws/s3.ts) as the agent's
 // object store, DMS clients for the task's AWS target, and the source password from the
-// project store or DMS_TUI_SOURCE_PASSWORD when no prompt handed one over.
+// project store or DMS_TUI_SOURCE_PASSWORD when no prompt handed one over. The S3 SDK is loaded
+// as the agent starts (the app itself loads it on first use), so the first partitions do not
+// wait for it.
 import { createAwsClients } from '../aws/clients.js';
 import { createS3 } from '../aws/s3.js';
+import { loadLibStorage, loadS3 } from '../aws/sdk.js';
 import { openProjects } from '../config/projects.js';
 import type { AgentTaskSpec } from '../model/agentTask.js';
 import type { AgentDeps } from './agent.js';
 import type { ObjectStore } from './objectStore.js';
 
 export const PASSWORD_ENV = 'DMS_TUI_SOURCE_PASSWORD';
+
+/** Each partition in flight uploads one part at a time, of S3's smallest size: the partitions
+ *  already upload in parallel, and the agent's memory stays bounded by `--parallel`, whatever
+ *  the size of a table or of its rows. */
+const AGENT_UPLOAD = { partSize: 5 * 1024 * 1024, queueSize: 1 };
 
 async function objectStore(spec: AgentTaskSpec): Promise<ObjectStore> {
   const s3 = createS3(spec.aws, { retryMode: 'standard' });
@@ -25,7 +33,7 @@ async function objectStore(spec: AgentTaskSpec): Promise<ObjectStore> {
   }
   return {
     upload: async (key, body) => {
-      await s3.putStream(spec.bucket, key, body);
+      await s3.putStream(spec.bucket, key, body, AGENT_UPLOAD);
     },
     putText: async (key, text) => {
       await s3.putStream(spec.bucket, key, text, { contentType: 'application/json' });
@@ -47,5 +55,8 @@ export function agentDeps(env = process.env): AgentDeps {
       return env[PASSWORD_ENV];
     },
     pollMs: Number(env.DMS_TUI_AGENT_POLL_MS) || 2000,
+    warm() {
+      void Promise.all([loadS3(), loadLibStorage()]).catch(() => undefined);
+    },
   };
 }

@@ -5,9 +5,16 @@
 // file), so after a kill -9 the objects in S3 hold every row exactly once.
 import type { Readable } from 'node:stream';
 import type { DbConnection } from '../db/connection.js';
-import { estimateRows, keyBounds, partitionKey, readPartitionCsv } from '../db/partitionReader.js';
+import {
+  estimateRows,
+  keyBounds,
+  type PartitionStream,
+  partitionKey,
+  readPartitionCsv,
+} from '../db/partitionReader.js';
 import { describeSourceTable, listSourceTables, type TableInfo } from '../db/sourceTables.js';
 import { planPartitions, partitionCount } from '../model/agentPartitions.js';
+import { type InFlight, type LiveProgress, tableKey } from '../model/agentProgress.js';
 import { selectionMappings } from '../model/agentSelection.js';
 import {
   externalTable,
@@ -18,6 +25,7 @@ import {
   type AgentTableRecord,
   type AgentTaskRecord,
   folderPrefix,
+  type PartitionDone,
   objectKey,
   partitionPrefix,
 } from '../model/agentTask.js';
@@ -35,6 +43,8 @@ export interface LocalContext {
   log(level: 'I' | 'W' | 'E', text: string): void;
   /** True once a stop was asked: no new partition starts. */
   stopping(): boolean;
+  /** Where the partitions in flight are followed (the agent reads progress from it). */
+  live: LiveExtraction;
 }
 
 const MAX_PARTITIONS = 4096;
@@ -101,23 +111,48 @@ function tableInfo(t: AgentTableRecord): TableInfo {
   };
 }
 
-/** Wall-clock time a table had a partition in flight, for its rows/s. */
-class TableClock {
-  private inFlight = new Map<AgentTableRecord, { count: number; since: number }>();
+/** The partitions in flight: wall-clock time a table had one (for its rows/s, added to
+ *  activeMs as each ends) and the rows and bytes they have read so far, so progress moves
+ *  within a partition. Memory only; the record's checkpoints stay per partition. */
+export class LiveExtraction {
+  private readonly inFlight = new Map<
+    AgentTableRecord,
+    { count: number; since: number; reads: Set<PartitionStream> }
+  >();
 
   begin(t: AgentTableRecord): void {
     const entry = this.inFlight.get(t);
     if (entry) entry.count++;
-    else this.inFlight.set(t, { count: 1, since: Date.now() });
+    else this.inFlight.set(t, { count: 1, since: Date.now(), reads: new Set() });
   }
 
-  end(t: AgentTableRecord): void {
+  reading(t: AgentTableRecord, read: PartitionStream): void {
+    this.inFlight.get(t)?.reads.add(read);
+  }
+
+  end(t: AgentTableRecord, read: PartitionStream | null): void {
     const entry = this.inFlight.get(t);
     if (!entry) return;
+    if (read) entry.reads.delete(read);
     const now = Date.now();
     t.activeMs += now - entry.since;
     entry.since = now;
     if (--entry.count === 0) this.inFlight.delete(t);
+  }
+
+  progress(): LiveProgress {
+    const now = Date.now();
+    const live = new Map<string, InFlight>();
+    for (const [t, entry] of this.inFlight) {
+      let rows = 0;
+      let bytes = 0;
+      for (const read of entry.reads) {
+        rows += read.rows();
+        bytes += read.bytes();
+      }
+      live.set(tableKey(t), { rows, bytes, activeMs: now - entry.since });
+    }
+    return live;
   }
 }
 
@@ -130,15 +165,30 @@ async function extractPartition(
   const { spec } = ctx.record;
   const partition = t.plan.partitions[index];
   if (!partition) return;
-  // Whatever a killed run left of this partition goes first: the redo writes it all again.
-  await ctx.store.deletePrefix(partitionPrefix(spec, t.schema, t.table, index));
-  const stream = await readPartitionCsv(
-    conn,
-    tableInfo(t),
-    t.plan.column,
-    partition,
-    spec.nullMarker,
-  );
+  ctx.live.begin(t);
+  let stream: PartitionStream | null = null;
+  let done: PartitionDone;
+  try {
+    // Whatever a killed run left of this partition goes first: the redo writes it all again.
+    await ctx.store.deletePrefix(partitionPrefix(spec, t.schema, t.table, index));
+    stream = await readPartitionCsv(conn, tableInfo(t), t.plan.column, partition, spec.nullMarker);
+    ctx.live.reading(t, stream);
+    done = await writePartition(conn, ctx, t, index, stream);
+  } finally {
+    ctx.live.end(t, stream);
+  }
+  t.done.push(done);
+  t.done.sort((a, b) => a.index - b.index);
+}
+
+async function writePartition(
+  conn: DbConnection,
+  ctx: LocalContext,
+  t: AgentTableRecord,
+  index: number,
+  stream: PartitionStream,
+): Promise<PartitionDone> {
+  const { spec } = ctx.record;
   const objects: string[] = [];
   const upload = (file: number, body: Readable) => {
     const key = objectKey(spec, t.schema, t.table, index, file);
@@ -161,8 +211,7 @@ async function extractPartition(
           { maxBytes: spec.maxFileBytes, gzip: spec.format === 'csv.gz' },
           upload,
         );
-  t.done.push({ index, rows: stream.rows(), bytes: written.bytes, objects });
-  t.done.sort((a, b) => a.index - b.index);
+  return { index, rows: stream.rows(), bytes: written.bytes, objects };
 }
 
 /** Runs the local subtask until every partition is in S3 ('done') or a stop ('stopped'). */
@@ -189,7 +238,6 @@ export async function runLocal(ctx: LocalContext): Promise<'done' | 'stopped'> {
     const done = new Set(t.done.map((d) => d.index));
     for (const p of t.plan.partitions) if (!done.has(p.index)) queue.push({ t, index: p.index });
   }
-  const clock = new TableClock();
   let failure: Error | null = null;
   const worker = async () => {
     if (queue.length === 0) return;
@@ -198,12 +246,7 @@ export async function runLocal(ctx: LocalContext): Promise<'done' | 'stopped'> {
       while (!failure && !ctx.stopping()) {
         const item = queue.shift();
         if (!item) break;
-        clock.begin(item.t);
-        try {
-          await extractPartition(conn, ctx, item.t, item.index);
-        } finally {
-          clock.end(item.t);
-        }
+        await extractPartition(conn, ctx, item.t, item.index);
         ctx.save();
         const last = item.t.done.at(-1);
         ctx.log(

@@ -145,6 +145,7 @@ async function runForeground(dir: string, io: Io, deps: AgentDeps): Promise<numb
   agent.log('I', `agent started (pid ${lease.pid}, version ${lease.version})`);
   agent.open();
   io.stdout(`dms-tui agent: running on ${dir} (pid ${lease.pid})\n`);
+  deps.warm();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -1,9 +1,9 @@
 // What the replication agent reads from a source: a table's partition key (its primary key, or
 // else a unique key) with the bounds that cut it into ranges, a row estimate, and one
 // partition's rows as RFC 4180 CSV bytes (see src/model/agentCsv.ts), streamed with bounded
-// memory: PostgreSQL through COPY … (FORMAT csv) with the columns that can hold an empty value
-// always quoted (so '' is never a bare empty field), MySQL/MariaDB through a streaming query
-// encoded row by row.
+// memory in chunks of whole rows, counted as they stream: PostgreSQL through COPY … (FORMAT csv)
+// (pgCopyOut.ts) with the columns that can hold an empty value always quoted (so '' is never a
+// bare empty field), MySQL/MariaDB through a streaming query encoded row by row.
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import type { Connection as MysqlCallbackConnection } from 'mysql2';
 import type { Connection as MysqlPromiseConnection } from 'mysql2/promise';
@@ -16,6 +16,7 @@ import {
   neutralTypeOf,
 } from '../model/agentTableDefinition.js';
 import type { DbConnection } from './connection.js';
+import { copyOut } from './pgCopyOut.js';
 import { quoteIdent, quotePg, type TableInfo, type TableRef } from './sourceTables.js';
 
 export interface PartitionKey {
@@ -153,9 +154,12 @@ function pgColumnExpression(name: string, type: DmsColumnType, fullType: string)
 const CAN_BE_EMPTY = new Set<DmsColumnType>(['STRING', 'CLOB', 'BLOB', 'BYTE']);
 
 export interface PartitionStream {
+  /** The CSV; every chunk ends at a row end. */
   csv: Readable;
-  /** Rows read, once the stream has ended. */
+  /** Rows read so far (all of them once the stream has ended). */
   rows(): number;
+  /** CSV bytes read so far. */
+  bytes(): number;
 }
 
 /** One partition's rows as CSV bytes (no header), NULL as `nullMarker`. */
@@ -170,7 +174,6 @@ export async function readPartitionCsv(
     (c) => dmsColumnShape(neutralTypeOf(conn.family, c.fullType)).ColumnType,
   );
   if (conn.family === 'postgres') {
-    const { to } = await import('pg-copy-streams');
     const exprs = table.columns.map(
       (c, i) => `${pgColumnExpression(c.name, types[i] as DmsColumnType, c.fullType)} AS "c${i}"`,
     );
@@ -180,8 +183,8 @@ export async function readPartitionCsv(
     const force = quoted.length ? `, FORCE_QUOTE (${quoted.join(', ')})` : '';
     const where = partitionWhere('postgres', column, partition, pgLiteral);
     const sql = `COPY (SELECT ${exprs.join(', ')} FROM ${qualified(conn, table)}${where}) TO STDOUT WITH (FORMAT csv, NULL ${pgLiteral(nullMarker)}${force})`;
-    const stream = (conn.raw as pg.Client).query(to(sql));
-    return { csv: stream, rows: () => Number(stream.rowCount ?? 0) };
+    const stream = copyOut(conn.raw as pg.Client, sql);
+    return { csv: stream, rows: () => stream.rows, bytes: () => stream.bytes };
   }
   const raw = (conn.raw as MysqlPromiseConnection & { connection: MysqlCallbackConnection })
     .connection;
@@ -202,12 +205,13 @@ export async function readPartitionCsv(
   const encoder = new CsvRowEncoder(types, nullMarker);
   rows.on('error', (error: Error) => encoder.destroy(error));
   (rows as Readable).pipe(encoder);
-  return { csv: encoder, rows: () => encoder.count };
+  return { csv: encoder, rows: () => encoder.count, bytes: () => encoder.bytes };
 }
 
-/** Driver row arrays → CSV lines, a few hundred rows per buffer. */
+/** Driver row arrays → CSV lines, a few hundred whole rows per buffer. */
 class CsvRowEncoder extends Transform {
   count = 0;
+  bytes = 0;
   private pending = '';
 
   constructor(
@@ -221,15 +225,19 @@ class CsvRowEncoder extends Transform {
     const values = row.map((v, i) => normaliseValue(this.types[i] as DmsColumnType, v));
     this.pending += csvRow(values, this.nullMarker);
     this.count++;
-    if (this.pending.length >= 1 << 16) {
-      this.push(Buffer.from(this.pending));
-      this.pending = '';
-    }
+    if (this.pending.length >= 1 << 16) this.pushPending();
     done();
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.pending) this.push(Buffer.from(this.pending));
+    if (this.pending) this.pushPending();
     done();
+  }
+
+  private pushPending(): void {
+    const chunk = Buffer.from(this.pending);
+    this.bytes += chunk.length;
+    this.pending = '';
+    this.push(chunk);
   }
 }

@@ -1,7 +1,24 @@
 // Progress as SCT shows a Local & DMS task: 0–50 % the local subtask (rows extracted of the
 // estimate; 50 only once every partition is in S3), 50–100 % the DMS subtask (its full-load
-// percent halved). Per table: partitions done/total, rows, bytes, rows/s and an ETA. Pure.
+// percent halved). Per table: partitions done/total, rows, bytes, rows/s and an ETA, counting
+// the rows the partitions in flight have read so far (LiveProgress) beside the checkpointed
+// ones, so they move within a big partition. Pure.
 import type { AgentTableRecord, AgentTaskRecord } from './agentTask.js';
+
+/** What a table's partitions in flight have read so far, and for how long (the agent's memory
+ *  only: a partition is checkpointed once its objects are in S3). */
+export interface InFlight {
+  rows: number;
+  bytes: number;
+  activeMs: number;
+}
+
+/** In-flight reads by table (tableKey). */
+export type LiveProgress = ReadonlyMap<string, InFlight>;
+
+export function tableKey(t: Pick<AgentTableRecord, 'schema' | 'table'>): string {
+  return `${t.schema}.${t.table}`;
+}
 
 export interface TableProgress {
   schema: string;
@@ -27,12 +44,13 @@ export function etaSeconds(rowsLeft: number, rate: number | null): number | null
   return rate && rate > 0 ? Math.ceil(rowsLeft / rate) : null;
 }
 
-export function tableProgress(t: AgentTableRecord): TableProgress {
-  const rows = t.done.reduce((sum, p) => sum + p.rows, 0);
-  const bytes = t.done.reduce((sum, p) => sum + p.bytes, 0);
+export function tableProgress(t: AgentTableRecord, live?: LiveProgress): TableProgress {
+  const now = live?.get(tableKey(t));
+  const rows = t.done.reduce((sum, p) => sum + p.rows, 0) + (now?.rows ?? 0);
+  const bytes = t.done.reduce((sum, p) => sum + p.bytes, 0) + (now?.bytes ?? 0);
   const total = t.plan.partitions.length;
   const finished = t.done.length >= total;
-  const rate = rowsPerSecond(rows, t.activeMs);
+  const rate = rowsPerSecond(rows, t.activeMs + (now?.activeMs ?? 0));
   return {
     schema: t.schema,
     table: t.table,
@@ -48,14 +66,14 @@ export function tableProgress(t: AgentTableRecord): TableProgress {
 }
 
 /** The local subtask's share, 0–50: rows of the estimate, held below 50 until it is done. */
-export function localPercent(record: AgentTaskRecord): number {
+export function localPercent(record: AgentTaskRecord, live?: LiveProgress): number {
   if (record.local.state === 'done') return 50;
   const tables = record.local.tables;
   if (tables.length === 0) return 0;
   let done = 0;
   let total = 0;
   for (const t of tables) {
-    const p = tableProgress(t);
+    const p = tableProgress(t, live);
     // A table whose partitions are all in S3 counts whole, whatever its estimate said.
     const finished = p.partitionsDone >= p.partitionsTotal;
     const estimate = Math.max(p.estimatedRows, p.rows, 1);
@@ -66,9 +84,9 @@ export function localPercent(record: AgentTaskRecord): number {
 }
 
 /** Overall progress 0–100 as SCT shows it. */
-export function overallPercent(record: AgentTaskRecord): number {
+export function overallPercent(record: AgentTaskRecord, live?: LiveProgress): number {
   if (record.state === 'completed') return 100;
-  const local = localPercent(record);
+  const local = localPercent(record, live);
   if (local < 50) return local;
   return Math.min(99, 50 + Math.floor(Math.max(0, Math.min(100, record.dms.percent)) / 2));
 }

@@ -1,7 +1,12 @@
 // What the agent's control channel shows of a task and of itself: the record without its
-// checkpoints, with progress worked out (agentProgress.ts). The CLI and the Agent screen read
+// checkpoints, with progress worked out (agentProgress.ts), in-flight partitions included. The CLI and the Agent screen read
 // these. Pure.
-import { overallPercent, type TableProgress, tableProgress } from './agentProgress.js';
+import {
+  type LiveProgress,
+  overallPercent,
+  type TableProgress,
+  tableProgress,
+} from './agentProgress.js';
 import {
   type AgentTaskRecord,
   type AgentTaskSpec,
@@ -40,12 +45,16 @@ export function needsPassword(record: AgentTaskRecord, passwordHeld: boolean): b
   return record.state === 'waiting' || !passwordHeld;
 }
 
-export function taskView(record: AgentTaskRecord, passwordHeld = false): AgentTaskView {
+/** `passwordHeld`: the agent holds the source password; `live`: its partitions in flight. */
+export function taskView(
+  record: AgentTaskRecord,
+  { passwordHeld = false, live }: { passwordHeld?: boolean; live?: LiveProgress } = {},
+): AgentTaskView {
   return {
     name: record.spec.name,
     state: record.state,
     error: record.error,
-    progress: overallPercent(record),
+    progress: overallPercent(record, live),
     needsPassword: needsPassword(record, passwordHeld),
     createdAt: record.createdAt,
     spec: record.spec,
@@ -53,7 +62,7 @@ export function taskView(record: AgentTaskRecord, passwordHeld = false): AgentTa
       state: record.local.state,
       startedAt: record.local.startedAt,
       finishedAt: record.local.finishedAt,
-      tables: record.local.tables.map(tableProgress),
+      tables: record.local.tables.map((t) => tableProgress(t, live)),
     },
     dms: record.dms,
   };

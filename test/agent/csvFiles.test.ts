@@ -10,20 +10,19 @@ async function collect(body: Readable): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-function rows(n: number): string {
-  let text = '';
-  for (let i = 0; i < n; i++)
-    text += csvRow([String(i), i % 3 === 0 ? 'multi\nline, "quoted"' : `v${i}`, i % 5 ? null : '']);
-  return text;
+function rowList(n: number): string[] {
+  return Array.from({ length: n }, (_, i) =>
+    csvRow([String(i), i % 3 === 0 ? 'multi\nline, "quoted"' : `v${i}`, i % 5 ? null : '']),
+  );
 }
 
-/** The text in chunks of awkward sizes (1..97 bytes), so cuts fall anywhere. */
-function chunked(text: string): Readable {
-  const buf = Buffer.from(text);
+/** The rows in chunks of awkward sizes (1..13 whole rows each), as the partition readers hand
+ *  them on. */
+function chunked(rows: string[]): Readable {
   const chunks: Buffer[] = [];
-  for (let pos = 0, i = 0; pos < buf.length; i++) {
-    const size = 1 + ((i * 37) % 97);
-    chunks.push(buf.subarray(pos, pos + size));
+  for (let pos = 0, i = 0; pos < rows.length; i++) {
+    const size = 1 + ((i * 7) % 13);
+    chunks.push(Buffer.from(rows.slice(pos, pos + size).join('')));
     pos += size;
   }
   return Readable.from(chunks);
@@ -31,10 +30,11 @@ function chunked(text: string): Readable {
 
 describe('cutting a partition into files', () => {
   it('cuts only between rows (never inside a quoted newline) and loses or repeats nothing', async () => {
-    const text = rows(500);
+    const list = rowList(500);
+    const text = list.join('');
     const files: Buffer[] = [];
     const written = await writeCsvFiles(
-      chunked(text),
+      chunked(list),
       { maxBytes: 700, gzip: false },
       async (i, body) => {
         files[i] = await collect(body);
@@ -53,9 +53,10 @@ describe('cutting a partition into files', () => {
   });
 
   it('gzips each file; an empty partition writes no file', async () => {
-    const text = rows(50);
+    const list = rowList(50);
+    const text = list.join('');
     const files: Buffer[] = [];
-    await writeCsvFiles(chunked(text), { maxBytes: 1 << 20, gzip: true }, async (i, body) => {
+    await writeCsvFiles(chunked(list), { maxBytes: 1 << 20, gzip: true }, async (i, body) => {
       files[i] = await collect(body);
     });
     expect(files).toHaveLength(1);
@@ -67,12 +68,15 @@ describe('cutting a partition into files', () => {
   });
 
   it('a failed upload fails the partition instead of hanging', async () => {
-    const text = rows(5000);
     await expect(
-      writeCsvFiles(chunked(text), { maxBytes: 1 << 30, gzip: false }, async (_i, body) => {
-        body.resume();
-        throw new Error('S3 said no');
-      }),
+      writeCsvFiles(
+        chunked(rowList(5000)),
+        { maxBytes: 1 << 30, gzip: false },
+        async (_i, body) => {
+          body.resume();
+          throw new Error('S3 said no');
+        },
+      ),
     ).rejects.toThrow('S3 said no');
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { overallPercent, rateText, tableProgress } from '../../src/model/agentProgress.js';
+import {
+  overallPercent,
+  rateText,
+  tableKey,
+  tableProgress,
+} from '../../src/model/agentProgress.js';
 import { parseSourceUrl, selectionRows } from '../../src/model/agentSelection.js';
 import {
   actionRefusal,
@@ -172,6 +177,17 @@ describe('agent progress', () => {
       rowsPerSecond: 500,
       etaSeconds: 6,
     });
+    // Partitions in flight count too: rows and bytes read so far, and their time.
+    const live = new Map([[tableKey(t), { rows: 1000, bytes: 5, activeMs: 2000 }]]);
+    expect(tableProgress(t, live)).toMatchObject({
+      partitionsDone: 1,
+      rows: 2000,
+      bytes: 15,
+      rowsPerSecond: 500,
+      etaSeconds: 4,
+    });
+    expect(overallPercent(withTable(0, 1, 0, 4000), live)).toBe(12);
+    expect(overallPercent(withTable(0, 1, 0, 4000), new Map())).toBe(0);
     expect(rateText(500)).toBe('500 rows/s');
     expect(rateText(12_345)).toBe('12.3 k rows/s');
     expect(rateText(null)).toBe('—');
