@@ -28,6 +28,9 @@ const tag = Math.random().toString(36).slice(2, 8);
 const SCHEMA = `dmst_views_${tag}`;
 const OTHER = `dmst_views_other_${tag}`;
 const TARGET_DB = `dmst_views_tgt_${tag}`;
+// A database of its own: the tree then shows only this test's schemas, whatever other tests
+// (running at the same time, or interrupted earlier) leave in the shared one.
+const SOURCE_DB = `dmst_views_src_${tag}`;
 
 describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
   let admin: DbConnection;
@@ -36,14 +39,17 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
 
   beforeAll(async () => {
     admin = await openConnection(pg.spec);
-    await admin.query(`CREATE SCHEMA ${SCHEMA}`);
-    await admin.query(`CREATE SCHEMA ${OTHER}`);
-    await admin.query(
+    await admin.query(`CREATE DATABASE ${SOURCE_DB}`);
+    const s = await openConnection({ ...pg.spec, database: SOURCE_DB });
+    await s.query(`CREATE SCHEMA ${SCHEMA}`);
+    await s.query(`CREATE SCHEMA ${OTHER}`);
+    await s.query(
       `CREATE TABLE ${SCHEMA}.orders (id int, note text);
        INSERT INTO ${SCHEMA}.orders SELECT g, md5(g::text) FROM generate_series(1, 5000) g;
        CREATE TABLE ${SCHEMA}.zeta (id int);
        CREATE TABLE ${OTHER}.needle_tbl (id int);`,
     );
+    await s.close();
     await admin.query(`CREATE DATABASE ${TARGET_DB}`);
     const t = await openConnection({ ...pg.spec, database: TARGET_DB });
     await t.query(`CREATE SCHEMA ${SCHEMA}; CREATE TABLE ${SCHEMA}.orders (id int, note text)`);
@@ -53,8 +59,7 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
   });
   afterAll(async () => {
     await sb?.close();
-    await admin?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await admin?.query(`DROP SCHEMA IF EXISTS ${OTHER} CASCADE`);
+    await admin?.query(`DROP DATABASE IF EXISTS ${SOURCE_DB} WITH (FORCE)`);
     await admin?.query(`DROP DATABASE IF EXISTS ${TARGET_DB} WITH (FORCE)`);
     await admin?.close();
     rmSync(configDir, { recursive: true, force: true });
@@ -65,7 +70,7 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
     store.save({
       name: 'views',
       profile: '',
-      source: pg.spec,
+      source: { ...pg.spec, database: SOURCE_DB },
       target: { ...pg.spec, database: TARGET_DB },
     });
     const catalogs = new CatalogSessions();
@@ -134,7 +139,7 @@ describe.skipIf(!pg.ok)(`schema browser views (${pg.reason})`, () => {
     const task = await sb.dms.send(
       new CreateReplicationTaskCommand({
         ReplicationTaskIdentifier: `views-${tag}`,
-        SourceEndpointArn: await endpoint(`views-src-${tag}`, 'source', pg.spec.database),
+        SourceEndpointArn: await endpoint(`views-src-${tag}`, 'source', SOURCE_DB),
         TargetEndpointArn: await endpoint(`views-tgt-${tag}`, 'target', TARGET_DB),
         ReplicationInstanceArn: ReplicationInstances?.[0]?.ReplicationInstanceArn ?? '',
         MigrationType: 'full-load',
