@@ -82,37 +82,22 @@ export class AgentNotRunningError extends Error {
   }
 }
 
-/** One call to the agent of a data dir. Throws AgentNotRunningError, or Error with its line.
- *  A GET whose connection is dropped before it is written (EPIPE, ECONNRESET: an agent busy
- *  starting or a loaded machine) is tried once more; a POST never is. */
-export async function callAgent<T>(
+/** One call to the agent of a data dir, on a connection of its own: Node's global HTTP agent
+ *  keeps connections alive, and reusing one the server is closing as idle fails with EPIPE or
+ *  ECONNRESET. Throws AgentNotRunningError, or Error with its line. */
+export function callAgent<T>(
   dir: string,
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
   timeoutMs = 10_000,
 ): Promise<T> {
-  try {
-    return await callAgentOnce<T>(dir, method, path, body, timeoutMs);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (method !== 'GET' || (code !== 'EPIPE' && code !== 'ECONNRESET')) throw error;
-    return callAgentOnce<T>(dir, method, path, body, timeoutMs);
-  }
-}
-
-function callAgentOnce<T>(
-  dir: string,
-  method: 'GET' | 'POST',
-  path: string,
-  body: unknown,
-  timeoutMs: number,
-): Promise<T> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise<T>((resolve, reject) => {
     const req = request(
       {
         socketPath: agentPaths(dir).socket,
+        agent: false,
         method,
         path,
         headers: payload ? { 'content-type': 'application/json' } : {},
