@@ -58,7 +58,16 @@ async function sizeOf(db: DbConnection, t: TableRef): Promise<{ rows: number; by
   const { rows } =
     db.family === 'postgres'
       ? await db.query<{ r: unknown; b: unknown }>(
-          `SELECT greatest(c.reltuples, 0)::bigint AS r, pg_total_relation_size(c.oid) AS b
+          // A table never analysed (reltuples -1) gets the planner's own guess, as the schema
+          // browser shows it: pages × rows per page from the declared column widths.
+          `SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint
+                       ELSE (floor(pg_relation_size(c.oid) / current_setting('block_size')::float8)
+                             * floor((current_setting('block_size')::float8 - 24) / (28 + (
+                                 SELECT coalesce(sum(CASE WHEN a.attlen > 0 THEN a.attlen ELSE 32 END), 0)
+                                   FROM pg_attribute a
+                                  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped))))::bigint
+                  END AS r,
+                  pg_total_relation_size(c.oid) AS b
              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = $1 AND c.relname = $2`,
           [t.schema, t.table],
