@@ -47,34 +47,9 @@ async function main() {
       seeded = true;
     }
   }
-  keepMessageGroupsTogether(db);
   server = new PGLiteSocketServer({ db, port: workerData.port, host: workerData.host, maxConnections: workerData.maxConnections });
   await server.start();
   parentPort.postMessage({ type: 'ready', seeded, ms: Date.now() - t0 });
-}
-// pglite-socket queues each protocol message of each connection, and keeps one connection's
-// messages together only inside a transaction. An extended-protocol query (Parse, Bind,
-// Describe, Execute, then Sync) from one connection could then be cut by another's Parse, which
-// replaces the unnamed statement ("unnamed prepared statement does not exist"): a validator
-// reading while the engine loads did it. Its queue keeps the last connection's turn while
-// isInTransaction() holds, so that also holds from a connection's first message of such a
-// group until its Sync (or a simple Query, a CopyDone/CopyFail, a Terminate), and a rollback
-// for a connection that left mid-group ends it.
-const GROUP_MESSAGES = new Set(['P', 'B', 'D', 'E', 'C', 'H', 'd'].map((c) => c.charCodeAt(0)));
-function keepMessageGroupsTogether(db) {
-  let groupOpen = false;
-  const inTransaction = db.isInTransaction.bind(db);
-  const execStream = db.execProtocolRawStream.bind(db);
-  const exec = db.exec.bind(db);
-  db.isInTransaction = () => groupOpen || inTransaction();
-  db.execProtocolRawStream = (message, options) => {
-    groupOpen = GROUP_MESSAGES.has(message[0]);
-    return execStream(message, options);
-  };
-  db.exec = (...args) => {
-    groupOpen = false;
-    return exec(...args);
-  };
 }
 parentPort.on('message', async (msg) => {
   if (msg && msg.type === 'close') {
