@@ -2,9 +2,8 @@
 // run, what is being checked and that Esc cancels; then the verdict and every check with what to
 // do, scrollable (↑/↓, j/k, PgUp/PgDn, g/G); or why it could not run. Esc closes.
 import { Box } from 'ink';
-import { useState } from 'react';
-import { useBindings } from '../ui/bindings.js';
 import { hintFor } from '../ui/keyHint.js';
+import { useLineScroll } from '../ui/useLineScroll.js';
 import type { PreflightView } from '../hooks/usePreflight.js';
 import type { CheckStatus } from '../model/preflight.js';
 import { checklistView, verdictLine } from '../model/preflightView.js';
@@ -32,21 +31,7 @@ export function PreflightChecklist({
   const lines = view.kind === 'done' ? checklistView(view.result.checks, inner) : [];
   // Border (2), title, verdict, the hint line.
   const page = Math.max(1, height - 5);
-  const maxOffset = Math.max(0, lines.length - page);
-  const [offset, setOffset] = useState(0);
-  const scroll = (to: number) => setOffset(Math.max(0, Math.min(maxOffset, to)));
-  useBindings(
-    [
-      { command: 'list.up', handler: () => scroll(offset - 1) },
-      { command: 'list.down', handler: () => scroll(offset + 1) },
-      { command: 'list.pageUp', handler: () => scroll(offset - page) },
-      { command: 'list.pageDown', handler: () => scroll(offset + page) },
-      { command: 'list.top', handler: () => scroll(0) },
-      { command: 'list.bottom', handler: () => scroll(maxOffset) },
-      { command: 'dialog.cancel', handler: onClose },
-    ],
-    { kind: 'dialog' },
-  );
+  const offset = useLineScroll({ count: lines.length, page, onClose });
   const shown = lines.slice(offset, offset + page);
   const border = view.kind === 'done' ? CHECK_COLOR[view.result.verdict] : 'cyan';
   return (

@@ -33,13 +33,10 @@ export function useColumnFilter<T, C extends string>({
     matches: shown.map((c) => c.title.toLowerCase()).join(', '),
     onChange,
   });
-  const kept = useMemo(
-    () =>
-      applyFilter(rows, filter.compiled, (row) => {
-        const text = cells(row);
-        return shown.map((c) => text[c.id]).join(' ');
-      }),
-    [rows, filter.compiled, shown, cells],
-  );
+  // A few hundred resources at most, and `cells` is new on every render: filtered each time.
+  const kept = applyFilter(rows, filter.compiled, (row) => {
+    const text = cells(row);
+    return shown.map((c) => text[c.id]).join(' ');
+  });
   return { filter, rows: kept, summary: filterSummary(filter) };
 }

@@ -1,8 +1,7 @@
 // Preview JSON: the exact input the form would send, scrollable (↑/↓, j/k, PgUp/PgDn, g/G).
 import { Box } from 'ink';
 import { Text } from '../../components/Text.js';
-import { useState } from 'react';
-import { useBindings } from '../../ui/bindings.js';
+import { useLineScroll } from '../../ui/useLineScroll.js';
 
 export function JsonPreview({
   title,
@@ -18,21 +17,7 @@ export function JsonPreview({
   onClose(): void;
 }) {
   const page = Math.max(1, height - 4);
-  const maxOffset = Math.max(0, lines.length - page);
-  const [offset, setOffset] = useState(0);
-  const scroll = (to: number) => setOffset(Math.max(0, Math.min(maxOffset, to)));
-  useBindings(
-    [
-      { command: 'list.up', handler: () => scroll(offset - 1) },
-      { command: 'list.down', handler: () => scroll(offset + 1) },
-      { command: 'list.pageUp', handler: () => scroll(offset - page) },
-      { command: 'list.pageDown', handler: () => scroll(offset + page) },
-      { command: 'list.top', handler: () => scroll(0) },
-      { command: 'list.bottom', handler: () => scroll(maxOffset) },
-      { command: 'dialog.cancel', handler: onClose },
-    ],
-    { kind: 'dialog' },
-  );
+  const offset = useLineScroll({ count: lines.length, page, onClose });
   const shown = lines.slice(offset, offset + page);
   const inner = Math.max(10, width - 4);
   return (
