@@ -12,6 +12,7 @@ import type { AgentTaskSpec } from '../../src/model/agentTask.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
+import { createItemsSchema } from './helpers.js';
 
 const pg = await serverAvailable('postgres');
 const root = mkdtempSync(join(tmpdir(), 'agent-handles-'));
@@ -23,9 +24,41 @@ let conn: DbConnection;
 const handles = () =>
   process.getActiveResourcesInfo().filter((r) => r !== 'PipeWrap' && r !== 'TTYWrap').length;
 
-/** The real deps, slowed per upload (so a stop lands mid-extraction) and counting what they
- *  open and close. */
-function countingDeps() {
+/** Uploads wait here until the test lets them through: a few for a cycle (so a stop lands
+ *  mid-extraction), then all of them while a stop lets the partitions in flight finish. */
+function uploadGate() {
+  let allowance = 0;
+  let open = false;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    while (waiting.length > 0 && (open || allowance > 0)) {
+      if (!open) allowance--;
+      waiting.shift()?.();
+    }
+  };
+  return {
+    pass: () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        release();
+      }),
+    grant(uploads: number) {
+      allowance += uploads;
+      release();
+    },
+    openAll() {
+      open = true;
+      release();
+    },
+    close() {
+      open = false;
+      allowance = 0;
+    },
+  };
+}
+
+/** The real deps, with uploads through the gate and counting what they open and close. */
+function countingDeps(gate: ReturnType<typeof uploadGate>) {
   const real = agentDeps();
   const count = { stores: 0, storesClosed: 0, clients: 0, clientsDestroyed: 0 };
   const deps: AgentDeps = {
@@ -37,7 +70,7 @@ function countingDeps() {
       return {
         ...store,
         upload: async (key, body) => {
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          await gate.pass();
           return store.upload(key, body);
         },
         close: () => {
@@ -68,12 +101,7 @@ describe.skipIf(!pg.ok)(`the agent's handles (${pg.reason})`, () => {
   beforeAll(async () => {
     sb = await startTestSandbox();
     conn = await openConnection(pg.spec);
-    await conn.query(`CREATE SCHEMA ${schema}`);
-    await conn.query(`CREATE TABLE ${schema}.items (id int PRIMARY KEY, label text)`);
-    await conn.query(
-      `INSERT INTO ${schema}.items SELECT g, 'row ' || g FROM generate_series(1, 6000) g`,
-    );
-    await conn.query(`ANALYZE ${schema}.items`);
+    await createItemsSchema(conn, schema, 6000);
   }, 60_000);
 
   afterAll(async () => {
@@ -84,7 +112,8 @@ describe.skipIf(!pg.ok)(`the agent's handles (${pg.reason})`, () => {
   });
 
   it('stop/resume cycles close every S3 and DMS client, and the handles do not grow', async () => {
-    const { deps, count } = countingDeps();
+    const gate = uploadGate();
+    const { deps, count } = countingDeps(gate);
     const agent = new Agent(
       root,
       { pid: process.pid, startedAt: new Date().toISOString(), version: 'test' },
@@ -112,17 +141,20 @@ describe.skipIf(!pg.ok)(`the agent's handles (${pg.reason})`, () => {
     for (let cycle = 0; cycle < 4; cycle++) {
       const before = view()?.local.tables[0]?.partitionsDone ?? 0;
       agent.act('cycles', cycle === 0 ? 'start' : 'resume');
+      gate.grant(2);
       await waitFor(() => view(), {
         until: (t) => (t?.local.tables[0]?.partitionsDone ?? 0) >= before + 2,
         timeout: 60_000,
         what: `cycle ${cycle}: two more partitions`,
       });
       agent.act('cycles', 'stop');
+      gate.openAll();
       await waitFor(() => view(), {
         until: (t) => t?.state === 'stopped',
         timeout: 60_000,
         what: `cycle ${cycle}: stopped`,
       });
+      gate.close();
       expect(count.storesClosed).toBe(count.stores);
       if (cycle === 0) baseline = handles();
       else
@@ -135,6 +167,7 @@ describe.skipIf(!pg.ok)(`the agent's handles (${pg.reason})`, () => {
     expect(count.stores).toBe(4);
 
     // To the end: the DMS subtask fails (no such target endpoint); its clients are let go too.
+    gate.openAll();
     agent.act('cycles', 'resume');
     const failed = await waitFor(() => view(), {
       until: (t) => t?.state === 'failed',

@@ -2,6 +2,7 @@
 // agent-task commands run in-process against the test sandbox, and reading back what the
 // agent wrote to the sandbox's S3.
 import { gunzipSync } from 'node:zlib';
+import type { DbConnection } from '../../src/db/connection.js';
 import type { AgentTaskView } from '../../src/model/agentView.js';
 import { callAgent } from '../../src/agent/control.js';
 import { startAgent } from '../../src/agent/launcher.js';
@@ -98,4 +99,19 @@ export async function rowsInS3(
   } finally {
     s3.destroy();
   }
+}
+
+/** A schema holding `items (id int PRIMARY KEY, label text)` with ids 1…rows, analysed so the
+ *  agent's estimate is right. */
+export async function createItemsSchema(
+  conn: DbConnection,
+  schema: string,
+  rows: number,
+): Promise<void> {
+  await conn.query(`CREATE SCHEMA ${schema}`);
+  await conn.query(`CREATE TABLE ${schema}.items (id int PRIMARY KEY, label text)`);
+  await conn.query(
+    `INSERT INTO ${schema}.items SELECT g, 'row ' || g FROM generate_series(1, ${rows}) g`,
+  );
+  await conn.query(`ANALYZE ${schema}.items`);
 }

@@ -15,7 +15,13 @@ import { startTerminal } from '../support/pty.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
-import { agentTask, agentTaskCli, startTestAgent, waitForLocalDone } from './helpers.js';
+import {
+  agentTask,
+  agentTaskCli,
+  createItemsSchema,
+  startTestAgent,
+  waitForLocalDone,
+} from './helpers.js';
 import { agentCli, agentCliArgs } from './support.js';
 
 const pg = await serverAvailable('postgres');
@@ -91,12 +97,7 @@ describe.skipIf(!pg.ok)(`the source password after a restart (${pg.reason})`, ()
   beforeAll(async () => {
     sb = await startTestSandbox();
     conn = await openConnection(pg.spec);
-    await conn.query(`CREATE SCHEMA ${schema}`);
-    await conn.query(`CREATE TABLE ${schema}.items (id int PRIMARY KEY, label text)`);
-    await conn.query(
-      `INSERT INTO ${schema}.items SELECT g, 'row ' || g FROM generate_series(1, 4000) g`,
-    );
-    await conn.query(`ANALYZE ${schema}.items`);
+    await createItemsSchema(conn, schema, 4000);
   }, 60_000);
 
   afterAll(async () => {
