@@ -105,14 +105,24 @@ export function readRange(
   after: string | null,
   upTo: string | null,
 ): Promise<TextRow[]> {
+  const { key, filter, params } = rangeFilter(side, after, upTo);
+  const sql = `SELECT ${selectList(side, false)} FROM ${from(side)}${filter} ORDER BY ${key}`;
+  return textRows(side.conn, sql, params);
+}
+
+/** The WHERE clause of the (single-column) key range (after, upTo], '' when both ends are open. */
+function rangeFilter(
+  side: ValidationSide,
+  after: string | null,
+  upTo: string | null,
+): { key: string; filter: string; params: string[] } {
   const f = side.conn.family;
   const key = keyTuple(side);
   const params: string[] = [];
   const where: string[] = [];
   if (after !== null) where.push(`${key} > ${mark(f, params.push(after))}`);
   if (upTo !== null) where.push(`${key} <= ${mark(f, params.push(upTo))}`);
-  const sql = `SELECT ${selectList(side, false)} FROM ${from(side)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${key}`;
-  return textRows(side.conn, sql, params);
+  return { key, filter: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
 }
 
 /** What two sides of one engine agree on when every compared text of a key range agrees. */
@@ -139,15 +149,9 @@ export async function rangeDigest(
   after: string | null,
   upTo: string | null,
 ): Promise<RangeDigest> {
-  const f = side.conn.family;
-  const key = keyTuple(side);
-  const params: string[] = [];
-  const where: string[] = [];
-  if (after !== null) where.push(`${key} > ${mark(f, params.push(after))}`);
-  if (upTo !== null) where.push(`${key} <= ${mark(f, params.push(upTo))}`);
-  const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const { key, filter, params } = rangeFilter(side, after, upTo);
   const sql =
-    f === 'postgres'
+    side.conn.family === 'postgres'
       ? `SELECT count(*)::int AS n, coalesce(md5(string_agg(hashtextextended(${rowText(side)}, 0)::text, ',' ORDER BY ${key})), '') AS d FROM ${from(side)}${filter}`
       : `SELECT COUNT(*) AS n, CONCAT(COALESCE(SUM(CAST(CONV(LEFT(h, 16), 16, 10) AS UNSIGNED)), 0), '/', COALESCE(SUM(CAST(CONV(RIGHT(h, 16), 16, 10) AS UNSIGNED)), 0)) AS d FROM (SELECT MD5(${rowText(side)}) AS h FROM ${from(side)}${filter}) x`;
   const { rows } = await side.conn.query<{ n: unknown; d: unknown }>(sql, params);
