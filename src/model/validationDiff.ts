@@ -185,3 +185,18 @@ export function wrapSections(
   }
   return out;
 }
+
+/** The widths of the column-name and the two value columns in `width` characters. */
+export function diffColumnWidths(
+  lines: readonly DiffLine[],
+  width: number,
+): { name: number; value: number } {
+  const room = Math.max(20, width - 2);
+  const longest = Math.max(
+    6,
+    ...lines.map((l) => columnLabel(l.column).length + (l.column.key ? 6 : 0)),
+  );
+  const name = Math.min(longest, Math.floor(room * 0.3));
+  const value = Math.max(4, Math.floor((room - name - 2) / 2));
+  return { name, value };
+}

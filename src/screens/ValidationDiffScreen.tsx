@@ -15,6 +15,7 @@ import {
   columnLabel,
   DIFFERS_MARK,
   type DiffLine,
+  diffColumnWidths,
   diffLines,
   diffSummary,
   lineTexts,
@@ -25,18 +26,6 @@ import { command, withItem } from '../ui/commands.js';
 import { useBodySize } from '../ui/layout.js';
 import type { ScreenProps } from '../ui/screenProps.js';
 import { useRouteState } from '../ui/useRouteState.js';
-
-/** The widths of the column-name and the two value columns in `width` characters. */
-function layout(lines: readonly DiffLine[], width: number) {
-  const room = Math.max(20, width - 2);
-  const longest = Math.max(
-    6,
-    ...lines.map((l) => columnLabel(l.column).length + (l.column.key ? 6 : 0)),
-  );
-  const name = Math.min(longest, Math.floor(room * 0.3));
-  const value = Math.max(4, Math.floor((room - name - 2) / 2));
-  return { name, value };
-}
 
 export function ValidationDiffScreen({ params }: ScreenProps<'validationDiff'>) {
   const { width, height } = useBodySize();
@@ -66,7 +55,7 @@ export function ValidationDiffScreen({ params }: ScreenProps<'validationDiff'>) 
   const target = state.targetTable;
   const where = `source ${params.schema}.${params.table} → target ${target ? `${target.schema}.${target.table}` : '…'}`;
   const header = `Key ${keyLabel({ key: params.key, keyText: '' })} · ${params.type} · ${where}`;
-  const { name, value } = layout(all, width);
+  const { name, value } = diffColumnWidths(all, width);
   const { start, end } = visibleRange(list.cursor, lines.length, listHeight);
 
   let body: ReactNode;
