@@ -257,7 +257,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   let demo: DemoDatabases | undefined;
   if (opts.demo) {
     ready = (async () => {
-      demo = await startDemoDatabases({ dataDir: opts.dataDir, basePort: port + 1 });
+      // An ephemeral sandbox port gives ephemeral demo ports: port + 1 may be any socket's.
+      const basePort = (opts.port ?? 0) === 0 ? 0 : port + 1;
+      demo = await startDemoDatabases({ dataDir: opts.dataDir, basePort });
       ensureDemoEndpoints(store, demo);
     })();
     try {

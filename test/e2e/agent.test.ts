@@ -2,13 +2,12 @@
 // pseudo-terminal, --sandbox with a fresh config dir): schema browser → mark the demo's sales
 // tables → A → the Create agent task form → Ctrl-s → the Agent screen, where the task passes
 // 50 % (every partition in S3) and reaches 100 % (DMS has loaded the demo target from S3).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopAgent } from '../../src/agent/launcher.js';
 import { CLI, isolatedEnv, startTerminal, type TerminalSession } from '../support/pty.js';
-import { waitFor } from '../support/wait.js';
+import { type SandboxProcess, spawnSandbox } from '../support/sandboxProcess.js';
 
 beforeAll(() => {
   if (!existsSync(CLI))
@@ -18,27 +17,16 @@ beforeAll(() => {
 describe('the agent route in a real terminal', () => {
   const { home, env } = isolatedEnv('dmst-e2e-agent-');
   const sandboxDir = join(env.DMS_TUI_DATA_DIR, 'sandbox');
-  let sandbox: ChildProcess | undefined;
+  let sandbox: SandboxProcess | undefined;
   afterAll(async () => {
     await stopAgent(join(env.DMS_TUI_DATA_DIR, 'agent')).catch(() => undefined);
-    if (sandbox && sandbox.exitCode === null) {
-      const gone = new Promise((resolve) => sandbox?.once('exit', resolve));
-      sandbox.kill('SIGTERM');
-      await gone;
-    }
+    await sandbox?.stop();
     rmSync(home, { recursive: true, force: true });
   });
 
   it('browser → mark the sales tables → A → form → Ctrl-s → :agent at 50 % then 100 %', async () => {
-    sandbox = spawn(process.execPath, [CLI, 'sandbox', '--data-dir', sandboxDir, '--port', '0'], {
-      stdio: 'ignore',
-      env: { ...process.env, ...env } as NodeJS.ProcessEnv,
-    });
-    await waitFor(() => existsSync(join(sandboxDir, 'sandbox.json')), {
-      timeout: 150_000,
-      what: 'the sandbox',
-    });
-    const url = JSON.parse(readFileSync(join(sandboxDir, 'sandbox.json'), 'utf8')).url as string;
+    sandbox = spawnSandbox(sandboxDir, env);
+    const url = await sandbox.ready(150_000);
     const instances = (await (
       await fetch(url, {
         method: 'POST',

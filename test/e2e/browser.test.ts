@@ -4,7 +4,6 @@
 // 2. A fresh config dir started like `npm start` (--sandbox): the demo project opens on the
 //    browser. The sandbox is started first on a free port for this test's data dir (the default
 //    port may be taken by another sandbox on the machine); --sandbox finds it there.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +11,7 @@ import { openProjects } from '../../src/config/projects.js';
 import { startPglite, type PgliteServer } from '../support/pglite.js';
 import { CLI, startTerminal, type TerminalSession, isolatedEnv } from '../support/pty.js';
 import { filesContaining } from '../support/secrets.js';
-import { waitFor } from '../support/wait.js';
+import { spawnSandbox } from '../support/sandboxProcess.js';
 
 const SECRET = `pw-e2e-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -107,17 +106,10 @@ describe('schema browser in a real terminal', () => {
   it('fresh config dir + --sandbox: the demo project opens on the browser; mark two tables; c', async () => {
     const { home, env } = isolatedEnv('dmst-e2e-browser-');
     const sandboxDir = join(env.DMS_TUI_DATA_DIR, 'sandbox');
-    const sandbox: ChildProcess = spawn(
-      process.execPath,
-      [CLI, 'sandbox', '--data-dir', sandboxDir, '--port', '0'],
-      { stdio: 'ignore', env: { ...process.env, ...env } as NodeJS.ProcessEnv },
-    );
+    const sandbox = spawnSandbox(sandboxDir, env);
     let term: TerminalSession | undefined;
     try {
-      await waitFor(() => existsSync(join(sandboxDir, 'sandbox.json')), {
-        timeout: 150_000,
-        what: 'the sandbox to write sandbox.json',
-      });
+      await sandbox.ready(150_000);
       term = startTerminal({ args: ['--sandbox'], cols: 110, rows: 30, env });
       await term.waitForText('SOURCE', 120_000);
       await term.waitForText(/▸ ○ \S+\s+\d+ tables/, 120_000);
@@ -144,11 +136,7 @@ describe('schema browser in a real terminal', () => {
     } finally {
       term?.kill();
       // The sandbox this test started (by its own handle), and wait until it is gone.
-      if (sandbox.exitCode === null) {
-        const gone = new Promise((resolve) => sandbox.once('exit', resolve));
-        sandbox.kill('SIGTERM');
-        await gone;
-      }
+      await sandbox.stop();
       rmSync(home, { recursive: true, force: true });
     }
   }, 240_000);

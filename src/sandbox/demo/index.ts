@@ -44,6 +44,7 @@ const DEMO_SETTINGS = [
 interface RunningDb {
   worker: Worker;
   seeded: boolean;
+  port: number;
   close(): Promise<void>;
 }
 
@@ -65,7 +66,7 @@ function startDb(data: DemoWorkerData): Promise<RunningDb> {
     const onMessage = (msg: DemoWorkerMessage) => {
       if (msg.type === 'ready') {
         worker.off('error', onError);
-        resolve({ worker, seeded: msg.seeded, close });
+        resolve({ worker, seeded: msg.seeded, port: msg.port, close });
       } else if (msg.type === 'error') {
         worker.off('error', onError);
         void worker.terminate();
@@ -92,6 +93,7 @@ function spec(port: number): ConnectionSpec {
 
 export async function startDemoDatabases(opts: {
   dataDir: string;
+  /** The source listens here and the target on the next port; 0: each on any free port. */
   basePort: number;
 }): Promise<DemoDatabases> {
   const require = createRequire(import.meta.url);
@@ -136,7 +138,7 @@ export async function startDemoDatabases(opts: {
     startDb({
       ...common,
       dataDir: targetDir,
-      port: opts.basePort + 1,
+      port: opts.basePort === 0 ? 0 : opts.basePort + 1,
       seedSql: null,
       markerTable: null,
     }),
@@ -152,8 +154,8 @@ export async function startDemoDatabases(opts: {
   // after it closes for the files it added meanwhile (the 0700 directories guard them).
   privateTree(base);
   return {
-    source: spec(opts.basePort),
-    target: spec(opts.basePort + 1),
+    source: spec(source.value.port),
+    target: spec(target.value.port),
     seeded: seeded || source.value.seeded,
     close: async () => {
       await Promise.all([source.value.close(), target.value.close()]);

@@ -9,6 +9,7 @@ export interface DemoWorkerData {
   pglitePath: string;
   socketPath: string;
   dataDir: string;
+  /** 0: any free port (the one it got comes back in the ready message). */
   port: number;
   host: string;
   /** SQL run once when the database has no `markerTable` yet (null: nothing to seed). */
@@ -22,7 +23,7 @@ export interface DemoWorkerData {
 }
 
 export type DemoWorkerMessage =
-  | { type: 'ready'; seeded: boolean; ms: number }
+  | { type: 'ready'; seeded: boolean; ms: number; port: number }
   | { type: 'error'; message: string }
   | { type: 'closed' };
 
@@ -49,7 +50,8 @@ async function main() {
   }
   server = new PGLiteSocketServer({ db, port: workerData.port, host: workerData.host, maxConnections: workerData.maxConnections });
   await server.start();
-  parentPort.postMessage({ type: 'ready', seeded, ms: Date.now() - t0 });
+  const port = Number(server.getServerConn().split(':').pop());
+  parentPort.postMessage({ type: 'ready', seeded, ms: Date.now() - t0, port });
 }
 parentPort.on('message', async (msg) => {
   if (msg && msg.type === 'close') {
