@@ -84,45 +84,54 @@ export function readPartition(
   limit: number,
   keysOnly = false,
 ): Promise<TextRow[]> {
-  const family = side.conn.family;
-  const order = side.columns
-    .slice(0, side.keyCount)
-    .map((c) => quoteIdent(family, c.name))
-    .join(', ');
-  let where = '';
-  if (after) {
-    const marks = after.map((_, i) => mark(family, i + 1));
-    where = ` WHERE ${keyTuple(side)} > ${marks.length === 1 ? marks[0] : `(${marks.join(', ')})`}`;
-  }
-  const sql = `SELECT ${selectList(side, keysOnly)} FROM ${from(side)}${where} ORDER BY ${order} LIMIT ${limit}`;
-  return textRows(side.conn, sql, after ?? []);
-}
-
-/** The rows whose (single-column) key is after `after` (exclusive) and up to `upTo`
- *  (inclusive), in key order; null leaves that end open. */
-export function readRange(
-  side: ValidationSide,
-  after: string | null,
-  upTo: string | null,
-): Promise<TextRow[]> {
-  const { key, filter, params } = rangeFilter(side, after, upTo);
-  const sql = `SELECT ${selectList(side, false)} FROM ${from(side)}${filter} ORDER BY ${key}`;
+  const { order, filter, params } = rangeFilter(side, { after, upTo: null });
+  const sql = `SELECT ${selectList(side, keysOnly)} FROM ${from(side)}${filter} ORDER BY ${order} LIMIT ${limit}`;
   return textRows(side.conn, sql, params);
 }
 
-/** The WHERE clause of the (single-column) key range (after, upTo], '' when both ends are open. */
+/** A key range: the key after `after` (exclusive) and up to `upTo` (inclusive), each a key
+ *  tuple as printed; null leaves that end open. */
+export interface KeyRange {
+  after: TextRow | null;
+  upTo: TextRow | null;
+}
+
+/** The rows of a key range, in key order. */
+export function readRange(side: ValidationSide, range: KeyRange): Promise<TextRow[]> {
+  const { order, filter, params } = rangeFilter(side, range);
+  const sql = `SELECT ${selectList(side, false)} FROM ${from(side)}${filter} ORDER BY ${order}`;
+  return textRows(side.conn, sql, params);
+}
+
+/** The key columns in order ("a, b"), for ORDER BY (MySQL cannot order by a row value). */
+function keyOrder(side: ValidationSide): string {
+  return side.columns
+    .slice(0, side.keyCount)
+    .map((c) => quoteIdent(side.conn.family, c.name))
+    .join(', ');
+}
+
+/** The WHERE clause of a key range ('' when both ends are open), with row-value comparisons
+ *  for a key of several columns. */
 function rangeFilter(
   side: ValidationSide,
-  after: string | null,
-  upTo: string | null,
-): { key: string; filter: string; params: string[] } {
+  range: KeyRange,
+): { order: string; filter: string; params: (string | null)[] } {
   const f = side.conn.family;
   const key = keyTuple(side);
-  const params: string[] = [];
+  const params: (string | null)[] = [];
+  const bound = (tuple: TextRow) => {
+    const marks = tuple.slice(0, side.keyCount).map((v) => mark(f, params.push(v)));
+    return marks.length === 1 ? (marks[0] as string) : `(${marks.join(', ')})`;
+  };
   const where: string[] = [];
-  if (after !== null) where.push(`${key} > ${mark(f, params.push(after))}`);
-  if (upTo !== null) where.push(`${key} <= ${mark(f, params.push(upTo))}`);
-  return { key, filter: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
+  if (range.after !== null) where.push(`${key} > ${bound(range.after)}`);
+  if (range.upTo !== null) where.push(`${key} <= ${bound(range.upTo)}`);
+  return {
+    order: keyOrder(side),
+    filter: where.length ? ` WHERE ${where.join(' AND ')}` : '',
+    params,
+  };
 }
 
 /** What two sides of one engine agree on when every compared text of a key range agrees. */
@@ -140,41 +149,35 @@ function rowText(side: ValidationSide): string {
   return `CONCAT(${exprs.map((e) => `COALESCE(CONCAT(CHAR_LENGTH(${e}), ':', ${e}), '-')`).join(', ')})`;
 }
 
-/** The count and a hash of the rows whose (single-column) key is in (after, upTo], computed by
- *  the server so that no row crosses the network, with a few bytes per row whatever the rows
- *  hold: PostgreSQL hashes each row text to 64 bits (hashtextextended) and takes the MD5 of
- *  those in key order; MySQL sums two halves of each row text's MD5 (exact DECIMAL sums). */
-export async function rangeDigest(
-  side: ValidationSide,
-  after: string | null,
-  upTo: string | null,
-): Promise<RangeDigest> {
-  const { key, filter, params } = rangeFilter(side, after, upTo);
+/** The count and a hash of the rows of a key range, computed by the server so that no row
+ *  crosses the network, with a few bytes per row whatever the rows hold: PostgreSQL hashes each
+ *  row text to 64 bits (hashtextextended) and takes the MD5 of those in key order; MySQL sums
+ *  two halves of each row text's MD5 (exact DECIMAL sums). */
+export async function rangeDigest(side: ValidationSide, range: KeyRange): Promise<RangeDigest> {
+  const { order, filter, params } = rangeFilter(side, range);
   const sql =
     side.conn.family === 'postgres'
-      ? `SELECT count(*)::int AS n, coalesce(md5(string_agg(hashtextextended(${rowText(side)}, 0)::text, ',' ORDER BY ${key})), '') AS d FROM ${from(side)}${filter}`
+      ? `SELECT count(*)::int AS n, coalesce(md5(string_agg(hashtextextended(${rowText(side)}, 0)::text, ',' ORDER BY ${order})), '') AS d FROM ${from(side)}${filter}`
       : `SELECT COUNT(*) AS n, CONCAT(COALESCE(SUM(CAST(CONV(LEFT(h, 16), 16, 10) AS UNSIGNED)), 0), '/', COALESCE(SUM(CAST(CONV(RIGHT(h, 16), 16, 10) AS UNSIGNED)), 0)) AS d FROM (SELECT MD5(${rowText(side)}) AS h FROM ${from(side)}${filter}) x`;
   const { rows } = await side.conn.query<{ n: unknown; d: unknown }>(sql, params);
   const row = rows[0];
   return { rows: Number(row?.n ?? 0), digest: String(row?.d ?? '') };
 }
 
-/** The key `size` rows after `after` (its partition's last key), or null past the end. */
+/** The key of the row `size` rows after `after` (its partition's last key), or null past the
+ *  end. */
 export async function partitionEnd(
   side: ValidationSide,
-  after: string | null,
+  after: TextRow | null,
   size: number,
-): Promise<string | null> {
-  const f = side.conn.family;
-  const key = keyTuple(side);
-  const where = after === null ? '' : ` WHERE ${key} > ${mark(f, 1)}`;
-  const expr = expression(f, side.columns[0] as SideColumn);
-  const { rows } = await side.conn.query<{ k: unknown }>(
-    `SELECT ${expr} AS k FROM ${from(side)}${where} ORDER BY ${key} LIMIT 1 OFFSET ${size - 1}`,
-    after === null ? [] : [after],
+): Promise<TextRow | null> {
+  const { order, filter, params } = rangeFilter(side, { after, upTo: null });
+  const rows = await textRows(
+    side.conn,
+    `SELECT ${selectList(side, true)} FROM ${from(side)}${filter} ORDER BY ${order} LIMIT 1 OFFSET ${size - 1}`,
+    params,
   );
-  const k = rows[0]?.k;
-  return k === undefined || k === null ? null : String(k);
+  return rows[0] ?? null;
 }
 
 /** Rows per statement: keeps parameters well under PostgreSQL's 65,535. */

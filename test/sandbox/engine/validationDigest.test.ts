@@ -15,6 +15,8 @@ import { serverAvailable } from '../../support/servers.js';
 import { include, makeJob, uniqueName } from './support.js';
 
 const ROWS = 1200;
+/** A key of two numbers, as the demo's sales.order_items has: compared by key ranges too. */
+const LINES_COLUMNS = 'order_id int, line_no int, qty int, PRIMARY KEY (order_id, line_no)';
 const pg = await serverAvailable('postgres');
 const my = await serverAvailable('mysql');
 
@@ -33,6 +35,7 @@ describe.each(engines)('validation by range digests, $label', ({ server }) => {
   const q = (n: string) => (isPg() ? `"${n}"` : `\`${n}\``);
   const rules: MappingRule[] = [
     include(S, 'items'),
+    include(S, 'lines', '3'),
     {
       'rule-type': 'transformation',
       'rule-id': '2',
@@ -49,7 +52,7 @@ describe.each(engines)('validation by range digests, $label', ({ server }) => {
     expect(outcome.kind).toBe('completed');
   }
 
-  async function validate() {
+  async function validate(table = 'items') {
     let result: TableValidation | undefined;
     let attempted = 0;
     let succeeded = 0;
@@ -72,12 +75,12 @@ describe.each(engines)('validation by range digests, $label', ({ server }) => {
       },
       log() {},
     });
-    validator.validateTable({ schema: S, table: 'items' });
+    validator.validateTable({ schema: S, table });
     await validator.idle();
     await validator.close();
     const { rows } = await db.query<{ KEY: string; FAILURE_TYPE: string }>(
-      `SELECT ${q('KEY')}, ${q('FAILURE_TYPE')} FROM ${q(controlSchema(db))}.${q(FAILURES_TABLE)} WHERE ${q('TASK_NAME')} = ${isPg() ? '$1' : '?'}`,
-      [taskName],
+      `SELECT ${q('KEY')}, ${q('FAILURE_TYPE')} FROM ${q(controlSchema(db))}.${q(FAILURES_TABLE)} WHERE ${q('TASK_NAME')} = ${isPg() ? '$1' : '?'} AND ${q('TABLE_NAME')} = ${isPg() ? '$2' : '?'}`,
+      [taskName, table],
     );
     const failures = rows
       .map((r) => [r.KEY, r.FAILURE_TYPE])
@@ -102,6 +105,10 @@ describe.each(engines)('validation by range digests, $label', ({ server }) => {
       await db.query(
         `INSERT INTO ${S}.items SELECT g, ${a}, ${b}, g * 1.5, timestamptz '2024-03-01 10:00:00.25+02' + g * interval '1 minute' FROM generate_series(1, ${ROWS}) g`,
       );
+      await db.query(`CREATE TABLE ${S}.lines (${LINES_COLUMNS})`);
+      await db.query(
+        `INSERT INTO ${S}.lines SELECT g / 3, g % 3, g FROM generate_series(0, ${ROWS - 1}) g`,
+      );
       return;
     }
     await db.query(`CREATE DATABASE ${S}`);
@@ -112,6 +119,11 @@ describe.each(engines)('validation by range digests, $label', ({ server }) => {
     await db.query(
       `INSERT INTO ${S}.items WITH RECURSIVE seq(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM seq WHERE g < ${ROWS})
        SELECT g, ${a}, ${b}, g * 1.5, DATE_ADD('2024-03-01 08:00:00.25', INTERVAL g MINUTE) FROM seq`,
+    );
+    await db.query(`CREATE TABLE ${S}.lines (${LINES_COLUMNS})`);
+    await db.query(
+      `INSERT INTO ${S}.lines WITH RECURSIVE seq(g) AS (SELECT 0 UNION ALL SELECT g + 1 FROM seq WHERE g < ${ROWS - 1})
+       SELECT g DIV 3, g % 3, g FROM seq`,
     );
   }, 60_000);
 
@@ -170,6 +182,31 @@ describe.each(engines)('validation by range digests, $label', ({ server }) => {
       expect(retyped.result?.state).toBe('Validated');
       expect([retyped.attempted, retyped.succeeded]).toEqual([ROWS, ROWS]);
       expect(retyped.failures).toEqual([]);
+    },
+    120_000,
+  );
+
+  it.skipIf(!server.ok)(
+    'compares a key of two numbers by key ranges, drift found inside and around them',
+    async () => {
+      await load();
+      const equal = await validate('lines');
+      expect(equal.result?.state).toBe('Validated');
+      expect([equal.attempted, equal.succeeded]).toEqual([ROWS, ROWS]);
+      // A changed row, a deleted one, and target rows between two source keys (order 7 has
+      // lines 0-2), before the first and after the last.
+      await db.query(`UPDATE ${T}.lines SET qty = -1 WHERE order_id = 150 AND line_no = 1`);
+      await db.query(`DELETE FROM ${T}.lines WHERE order_id = 250 AND line_no = 2`);
+      await db.query(`INSERT INTO ${T}.lines VALUES (7, 9, 0), (-1, 0, 0), (${ROWS}, 0, 0)`);
+      const drift = await validate('lines');
+      expect(drift.result).toMatchObject({ state: 'Mismatched records', failed: 5 });
+      expect(drift.failures).toEqual([
+        ['{"key":["-1","0"]}', 'MISSING_SOURCE'],
+        ['{"key":["1200","0"]}', 'MISSING_SOURCE'],
+        ['{"key":["150","1"]}', 'RECORD_DIFF'],
+        ['{"key":["250","2"]}', 'MISSING_TARGET'],
+        ['{"key":["7","9"]}', 'MISSING_SOURCE'],
+      ]);
     },
     120_000,
   );

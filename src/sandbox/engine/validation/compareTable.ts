@@ -1,4 +1,4 @@
-// One table's full comparison. A numeric single-column key is cut into ranges of PartitionSize
+// One table's full comparison. A numeric key (every key column a number) is cut into ranges of PartitionSize
 // source rows, compared up to ThreadCount at once, first by a server-side digest when both sides
 // are of one engine. Other keys: the source is read in key order, PartitionSize rows at a time,
 // and up to ThreadCount partitions are looked up on the target at once by key; a target with
@@ -8,6 +8,7 @@ import type { DbConnection } from '../../../db/connection.js';
 import { countRows } from '../recount.js';
 import {
   type FailureRow,
+  type KeyRange,
   readByKeys,
   readPartition,
   partitionEnd,
@@ -120,14 +121,14 @@ export function compareRows(
 
 /** Hands out consecutive key ranges of `size` source rows: (after, upTo], the last one open. */
 function rangeReader(side: ValidationSide, size: number) {
-  let after: string | null = null;
+  let after: TextRow | null = null;
   let done = false;
   let chain: Promise<unknown> = Promise.resolve();
-  return (): Promise<{ after: string | null; upTo: string | null } | null> => {
+  return (): Promise<KeyRange | null> => {
     const next = chain.then(async () => {
       if (done) return null;
       const upTo = await partitionEnd(side, after, size);
-      const range = { after, upTo };
+      const range: KeyRange = { after, upTo };
       if (upTo === null) done = true;
       after = upTo;
       return range;
@@ -138,7 +139,7 @@ function rangeReader(side: ValidationSide, size: number) {
 }
 
 /**
- * Compares the key ranges of a numeric key. When both sides speak one engine each range is
+ * Compares the key ranges of a numeric key (of one or several columns). When both sides speak one engine each range is
  * first compared by a digest the servers compute (count and hash of the compared texts): equal
  * digests mean equal texts, so the range is validated without reading a row. Otherwise, and
  * for every range once a digest mismatch turned out to hold no failure (the two sides print
@@ -173,8 +174,8 @@ async function compareRanges(
         if (digested) {
           // A server that cannot compute the digest leaves the rows to be compared.
           const pair = await Promise.all([
-            rangeDigest(source, range.after, range.upTo),
-            rangeDigest(target, range.after, range.upTo),
+            rangeDigest(source, range),
+            rangeDigest(target, range),
           ]).catch(() => {
             digests = false;
             return null;
@@ -186,8 +187,8 @@ async function compareRanges(
           }
         }
         const [sourceRows, targetRows] = await Promise.all([
-          readRange(source, range.after, range.upTo),
-          readRange(target, range.after, range.upTo),
+          readRange(source, range),
+          readRange(target, range),
         ]);
         const before = failures;
         compareRows(sides, sourceRows, targetRows, counting);
@@ -205,9 +206,10 @@ export async function compareTable(
   progress: CompareProgress,
 ): Promise<void> {
   const nextSource = partitionReader(sideOf(sides, 'source', main.source), partitionSize, false);
-  // A numeric key orders alike on every engine: partitions are key ranges, read on both
-  // sides at once by every worker, and together they cover every target row.
-  if (sides.keyCount === 1 && sides.names[0]?.kind === 'number') {
+  // A numeric key (of one column or several) orders alike on every engine: partitions are key
+  // ranges, read on both sides at once by every worker, and together they cover every target
+  // row.
+  if (sides.names.slice(0, sides.keyCount).every((c) => c.kind === 'number')) {
     await compareRanges(sides, main, workers, partitionSize, progress);
     return;
   }
