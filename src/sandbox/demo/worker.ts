@@ -49,9 +49,88 @@ async function main() {
     }
   }
   server = new PGLiteSocketServer({ db, port: workerData.port, host: workerData.host, maxConnections: workerData.maxConnections });
+  takeTurns(server.queryQueue, db);
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
   parentPort.postMessage({ type: 'ready', seeded, ms: Date.now() - t0, port });
+}
+// pglite-socket runs the protocol messages of every connection one at a time from one queue,
+// and keeps a connection's messages together only while PostgreSQL is inside a transaction.
+// PGlite is one backend: another connection's Parse between one's Parse and Sync replaces the
+// unnamed statement ("bind message supplies 2190 parameters, but prepared statement requires
+// 2500", or worse, the same count and another statement), as a validator reading while the
+// engine loads showed. So a connection keeps its turn from its first message until a response
+// ends with ReadyForQuery outside a transaction ('Z', length 5, 'I'), or it terminates. A
+// connection that leaves during its turn would leave the others waiting for ever: its turn
+// ends there, with a Sync (ends an unfinished extended query) and a ROLLBACK when a
+// transaction is open. The queue's own processQueue (which also stops for good when a message
+// throws) is replaced by this one.
+const READY = 0x5a;
+const IDLE = 0x49;
+const TERMINATE = 0x58;
+const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
+function takeTurns(queue, db) {
+  let holder = null;
+  let running = null;
+  const gone = new Set();
+  const lastSix = (tail, data) => {
+    const both = new Uint8Array(tail.length + data.length);
+    both.set(tail, 0);
+    both.set(data, tail.length);
+    return both.slice(Math.max(0, both.length - 6));
+  };
+  const endsIdle = (tail) =>
+    tail.length === 6 && tail[0] === READY && tail[1] === 0 && tail[2] === 0 && tail[3] === 0 &&
+    tail[4] === 5 && tail[5] === IDLE;
+  async function endTurnOfGone() {
+    gone.delete(holder);
+    holder = null;
+    try { await db.runExclusive(() => db.execProtocolRaw(SYNC)); } catch {}
+    try { if (db.isInTransaction()) await db.exec('ROLLBACK'); } catch {}
+  }
+  queue.processQueue = async function () {
+    if (this.processing) return;
+    this.processing = true;
+    try {
+      for (;;) {
+        if (holder !== null && gone.has(holder)) await endTurnOfGone();
+        const at = holder === null ? 0 : this.queue.findIndex((q) => q.handlerId === holder);
+        if (at === -1 || this.queue.length === 0) break;
+        const item = this.queue.splice(at, 1)[0];
+        running = item.handlerId;
+        let tail = new Uint8Array(0);
+        let bytes = 0;
+        try {
+          await db.runExclusive(() =>
+            db.execProtocolRawStream(item.message, {
+              onRawData: (data) => {
+                bytes += data.length;
+                tail = lastSix(tail, data);
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          running = null;
+          holder = null;
+          gone.delete(item.handlerId);
+          item.reject(error);
+          continue;
+        }
+        running = null;
+        const over = item.message[0] === TERMINATE || (endsIdle(tail) && !db.isInTransaction());
+        holder = over ? null : item.handlerId;
+        if (over) gone.delete(item.handlerId);
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+  queue.clearTransactionIfNeeded = async function (handlerId) {
+    if (holder === handlerId || running === handlerId) gone.add(handlerId);
+    await this.processQueue();
+  };
 }
 parentPort.on('message', async (msg) => {
   if (msg && msg.type === 'close') {

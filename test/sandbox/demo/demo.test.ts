@@ -3,8 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { once } from 'node:events';
+import { connect, type Socket } from 'node:net';
+import pgDriver from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openConnection } from '../../../src/db/connection.js';
+import type { ConnectionSpec } from '../../../src/model/connection.js';
 import { startDemoDatabases } from '../../../src/sandbox/demo/index.js';
 import { runFullLoad } from '../../../src/sandbox/engine/index.js';
 import { serverAvailable } from '../../support/servers.js';
@@ -137,6 +141,7 @@ describe('embedded demo databases', () => {
           (await target.query('SELECT count(*)::int AS n FROM inventory.products')).rows[0],
         ).toEqual({ n: 500 });
         await target.close();
+        await connectionsTakeTurns(demo.target);
       } finally {
         await demo.close();
       }
@@ -144,3 +149,77 @@ describe('embedded demo databases', () => {
     SLOW,
   );
 });
+
+/**
+ * PGlite is one backend behind many connections: one connection's queries stay whole while
+ * others run theirs (parameterized queries from four readers while a writer commits
+ * transactions of large rows, as a validator reads while the engine loads), and a connection
+ * that leaves in the middle of a query or of a transaction does not leave the others waiting.
+ */
+async function connectionsTakeTurns(spec: ConnectionSpec): Promise<void> {
+  const writer = await openConnection(spec);
+  const readers = await Promise.all([1, 2, 3, 4].map(() => openConnection(spec)));
+  await writer.query('CREATE TABLE dmst_turns (id int, body text)');
+  const body = 'x'.repeat(60_000);
+  const answers = await Promise.all([
+    (async () => {
+      for (let i = 0; i < 40; i++) {
+        await writer.query('BEGIN');
+        await writer.query('INSERT INTO dmst_turns VALUES ($1, $2)', [i, body]);
+        await writer.query('COMMIT');
+      }
+      return [];
+    })(),
+    ...readers.map(async (reader, r) => {
+      const seen: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await reader.query<{ n: number }>('SELECT $1::int + $2::int AS n', [i, r]);
+        seen.push(Number(rows[0]?.n));
+      }
+      return seen;
+    }),
+  ]);
+  for (const [r, seen] of answers.slice(1).entries())
+    expect(seen).toEqual(Array.from({ length: 50 }, (_, i) => i + r));
+
+  // Leaves after a Parse with no Sync: its turn ends, the others go on.
+  await leaveMidQuery(spec);
+  // Leaves inside a transaction: rolled back, the others go on.
+  const quitter = new pgDriver.Client({ host: spec.host, port: spec.port, user: 'postgres' });
+  quitter.on('error', () => undefined); // it is about to lose its connection on purpose
+  await quitter.connect();
+  await quitter.query('BEGIN');
+  await quitter.query('INSERT INTO dmst_turns VALUES (-1, $1)', ['never committed']);
+  (quitter as unknown as { connection: { stream: Socket } }).connection.stream.destroy();
+  const { rows } = await readers[0]!.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM dmst_turns WHERE id >= $1',
+    [-1],
+  );
+  expect(rows[0]).toEqual({ n: 40 });
+  await writer.query('DROP TABLE dmst_turns');
+  for (const c of [writer, ...readers]) await c.close();
+}
+
+/** A raw client: start-up, then one Parse and no Sync, then gone. */
+async function leaveMidQuery(spec: ConnectionSpec): Promise<void> {
+  const socket = connect(spec.port, spec.host);
+  await once(socket, 'connect');
+  const params = Buffer.from('user\0postgres\0database\0postgres\0\0');
+  const startup = Buffer.alloc(8);
+  startup.writeInt32BE(8 + params.length, 0);
+  startup.writeInt32BE(196608, 4);
+  socket.write(Buffer.concat([startup, params]));
+  let seen = Buffer.alloc(0);
+  await new Promise<void>((resolve) =>
+    socket.on('data', (data: Buffer) => {
+      seen = Buffer.concat([seen, data]);
+      if (seen.includes(Buffer.from([0x5a, 0, 0, 0, 5, 0x49]))) resolve();
+    }),
+  );
+  const sql = Buffer.from('SELECT $1::int\0');
+  const parse = Buffer.alloc(5);
+  parse.write('P', 0);
+  parse.writeInt32BE(4 + sql.length + 1 + 2, 1);
+  socket.write(Buffer.concat([parse, Buffer.from('\0'), sql, Buffer.from([0, 0])]));
+  socket.destroy();
+}
