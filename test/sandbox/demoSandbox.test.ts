@@ -96,6 +96,72 @@ describe('sandbox with the embedded demo', () => {
           TableState: 'Table completed',
         },
       ]);
+      // Validation on the demo while the load goes on: a key of two numbers
+      // (sales.order_items, 120,000 rows) and one of one number, both validated.
+      const sales = await first.dms.send(
+        new CreateReplicationTaskCommand({
+          ReplicationTaskIdentifier: 'demo-sales-validated',
+          SourceEndpointArn: endpoints[0]!.EndpointArn!,
+          TargetEndpointArn: endpoints[1]!.EndpointArn!,
+          ReplicationInstanceArn: instanceArn,
+          MigrationType: 'full-load',
+          TableMappings: JSON.stringify({
+            rules: ['order_items', 'orders'].map((table, i) => ({
+              'rule-type': 'selection',
+              'rule-id': String(i + 1),
+              'rule-name': table,
+              'object-locator': { 'schema-name': 'sales', 'table-name': table },
+              'rule-action': 'include',
+            })),
+          }),
+          ReplicationTaskSettings: JSON.stringify({
+            FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
+            ValidationSettings: { EnableValidation: true },
+          }),
+        }),
+      );
+      const salesArn = sales.ReplicationTask!.ReplicationTaskArn!;
+      await waitFor(async () => (await describeTaskByArn(first.dms, salesArn))!, {
+        until: (x) => x.Status === 'ready',
+        what: 'ready',
+        timeout: 30_000,
+      });
+      await first.dms.send(
+        new StartReplicationTaskCommand({
+          ReplicationTaskArn: salesArn,
+          StartReplicationTaskType: 'start-replication',
+        }),
+      );
+      const validated = await waitFor(
+        async () =>
+          (
+            await first.dms.send(
+              new DescribeTableStatisticsCommand({ ReplicationTaskArn: salesArn }),
+            )
+          ).TableStatistics!,
+        {
+          until: (stats) =>
+            stats.length === 2 && stats.every((t) => t.ValidationState !== 'Pending records'),
+          what: 'validation of the sales tables',
+          timeout: 180_000,
+        },
+      );
+      expect(
+        validated.map((t) => [
+          t.TableName,
+          t.FullLoadRows,
+          t.ValidationState,
+          t.ValidationFailedRecords,
+        ]),
+      ).toEqual([
+        ['order_items', 120_000, 'Validated', 0],
+        ['orders', expect.any(Number), 'Validated', 0],
+      ]);
+      await waitFor(async () => (await describeTaskByArn(first.dms, salesArn))!, {
+        until: (x) => x.Status === 'stopped',
+        what: 'the sales task to stop',
+        timeout: 60_000,
+      });
     } finally {
       await first.close(true);
     }
@@ -119,9 +185,10 @@ describe('sandbox with the embedded demo', () => {
         .ReplicationTasks!;
       expect(tasks.map((t) => [t.ReplicationTaskIdentifier, t.Status])).toEqual([
         ['demo-products', 'stopped'],
+        ['demo-sales-validated', 'stopped'],
       ]);
     } finally {
       await second.close(true);
     }
-  }, 180_000);
+  }, 420_000);
 });
