@@ -1,9 +1,11 @@
 // Which DMS tasks are an agent task's DMS subtask, for the Data Migration View and task details:
-// the agent names its tasks `agent-<task>` (and tags them dms-tui:agent-task), and its own task
-// store (the data dir's task files) says which agent task made which DMS task. The store is read
-// only when a task with that prefix shows up that has not been looked up yet, never on every
-// refresh, and no AWS call is made.
-import { useMemo } from 'react';
+// the agent names its tasks `agent-<task>` and tags them dms-tui:agent-task. This machine's
+// agent task store (the data dir's task files) says which agent task made which DMS task with
+// no AWS call; a task it does not know (an agent on another machine made it) is asked for its
+// tag, once, with ListTagsForResource. Both are looked up only when a task with that prefix
+// shows up that has not been looked up yet, never on every refresh.
+import { useEffect, useMemo, useState } from 'react';
+import { agentTaskTags } from '../aws/tags.js';
 import { defaultAgentDir } from '../agent/agentDir.js';
 import { loadTasks } from '../agent/taskStore.js';
 import { AGENT_RESOURCE_PREFIX, dmsIdentifiers } from '../model/agentTask.js';
@@ -40,10 +42,40 @@ export function agentTaskNames(
   return out;
 }
 
+/** DMS task ARN → the agent task its tag names, or null once asked (no tag, or no answer). */
+const tagged = new Map<string, string | null>();
+
 export function useAgentTaskNames(
   tasks: readonly { arn: string; id: string }[],
 ): ReadonlyMap<string, string> {
   const services = useServices();
+  const { clients } = services;
   const dir = services.agent?.dir ?? defaultAgentDir();
-  return useMemo(() => agentTaskNames(dir, tasks), [dir, tasks]);
+  const local = useMemo(() => agentTaskNames(dir, tasks), [dir, tasks]);
+  const [answers, setAnswers] = useState(0);
+  useEffect(() => {
+    const ask = tasks
+      .filter((t) => t.id.startsWith(AGENT_RESOURCE_PREFIX))
+      .map((t) => t.arn)
+      .filter((arn) => !local.has(arn) && !tagged.has(arn));
+    if (ask.length === 0) return;
+    for (const arn of ask) tagged.set(arn, null);
+    agentTaskTags(clients, ask)
+      .then((found) => {
+        for (const [arn, name] of found) tagged.set(arn, name);
+        if (found.size > 0) setAnswers((n) => n + 1);
+      })
+      // Only a mark is missing: the list itself says what is wrong with the connection.
+      .catch(() => undefined);
+  }, [clients, tasks, local]);
+  // `answers` changes when tags came back: the memo reads the module's map again.
+  return useMemo(() => {
+    if (answers < 0) return local;
+    const out = new Map(local);
+    for (const t of tasks) {
+      const name = tagged.get(t.arn);
+      if (name && !out.has(t.arn)) out.set(t.arn, name);
+    }
+    return out;
+  }, [local, tasks, answers]);
 }

@@ -11,6 +11,7 @@ import {
   notFound,
 } from './protocol/errors.js';
 import { type EndpointRecord, regionOf } from './state.js';
+import { addTags, readTags } from './tags.js';
 
 const ENGINE_DISPLAY: Record<string, string> = {
   mysql: 'MySQL',
@@ -192,6 +193,7 @@ const createEndpoint: Handler = (call, input: Input) => {
     createdMs: Date.now(),
   };
   applyFields(endpoint, input);
+  addTags(endpoint, readTags(input.Tags));
   call.sandbox.store.state.endpoints.push(endpoint);
   call.sandbox.store.changed();
   return { Endpoint: renderEndpoint(endpoint) };

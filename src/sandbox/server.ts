@@ -49,6 +49,7 @@ import { createS3Service, isS3Request, refuseHost, S3_DIR } from './s3/index.js'
 import { DEFAULT_REGION } from './state.js';
 import { createStore, loadState } from './store.js';
 import { tableStatsHandlers } from './tableStats.js';
+import { tagHandlers } from './tags.js';
 import { taskHandlers } from './tasks.js';
 import { createTaskLogWriter } from './taskLog.js';
 
@@ -92,6 +93,7 @@ const HANDLERS: Record<Service, Record<string, Handler>> = {
     ...connectionHandlers,
     ...taskHandlers,
     ...tableStatsHandlers,
+    ...tagHandlers,
   },
   logs: logsHandlers,
   cloudwatch: cloudWatchHandlers,

@@ -9,10 +9,17 @@ export const ACCOUNT_ID = '000000000000';
 export const DEFAULT_REGION = 'us-east-1';
 export const INSTANCE_ID = 'sandbox';
 
+/** A resource tag (src/sandbox/tags.ts). */
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
 export interface InstanceRecord {
   arn: string;
   identifier: string;
   createdMs: number;
+  tags?: Tag[];
 }
 
 export interface EndpointRecord {
@@ -34,6 +41,7 @@ export interface EndpointRecord {
   engineSettings: Record<string, Record<string, unknown>>;
   status: 'active' | 'deleting';
   createdMs: number;
+  tags?: Tag[];
 }
 
 export interface ConnectionRecord {
@@ -125,6 +133,7 @@ export interface TaskRecord {
   hasRun: boolean;
   stats: TaskStats;
   tables: TableStatRecord[];
+  tags?: Tag[];
 }
 
 export interface LogEvent {

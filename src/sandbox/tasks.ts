@@ -31,6 +31,7 @@ import {
   notFound,
 } from './protocol/errors.js';
 import { regionOf, type TableStatRecord, type TaskRecord } from './state.js';
+import { addTags, readTags } from './tags.js';
 import { logGroupName, logStreamName } from './taskLog.js';
 
 function refused(refusal: Refusal) {
@@ -241,6 +242,7 @@ const createReplicationTask: Handler = (call, input: Input) => {
     tables: [],
   };
   takeCdcOptions(task, input);
+  addTags(task, readTags(input.Tags));
   task.settings = withLogTargets(call, task, settings.value);
   call.sandbox.store.state.tasks.push(task);
   call.sandbox.store.changed();

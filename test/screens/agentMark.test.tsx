@@ -1,10 +1,12 @@
 // The Data Migration View marks the DMS tasks the replication agent created (an agent task's DMS
 // subtask, named agent-<task>): a VIA column reading "agent", in plain text at 80 columns, and
-// the task details name the agent task. The agent's own task store says which task is whose; a
-// task that merely starts with "agent-" is not marked.
+// the task details name the agent task. The agent's own task store says which task is whose;
+// a task made by an agent on another machine is known by its dms-tui:agent-task tag, asked once
+// (ListTagsForResource); a task that merely starts with "agent-" is not marked.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AddTagsToResourceCommand } from '@aws-sdk/client-database-migration-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveTask } from '../../src/agent/taskStore.js';
 import { newTaskRecord } from '../../src/model/agentTask.js';
@@ -15,12 +17,28 @@ import { lineWith } from './taskFormSupport.js';
 
 const root = mkdtempSync(join(tmpdir(), 'agent-mark-'));
 let sb: TestSandbox;
+let tagCalls = 0;
 
 beforeAll(async () => {
   sb = await startTestSandbox({ endpoints: true, fakeEngine: true });
   const arn = await sb.createTask('agent-marked');
   await sb.createTask('agent-stranger');
   await sb.createTask('plain-task');
+  // Made by an agent elsewhere: only its tag says whose it is.
+  const remote = await sb.createTask('agent-remote');
+  await sb.dms.send(
+    new AddTagsToResourceCommand({
+      ResourceArn: remote,
+      Tags: [{ Key: 'dms-tui:agent-task', Value: 'remote' }],
+    }),
+  );
+  (await sb.clients.dms()).middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'ListTagsForResourceCommand') tagCalls++;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countTagCalls' },
+  );
   const record = newTaskRecord(
     {
       name: 'marked',
@@ -73,12 +91,24 @@ describe('agent tasks in the Data Migration View', () => {
     const frame = await app.waitForText(/agent-marked\s+agent\s+\w/);
     expect(lineWith(frame, 'NAME')).toMatch(/NAME\S*\s+VIA\s+STATUS/);
     expect(lineWith(frame, 'agent-stranger')).not.toMatch(/agent-stranger\s+agent/);
+    await app.waitForText(/agent-remote\s+agent\s+\w/);
     expect(lineWith(frame, 'plain-task')).not.toContain('agent');
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 
     await app.filterTo('agent-marked');
     await app.press('enter');
     await app.waitForText(/Agent task\s+marked: loads what the replication agent extracted to S3/);
+    await app.press('escape');
+    await app.waitForText('filter agent-marked');
+    await app.press('escape'); // clears the filter
+    await app.waitForText(/agent-stranger/);
+    await app.filterTo('agent-remote');
+    await app.press('enter');
+    await app.waitForText(/Agent task\s+remote: loads what the replication agent extracted to S3/);
+    // Two unknown agent- tasks, asked about in one call, once (the list refreshes every second).
+    await app.press('escape');
+    await app.waitForText(/Refreshed|agent-remote/);
+    expect(tagCalls).toBe(1);
     app.unmount();
   });
 });
