@@ -6,11 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateReplicationTaskCommand,
+  type DatabaseMigrationServiceClient,
   DescribeConnectionsCommand,
   DescribeEndpointsCommand,
   DescribeReplicationInstancesCommand,
   DescribeReplicationTasksCommand,
   DescribeTableStatisticsCommand,
+  type Endpoint,
   StartReplicationTaskCommand,
   TestConnectionCommand,
 } from '@aws-sdk/client-database-migration-service';
@@ -52,32 +54,10 @@ describe('sandbox with the embedded demo', () => {
         what: 'demo connections',
         timeout: 30_000,
       });
-      const created = await first.dms.send(
-        new CreateReplicationTaskCommand({
-          ReplicationTaskIdentifier: 'demo-products',
-          SourceEndpointArn: endpoints[0]!.EndpointArn!,
-          TargetEndpointArn: endpoints[1]!.EndpointArn!,
-          ReplicationInstanceArn: instanceArn,
-          MigrationType: 'full-load',
-          TableMappings: includeTables('inventory', 'products'),
-          ReplicationTaskSettings: JSON.stringify({
-            FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
-          }),
-        }),
-      );
-      const arn = created.ReplicationTask!.ReplicationTaskArn!;
+      const startTask = (id: string, tableMappings: string, settings: object) =>
+        startDemoTask(first.dms, { endpoints, instanceArn }, id, tableMappings, settings);
+      const arn = await startTask('demo-products', includeTables('inventory', 'products'), {});
       const describeTask = async () => (await describeTaskByArn(first.dms, arn))!;
-      await waitFor(describeTask, {
-        until: (x) => x.Status === 'ready',
-        what: 'ready',
-        timeout: 30_000,
-      });
-      await first.dms.send(
-        new StartReplicationTaskCommand({
-          ReplicationTaskArn: arn,
-          StartReplicationTaskType: 'start-replication',
-        }),
-      );
       const done = await waitFor(describeTask, {
         until: (x) => x.Status === 'stopped' || x.Status === 'failed',
         what: 'load',
@@ -98,39 +78,18 @@ describe('sandbox with the embedded demo', () => {
       ]);
       // Validation on the demo while the load goes on: a key of two numbers
       // (sales.order_items, 120,000 rows) and one of one number, both validated.
-      const sales = await first.dms.send(
-        new CreateReplicationTaskCommand({
-          ReplicationTaskIdentifier: 'demo-sales-validated',
-          SourceEndpointArn: endpoints[0]!.EndpointArn!,
-          TargetEndpointArn: endpoints[1]!.EndpointArn!,
-          ReplicationInstanceArn: instanceArn,
-          MigrationType: 'full-load',
-          TableMappings: JSON.stringify({
-            rules: ['order_items', 'orders'].map((table, i) => ({
-              'rule-type': 'selection',
-              'rule-id': String(i + 1),
-              'rule-name': table,
-              'object-locator': { 'schema-name': 'sales', 'table-name': table },
-              'rule-action': 'include',
-            })),
-          }),
-          ReplicationTaskSettings: JSON.stringify({
-            FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
-            ValidationSettings: { EnableValidation: true },
-          }),
+      const salesArn = await startTask(
+        'demo-sales-validated',
+        JSON.stringify({
+          rules: ['order_items', 'orders'].map((table, i) => ({
+            'rule-type': 'selection',
+            'rule-id': String(i + 1),
+            'rule-name': table,
+            'object-locator': { 'schema-name': 'sales', 'table-name': table },
+            'rule-action': 'include',
+          })),
         }),
-      );
-      const salesArn = sales.ReplicationTask!.ReplicationTaskArn!;
-      await waitFor(async () => (await describeTaskByArn(first.dms, salesArn))!, {
-        until: (x) => x.Status === 'ready',
-        what: 'ready',
-        timeout: 30_000,
-      });
-      await first.dms.send(
-        new StartReplicationTaskCommand({
-          ReplicationTaskArn: salesArn,
-          StartReplicationTaskType: 'start-replication',
-        }),
+        { ValidationSettings: { EnableValidation: true } },
       );
       const validated = await waitFor(
         async () =>
@@ -192,3 +151,41 @@ describe('sandbox with the embedded demo', () => {
     }
   }, 420_000);
 });
+
+/** Creates a full-load task demo-source → demo-target (tables dropped and created), waits until
+ *  it is ready and starts it; its ARN. */
+async function startDemoTask(
+  dms: DatabaseMigrationServiceClient,
+  on: { endpoints: Endpoint[]; instanceArn: string },
+  id: string,
+  tableMappings: string,
+  settings: object,
+): Promise<string> {
+  const created = await dms.send(
+    new CreateReplicationTaskCommand({
+      ReplicationTaskIdentifier: id,
+      SourceEndpointArn: on.endpoints[0]!.EndpointArn!,
+      TargetEndpointArn: on.endpoints[1]!.EndpointArn!,
+      ReplicationInstanceArn: on.instanceArn,
+      MigrationType: 'full-load',
+      TableMappings: tableMappings,
+      ReplicationTaskSettings: JSON.stringify({
+        FullLoadSettings: { TargetTablePrepMode: 'DROP_AND_CREATE' },
+        ...settings,
+      }),
+    }),
+  );
+  const arn = created.ReplicationTask!.ReplicationTaskArn!;
+  await waitFor(async () => (await describeTaskByArn(dms, arn))!, {
+    until: (x) => x.Status === 'ready',
+    what: `${id} ready`,
+    timeout: 30_000,
+  });
+  await dms.send(
+    new StartReplicationTaskCommand({
+      ReplicationTaskArn: arn,
+      StartReplicationTaskType: 'start-replication',
+    }),
+  );
+  return arn;
+}

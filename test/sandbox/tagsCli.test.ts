@@ -65,23 +65,10 @@ describe.skipIf(awsCliVersion === null)(
       const task = await t.createTask('tagged-task');
       expect(await tagsOf(task)).toEqual([]);
 
-      await aws(
-        'dms',
-        'add-tags-to-resource',
-        '--resource-arn',
-        task,
-        '--tags',
-        'Key=team,Value=ops',
-        'Key=dms-tui:agent-task,Value=sales',
-      );
-      await aws(
-        'dms',
-        'add-tags-to-resource',
-        '--resource-arn',
-        task,
-        '--tags',
-        'Key=team,Value=data',
-      );
+      const addTags = (...tags: string[]) =>
+        aws('dms', 'add-tags-to-resource', '--resource-arn', task, '--tags', ...tags);
+      await addTags('Key=team,Value=ops', 'Key=dms-tui:agent-task,Value=sales');
+      await addTags('Key=team,Value=data');
       expect(await tagsOf(task)).toEqual([
         { Key: 'team', Value: 'data', ResourceArn: task },
         { Key: 'dms-tui:agent-task', Value: 'sales', ResourceArn: task },
