@@ -45,6 +45,13 @@ export function agentTaskNames(
 /** DMS task ARN → the agent task its tag names, or null once asked (no tag, or no answer). */
 const tagged = new Map<string, string | null>();
 
+/** The tags' answers so far (kept for the process: a task's tag does not change). */
+function taggedNames(): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const [arn, name] of tagged) if (name) out.set(arn, name);
+  return out;
+}
+
 export function useAgentTaskNames(
   tasks: readonly { arn: string; id: string }[],
 ): ReadonlyMap<string, string> {
@@ -52,7 +59,7 @@ export function useAgentTaskNames(
   const { clients } = services;
   const dir = services.agent?.dir ?? defaultAgentDir();
   const local = useMemo(() => agentTaskNames(dir, tasks), [dir, tasks]);
-  const [answers, setAnswers] = useState(0);
+  const [fromTags, setFromTags] = useState(taggedNames);
   useEffect(() => {
     const ask = tasks
       .filter((t) => t.id.startsWith(AGENT_RESOURCE_PREFIX))
@@ -63,19 +70,17 @@ export function useAgentTaskNames(
     agentTaskTags(clients, ask)
       .then((found) => {
         for (const [arn, name] of found) tagged.set(arn, name);
-        if (found.size > 0) setAnswers((n) => n + 1);
+        if (found.size > 0) setFromTags(taggedNames());
       })
       // Only a mark is missing: the list itself says what is wrong with the connection.
       .catch(() => undefined);
   }, [clients, tasks, local]);
-  // `answers` changes when tags came back: the memo reads the module's map again.
   return useMemo(() => {
-    if (answers < 0) return local;
     const out = new Map(local);
     for (const t of tasks) {
-      const name = tagged.get(t.arn);
+      const name = fromTags.get(t.arn);
       if (name && !out.has(t.arn)) out.set(t.arn, name);
     }
     return out;
-  }, [local, tasks, answers]);
+  }, [local, tasks, fromTags]);
 }
