@@ -8,7 +8,7 @@ import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
 import { waitFor } from '../support/wait.js';
-import { cdcCli, replicating } from './support/cdcCli.js';
+import { type CliStats, cdcCli, replicating } from './support/cdcCli.js';
 import { type CliSession, cliSession, awsCliVersion } from './support/cliSession.js';
 import { dropLeftoverSlots } from './support/cdcSlots.js';
 
@@ -69,13 +69,12 @@ describe.skipIf(!ready)('cached changes per table (full-load-and-cdc)', () => {
     await holder.query('BEGIN');
     await holder.query(`LOCK TABLE ${schema}.b IN ACCESS SHARE MODE`);
     await cli.start(arn, 'start-replication');
-    const state = async (table: string) =>
-      (await cli.tableStats(arn)).find((s) => s.TableName === table)?.TableState;
-    await waitFor(() => state('a'), {
-      until: (s) => s === 'Table completed',
-      what: 'table a loaded',
-      timeout: 60_000,
-    });
+    const table = (stats: CliStats, name: string) => stats.find((s) => s.TableName === name);
+    await cli.statsUntil(
+      arn,
+      (stats) => table(stats, 'a')?.TableState === 'Table completed',
+      'table a loaded',
+    );
     await src.query('BEGIN');
     await src.query(`INSERT INTO ${schema}.a VALUES (101, 'during the load')`);
     await src.query(`INSERT INTO ${schema}.b VALUES (101, 'cached for b')`);
@@ -87,7 +86,7 @@ describe.skipIf(!ready)('cached changes per table (full-load-and-cdc)', () => {
       what: "a's changes applied during the load",
       timeout: 60_000,
     });
-    expect(await state('b')).not.toBe('Table completed');
+    expect(table(await cli.tableStats(arn), 'b')?.TableState).not.toBe('Table completed');
     expect((await cli.describe(arn)).ReplicationTaskStats?.FullLoadProgressPercent).not.toBe(100);
 
     await holder.query('ROLLBACK');
@@ -120,9 +119,9 @@ describe.skipIf(!ready)('cached changes per table (full-load-and-cdc)', () => {
     // change; the sandbox counts it in Ddls and says it does not apply it.
     await src.query(`ALTER TABLE ${schema}.a ADD COLUMN extra int`);
     await src.query(`INSERT INTO ${schema}.a VALUES (102, 'after the DDL', 7)`);
-    const a = await waitFor(
-      async () => (await cli.tableStats(arn)).find((s) => s.TableName === 'a'),
-      { until: (s) => s?.Ddls === 1, what: 'the DDL of a counted' },
+    const a = table(
+      await cli.statsUntil(arn, (stats) => table(stats, 'a')?.Ddls === 1, 'the DDL of a counted'),
+      'a',
     );
     expect(a).toMatchObject({ Ddls: 1, AppliedDdls: 0 });
     expect(await cli.logLines(arn)).toContainEqual(

@@ -143,10 +143,7 @@ describe.skipIf(!ready)(`CDC with MariaDB through the AWS CLI (${awsCliVersion ?
       { what: 'the changes after the start position', timeout: 60_000, interval: 250 },
     );
     await myc.query(`ALTER TABLE \`${cdcOnly}\`.items ADD COLUMN extra int NULL`);
-    const stats = await waitFor(() => cli.tableStats(arn), {
-      until: (s) => s[0]?.Ddls === 1,
-      what: 'the DDL counted',
-    });
+    const stats = await cli.statsUntil(arn, (s) => s[0]?.Ddls === 1, 'the DDL counted');
     expect(stats[0]).toMatchObject({
       Inserts: 2,
       Deletes: 1,

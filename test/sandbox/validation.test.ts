@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DbConnection, openConnection } from '../../src/db/connection.js';
 import { startTestSandbox, type TestSandbox, uniqueName } from '../support/sandbox.js';
 import { serverAvailable } from '../support/servers.js';
-import { waitFor } from '../support/wait.js';
 import { type CliSession, awsCliVersion, cliSession } from './support/cliSession.js';
 import { cdcCli } from './support/cdcCli.js';
 import { dropLeftoverSlots } from './support/cdcSlots.js';
@@ -211,13 +210,13 @@ describe.skipIf(!ready)(`Data validation through the AWS CLI (${awsCliVersion ??
     const taskId = arn.split(':').pop() as string;
     taskIds.push(taskId);
     await cli.start(arn, 'start-replication');
-    const items = async () => byTable(await cli.tableStats(arn)).items as Stat;
-    await waitFor(items, {
-      until: (s) => s.TableState === 'Table completed' && s.ValidationState === 'Validated',
-      what: 'items validated after the load',
-      timeout: 120_000,
-      interval: 300,
-    });
+    const itemsUntil = (check: (s: Stat) => boolean, what: string, timeout: number) =>
+      cli.statsUntil(arn, (stats) => check(byTable(stats).items as Stat), what, timeout);
+    await itemsUntil(
+      (s) => s.TableState === 'Table completed' && s.ValidationState === 'Validated',
+      'items validated after the load',
+      120_000,
+    );
     expect(byTable(await cli.tableStats(arn)).nokey).toMatchObject({
       ValidationState: 'No primary key',
     });
@@ -243,12 +242,11 @@ describe.skipIf(!ready)(`Data validation through the AWS CLI (${awsCliVersion ??
       '--tables-to-reload',
       `SchemaName=${cdcSchema},TableName=items`,
     );
-    await waitFor(items, {
-      until: (s) => s.ValidationState === 'Mismatched records' && s.ValidationFailedRecords === 2,
-      what: 'items mismatched by two records',
-      timeout: 120_000,
-      interval: 300,
-    });
+    await itemsUntil(
+      (s) => s.ValidationState === 'Mismatched records' && s.ValidationFailedRecords === 2,
+      'items mismatched by two records',
+      120_000,
+    );
     flowing = false;
     await flow;
     expect((await failures(cdcSchema, taskId)).map((r) => [r.KEY, r.FAILURE_TYPE])).toEqual([
@@ -258,12 +256,11 @@ describe.skipIf(!ready)(`Data validation through the AWS CLI (${awsCliVersion ??
 
     // Replication repairs row 20 (the whole row is applied): its failure goes.
     await pgc.query(`UPDATE ${cdcSchema}.items SET name = 'repaired' WHERE id = 20`);
-    await waitFor(items, {
-      until: (s) => s.ValidationFailedRecords === 1,
-      what: 'the repaired key to validate',
-      timeout: 60_000,
-      interval: 300,
-    });
+    await itemsUntil(
+      (s) => s.ValidationFailedRecords === 1,
+      'the repaired key to validate',
+      60_000,
+    );
     expect((await failures(cdcSchema, taskId)).map((r) => r.KEY)).toEqual(['{"key":["21"]}']);
     await cli.stop(arn);
     await cli.delete(arn);

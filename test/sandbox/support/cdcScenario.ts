@@ -76,11 +76,11 @@ export async function roundTrip(o: {
   await cli.start(arn, 'resume-processing');
   await convergence(o.src, o.tgt, o.schema);
   // Exactly the changes made while stopped were applied on resume: none lost, none twice.
-  await waitFor(async () => applied(await cli.tableStats(arn)) - applied(before), {
-    until: (n) => n >= changedWhileStopped,
-    what: 'the statistics of the changes applied on resume',
-  });
-  const after = await cli.tableStats(arn);
+  const after = await cli.statsUntil(
+    arn,
+    (stats) => applied(stats) - applied(before) >= changedWhileStopped,
+    'the statistics of the changes applied on resume',
+  );
   expect(applied(after) - applied(before)).toBe(changedWhileStopped);
   expect(after[0]?.FullLoadRows).toBe(before[0]?.FullLoadRows);
   await cli.stop(arn);

@@ -11,6 +11,8 @@ export { awsCliVersion } from '../../support/awsCli.js';
 export interface CliSession {
   /** Runs `aws <args> --endpoint-url <sandbox> --output json`; the parsed output. */
   (...args: string[]): Promise<Record<string, unknown>>;
+  /** The sandbox's URL now. */
+  url(): string;
   /** Writes a JSON file in the session's home, for `file://` arguments. */
   file(name: string, value: unknown): string;
   cleanup(): void;
@@ -21,6 +23,7 @@ export function cliSession(url: () => string): CliSession {
   const home = mkdtempSync(join(tmpdir(), 'dmst-cli-'));
   const call = (...args: string[]) => awsCliJson(url(), home, args);
   return Object.assign(call, {
+    url,
     file(name: string, value: unknown) {
       const path = join(home, name);
       writeFileSync(path, JSON.stringify(value));
