@@ -9,14 +9,12 @@ import { command, withItem } from '../ui/commands.js';
 import { useNavigation } from '../ui/navigation.js';
 import { useServices } from '../ui/services.js';
 import { useRouteState } from '../ui/useRouteState.js';
-import { applyFilter } from '../model/listFilter.js';
 import { actionRefusal, migrationHeader, nextRefreshInterval } from '../model/migrationView.js';
 import type { Route, RouteParams } from '../model/navigation.js';
 import { toggleMark } from '../model/marks.js';
 import type { Task } from '../model/task.js';
 import { type ActionKind, needsStartChoice, planAction } from '../model/taskActions.js';
 import {
-  fitColumns,
   type TaskColumn,
   type TaskRow,
   taskColumns,
@@ -28,7 +26,7 @@ import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/
 import type { StartType } from '../model/taskLifecycle.js';
 import { refusal as taskRefusal } from '../model/taskStatus.js';
 import { useAgentTaskNames } from './useAgentTaskNames.js';
-import { filterSummary, useListFilter } from './useListFilter.js';
+import { useColumnFilter } from './useColumnFilter.js';
 import { useListCursor } from './useListCursor.js';
 import { useRefreshStatus } from './useRefreshStatus.js';
 import { useTaskActions } from './useTaskActions.js';
@@ -48,6 +46,8 @@ export type MigrationDialog =
   | { kind: 'reloadConfirm'; tasks: Task[] }
   /** The last preflight of some of the tasks failed: start anyway? (lines name the failures) */
   | { kind: 'preflightFailed'; tasks: Task[]; failures: string[] };
+
+const rowCells = (row: TaskRow) => row.cells;
 
 /** Action results shown under the list (at most). */
 const RESULT_LINES = 4;
@@ -79,28 +79,28 @@ export function useMigrationView(
     () => taskColumns(tasks.tasks, { agentTasks: agentTasks.size > 0 }),
     [tasks.tasks, agentTasks],
   );
-  const shown = useMemo(() => fitColumns(columns, options.width - 2), [columns, options.width]);
-  const filter = useListFilter({
-    matches: shown.map((c) => c.title.toLowerCase()).join(', '),
-    onChange: () => list.focus(0),
-  });
-  const compiled = filter.compiled;
   const validation = useValidationBadges({ active: dialog.kind === 'none' });
   const { badges } = validation;
-  const rows = useMemo(() => {
-    const all = tasks.tasks.map((t) =>
-      taskToRow(t, tasks.names, {
-        lag: lags.get(t.arn),
-        badge: badges.get(t.arn),
-        agentTask: agentTasks.get(t.arn),
-      }),
-    );
-    return sortRows(
-      applyFilter(all, compiled, (r) => shown.map((c) => r.cells[c.id]).join(' ')),
-      sort,
-      taskSortKey,
-    );
-  }, [tasks.tasks, tasks.names, lags, badges, agentTasks, compiled, sort, shown]);
+  const all = useMemo(
+    () =>
+      tasks.tasks.map((t) =>
+        taskToRow(t, tasks.names, {
+          lag: lags.get(t.arn),
+          badge: badges.get(t.arn),
+          agentTask: agentTasks.get(t.arn),
+        }),
+      ),
+    [tasks.tasks, tasks.names, lags, badges, agentTasks],
+  );
+  const filtered = useColumnFilter({
+    columns,
+    width: options.width,
+    rows: all,
+    cells: rowCells,
+    onChange: () => list.focus(0),
+  });
+  const { filter, columns: shown } = filtered;
+  const rows = useMemo(() => sortRows(filtered.rows, sort, taskSortKey), [filtered.rows, sort]);
 
   const results = actions.results.slice(0, RESULT_LINES);
   const chrome = 2 + (filter.prompting ? 1 : 0) + results.length + (dialog.kind !== 'none' ? 6 : 0);
@@ -219,8 +219,8 @@ export function useMigrationView(
     header: migrationHeader({
       shown: rows.length,
       total: tasks.tasks.length,
-      filtering: !compiled.empty,
-      filterText: filterSummary(filter),
+      filtering: !filter.compiled.empty,
+      filterText: filtered.summary,
       marked: marked.length,
       anyMarks: marks.size > 0,
       sort,

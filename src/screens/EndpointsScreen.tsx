@@ -3,7 +3,7 @@
 // it through the task form's endpoint form (ModifyEndpoint), Ctrl-d deletes it after asking
 // (naming the tasks that use it: DMS refuses then, and says so).
 import { Box } from 'ink';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ChoiceDialog } from '../components/ChoiceDialog.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { FilterPrompt } from '../components/FilterPrompt.js';
@@ -41,11 +41,15 @@ export function EndpointsScreen() {
   const [dialog, setDialog] = useState<Dialog>('none');
   const data = resources.data;
   const all = data?.endpoints ?? [];
+  const cells = useCallback(
+    (e: Endpoint) => endpointCells(e, data?.tasks ?? [], data?.connections ?? []),
+    [data],
+  );
   const shown = useColumnFilter({
     columns: ENDPOINT_COLUMNS,
     width,
     rows: all,
-    cells: (e) => endpointCells(e, data?.tasks ?? [], data?.connections ?? []),
+    cells,
     onChange: () => list.focus(0),
   });
   const { filter, rows } = shown;

@@ -1,6 +1,7 @@
 // `:instances`: the replication instances with class, status, engine version, storage and the
 // tasks on each, refreshed while visible. Read-only.
 import { Box } from 'ink';
+import { useCallback } from 'react';
 import { FilterPrompt } from '../components/FilterPrompt.js';
 import { Text } from '../components/Text.js';
 import { Table } from '../components/Table.js';
@@ -20,11 +21,15 @@ export function InstancesScreen() {
   useRefreshStatus(resources);
   const data = resources.data;
   const all = data?.instances ?? [];
+  const cells = useCallback(
+    (i: ReplicationInstance) => instanceCells(i, data?.tasks ?? []),
+    [data],
+  );
   const shown = useColumnFilter({
     columns: INSTANCE_COLUMNS,
     width,
     rows: all,
-    cells: (i) => instanceCells(i, data?.tasks ?? []),
+    cells,
     onChange: () => list.focus(0),
   });
   const { filter, rows } = shown;

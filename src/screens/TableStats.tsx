@@ -18,9 +18,7 @@ import { Table } from '../components/Table.js';
 import { useListCursor } from '../hooks/useListCursor.js';
 import { useReloadTables } from '../hooks/useReloadTables.js';
 import { useTableStats } from '../hooks/useTableStats.js';
-import { applyFilter } from '../model/listFilter.js';
-import { fitColumns } from '../model/taskRow.js';
-import { filterSummary, useListFilter } from '../hooks/useListFilter.js';
+import { useColumnFilter } from '../hooks/useColumnFilter.js';
 import { toggleMark } from '../model/marks.js';
 import {
   hasErrors,
@@ -41,6 +39,7 @@ import { ApplyExceptionsPanel } from '../components/ApplyExceptionsPanel.js';
 
 /** The latest apply exceptions listed when `x` opens them (two lines each). */
 const EXCEPTIONS_SHOWN = 4;
+const NO_STATS: TableStat[] = [];
 
 export function TableStats({ params }: ScreenProps<'tableStats'>) {
   const { arn } = params;
@@ -65,24 +64,18 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
   const cdc = params.cdc === true;
   const exceptions = useApplyExceptions({ taskArn: arn, enabled: cdc });
   const exceptionLines = exceptions ? (showExceptions ? 1 + 2 * EXCEPTIONS_SHOWN : 1) : 0;
-  const columns = useMemo(() => fitColumns(tableStatColumns(cdc), width - 2), [cdc, width]);
-  const filter = useListFilter({
-    matches: columns.map((c) => c.title.toLowerCase()).join(', '),
+  const all = stats.data ?? NO_STATS;
+  const candidates = useMemo(() => (errorsOnly ? all.filter(hasErrors) : all), [all, errorsOnly]);
+  const allColumns = useMemo(() => tableStatColumns(cdc), [cdc]);
+  const shown = useColumnFilter({
+    columns: allColumns,
+    width,
+    rows: candidates,
+    cells: tableStatCells,
     onChange: () => list.focus(0),
   });
-  const compiled = filter.compiled;
-  const all = stats.data ?? [];
-  const rows = useMemo(() => {
-    const shown = errorsOnly ? all.filter(hasErrors) : all;
-    return sortRows(
-      applyFilter(shown, compiled, (s) => {
-        const cells = tableStatCells(s);
-        return columns.map((c) => cells[c.id]).join(' ');
-      }),
-      sort,
-      tableStatSortKey,
-    );
-  }, [all, errorsOnly, compiled, sort, columns]);
+  const { filter, columns } = shown;
+  const rows = useMemo(() => sortRows(shown.rows, sort, tableStatSortKey), [shown.rows, sort]);
   const listHeight = Math.max(
     1,
     height - 3 - exceptionLines - (filter.prompting ? 1 : 0) - (dialog === 'none' ? 0 : 4),
@@ -169,7 +162,7 @@ export function TableStats({ params }: ScreenProps<'tableStats'>) {
         {`${id}: ${rows.length} of ${all.length} tables`}
         {errored ? ` · ${errored} with errors` : ''}
         {errorsOnly ? ' · errors only' : ''}
-        {compiled.empty ? '' : ` · ${filterSummary(filter)}`}
+        {shown.summary ? ` · ${shown.summary}` : ''}
         {marks.size ? ` · ${marked.length} marked` : ''}
       </Text>
       {stats.data === undefined ? (

@@ -7,12 +7,10 @@ import { useMemo } from 'react';
 import { Text } from '../components/Text.js';
 import { FilterPrompt } from '../components/FilterPrompt.js';
 import { Table } from '../components/Table.js';
+import { useColumnFilter } from '../hooks/useColumnFilter.js';
 import { useListCursor } from '../hooks/useListCursor.js';
-import { filterSummary, useListFilter } from '../hooks/useListFilter.js';
 import { useRefreshStatus } from '../hooks/useRefreshStatus.js';
 import { useValidationFailures } from '../hooks/useValidationFailures.js';
-import { applyFilter } from '../model/listFilter.js';
-import { fitColumns } from '../model/taskRow.js';
 import { nextSortColumn, reverseSort, type SortState, sortRows } from '../model/taskSort.js';
 import {
   FAILURE_COLUMNS,
@@ -30,6 +28,7 @@ import type { ScreenProps } from '../ui/screenProps.js';
 import { useRouteState } from '../ui/useRouteState.js';
 
 const failureKeyOf = (f: ValidationFailure) => `${f.keyText}|${f.type}`;
+const NO_FAILURES: ValidationFailure[] = [];
 
 export function ValidationFailuresScreen({ params }: ScreenProps<'validationFailures'>) {
   const { arn, id, schema, table } = params;
@@ -42,24 +41,16 @@ export function ValidationFailuresScreen({ params }: ScreenProps<'validationFail
     column: 'key',
     descending: false,
   });
-  const columns = useMemo(() => fitColumns(FAILURE_COLUMNS, width - 2), [width]);
-  const filter = useListFilter({
-    matches: columns.map((c) => c.title.toLowerCase()).join(', '),
+  const all = failures.data?.failures ?? NO_FAILURES;
+  const shown = useColumnFilter({
+    columns: FAILURE_COLUMNS,
+    width,
+    rows: all,
+    cells: failureCells,
     onChange: () => list.focus(0),
   });
-  const all = failures.data?.failures ?? [];
-  const rows = useMemo(
-    () =>
-      sortRows(
-        applyFilter(all, filter.compiled, (f) => {
-          const cells = failureCells(f);
-          return columns.map((c) => cells[c.id]).join(' ');
-        }),
-        sort,
-        failureSortKey,
-      ),
-    [all, filter.compiled, sort, columns],
-  );
+  const { filter, columns } = shown;
+  const rows = useMemo(() => sortRows(shown.rows, sort, failureSortKey), [shown.rows, sort]);
   const notes = [state.unreadable, state.mismatch].filter((n): n is string => !!n);
   const listHeight = Math.max(1, height - 2 - notes.length - (filter.prompting ? 1 : 0));
   const list = useListCursor({ name: 'failures', count: rows.length, height: listHeight });
@@ -98,9 +89,7 @@ export function ValidationFailuresScreen({ params }: ScreenProps<'validationFail
       <Text dimColor wrap="truncate">
         {`${schema}.${table} of ${id}: `}
         {x ? failuresSummary(x) : failures.error ? '' : 'reading the target…'}
-        {filter.compiled.empty
-          ? ''
-          : ` · ${rows.length} of ${all.length} · ${filterSummary(filter)}`}
+        {shown.summary ? ` · ${rows.length} of ${all.length} · ${shown.summary}` : ''}
       </Text>
       {notes.map((n) => (
         <Text key={n} color="yellow" wrap="truncate">
