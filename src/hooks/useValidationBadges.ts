@@ -16,6 +16,8 @@ import { usePolling } from './usePolling.js';
 const CALL_TIMEOUT_MS = 10_000;
 /** Badges refresh no faster than this, whatever the list's pace. */
 const MIN_INTERVAL_MS = 5_000;
+/** Before the first answer: one map, so the list's rows are not rebuilt on every render. */
+const NO_BADGES: ReadonlyMap<string, string> = new Map();
 
 export interface ValidationBadges {
   /** The badge of each task that has one. */
@@ -85,7 +87,7 @@ export function useValidationBadges(options: { active?: boolean } = {}): Validat
     [refresh],
   );
   return {
-    badges: polling.data?.badges ?? new Map(),
+    badges: polling.data?.badges ?? NO_BADGES,
     watch,
     calls: polling.data?.calls ?? 0,
   };
