@@ -91,13 +91,23 @@ beforeAll(async () => {
   );
   sb = await startTestSandbox({ endpoints: true });
   arn = await createTask(TASK, 'full-load-and-cdc', `${schema}_t`, true);
-  await waitFor(
-    async () => {
-      const { tables } = await listTableStats(sb.clients, arn);
-      expect(tables[0]?.validationState).toBe('Validated');
-    },
-    { timeout: 60_000, what: 'the table validated' },
-  );
+  // The task and its table as a user would read them, shown if the wait times out.
+  const seen = async () => {
+    const [task, { tables }] = await Promise.all([
+      findTask(sb.clients, arn),
+      listTableStats(sb.clients, arn),
+    ]);
+    return {
+      task: [task.status, task.stopReason, task.lastFailureMessage].filter(Boolean).join(', '),
+      table: tables.map((t) => `${t.table}: ${t.state}, ${t.validationState}`).join('; '),
+      validated: tables[0]?.validationState === 'Validated',
+    };
+  };
+  await waitFor(seen, {
+    until: (s) => s.validated,
+    timeout: 60_000,
+    what: 'the table validated',
+  });
 }, 90_000);
 
 afterAll(async () => {

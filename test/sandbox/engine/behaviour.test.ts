@@ -5,6 +5,7 @@ import { type DbConnection, openConnection } from '../../../src/db/connection.js
 import type { MappingRule, TransformationRule } from '../../../src/model/tableMappings.js';
 import { runFullLoad } from '../../../src/sandbox/engine/index.js';
 import { serverAvailable } from '../../support/servers.js';
+import { waitFor } from '../../support/wait.js';
 import { digest, include, type Kind, makeJob, uniqueName } from './support.js';
 
 const pg = await serverAvailable('postgres');
@@ -235,19 +236,27 @@ describe.skipIf(!pg.ok)(`engine behaviour (${pg.reason})`, () => {
     const locker = await openConnection(pg.spec);
     await locker.query('BEGIN');
     await locker.query(`LOCK TABLE ${T}.customers IN ACCESS EXCLUSIVE MODE`);
+    const lockerPid = (await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))
+      .rows[0]?.pid;
     const killer = await openConnection(pg.spec);
     let killed: Promise<unknown> | undefined;
+    // Only this load's sessions, the ones waiting for the locker: other test files run their own
+    // sandboxes on this server at the same time, under the same application name.
+    const killLoadSessions = () =>
+      waitFor(async () => {
+        const { rows } = await killer.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dms-tui-sandbox' AND $1 = ANY(pg_blocking_pids(pid))`,
+          [lockerPid],
+        );
+        expect(rows.length).toBeGreaterThan(0);
+      });
     const job = makeJob({
       source: pg.spec,
       target: pg.spec,
       rules: [include(S, 'customers'), transform('3', 'schema', 'rename', { 'schema-name': S }, T)],
       settings: { FullLoadSettings: { TargetTablePrepMode: 'DO_NOTHING' } },
       onUpdate: (u) => {
-        if (u.state === 'Full load' && !killed) {
-          killed = killer.query(
-            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dms-tui-sandbox' AND pid <> pg_backend_pid()`,
-          );
-        }
+        if (u.state === 'Full load' && !killed) killed = killLoadSessions();
       },
     });
     const outcome = await runFullLoad(job);
