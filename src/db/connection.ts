@@ -2,6 +2,7 @@
 // src/db/) that imports database drivers; they are loaded lazily so start-up stays fast.
 import type { ConnectionSpec } from '../model/connection.js';
 import { engineInfo } from '../model/connection.js';
+import { isConnectionLost } from './forceClose.js';
 
 export interface QueryResult<Row> {
   rows: Row[];
@@ -115,16 +116,20 @@ async function openPostgres(
     application_name: options.applicationName ?? 'dms-tui',
     ssl: spec.sslMode === 'none' ? false : { rejectUnauthorized: spec.sslMode !== 'require' },
   });
-  client.on('error', () => {
-    // A dropped connection surfaces on the next query; never crash the process for it.
-  });
+  const drop = new DropCause();
+  // A dropped connection surfaces on the next query; never crash the process for it.
+  client.on('error', drop.remember);
   await client.connect();
   return {
     family: 'postgres',
     raw: client,
     async query<Row>(sql: string, params?: unknown[]) {
-      const result = await client.query(sql, params as unknown[]);
-      return { rows: result.rows as Row[] };
+      try {
+        const result = await client.query(sql, params as unknown[]);
+        return { rows: result.rows as Row[] };
+      } catch (error) {
+        throw drop.explain(error);
+      }
     },
     async serverVersion() {
       const result = await client.query<{ v: string }>('SELECT version() AS v');
@@ -150,13 +155,18 @@ async function openMysql(spec: ConnectionSpec, timeoutMs: number): Promise<DbCon
     multipleStatements: false,
     ssl: spec.sslMode === 'none' ? undefined : { rejectUnauthorized: spec.sslMode !== 'require' },
   });
-  connection.on('error', () => undefined);
+  const drop = new DropCause();
+  connection.on('error', drop.remember);
   return {
     family: 'mysql',
     raw: connection,
     async query<Row>(sql: string, params?: unknown[]) {
-      const [rows] = await connection.query(sql, params);
-      return { rows: rows as Row[] };
+      try {
+        const [rows] = await connection.query(sql, params);
+        return { rows: rows as Row[] };
+      } catch (error) {
+        throw drop.explain(error);
+      }
     },
     async serverVersion() {
       const [rows] = await connection.query('SELECT VERSION() AS v');
@@ -164,6 +174,35 @@ async function openMysql(spec: ConnectionSpec, timeoutMs: number): Promise<DbCon
     },
     close: () => connection.end().catch(() => undefined),
   };
+}
+
+/**
+ * Why a session dropped. The server says why once, in the query in flight ("terminating
+ * connection due to administrator command") or, when idle, in the driver's 'error' event
+ * ("Connection lost: The server closed the connection."); every query after that fails with
+ * only "connection terminated", "not queryable", "closed state" or a socket error. Those are
+ * answered with the reason instead, once it is known.
+ */
+class DropCause {
+  private cause: Error | undefined;
+  readonly remember = (error: Error) => {
+    if (!this.cause || (saysNothing(this.cause) && !saysNothing(error))) this.cause = error;
+  };
+  explain(error: unknown): unknown {
+    if (!isConnectionLost(error)) return error;
+    this.remember(error as Error);
+    return this.cause;
+  }
+}
+
+/** A lost connection told only by the client or the socket, without the server's reason. */
+function saysNothing(error: Error): boolean {
+  const code = (error as { code?: string }).code;
+  return (
+    code === 'EPIPE' ||
+    code === 'ECONNRESET' ||
+    /terminated unexpectedly|not queryable|closed state|socket has been ended/i.test(error.message)
+  );
 }
 
 /** One readable line for a driver error; never includes the password. */
