@@ -11,6 +11,7 @@ import type { DbConnection } from './connection.js';
 import type { TablePlan } from './loadPlan.js';
 import { decodeLine } from './rowCodec.js';
 import { quoteIdent } from './sourceTables.js';
+import { createIfMissing } from './createIfMissing.js';
 
 export type PrepMode = 'DROP_AND_CREATE' | 'TRUNCATE_BEFORE_LOAD' | 'DO_NOTHING';
 
@@ -48,17 +49,12 @@ async function tableExists(conn: DbConnection, plan: TablePlan): Promise<boolean
 
 async function ensureSchema(conn: DbConnection, plan: TablePlan): Promise<void> {
   const name = quoteIdent(plan.targetFamily, plan.target.schema);
-  try {
-    await conn.query(
-      conn.family === 'postgres'
-        ? `CREATE SCHEMA IF NOT EXISTS ${name}`
-        : `CREATE DATABASE IF NOT EXISTS ${name}`,
-    );
-  } catch (error) {
-    // Two subtasks creating the same schema at once: the loser sees a duplicate; harmless.
-    const code = (error as { code?: string }).code;
-    if (code !== '23505' && code !== '42P06') throw error;
-  }
+  await createIfMissing(
+    conn,
+    conn.family === 'postgres'
+      ? `CREATE SCHEMA IF NOT EXISTS ${name}`
+      : `CREATE DATABASE IF NOT EXISTS ${name}`,
+  );
 }
 
 /** Prepares the target table. DMS creates a missing table under every mode, DO_NOTHING too. */

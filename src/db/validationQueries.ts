@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { CompareKind, FailureType } from '../model/validation.js';
 import type { DbConnection } from './connection.js';
 import { quoteIdent, type TableRef } from './sourceTables.js';
+import { createIfMissing } from './createIfMissing.js';
 
 export interface SideColumn {
   /** The column's name on this side. */
@@ -242,7 +243,10 @@ export async function ensureFailuresTable(conn: DbConnection): Promise<void> {
     `${q('FAILURE_TYPE')} varchar(128) NOT NULL`,
     `${q('DETAILS')} ${text} NOT NULL`,
   ];
-  await conn.query(`CREATE TABLE IF NOT EXISTS ${failuresTable(conn)} (${cols.join(', ')})`);
+  await createIfMissing(
+    conn,
+    `CREATE TABLE IF NOT EXISTS ${failuresTable(conn)} (${cols.join(', ')})`,
+  );
 }
 
 export interface FailureRow {

@@ -7,6 +7,7 @@ import type { DbConnection } from '../connection.js';
 import { quoteIdent } from '../sourceTables.js';
 import type { Statement, TableStatements } from './applySql.js';
 import type { ChangeOp, RowChange, SourceTxn } from './types.js';
+import { createIfMissing } from '../createIfMissing.js';
 
 export type OpCounts = Record<ChangeOp, number>;
 
@@ -135,10 +136,12 @@ export class ChangeApplier {
     if (!pg) await this.conn.query(`CREATE DATABASE IF NOT EXISTS ${this.q(this.controlSchema)}`);
     const text = pg ? 'text' : 'longtext';
     const ts = pg ? 'timestamp' : 'datetime(6)';
-    await this.conn.query(
+    await createIfMissing(
+      this.conn,
       `CREATE TABLE IF NOT EXISTS ${this.control('awsdms_apply_exceptions')} (${this.q('TASK_NAME')} varchar(128) NOT NULL, ${this.q('TABLE_OWNER')} varchar(128) NOT NULL, ${this.q('TABLE_NAME')} varchar(128) NOT NULL, ${this.q('ERROR_TIME')} ${ts} NOT NULL, ${this.q('STATEMENT')} ${text} NOT NULL, ${this.q('ERROR')} ${text} NOT NULL)`,
     );
-    await this.conn.query(
+    await createIfMissing(
+      this.conn,
       `CREATE TABLE IF NOT EXISTS ${this.control('awsdms_txn_state')} (${this.q('TASK_NAME')} varchar(128) NOT NULL PRIMARY KEY, ${this.q('CHECKPOINT')} varchar(512) NOT NULL, ${this.q('CHECKPOINT_TIME')} ${ts} NOT NULL)`,
     );
   }
