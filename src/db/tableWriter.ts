@@ -8,10 +8,10 @@ import { finished } from 'node:stream/promises';
 import type { Connection as MysqlPromiseConnection, ResultSetHeader } from 'mysql2/promise';
 import type pg from 'pg';
 import type { DbConnection } from './connection.js';
+import { createIfMissing } from './createIfMissing.js';
 import type { TablePlan } from './loadPlan.js';
 import { decodeLine } from './rowCodec.js';
 import { quoteIdent } from './sourceTables.js';
-import { createIfMissing } from './createIfMissing.js';
 
 export type PrepMode = 'DROP_AND_CREATE' | 'TRUNCATE_BEFORE_LOAD' | 'DO_NOTHING';
 

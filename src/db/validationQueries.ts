@@ -6,8 +6,8 @@ import type { Connection as MysqlPromiseConnection } from 'mysql2/promise';
 import type pg from 'pg';
 import type { CompareKind, FailureType } from '../model/validation.js';
 import type { DbConnection } from './connection.js';
-import { quoteIdent, type TableRef } from './sourceTables.js';
 import { createIfMissing } from './createIfMissing.js';
+import { quoteIdent, type TableRef } from './sourceTables.js';
 
 export interface SideColumn {
   /** The column's name on this side. */

@@ -4,10 +4,10 @@
 // twice. Statements are idempotent by primary key besides. A batch that fails is applied again
 // change by change; a change that still fails is recorded in awsdms_apply_exceptions.
 import type { DbConnection } from '../connection.js';
+import { createIfMissing } from '../createIfMissing.js';
 import { quoteIdent } from '../sourceTables.js';
 import type { Statement, TableStatements } from './applySql.js';
 import type { ChangeOp, RowChange, SourceTxn } from './types.js';
-import { createIfMissing } from '../createIfMissing.js';
 
 export type OpCounts = Record<ChangeOp, number>;
 
