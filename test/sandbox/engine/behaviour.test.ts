@@ -230,23 +230,23 @@ describe.skipIf(!pg.ok)(`engine behaviour (${pg.reason})`, () => {
   });
 
   it('a lost connection fails the task with the driver message', async () => {
-    // The target table is locked so the load is surely in flight when its sessions are killed.
+    // The target table is locked against writes so the load is surely in flight when its
+    // sessions are killed. EXCLUSIVE, not ACCESS EXCLUSIVE: that one takes a transaction id,
+    // and other files' CDC tasks creating replication slots on this server would wait for it.
     await p.query(`CREATE SCHEMA IF NOT EXISTS ${T}`);
     await p.query(`CREATE TABLE IF NOT EXISTS ${T}.customers (id int PRIMARY KEY, v text)`);
     const locker = await openConnection(pg.spec);
     await locker.query('BEGIN');
-    await locker.query(`LOCK TABLE ${T}.customers IN ACCESS EXCLUSIVE MODE`);
-    const lockerPid = (await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))
-      .rows[0]?.pid;
+    await locker.query(`LOCK TABLE ${T}.customers IN EXCLUSIVE MODE`);
     const killer = await openConnection(pg.spec);
     let killed: Promise<unknown> | undefined;
-    // Only this load's sessions, the ones waiting for the locker: other test files run their own
-    // sandboxes on this server at the same time, under the same application name.
+    // Only this load's sessions, those waiting for the locked table: other test files run their
+    // own sandboxes on this server at the same time, under the same application name.
     const killLoadSessions = () =>
       waitFor(async () => {
         const { rows } = await killer.query(
-          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dms-tui-sandbox' AND $1 = ANY(pg_blocking_pids(pid))`,
-          [lockerPid],
+          `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'relation' AND relation = $1::regclass AND NOT granted`,
+          [`${T}.customers`],
         );
         expect(rows.length).toBeGreaterThan(0);
       });

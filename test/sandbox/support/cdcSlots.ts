@@ -10,9 +10,11 @@ export async function slotsOf(conn: DbConnection, taskId: string): Promise<strin
   return rows.map((r) => r.slot_name);
 }
 
-/** Drops what tasks of a test left at the source: slots (ended first) and publications. */
+/** Drops what tasks of a test left at the source: slots (ended first) and publications. An
+ *  empty id (a task never created) is skipped: as a prefix it would match every other test
+ *  file's slots on this server. */
 export async function dropLeftoverSlots(conn: DbConnection, taskIds: string[]): Promise<void> {
-  for (const id of taskIds) {
+  for (const id of taskIds.filter((t) => t.length > 0)) {
     const prefix = `${id.toLowerCase()}%`;
     await conn.query(
       'SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name LIKE $1 AND active_pid IS NOT NULL',
