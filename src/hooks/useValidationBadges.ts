@@ -81,8 +81,11 @@ export function useValidationBadges(options: { active?: boolean } = {}): Validat
   const watch = useCallback(
     (tasks: readonly Task[]) => {
       visible.current = tasks;
-      // A task not seen before gets its badge now, not one interval later.
-      if (tasks.some((t) => !known.current.validation.has(t.arn))) refresh();
+      // A task whose settings are to be read gets its badge now, not one interval later. Only
+      // those the plan reads: a modifying task is not (its settings are changing), and asking
+      // again for it would refresh, render and watch in a loop until the modify ends.
+      const { validation, entries } = known.current;
+      if (badgePlan(tasks, validation, entries).settings.length > 0) refresh();
     },
     [refresh],
   );
