@@ -29,7 +29,15 @@ export default defineConfig({
       // Pure logic (src/model, the key table, words): no module keeps state between files, so
       // they share workers' loaded modules instead of a fresh process each (a third of the CPU).
       { extends: true, test: { name: 'pure', include: PURE, isolate: false } },
-      { extends: true, test: { name: 'io', include: ALL, exclude: PURE } },
+      {
+        extends: true,
+        test: {
+          name: 'io',
+          include: ALL,
+          exclude: PURE,
+          setupFiles: ['test/support/renderLoopGuard.ts'],
+        },
+      },
     ],
   },
 });
