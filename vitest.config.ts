@@ -27,7 +27,7 @@ export default defineConfig({
     reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
     projects: [
       // Pure logic (src/model, the key table, words): no module keeps state between files, so
-      // they share workers' loaded modules instead of a fresh process each (a third of the CPU).
+      // they share the workers' loaded modules instead of a fresh process each (40 % of the CPU).
       { extends: true, test: { name: 'pure', include: PURE, isolate: false } },
       {
         extends: true,
