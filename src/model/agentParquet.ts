@@ -99,17 +99,28 @@ export type ParquetValue = string | number | bigint | boolean | Uint8Array | nul
 
 const DATE_TEXT = /^(-?\d{4,})-(\d\d)-(\d\d)/;
 const TIMESTAMP_TEXT = /^(-?\d{4,})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?/;
+/** PostgreSQL's era suffix: "0044-03-15 BC" is 44 BC, the astronomical year -43. */
+const BC = / BC$/;
 
-function epochDay(y: string, m: string, d: string): number {
-  return Math.floor(Date.UTC(Number(y), Number(m) - 1, Number(d)) / 86_400_000);
+/** The astronomical year (1 BC is 0) of a date text's year digits. */
+function yearOf(digits: string, text: string): number {
+  return BC.test(text) ? 1 - Number(digits) : Number(digits);
 }
 
-/** `YYYY-MM-DD HH:MM:SS[.f]` (UTC) → microseconds since 1970. */
+/** Days since 1970-01-01 of a proleptic Gregorian date. */
+function epochDay(year: number, month: string, day: string): number {
+  // Not Date.UTC: it reads the years 0–99 as 1900–1999.
+  const at = new Date(0);
+  at.setUTCFullYear(year, Number(month) - 1, Number(day));
+  return Math.floor(at.getTime() / 86_400_000);
+}
+
+/** `YYYY-MM-DD HH:MM:SS[.f][ BC]` (UTC) → microseconds since 1970. */
 function micros(text: string): bigint {
   const m = TIMESTAMP_TEXT.exec(text);
   if (!m) throw new Error(`not a timestamp: ${text.slice(0, 40)}`);
   const [, y, mo, d, h, mi, s, f = ''] = m as unknown as string[];
-  const day = BigInt(epochDay(y as string, mo as string, d as string));
+  const day = BigInt(epochDay(yearOf(y as string, text), mo as string, d as string));
   const seconds = day * 86_400n + BigInt(Number(h) * 3600 + Number(mi) * 60 + Number(s));
   return seconds * 1_000_000n + BigInt(f.padEnd(6, '0').slice(0, 6));
 }
@@ -143,7 +154,7 @@ export function parquetValue(column: ExternalColumn, text: string | null): Parqu
     case 'date': {
       const m = DATE_TEXT.exec(text);
       if (!m) throw new Error(`not a date: ${text.slice(0, 40)}`);
-      return epochDay(m[1] as string, m[2] as string, m[3] as string);
+      return epochDay(yearOf(m[1] as string, text), m[2] as string, m[3] as string);
     }
     case 'ts':
       return micros(text);
