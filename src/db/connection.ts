@@ -15,6 +15,9 @@ export interface DbConnection {
   /** The server's version string, e.g. "PostgreSQL 15.20" or "10.11.19-MariaDB". */
   serverVersion(): Promise<string>;
   close(): Promise<void>;
+  /** Why the server or the network ended this session, once it has (the server's own words
+   *  where it gave them); undefined while it is alive. */
+  lostBecause(): Error | undefined;
   /** The raw driver client, for modules in src/db that need streaming. */
   readonly raw: unknown;
 }
@@ -137,6 +140,7 @@ async function openPostgres(
       return full.split(' on ')[0] ?? full;
     },
     close: () => client.end().catch(() => undefined),
+    lostBecause: () => drop.cause,
   };
 }
 
@@ -173,6 +177,7 @@ async function openMysql(spec: ConnectionSpec, timeoutMs: number): Promise<DbCon
       return String((rows as { v: string }[])[0]?.v ?? 'MySQL');
     },
     close: () => connection.end().catch(() => undefined),
+    lostBecause: () => drop.cause,
   };
 }
 
@@ -184,7 +189,7 @@ async function openMysql(spec: ConnectionSpec, timeoutMs: number): Promise<DbCon
  * answered with the reason instead, once it is known.
  */
 class DropCause {
-  private cause: Error | undefined;
+  cause: Error | undefined;
   readonly remember = (error: Error) => {
     if (!this.cause || (saysNothing(this.cause) && !saysNothing(error))) this.cause = error;
   };

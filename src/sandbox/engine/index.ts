@@ -1,7 +1,6 @@
 // The sandbox's full-load engine (issue 3 item 6): selects source tables through the task's
 // table mappings, prepares target tables, and streams rows across in up to
 // MaxFullLoadSubTasks parallel subtasks. See types.ts for the contract with the task runner.
-import type { EventEmitter } from 'node:events';
 import { type DbConnection, describeDriverError, openConnection } from '../../db/connection.js';
 import type { Family } from '../../db/loadPlan.js';
 import { forceClose, isConnectionLost } from '../../db/forceClose.js';
@@ -29,7 +28,6 @@ function familyOf(spec: ConnectionSpec): Family {
 
 export const runFullLoad: RunFullLoad = async (job) => {
   const live = new Set<DbConnection>();
-  const driverErrors = new WeakMap<DbConnection, Error>();
   let fatal: string | undefined;
   const stopAll = () => {
     for (const c of live) forceClose(c);
@@ -46,11 +44,6 @@ export const runFullLoad: RunFullLoad = async (job) => {
       throw new Fatal(`Failed to connect to the ${role} endpoint: ${(error as Error).message}`);
     }
     live.add(conn);
-    // The driver reports a dropped session here first (e.g. "terminating connection due to
-    // administrator command"); later calls only say the client is unusable.
-    (conn.raw as EventEmitter).on('error', (error: Error) => {
-      if (!driverErrors.has(conn)) driverErrors.set(conn, error);
-    });
     if (job.signal.aborted) forceClose(conn);
     await prepareSession(conn, role);
     return conn;
@@ -149,7 +142,7 @@ export const runFullLoad: RunFullLoad = async (job) => {
             job.onTableUpdate(done);
           } catch (caught) {
             const dropped = [source, ...targets]
-              .map((c) => c && driverErrors.get(c))
+              .map((c) => c?.lostBecause())
               .find((e) => e !== undefined);
             const error = isConnectionLost(caught) && dropped ? dropped : caught;
             const message = (error as Error).message.split('\n')[0] ?? String(error);
